@@ -1,0 +1,219 @@
+//! privlint's core: privacy declarations parsed, modelled and checked against the GDPR.
+//!
+//! The flow runs one way: text → syntax tree ([`syntax`]) → model with spans ([`lower`],
+//! [`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]). Rendering is the caller's
+//! business; the CLI and the language server both call [`check`] or [`analyze`], so they give
+//! identical diagnostics for identical text. No I/O happens here.
+
+pub mod diagnostic;
+pub mod lower;
+pub mod model;
+pub mod rules;
+pub mod suggest;
+pub mod syntax;
+pub mod text;
+pub mod vocab;
+
+use std::collections::HashMap;
+
+pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+pub use model::Model;
+pub use text::{ColumnUnit, LineIndex, Position, Span};
+pub use tree_sitter::{InputEdit, Point, Tree};
+
+use rules::{InvalidUtf8, Report, UnusedSuppression};
+
+/// What a rule is set to: its severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    pub fn parse(word: &str) -> Option<Level> {
+        match word {
+            "off" => Some(Level::Off),
+            other => Severity::parse(other).map(Level::On),
+        }
+    }
+}
+
+/// Per-rule levels that override the rules' defaults (from `privlint.toml` or the editor).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    pub levels: HashMap<String, Level>,
+}
+
+impl Settings {
+    pub fn level(&self, rule: &rules::RuleMeta) -> Level {
+        self.levels
+            .get(rule.name)
+            .copied()
+            .unwrap_or(Level::On(rule.severity))
+    }
+}
+
+/// Decodes a file's bytes. A leading byte-order mark is dropped, so that columns count what
+/// a person sees; bytes that are not UTF-8 give the `invalid-utf8` diagnostic.
+pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+        Err(error) => Err(InvalidUtf8::diagnostic(bytes, error)),
+    }
+}
+
+/// Parses and checks a text.
+pub fn check(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let tree = syntax::parse(text, None);
+    analyze(text, &tree, settings).1
+}
+
+/// Checks a text whose syntax tree is already at hand (the language server reparses
+/// incrementally). Returns the model too, for hover, completion and navigation.
+pub fn analyze(text: &str, tree: &Tree, settings: &Settings) -> (Model, Vec<Diagnostic>) {
+    let model = lower::lower(text, tree);
+    let mut report = Report::default();
+    for rule in rules::ALL {
+        if settings.level(rule.meta()) != Level::Off {
+            rule.check(&model, &mut report);
+        }
+    }
+    let mut diagnostics = suppress(&model, report.diagnostics, settings);
+    for d in &mut diagnostics {
+        if let Level::On(severity) = settings.level(d.rule) {
+            d.severity = severity;
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.name).cmp(&(b.span.start, b.span.end, b.rule.name))
+    });
+    (model, diagnostics)
+}
+
+/// Drops the diagnostics that a suppression comment covers, and reports the suppressions that
+/// cover nothing.
+fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) -> Vec<Diagnostic> {
+    if model.suppressions.is_empty() {
+        return diagnostics;
+    }
+    // used[s][r]: whether rule name r of suppression s silenced something.
+    let mut used: Vec<Vec<bool>> = model
+        .suppressions
+        .iter()
+        .map(|s| vec![false; s.rules.len()])
+        .collect();
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| {
+            let mut silenced = false;
+            for (s, suppression) in model.suppressions.iter().enumerate() {
+                let Some(scope) = suppression.scope else {
+                    continue;
+                };
+                if d.span.start < scope.start || d.span.start > scope.end {
+                    continue;
+                }
+                for (r, rule) in suppression.rules.iter().enumerate() {
+                    if rule.value == d.rule.name {
+                        used[s][r] = true;
+                        silenced = true;
+                    }
+                }
+            }
+            !silenced
+        })
+        .collect();
+    if settings.level(&UnusedSuppression::META) == Level::Off {
+        return kept;
+    }
+    for (s, suppression) in model.suppressions.iter().enumerate() {
+        if suppression.rules.is_empty() {
+            kept.push(Diagnostic::new(
+                &UnusedSuppression::META,
+                suppression.span,
+                "this suppression names no rule: write `# privlint: allow RULE -- reason`",
+            ));
+        }
+        for (r, rule) in suppression.rules.iter().enumerate() {
+            if used[s][r] {
+                continue;
+            }
+            let message = match rules::find(&rule.value) {
+                Some(found) if settings.level(found.meta()) == Level::Off => continue,
+                Some(_) if suppression.scope.is_none() => format!(
+                    "this suppression of `{}` stands on no node: put it at the end of the node's first line, or on the line before it",
+                    rule.value
+                ),
+                Some(_) => format!(
+                    "`{}` does not fire here, so this suppression silences nothing: remove it",
+                    rule.value
+                ),
+                None => match rules::suggest(&rule.value) {
+                    Some(s) => format!("`{}` is not a rule; did you mean `{s}`?", rule.value),
+                    None => format!(
+                        "`{}` is not a rule: `privlint rules` lists them",
+                        rule.value
+                    ),
+                },
+            };
+            kept.push(Diagnostic::new(&UnusedSuppression::META, rule.span, message));
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_at(text: &str, settings: &Settings) -> Vec<(&'static str, usize)> {
+        check(text, settings)
+            .iter()
+            .map(|d| (d.rule.name, text[..d.span.start].matches('\n').count() + 1))
+            .collect()
+    }
+
+    #[test]
+    fn a_suppression_silences_its_node_and_children_only() {
+        let text = "controller c \"C\" { email \"e\" }\n\
+                    # privlint: allow unused-definition -- kept for the archive\n\
+                    category a \"A\"\n\
+                    category b \"B\"   # privlint: allow unused-definition -- likewise\n\
+                    category d \"D\"\n";
+        assert_eq!(
+            rules_at(text, &Settings::default()),
+            vec![("unused-definition", 5)]
+        );
+    }
+
+    #[test]
+    fn a_suppression_that_silences_nothing_is_reported() {
+        let text = "controller c \"C\" { email \"e\" }  # privlint: allow unused-definition, no-such-rule -- x\n";
+        let found = check(text, &Settings::default());
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(found.len(), 2, "{messages:?}");
+        assert!(found.iter().all(|d| d.rule.name == "unused-suppression"));
+        assert!(messages[1].contains("not a rule"), "{messages:?}");
+    }
+
+    #[test]
+    fn settings_change_severity_or_turn_rules_off() {
+        let text = "controller c \"C\" { email \"e\" }\ncategory a \"A\"\n";
+        let mut settings = Settings::default();
+        settings
+            .levels
+            .insert("unused-definition".into(), Level::On(Severity::Error));
+        assert_eq!(check(text, &settings)[0].severity, Severity::Error);
+        settings.levels.insert("unused-definition".into(), Level::Off);
+        assert!(check(text, &settings).is_empty());
+    }
+
+    #[test]
+    fn decoding_drops_a_bom_and_rejects_latin1() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        let error = decode(b"ok\nF\xF8rde").unwrap_err();
+        assert_eq!(error.rule.name, "invalid-utf8");
+        assert!(error.message.contains("line 2"), "{}", error.message);
+    }
+}

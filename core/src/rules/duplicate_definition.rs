@@ -1,0 +1,62 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An ID defined twice. All IDs of a file share one namespace, so a category and a
+    /// processor cannot have the same ID. The first definition counts; the second is ignored.
+    ///
+    /// ## Why
+    /// A purpose that names the ID would be ambiguous.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// category contact "Kontakt igjen"
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// category contact_history "Kontakthistorikk"
+    /// ```
+    pub struct DuplicateDefinition {
+        name: "duplicate-definition",
+        severity: Error,
+        article: "",
+        summary: "an ID defined twice",
+    }
+}
+
+impl Rule for DuplicateDefinition {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for duplicate in &model.duplicates {
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    duplicate.span,
+                    format!(
+                        "`{}` is already defined; this definition is ignored: give it another ID",
+                        duplicate.name
+                    ),
+                )
+                .with_related(duplicate.first, "first defined here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    #[test]
+    fn the_second_definition_is_reported_and_ignored() {
+        let text = "category a \"A\"\nprocessor a \"P\" { country ZZ }\npurpose p \"P\" { data a }\n";
+        assert_eq!(lines("duplicate-definition", text), vec![2]);
+        // The ignored processor's content is not checked, and `a` resolves to the category.
+        assert!(lines("unknown-country", text).is_empty());
+        assert!(lines("unknown-reference", text).is_empty());
+    }
+}

@@ -1,0 +1,55 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// A file with no `controller`.
+    ///
+    /// ## Why
+    /// A declaration is made by one controller, whose identity and contact details the notice
+    /// must give (Art. 13(1)(a), 14(1)(a)).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// controller fjordbanken "Fjordbanken ASA" {
+    ///   email "post@fjordbanken.example"
+    /// }
+    /// ```
+    pub struct MissingController {
+        name: "missing-controller",
+        severity: Error,
+        article: "",
+        summary: "the file has no controller",
+    }
+}
+
+impl Rule for MissingController {
+    fn check(&self, model: &Model, report: &mut Report) {
+        if model.controllers.is_empty() {
+            report.push(Diagnostic::new(
+                &Self::META,
+                Span::new(0, 0),
+                "the declaration has no `controller`: add `controller ID \"Legal name\" { … }` with the controller's contact details (Art. 13(1)(a))",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    #[test]
+    fn fires_once_at_the_start() {
+        assert_eq!(lines("missing-controller", "\n\ncategory c \"C\"\n"), vec![1]);
+        assert_eq!(lines("missing-controller", ""), vec![1]);
+        assert!(lines("missing-controller", "controller c \"C\"\n").is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! The rules. Each rule is one file: its metadata and documentation (in a [`declare_rule!`]),
+//! its logic (`impl Rule`), and its tests. Every rule is registered once, in [`ALL`].
+//!
+//! Documentation sections: `## What it checks`, `## Why`, `## Example` (a ```privacy block that
+//! triggers the rule) and `## Fix` (a ```privacy block that does not). The examples are run as
+//! tests, so the documentation cannot drift from the logic.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Model;
+
+/// What a rule is, apart from its logic.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable kebab-case name, used in configuration and suppressions.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The GDPR text it enforces, as "Art. 6(1), 13(1)(c)"; empty for rules about the file itself.
+    pub article: &'static str,
+    /// One line: what a finding means.
+    pub summary: &'static str,
+    /// The documentation, in Markdown (the rule's doc comment).
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation with the leading space of each doc-comment line removed.
+    pub fn documentation(&self) -> String {
+        self.docs
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Gives a rule's metadata; implemented by [`declare_rule!`].
+pub trait Declared {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+pub trait Rule: Declared + Send + Sync {
+    /// Adds the rule's findings on `model` to `report`. Rules that are reported while the file
+    /// is decoded or while suppressions are applied (`invalid-utf8`, `unused-suppression`) keep
+    /// the default, which finds nothing in a model.
+    fn check(&self, model: &Model, report: &mut Report) {
+        let _ = (model, report);
+    }
+}
+
+/// Declares a rule: a unit struct with its metadata and documentation.
+
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            name: $rule:literal,
+            severity: $severity:ident,
+            article: $article:literal,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                name: $rule,
+                severity: $crate::diagnostic::Severity::$severity,
+                article: $article,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+
+        impl $crate::rules::Declared for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+        }
+    };
+}
+
+/// Collects the findings of the rules.
+#[derive(Default)]
+pub struct Report {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+mod duplicate_controller;
+mod duplicate_definition;
+mod invalid_utf8;
+mod invalid_value;
+mod missing_controller;
+mod syntax_error;
+mod unknown_country;
+mod unknown_field;
+mod unknown_reference;
+mod unused_definition;
+mod unused_suppression;
+
+pub use invalid_utf8::InvalidUtf8;
+pub use unused_suppression::UnusedSuppression;
+
+/// Every rule, in the order of rules.md.
+pub static ALL: &[&dyn Rule] = &[
+    // Reading the file
+    &syntax_error::SyntaxError,
+    &invalid_utf8::InvalidUtf8,
+    &unknown_field::UnknownField,
+    &invalid_value::InvalidValue,
+    &unknown_reference::UnknownReference,
+    &duplicate_definition::DuplicateDefinition,
+    &unknown_country::UnknownCountry,
+    &missing_controller::MissingController,
+    &duplicate_controller::DuplicateController,
+    &unused_definition::UnusedDefinition,
+    // Controller and DPO
+    // Purposes and legal bases
+    // Transfers and processors
+    // Rights
+    // Automated decisions and assessments
+    // Claims
+    // Configuration and suppression
+    &unused_suppression::UnusedSuppression,
+];
+
+/// The rule with this name.
+pub fn find(name: &str) -> Option<&'static dyn Rule> {
+    ALL.iter().copied().find(|r| r.meta().name == name)
+}
+
+/// The rule name nearest to a misspelt one.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    crate::suggest::nearest(name, ALL.iter().map(|r| r.meta().name))
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the rules' own tests.
+
+    use crate::diagnostic::Diagnostic;
+    use crate::{Settings, check};
+
+    /// The diagnostics of `rule` on `text`, as (1-based line, message).
+    pub fn findings(rule: &str, text: &str) -> Vec<(usize, String)> {
+        check(text, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule.name == rule)
+            .map(|d| (line_of(text, &d), d.message))
+            .collect()
+    }
+
+    /// The 1-based lines on which `rule` fires.
+    pub fn lines(rule: &str, text: &str) -> Vec<usize> {
+        findings(rule, text).into_iter().map(|(l, _)| l).collect()
+    }
+
+    fn line_of(text: &str, d: &Diagnostic) -> usize {
+        text[..d.span.start].matches('\n').count() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        for (i, rule) in ALL.iter().enumerate() {
+            let meta = rule.meta();
+            assert!(
+                ALL[..i].iter().all(|r| r.meta().name != meta.name),
+                "{} is registered twice",
+                meta.name
+            );
+            assert!(
+                meta.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{} is not kebab-case",
+                meta.name
+            );
+            let docs = meta.documentation();
+            for section in ["## What it checks", "## Why", "## Example", "## Fix"] {
+                assert!(docs.contains(section), "{} lacks {section}", meta.name);
+            }
+            assert!(!meta.summary.is_empty(), "{} has no summary", meta.name);
+        }
+    }
+
+    /// The ```privacy blocks of a rule's documentation, in order.
+    fn examples(docs: &str) -> Vec<String> {
+        let mut blocks = Vec::new();
+        let mut current: Option<String> = None;
+        for line in docs.lines() {
+            match (&mut current, line.trim_start()) {
+                (None, l) if l.starts_with("```privacy") => current = Some(String::new()),
+                (Some(_), "```") => blocks.push(current.take().unwrap()),
+                (Some(block), _) => {
+                    block.push_str(line);
+                    block.push('\n');
+                }
+                _ => {}
+            }
+        }
+        blocks
+    }
+
+    #[test]
+    fn documented_examples_fire_and_fixes_do_not() {
+        for rule in ALL {
+            let meta = rule.meta();
+            if meta.name == "invalid-utf8" {
+                continue; // its example cannot be written as UTF-8 text
+            }
+            let blocks = examples(&meta.documentation());
+            assert!(
+                blocks.len() >= 2,
+                "{} needs an example and a fix",
+                meta.name
+            );
+            assert!(
+                !testing::lines(meta.name, &blocks[0]).is_empty(),
+                "the example of {} does not trigger it:\n{}",
+                meta.name,
+                blocks[0]
+            );
+            assert!(
+                testing::lines(meta.name, &blocks[1]).is_empty(),
+                "the fix of {} still triggers it:\n{}",
+                meta.name,
+                blocks[1]
+            );
+        }
+    }
+
+    #[test]
+    fn suggests_rule_names() {
+        assert_eq!(suggest("syntax-eror"), Some("syntax-error"));
+        assert!(find("syntax-error").is_some());
+        assert!(find("no-such-rule").is_none());
+    }
+}

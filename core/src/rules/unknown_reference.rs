@@ -1,0 +1,128 @@
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::model::{Model, Resolution};
+use crate::rules::{Report, Rule};
+use crate::suggest::nearest;
+
+declare_rule! {
+    /// ## What it checks
+    /// An ID that is not defined in the file (`data contakt`), or that is defined as another
+    /// kind of item (a subject named in `processors`).
+    ///
+    /// ## Why
+    /// A purpose that names a category that does not exist does not say which data it uses;
+    /// one that names a subject as its processor says something false.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// purpose signup "Registrering" {
+    ///   data contakt
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// purpose signup "Registrering" {
+    ///   data contact
+    /// }
+    /// ```
+    pub struct UnknownReference {
+        name: "unknown-reference",
+        severity: Error,
+        article: "",
+        summary: "an ID that is not defined, or is defined as another kind",
+    }
+}
+
+impl Rule for UnknownReference {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for reference in model.references() {
+            let expected = reference.expected;
+            let diagnostic = match reference.resolution {
+                Resolution::Undefined => {
+                    let candidates = model
+                        .symbols
+                        .iter()
+                        .filter(|(_, s)| s.kind == expected)
+                        .map(|(name, _)| name.as_str());
+                    match nearest(&reference.name, candidates) {
+                        Some(s) => Diagnostic::new(
+                            &Self::META,
+                            reference.span,
+                            format!("`{}` is not defined; did you mean `{s}`?", reference.name),
+                        )
+                        .with_fix(
+                            format!("Replace with `{s}`"),
+                            vec![Edit {
+                                span: reference.span,
+                                text: s.to_string(),
+                            }],
+                        ),
+                        None => Diagnostic::new(
+                            &Self::META,
+                            reference.span,
+                            format!(
+                                "`{}` is not defined: define it as {} with `{} {} \"Label\"`",
+                                reference.name,
+                                expected.describe(),
+                                expected.keyword(),
+                                reference.name
+                            ),
+                        ),
+                    }
+                }
+                Resolution::WrongKind(actual) => {
+                    let definition = model.symbols[&reference.name].span;
+                    Diagnostic::new(
+                        &Self::META,
+                        reference.span,
+                        format!(
+                            "`{}` is {}, not {}",
+                            reference.name,
+                            actual.describe(),
+                            expected.describe()
+                        ),
+                    )
+                    .with_related(definition, format!("`{}` is defined here", reference.name))
+                }
+                Resolution::Resolved(_) | Resolution::Pending => continue,
+            };
+            report.push(diagnostic);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    #[test]
+    fn reports_undefined_ids_with_a_suggestion() {
+        let text = "category contact \"K\"\npurpose p \"P\" {\n  data contact, contakt\n}\n";
+        let found = findings("unknown-reference", text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 3);
+        assert!(found[0].1.contains("did you mean `contact`"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn reports_an_id_of_another_kind() {
+        let text = "subject users \"U\"\npurpose p \"P\" {\n  processors users\n}\n";
+        let found = findings("unknown-reference", text);
+        assert!(found[0].1.contains("is a group of data subjects, not a processor"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn definitions_may_come_after_their_use() {
+        let text = "purpose p \"P\" { data c }\ncategory c \"C\"\n";
+        assert!(lines("unknown-reference", text).is_empty());
+    }
+
+    #[test]
+    fn complaint_names_an_authority() {
+        let text = "controller c \"C\" { authority dt \"Datatilsynet\" }\nrights { complaint dt }\n";
+        assert!(lines("unknown-reference", text).is_empty());
+        assert_eq!(lines("unknown-reference", "rights { complaint dt }\n"), vec![1]);
+    }
+}

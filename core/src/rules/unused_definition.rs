@@ -1,0 +1,92 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Reference};
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A category, subject, source, recipient, processor or joint controller that no purpose
+    /// uses.
+    ///
+    /// ## Why
+    /// Every processing operation has a purpose (Art. 5(1)(b)). A category of data that no
+    /// purpose uses is either not processed (remove it from the notice) or processed for a
+    /// purpose the notice does not name.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// category archive_notes "Gamle saksnotater"
+    /// purpose p "P" { data contact }
+    /// category contact "Kontakt"
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// category archive_notes "Gamle saksnotater"
+    /// purpose p "P" { data contact, archive_notes }
+    /// category contact "Kontakt"
+    /// ```
+    pub struct UnusedDefinition {
+        name: "unused-definition",
+        severity: Warning,
+        article: "",
+        summary: "a definition that no purpose uses",
+    }
+}
+
+fn mark(used: &mut [bool], references: &[Reference]) {
+    for index in references.iter().filter_map(Reference::target) {
+        used[index] = true;
+    }
+}
+
+impl Rule for UnusedDefinition {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let mut categories = vec![false; model.categories.len()];
+        let mut subjects = vec![false; model.subjects.len()];
+        let mut sources = vec![false; model.sources.len()];
+        let mut parties = vec![false; model.parties.len()];
+        for p in &model.purposes {
+            mark(&mut categories, &p.data);
+            mark(&mut subjects, &p.subjects);
+            mark(&mut sources, &p.sources);
+            mark(&mut parties, &p.processors);
+            mark(&mut parties, &p.recipients);
+            mark(&mut parties, &p.joint_controllers);
+        }
+        let found = model
+            .categories
+            .iter()
+            .zip(&categories)
+            .map(|(c, used)| ("data category", &c.id, *used))
+            .chain(
+                model.subjects.iter().zip(&subjects).map(|(s, used)| ("group of data subjects", &s.id, *used)),
+            )
+            .chain(model.sources.iter().zip(&sources).map(|(s, used)| ("source", &s.id, *used)))
+            .chain(model.parties.iter().zip(&parties).map(|(p, used)| (p.kind.keyword(), &p.id, *used)))
+            .filter(|(_, _, used)| !used);
+        for (what, id, _) in found {
+            let what = what.replace('_', " ");
+            report.push(Diagnostic::new(
+                &Self::META,
+                id.span,
+                format!(
+                    "no purpose uses the {what} `{}`: name it in the purpose that uses it, or remove it if it is not used",
+                    id.name
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    #[test]
+    fn reports_each_kind_that_no_purpose_uses() {
+        let text = "category c \"C\"\nsubject s \"S\"\nsource o \"O\"\nrecipient r \"R\"\nprocessor p \"P\"\njoint_controller j \"J\"\n";
+        assert_eq!(lines("unused-definition", text), vec![1, 2, 3, 4, 5, 6]);
+        let used = format!("{text}purpose x \"X\" {{ data c; subjects s; sources o; recipients r; processors p; joint_controllers j }}\n");
+        assert!(lines("unused-definition", &used).is_empty());
+    }
+}

@@ -1,0 +1,186 @@
+//! Byte spans and the conversion between byte offsets and line/column positions.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP. Columns are counted in one of three
+//! units: Unicode scalar values (the CLI and JSON report), UTF-16 code units or UTF-8 bytes (LSP).
+
+/// A half-open byte range `[start, end)` into a source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// How columns are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// Unicode scalar values: `ø` is one column.
+    Char,
+    /// UTF-16 code units (the LSP default).
+    Utf16,
+    /// UTF-8 bytes.
+    Utf8,
+}
+
+/// A zero-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where `line` starts, if the line exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// The position of a byte offset. An offset past the end or inside a character is clamped
+    /// to the nearest character boundary before it.
+    pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> Position {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let before = &text[self.starts[line]..offset];
+        Position {
+            line,
+            column: count_units(before, unit),
+        }
+    }
+
+    /// The byte offset of a position. A column past the end of its line is clamped to the end of
+    /// the line (before its line break); a line past the end of the text gives `None`.
+    pub fn offset(&self, text: &str, position: Position, unit: ColumnUnit) -> Option<usize> {
+        let start = *self.starts.get(position.line)?;
+        let end = self
+            .starts
+            .get(position.line + 1)
+            .copied()
+            .unwrap_or(self.len);
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        let mut units = 0;
+        for (i, c) in line.char_indices() {
+            if units >= position.column {
+                return Some(start + i);
+            }
+            units += unit_len(c, unit);
+        }
+        Some(start + line.len())
+    }
+}
+
+fn unit_len(c: char, unit: ColumnUnit) -> usize {
+    match unit {
+        ColumnUnit::Char => 1,
+        ColumnUnit::Utf16 => c.len_utf16(),
+        ColumnUnit::Utf8 => c.len_utf8(),
+    }
+}
+
+fn count_units(s: &str, unit: ColumnUnit) -> usize {
+    match unit {
+        ColumnUnit::Char => s.chars().count(),
+        ColumnUnit::Utf16 => s.chars().map(char::len_utf16).sum(),
+        ColumnUnit::Utf8 => s.len(),
+    }
+}
+
+/// The largest character boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "æøå x\nb";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            index.position(text, x, ColumnUnit::Char),
+            Position { line: 0, column: 4 }
+        );
+        assert_eq!(index.position(text, x, ColumnUnit::Utf8).column, 7);
+        assert_eq!(index.position(text, x, ColumnUnit::Utf16).column, 4);
+        assert_eq!(
+            index.position(text, text.len(), ColumnUnit::Char),
+            Position { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn every_line_ending_starts_a_line() {
+        let text = "a\r\nb\rc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, 6, ColumnUnit::Char).line, 2);
+        assert_eq!(index.position(text, 7, ColumnUnit::Char).line, 3);
+    }
+
+    #[test]
+    fn offsets_round_trip_and_clamp() {
+        let text = "𝄞ø\nzz";
+        let index = LineIndex::new(text);
+        let p = Position { line: 0, column: 2 };
+        assert_eq!(index.offset(text, p, ColumnUnit::Utf16), Some(4));
+        assert_eq!(
+            index.offset(text, Position { line: 0, column: 99 }, ColumnUnit::Utf16),
+            Some(6)
+        );
+        assert_eq!(
+            index.offset(text, Position { line: 5, column: 0 }, ColumnUnit::Char),
+            None
+        );
+        // An offset inside a character is clamped back to its start.
+        assert_eq!(index.position(text, 2, ColumnUnit::Utf8).column, 0);
+    }
+}
