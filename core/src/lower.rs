@@ -402,7 +402,9 @@ impl<'a> Reader<'a> {
 
     fn flag(&mut self, stmt: &Stmt, field: &'static str) -> Span {
         if let Some(arg) = stmt.args().next() {
-            let span = arg.span.cover(stmt.args().last().map_or(arg.span, |a| a.span));
+            let span = arg
+                .span
+                .cover(stmt.args().last().map_or(arg.span, |a| a.span));
             self.invalid(
                 span,
                 field,
@@ -413,9 +415,19 @@ impl<'a> Reader<'a> {
         stmt.name_span
     }
 
-    /// A field that takes one text in quotes.
+    /// A field that takes one text in quotes and no block.
     fn text(&mut self, stmt: &Stmt, field: &'static str, example: &str) -> Option<Spanned<String>> {
         self.no_block(stmt, field);
+        self.text_argument(stmt, field, example)
+    }
+
+    /// The one text in quotes of a statement (that may have a block).
+    fn text_argument(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        example: &str,
+    ) -> Option<Spanned<String>> {
         self.no_more_args(stmt, field, 1);
         match stmt.args().next() {
             None => {
@@ -730,7 +742,7 @@ impl<'a> Reader<'a> {
     }
 
     fn notice(&mut self, stmt: &Stmt) {
-        let title = self.text(stmt, "notice", "\"Personvernerklæring\"");
+        let title = self.text_argument(stmt, "notice", "\"Personvernerklæring\"");
         let mut notice = Notice {
             span: stmt.span,
             title,
@@ -746,11 +758,19 @@ impl<'a> Reader<'a> {
                     notice.updated = match child.args().next() {
                         Some(arg) if arg.kind == ArgKind::Date => self.date(arg, "updated"),
                         Some(arg) => {
-                            self.invalid(arg.span, "updated", "`updated` takes a date: `updated 2026-03-01`");
+                            self.invalid(
+                                arg.span,
+                                "updated",
+                                "`updated` takes a date: `updated 2026-03-01`",
+                            );
                             None
                         }
                         None => {
-                            self.invalid(child.name_span, "updated", "`updated` takes a date: `updated 2026-03-01`");
+                            self.invalid(
+                                child.name_span,
+                                "updated",
+                                "`updated` takes a date: `updated 2026-03-01`",
+                            );
                             None
                         }
                     };
@@ -819,13 +839,15 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            controller.written.insert(field_name(CONTROLLER_FIELDS, child.name));
+            controller
+                .written
+                .insert(field_name(CONTROLLER_FIELDS, child.name));
         }
         self.model.controllers.push(controller);
     }
 
     fn dpo(&mut self, stmt: &Stmt) {
-        let name = self.text(stmt, "dpo", "\"Personvernombudet\"");
+        let name = self.text_argument(stmt, "dpo", "\"Personvernombudet\"");
         let mut dpo = Dpo {
             keyword: stmt.name_span,
             name,
@@ -957,11 +979,9 @@ impl<'a> Reader<'a> {
                     party.public_authority = Some(self.flag(&child, "public_authority"))
                 }
                 "safeguard" => {
-                    if let Some((kind, span, detail)) = self.word::<TransferSafeguard>(
-                        &child,
-                        "safeguard",
-                        "a transfer safeguard",
-                    ) {
+                    if let Some((kind, span, detail)) =
+                        self.word::<TransferSafeguard>(&child, "safeguard", "a transfer safeguard")
+                    {
                         party.safeguards.push(Safeguard { kind, span, detail });
                     }
                 }
@@ -1042,12 +1062,15 @@ impl<'a> Reader<'a> {
                         p.conditions.push(ConditionUse { kind, span, detail });
                     }
                 }
-                "data" => p.data.extend(self.references(&child, "data", Kind::Category)),
-                "subjects" => {
-                    p.subjects
-                        .extend(self.references(&child, "subjects", Kind::Subject))
-                }
-                "sources" => p.sources.extend(self.references(&child, "sources", Kind::Source)),
+                "data" => p
+                    .data
+                    .extend(self.references(&child, "data", Kind::Category)),
+                "subjects" => p
+                    .subjects
+                    .extend(self.references(&child, "subjects", Kind::Subject)),
+                "sources" => p
+                    .sources
+                    .extend(self.references(&child, "sources", Kind::Source)),
                 "recipients" => {
                     p.recipients
                         .extend(self.references(&child, "recipients", Kind::Recipient))
@@ -1096,7 +1119,11 @@ impl<'a> Reader<'a> {
         };
         let period = match args.first() {
             None => {
-                self.invalid(stmt.name_span, "retention", format!("`retention` needs a value: {FORMS}"));
+                self.invalid(
+                    stmt.name_span,
+                    "retention",
+                    format!("`retention` needs a value: {FORMS}"),
+                );
                 return None;
             }
             Some(first) if matches!(first.kind, ArgKind::Duration | ArgKind::Integer) => {
@@ -1108,7 +1135,11 @@ impl<'a> Reader<'a> {
                     self.no_more_args(stmt, "retention", 3);
                     RetentionPeriod::After(duration, event)
                 } else {
-                    self.invalid(args[1].span, "retention", format!("after the period comes `after \"event\"`: {FORMS}"));
+                    self.invalid(
+                        args[1].span,
+                        "retention",
+                        format!("after the period comes `after \"event\"`: {FORMS}"),
+                    );
                     return None;
                 }
             }
@@ -1129,8 +1160,8 @@ impl<'a> Reader<'a> {
                 RetentionPeriod::Indefinite(reason)
             }
             Some(first) => {
-                let suggestion = crate::suggest::nearest(first.raw, ["until", "indefinite"])
-                    .map(str::to_string);
+                let suggestion =
+                    crate::suggest::nearest(first.raw, ["until", "indefinite"]).map(str::to_string);
                 self.invalid_with(
                     first.span,
                     "retention",
@@ -1168,9 +1199,7 @@ impl<'a> Reader<'a> {
         };
         for child in self.children(stmt) {
             match child.name {
-                "logic" => {
-                    decision.logic = self.text(&child, "logic", "\"the logic involved\"")
-                }
+                "logic" => decision.logic = self.text(&child, "logic", "\"the logic involved\""),
                 "safeguards" => {
                     self.no_block(&child, "safeguards");
                     if child.groups.is_empty() {
@@ -1178,10 +1207,17 @@ impl<'a> Reader<'a> {
                     }
                     for group in &child.groups {
                         let arg = group[0];
-                        match DecisionSafeguard::from_word(arg.raw).filter(|_| arg.kind == ArgKind::Identifier) {
-                            Some(s) => decision.safeguards.push(Spanned { value: s, span: arg.span }),
+                        match DecisionSafeguard::from_word(arg.raw)
+                            .filter(|_| arg.kind == ArgKind::Identifier)
+                        {
+                            Some(s) => decision.safeguards.push(Spanned {
+                                value: s,
+                                span: arg.span,
+                            }),
                             None => {
-                                let suggestion = crate::suggest::nearest(arg.raw, DecisionSafeguard::words()).map(str::to_string);
+                                let suggestion =
+                                    crate::suggest::nearest(arg.raw, DecisionSafeguard::words())
+                                        .map(str::to_string);
                                 self.invalid_with(arg.span, "safeguards", format!("`{}` is not a safeguard of Art. 22(3): use human_review, express_view or contest", arg.raw), suggestion);
                             }
                         }
@@ -1192,7 +1228,9 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            decision.written.insert(field_name(DECISION_FIELDS, child.name));
+            decision
+                .written
+                .insert(field_name(DECISION_FIELDS, child.name));
         }
         decision
     }
@@ -1217,19 +1255,28 @@ impl<'a> Reader<'a> {
                 continue;
             }
             match child.name {
-                "complaint" => rights
-                    .complaint
-                    .extend(self.references(&child, "complaint", Kind::Authority)),
+                "complaint" => {
+                    rights
+                        .complaint
+                        .extend(self.references(&child, "complaint", Kind::Authority))
+                }
                 "respond_within" => {
                     self.no_block(&child, "respond_within");
                     self.no_more_args(&child, "respond_within", 1);
                     match child.args().next() {
                         Some(arg) => {
                             if let Some(d) = self.duration(arg, "respond_within") {
-                                rights.respond_within = Some(Spanned { value: d, span: arg.span });
+                                rights.respond_within = Some(Spanned {
+                                    value: d,
+                                    span: arg.span,
+                                });
                             }
                         }
-                        None => self.invalid(child.name_span, "respond_within", "`respond_within` needs a duration, like `respond_within 1 month`"),
+                        None => self.invalid(
+                            child.name_span,
+                            "respond_within",
+                            "`respond_within` needs a duration, like `respond_within 1 month`",
+                        ),
                     }
                 }
                 _ => self.unknown_field(&child, Some("rights"), RIGHTS_FIELDS),
@@ -1248,7 +1295,11 @@ impl<'a> Reader<'a> {
                 span: arg.span,
             }),
             Some(arg) => {
-                self.invalid(arg.span, field, format!("a right may be qualified by a text in quotes: `{field} \"…\"`"));
+                self.invalid(
+                    arg.span,
+                    field,
+                    format!("a right may be qualified by a text in quotes: `{field} \"…\"`"),
+                );
                 None
             }
             None => None,
@@ -1462,7 +1513,10 @@ mod tests {
 
     #[test]
     fn unescapes_the_documented_escapes() {
-        assert_eq!(unescape(r#"a\"b\\c\nd\te\u{e6}"#), ("a\"b\\c\nd\te\u{e6}".to_string(), vec![]));
+        assert_eq!(
+            unescape(r#"a\"b\\c\nd\te\u{e6}"#),
+            ("a\"b\\c\nd\te\u{e6}".to_string(), vec![])
+        );
         assert_eq!(unescape(r"x\qy").1, vec![(1, 2)]);
         assert_eq!(unescape(r"\u{110000}").1, vec![(0, 2)]);
     }

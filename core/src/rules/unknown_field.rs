@@ -111,16 +111,29 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_field() {
-        let found = findings("unknown-field", "purpose p \"P\" {\n  retension 1 year\n}\n");
+        let found = findings(
+            "unknown-field",
+            "purpose p \"P\" {\n  retension 1 year\n}\n",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, 2);
-        assert!(found[0].1.contains("did you mean `retention`?"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("did you mean `retention`?"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
     fn says_where_a_misplaced_field_belongs() {
         let found = findings("unknown-field", "basis consent\n");
         assert!(found[0].1.contains("inside a `purpose`"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn the_children_of_titled_blocks_are_fields() {
+        let text = "notice \"N\" {\n  language \"nb\"\n  updated 2026-01-01\n}\ndpo \"D\" { email \"e\" }\n";
+        assert!(findings("unknown-field", text).is_empty());
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! `privlint check`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use privlint_core::{Diagnostic, Settings, Severity};
+use rayon::prelude::*;
+
+use crate::exit;
+use crate::files::{self, PathError};
+use crate::render;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Also fail (exit 1) on warnings
+    #[arg(long, value_name = "LEVEL", value_enum)]
+    deny: Option<Deny>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Snippets of the file with the findings marked (coloured on a terminal)
+    Human,
+    /// One JSON object (cli.md)
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+/// One checked file.
+pub struct FileReport {
+    /// The path as shown in reports.
+    pub name: String,
+    /// The decoded text ("" when it could not be decoded).
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (found, mut errors) = files::collect(&paths);
+    let settings = Settings::default();
+    let results: Vec<Result<FileReport, PathError>> = found
+        .par_iter()
+        .map(|path| check_file(path, &settings))
+        .collect();
+    let mut reports = Vec::new();
+    for result in results {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        eprintln!("privlint: error: {error}");
+    }
+    let rendered = match args.format {
+        Format::Human => render::human::print(&reports),
+        Format::Json => render::json::print(&reports),
+    };
+    if let Err(error) = rendered {
+        // A closed pipe (`privlint check | head`) is not a failure of the check.
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("privlint: error: cannot write the report: {error}");
+            return exit::FAILURE;
+        }
+    }
+    if !errors.is_empty() {
+        return exit::FAILURE;
+    }
+    let failing = |d: &Diagnostic| {
+        d.severity == Severity::Error
+            || (args.deny == Some(Deny::Warnings) && d.severity == Severity::Warning)
+    };
+    if reports.iter().flat_map(|r| &r.diagnostics).any(failing) {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    }
+}
+
+fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport, PathError> {
+    let bytes = std::fs::read(path).map_err(|error| PathError {
+        path: path.to_path_buf(),
+        reason: files::io_reason(&error),
+    })?;
+    let name = files::display(path);
+    Ok(match privlint_core::decode(&bytes) {
+        Ok(text) => FileReport {
+            name,
+            diagnostics: privlint_core::check(text, settings),
+            text: text.to_string(),
+        },
+        Err(diagnostic) => FileReport {
+            name,
+            text: String::new(),
+            diagnostics: vec![diagnostic],
+        },
+    })
+}

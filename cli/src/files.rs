@@ -1,0 +1,80 @@
+//! Finding the `.privacy` files to check.
+
+use std::path::{Path, PathBuf};
+
+/// A path that could not be used, with a one-line reason.
+pub struct PathError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+pub fn is_declaration(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "privacy")
+}
+
+/// The files named by `paths`: files as given, directories searched recursively for `.privacy`
+/// files, honouring `.gitignore`. Sorted and without duplicates.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(error) => errors.push(PathError {
+                path: path.clone(),
+                reason: io_reason(&error),
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let before = found.len();
+                let walker = ignore::WalkBuilder::new(path)
+                    .hidden(false)
+                    .filter_entry(|e| e.file_name() != ".git")
+                    .build();
+                for entry in walker {
+                    match entry {
+                        Ok(entry) => {
+                            if entry.file_type().is_some_and(|t| t.is_file())
+                                && is_declaration(entry.path())
+                            {
+                                found.push(entry.into_path());
+                            }
+                        }
+                        Err(error) => errors.push(PathError {
+                            path: path.clone(),
+                            reason: error.to_string(),
+                        }),
+                    }
+                }
+                if found.len() == before {
+                    errors.push(PathError {
+                        path: path.clone(),
+                        reason: "no .privacy files in this directory".to_string(),
+                    });
+                }
+            }
+            Ok(_) => found.push(path.clone()),
+        }
+    }
+    found.sort();
+    found.dedup();
+    (found, errors)
+}
+
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// How a path is shown in reports: as given, without a leading `./`.
+pub fn display(path: &Path) -> String {
+    let shown = path.strip_prefix(".").unwrap_or(path);
+    shown.to_string_lossy().into_owned()
+}

@@ -1,0 +1,56 @@
+//! `privlint`: checks privacy declarations (`.privacy` files) against the GDPR.
+
+mod check;
+mod files;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::check::CheckArgs;
+
+#[derive(Parser)]
+#[command(
+    name = "privlint",
+    version,
+    about = "Checks privacy declarations (.privacy files) against the GDPR"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check .privacy files (a directory is searched recursively; default: the current directory)
+    Check(CheckArgs),
+}
+
+/// Exit statuses of cli.md.
+pub mod exit {
+    /// No diagnostic of severity error (or warning, with `--deny warnings`).
+    pub const CLEAN: u8 = 0;
+    /// At least one such diagnostic.
+    pub const FINDINGS: u8 = 1;
+    /// privlint could not do its job: bad arguments, unreadable path, invalid configuration.
+    pub const FAILURE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                exit::FAILURE
+            } else {
+                exit::CLEAN
+            });
+        }
+    };
+    let status = match cli.command {
+        Command::Check(args) => check::run(args),
+    };
+    ExitCode::from(status)
+}
