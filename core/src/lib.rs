@@ -157,7 +157,11 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
                     ),
                 },
             };
-            kept.push(Diagnostic::new(&UnusedSuppression::META, rule.span, message));
+            kept.push(Diagnostic::new(
+                &UnusedSuppression::META,
+                rule.span,
+                message,
+            ));
         }
     }
     kept
@@ -205,7 +209,9 @@ mod tests {
             .levels
             .insert("unused-definition".into(), Level::On(Severity::Error));
         assert_eq!(check(text, &settings)[0].severity, Severity::Error);
-        settings.levels.insert("unused-definition".into(), Level::Off);
+        settings
+            .levels
+            .insert("unused-definition".into(), Level::Off);
         assert!(check(text, &settings).is_empty());
     }
 

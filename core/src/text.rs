@@ -173,7 +173,14 @@ mod tests {
         let p = Position { line: 0, column: 2 };
         assert_eq!(index.offset(text, p, ColumnUnit::Utf16), Some(4));
         assert_eq!(
-            index.offset(text, Position { line: 0, column: 99 }, ColumnUnit::Utf16),
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    column: 99
+                },
+                ColumnUnit::Utf16
+            ),
             Some(6)
         );
         assert_eq!(

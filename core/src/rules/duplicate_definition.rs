@@ -53,7 +53,8 @@ mod tests {
 
     #[test]
     fn the_second_definition_is_reported_and_ignored() {
-        let text = "category a \"A\"\nprocessor a \"P\" { country ZZ }\npurpose p \"P\" { data a }\n";
+        let text =
+            "category a \"A\"\nprocessor a \"P\" { country ZZ }\npurpose p \"P\" { data a }\n";
         assert_eq!(lines("duplicate-definition", text), vec![2]);
         // The ignored processor's content is not checked, and `a` resolves to the category.
         assert!(lines("unknown-country", text).is_empty());

@@ -72,9 +72,17 @@ mod tests {
     #[test]
     fn lists_or_suggests_valid_words() {
         let found = findings("invalid-value", "purpose p \"P\" {\n  basis concent\n}\n");
-        assert!(found[0].1.contains("did you mean `consent`"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("did you mean `consent`"),
+            "{}",
+            found[0].1
+        );
         let found = findings("invalid-value", "purpose p \"P\" {\n  basis necessary\n}\n");
-        assert!(found[0].1.contains("legitimate_interests"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("legitimate_interests"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
@@ -87,11 +95,32 @@ mod tests {
 
     #[test]
     fn checks_kinds_of_values() {
-        assert_eq!(lines("invalid-value", "processor p \"P\" { country no }\n"), vec![1]);
-        assert_eq!(lines("invalid-value", "processor p \"P\" { agreement 2023-02-30 }\n"), vec![1]);
-        assert_eq!(lines("invalid-value", "rights { respond_within 30 }\n"), vec![1]);
-        assert_eq!(lines("invalid-value", "category c \"C\" { special yes }\n"), vec![1]);
+        assert_eq!(
+            lines("invalid-value", "processor p \"P\" { country no }\n"),
+            vec![1]
+        );
+        assert_eq!(
+            lines(
+                "invalid-value",
+                "processor p \"P\" { agreement 2023-02-30 }\n"
+            ),
+            vec![1]
+        );
+        assert_eq!(
+            lines("invalid-value", "rights { respond_within 30 }\n"),
+            vec![1]
+        );
+        assert_eq!(
+            lines("invalid-value", "category c \"C\" { special yes }\n"),
+            vec![1]
+        );
         assert_eq!(lines("invalid-value", "category c\n"), vec![1]);
-        assert!(lines("invalid-value", "purpose p \"P\" { retention 5 years after \"x\" }\n").is_empty());
+        assert!(
+            lines(
+                "invalid-value",
+                "purpose p \"P\" { retention 5 years after \"x\" }\n"
+            )
+            .is_empty()
+        );
     }
 }

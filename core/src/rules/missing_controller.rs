@@ -48,7 +48,10 @@ mod tests {
 
     #[test]
     fn fires_once_at_the_start() {
-        assert_eq!(lines("missing-controller", "\n\ncategory c \"C\"\n"), vec![1]);
+        assert_eq!(
+            lines("missing-controller", "\n\ncategory c \"C\"\n"),
+            vec![1]
+        );
         assert_eq!(lines("missing-controller", ""), vec![1]);
         assert!(lines("missing-controller", "controller c \"C\"\n").is_empty());
     }

@@ -74,8 +74,14 @@ mod tests {
 
     #[test]
     fn reports_codes_outside_iso() {
-        assert_eq!(lines("unknown-country", "processor p \"P\" { country QQ }\n"), vec![1]);
-        assert_eq!(lines("unknown-country", "source s \"S\" { country USA }\n"), vec![1]);
+        assert_eq!(
+            lines("unknown-country", "processor p \"P\" { country QQ }\n"),
+            vec![1]
+        );
+        assert_eq!(
+            lines("unknown-country", "source s \"S\" { country USA }\n"),
+            vec![1]
+        );
         assert!(lines("unknown-country", "controller c \"C\" { country NO }\n").is_empty());
         let found = findings("unknown-country", "recipient r \"R\" { country UK }\n");
         assert!(found[0].1.contains("did you mean `GB`"), "{}", found[0].1);

@@ -103,14 +103,24 @@ mod tests {
         let found = findings("unknown-reference", text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, 3);
-        assert!(found[0].1.contains("did you mean `contact`"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("did you mean `contact`"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
     fn reports_an_id_of_another_kind() {
         let text = "subject users \"U\"\npurpose p \"P\" {\n  processors users\n}\n";
         let found = findings("unknown-reference", text);
-        assert!(found[0].1.contains("is a group of data subjects, not a processor"), "{}", found[0].1);
+        assert!(
+            found[0]
+                .1
+                .contains("is a group of data subjects, not a processor"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
@@ -121,8 +131,12 @@ mod tests {
 
     #[test]
     fn complaint_names_an_authority() {
-        let text = "controller c \"C\" { authority dt \"Datatilsynet\" }\nrights { complaint dt }\n";
+        let text =
+            "controller c \"C\" { authority dt \"Datatilsynet\" }\nrights { complaint dt }\n";
         assert!(lines("unknown-reference", text).is_empty());
-        assert_eq!(lines("unknown-reference", "rights { complaint dt }\n"), vec![1]);
+        assert_eq!(
+            lines("unknown-reference", "rights { complaint dt }\n"),
+            vec![1]
+        );
     }
 }

@@ -59,10 +59,26 @@ impl Rule for UnusedDefinition {
             .zip(&categories)
             .map(|(c, used)| ("data category", &c.id, *used))
             .chain(
-                model.subjects.iter().zip(&subjects).map(|(s, used)| ("group of data subjects", &s.id, *used)),
+                model
+                    .subjects
+                    .iter()
+                    .zip(&subjects)
+                    .map(|(s, used)| ("group of data subjects", &s.id, *used)),
             )
-            .chain(model.sources.iter().zip(&sources).map(|(s, used)| ("source", &s.id, *used)))
-            .chain(model.parties.iter().zip(&parties).map(|(p, used)| (p.kind.keyword(), &p.id, *used)))
+            .chain(
+                model
+                    .sources
+                    .iter()
+                    .zip(&sources)
+                    .map(|(s, used)| ("source", &s.id, *used)),
+            )
+            .chain(
+                model
+                    .parties
+                    .iter()
+                    .zip(&parties)
+                    .map(|(p, used)| (p.kind.keyword(), &p.id, *used)),
+            )
             .filter(|(_, _, used)| !used);
         for (what, id, _) in found {
             let what = what.replace('_', " ");
@@ -86,7 +102,9 @@ mod tests {
     fn reports_each_kind_that_no_purpose_uses() {
         let text = "category c \"C\"\nsubject s \"S\"\nsource o \"O\"\nrecipient r \"R\"\nprocessor p \"P\"\njoint_controller j \"J\"\n";
         assert_eq!(lines("unused-definition", text), vec![1, 2, 3, 4, 5, 6]);
-        let used = format!("{text}purpose x \"X\" {{ data c; subjects s; sources o; recipients r; processors p; joint_controllers j }}\n");
+        let used = format!(
+            "{text}purpose x \"X\" {{ data c; subjects s; sources o; recipients r; processors p; joint_controllers j }}\n"
+        );
         assert!(lines("unused-definition", &used).is_empty());
     }
 }

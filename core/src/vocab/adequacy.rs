@@ -18,7 +18,11 @@ pub struct AdequacyDecision {
     pub checked: &'static str,
 }
 
-const fn whole(country: &'static str, name: &'static str, decision: &'static str) -> AdequacyDecision {
+const fn whole(
+    country: &'static str,
+    name: &'static str,
+    decision: &'static str,
+) -> AdequacyDecision {
     AdequacyDecision {
         country,
         name,
@@ -77,7 +81,8 @@ mod tests {
     #[test]
     fn the_listed_countries_have_decisions_and_the_us_does_not() {
         for code in [
-            "AD", "AR", "BR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY",
+            "AD", "AR", "BR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ",
+            "UY",
         ] {
             assert!(adequacy_decision(code).is_some(), "{code}");
         }

@@ -100,7 +100,10 @@ impl Condition {
     /// Whether the condition applies to criminal-offence data (Art. 10) rather than to special
     /// categories (Art. 9(2)).
     pub fn is_article_10(self) -> bool {
-        matches!(self, Condition::OfficialAuthority | Condition::AuthorisedByLaw)
+        matches!(
+            self,
+            Condition::OfficialAuthority | Condition::AuthorisedByLaw
+        )
     }
 
     /// Whether the condition rests on a law that the declaration should name.
@@ -269,7 +272,10 @@ mod tests {
             Some(LegalBasis::LegitimateInterests)
         );
         assert_eq!(LegalBasis::from_word("necessary"), None);
-        assert_eq!(Condition::from_word("health_care").unwrap().article(), "Art. 9(2)(h)");
+        assert_eq!(
+            Condition::from_word("health_care").unwrap().article(),
+            "Art. 9(2)(h)"
+        );
     }
 
     #[test]
