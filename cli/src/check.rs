@@ -106,7 +106,7 @@ fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport,
         Err(diagnostic) => FileReport {
             name,
             text: String::new(),
-            diagnostics: vec![diagnostic],
+            diagnostics: vec![*diagnostic],
         },
     })
 }

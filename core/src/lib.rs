@@ -56,10 +56,10 @@ impl Settings {
 
 /// Decodes a file's bytes. A leading byte-order mark is dropped, so that columns count what
 /// a person sees; bytes that are not UTF-8 give the `invalid-utf8` diagnostic.
-pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
-        Err(error) => Err(InvalidUtf8::diagnostic(bytes, error)),
+        Err(error) => Err(Box::new(InvalidUtf8::diagnostic(bytes, error))),
     }
 }
 

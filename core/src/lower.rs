@@ -828,10 +828,9 @@ impl<'a> Reader<'a> {
                 "authority" => {
                     self.no_block(&child, "authority");
                     if let Some((id, name)) = self.definition(&child, "authority", Kind::Authority)
+                        && self.define(&id, Kind::Authority, self.model.authorities.len())
                     {
-                        if self.define(&id, Kind::Authority, self.model.authorities.len()) {
-                            self.model.authorities.push(Authority { id, name });
-                        }
+                        self.model.authorities.push(Authority { id, name });
                     }
                 }
                 _ => {
@@ -1358,7 +1357,8 @@ impl<'a> Reader<'a> {
     fn suppressions(&mut self, comments: &[Node]) {
         for comment in comments {
             let span = span_of(*comment);
-            let Some((rules, reason)) = parse_suppression(self.slice(span)) else {
+            let Some(SuppressionComment { rules, reason }) = parse_suppression(self.slice(span))
+            else {
                 continue;
             };
             let row = comment.start_position().row;
@@ -1383,9 +1383,15 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The rule names (with their offsets in the comment) and the reason of a suppression comment,
-/// or `None` when the comment is not one.
-fn parse_suppression(comment: &str) -> Option<(Vec<(usize, &str)>, Option<&str>)> {
+/// A `# privlint: allow …` comment, read.
+struct SuppressionComment<'c> {
+    /// The rule names, with their byte offsets in the comment.
+    rules: Vec<(usize, &'c str)>,
+    reason: Option<&'c str>,
+}
+
+/// Reads a suppression comment, or gives `None` when the comment is not one.
+fn parse_suppression(comment: &str) -> Option<SuppressionComment<'_>> {
     let body = comment.strip_prefix('#')?.trim_start();
     let body = body.strip_prefix("privlint:")?.trim_start();
     let list = body.strip_prefix("allow")?;
@@ -1404,7 +1410,7 @@ fn parse_suppression(comment: &str) -> Option<(Vec<(usize, &str)>, Option<&str>)
         }
         offset += part.len() + 1;
     }
-    Some((rules, reason))
+    Some(SuppressionComment { rules, reason })
 }
 
 /// The first line of some unreadable text, shortened for a message.

@@ -48,7 +48,6 @@ pub trait Rule: Declared + Send + Sync {
 }
 
 /// Declares a rule: a unit struct with its metadata and documentation.
-
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*

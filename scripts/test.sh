@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test of privlint: the grammar (and that the committed parser is what grammar.js
+# generates), formatting and lints, the Rust tests, the contract examples, and the end-to-end
+# tests through real clients. This is what .ci/run runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "grammar: the committed parser is what grammar.js generates"
+generated=$(mktemp -d)
+trap 'rm -rf "$generated"' EXIT
+cp grammar/grammar.js grammar/tree-sitter.json "$generated/"
+(cd "$generated" && TREE_SITTER_JS_RUNTIME=native tree-sitter generate >/dev/null)
+if ! diff -r "$generated/src" grammar/src >/dev/null; then
+    echo "grammar/src is out of date: run 'cd grammar && TREE_SITTER_JS_RUNTIME=native tree-sitter generate' and commit grammar/src"
+    exit 1
+fi
+
+step "grammar: corpus and highlight tests"
+(cd grammar && tree-sitter test)
+
+step "cargo fmt and clippy"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "cargo test"
+log="$generated/cargo-test.log"
+status=0
+cargo test --workspace --quiet >"$log" 2>&1 || status=$?
+cat "$log"
+if [ "$status" -ne 0 ]; then
+    exit "$status"
+fi
+awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo test: %d passed, %d failed\n", p, f}' "$log"
+
+step "the contract examples (shared/spec/examples)"
+cargo build --release --quiet -p privlint
+conformance="$root/../shared/tools/conformance"
+if [ -x "$conformance" ]; then
+    "$conformance" --privlint "$root/target/release/privlint"
+else
+    echo "skipped: $conformance not found (shared/ is not beside this checkout)"
+fi
