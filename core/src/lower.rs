@@ -784,6 +784,14 @@ impl<'a> Reader<'a> {
     }
 
     fn contact_field(&mut self, stmt: &Stmt, contact: &mut Contact) -> bool {
+        let field = match stmt.name {
+            "email" => "email",
+            "phone" => "phone",
+            "address" => "address",
+            "url" => "url",
+            _ => return false,
+        };
+        contact.written.insert(field);
         match stmt.name {
             "email" => contact.email = self.text(stmt, "email", "\"post@example.no\""),
             "phone" => contact.phone = self.text(stmt, "phone", "\"+47 22 00 00 00\""),
@@ -1037,6 +1045,7 @@ impl<'a> Reader<'a> {
             dpia: None,
             decisions: Vec::new(),
             written: Written::default(),
+            unreadable: Written::default(),
         };
         for child in self.children(stmt) {
             if !PURPOSE_FIELDS.contains(&child.name) {
@@ -1050,6 +1059,8 @@ impl<'a> Reader<'a> {
                         self.word::<LegalBasis>(&child, "basis", "a legal basis of Art. 6(1)")
                     {
                         p.bases.push(Basis { kind, span, detail });
+                    } else {
+                        p.unreadable.insert("basis");
                     }
                 }
                 "condition" => {
@@ -1059,6 +1070,8 @@ impl<'a> Reader<'a> {
                         "a condition of Art. 9(2) or Art. 10",
                     ) {
                         p.conditions.push(ConditionUse { kind, span, detail });
+                    } else {
+                        p.unreadable.insert("condition");
                     }
                 }
                 "data" => p
@@ -1195,6 +1208,7 @@ impl<'a> Reader<'a> {
             logic: None,
             safeguards: Vec::new(),
             written: Written::default(),
+            unreadable: Written::default(),
         };
         for child in self.children(stmt) {
             match child.name {
@@ -1214,6 +1228,7 @@ impl<'a> Reader<'a> {
                                 span: arg.span,
                             }),
                             None => {
+                                decision.unreadable.insert("safeguards");
                                 let suggestion =
                                     crate::suggest::nearest(arg.raw, DecisionSafeguard::words())
                                         .map(str::to_string);
@@ -1241,6 +1256,8 @@ impl<'a> Reader<'a> {
             granted: Vec::new(),
             complaint: Vec::new(),
             respond_within: None,
+            written: Written::default(),
+            misspelt: Vec::new(),
         });
         for child in self.children(stmt) {
             if let Some(kind) = RightKind::from_word(child.name) {
@@ -1255,11 +1272,13 @@ impl<'a> Reader<'a> {
             }
             match child.name {
                 "complaint" => {
+                    rights.written.insert("complaint");
                     rights
                         .complaint
                         .extend(self.references(&child, "complaint", Kind::Authority))
                 }
                 "respond_within" => {
+                    rights.written.insert("respond_within");
                     self.no_block(&child, "respond_within");
                     self.no_more_args(&child, "respond_within", 1);
                     match child.args().next() {
@@ -1278,7 +1297,15 @@ impl<'a> Reader<'a> {
                         ),
                     }
                 }
-                _ => self.unknown_field(&child, Some("rights"), RIGHTS_FIELDS),
+                _ => {
+                    // What the person meant is granted already; do not report it missing too.
+                    match crate::suggest::nearest(child.name, RIGHTS_FIELDS.iter().copied()) {
+                        Some("complaint") => rights.written.insert("complaint"),
+                        Some(meant) => rights.misspelt.extend(RightKind::from_word(meant)),
+                        None => {}
+                    }
+                    self.unknown_field(&child, Some("rights"), RIGHTS_FIELDS)
+                }
             }
         }
         self.model.rights = Some(rights);

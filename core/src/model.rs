@@ -131,6 +131,8 @@ pub struct Contact {
     pub phone: Option<Spanned<String>>,
     pub address: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
+    /// The contact fields written, readable or not.
+    pub written: Written,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -220,6 +222,22 @@ pub struct Party {
     pub written: Written,
 }
 
+impl Party {
+    /// Whether the party is in a known country outside the EEA. A party whose country is
+    /// missing or unknown is never treated as outside (rules.md: no cascades).
+    pub fn is_outside_eea(&self) -> bool {
+        self.country
+            .as_ref()
+            .is_some_and(|c| c.known && !crate::vocab::is_eea(&c.code))
+    }
+
+    pub fn is_inside_eea(&self) -> bool {
+        self.country
+            .as_ref()
+            .is_some_and(|c| c.known && crate::vocab::is_eea(&c.code))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basis {
     pub kind: LegalBasis,
@@ -265,6 +283,8 @@ pub struct Decision {
     pub logic: Option<Spanned<String>>,
     pub safeguards: Vec<Spanned<DecisionSafeguard>>,
     pub written: Written,
+    /// Fields with a value that could not be read (`safeguards human_reveiw`).
+    pub unreadable: Written,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -288,6 +308,9 @@ pub struct Purpose {
     pub dpia: Option<Spanned<String>>,
     pub decisions: Vec<Decision>,
     pub written: Written,
+    /// Fields with a value that could not be read (`basis necessary`): rules that depend on
+    /// which basis or condition it is hold back rather than guess.
+    pub unreadable: Written,
 }
 
 impl Purpose {
@@ -305,6 +328,17 @@ impl Purpose {
 
     pub fn condition(&self, kind: Condition) -> Option<&ConditionUse> {
         self.conditions.iter().find(|c| c.kind == kind)
+    }
+
+    /// Whether the purpose rests on the person's consent: `basis consent` or
+    /// `condition explicit_consent` (Art. 7(3), 20(1)(a)).
+    pub fn rests_on_consent(&self) -> bool {
+        self.has_basis(LegalBasis::Consent) || self.has_condition(Condition::ExplicitConsent)
+    }
+
+    /// Whether Art. 20(1)(a) makes portability applicable: consent, explicit consent or contract.
+    pub fn rests_on_consent_or_contract(&self) -> bool {
+        self.rests_on_consent() || self.has_basis(LegalBasis::Contract)
     }
 
     /// Every party the purpose transfers data to: processors, recipients, joint controllers.
@@ -330,11 +364,17 @@ pub struct Rights {
     pub granted: Vec<Right>,
     pub complaint: Vec<Reference>,
     pub respond_within: Option<Spanned<Duration>>,
+    /// `complaint` and `respond_within`, when written, readable or not.
+    pub written: Written,
+    /// Rights written with a misspelt name (`acess`): reported as unknown fields, and not
+    /// reported again as missing.
+    pub misspelt: Vec<RightKind>,
 }
 
 impl Rights {
+    /// Whether the notice grants the right (or meant to, under a misspelt name).
     pub fn grants(&self, kind: RightKind) -> bool {
-        self.granted.iter().any(|r| r.kind == kind)
+        self.granted.iter().any(|r| r.kind == kind) || self.misspelt.contains(&kind)
     }
 
     pub fn right(&self, kind: RightKind) -> Option<&Right> {
@@ -451,6 +491,54 @@ impl Model {
 
     pub fn subject(&self, reference: &Reference) -> Option<&Subject> {
         reference.target().map(|i| &self.subjects[i])
+    }
+
+    /// The `special` categories a purpose uses, with the reference to each.
+    pub fn special_data<'m>(
+        &'m self,
+        purpose: &'m Purpose,
+    ) -> impl Iterator<Item = (&'m Reference, &'m Category)> {
+        purpose
+            .data
+            .iter()
+            .filter_map(|r| Some((r, self.category(r)?)))
+            .filter(|(_, c)| c.special.is_some())
+    }
+
+    /// The `criminal` categories a purpose uses, with the reference to each.
+    pub fn criminal_data<'m>(
+        &'m self,
+        purpose: &'m Purpose,
+    ) -> impl Iterator<Item = (&'m Reference, &'m Category)> {
+        purpose
+            .data
+            .iter()
+            .filter_map(|r| Some((r, self.category(r)?)))
+            .filter(|(_, c)| c.criminal.is_some())
+    }
+
+    /// For each party (by index in `parties`), the first reference to it from a purpose, if
+    /// any: a party is *used* when a purpose names it.
+    pub fn party_uses(&self) -> Vec<Option<&Reference>> {
+        let mut uses = vec![None; self.parties.len()];
+        for reference in self.purposes.iter().flat_map(Purpose::party_references) {
+            if let Some(index) = reference.target()
+                && uses[index].is_none()
+            {
+                uses[index] = Some(reference);
+            }
+        }
+        uses
+    }
+
+    /// Where a finding about the rights goes: the `rights` node, or the controller's name when
+    /// there is none, or the start of the file when there is no controller either (rules.md).
+    pub fn rights_anchor(&self) -> Span {
+        match (&self.rights, self.controller()) {
+            (Some(rights), _) => rights.keyword,
+            (None, Some(controller)) => controller.id.span,
+            (None, None) => Span::new(0, 0),
+        }
     }
 
     /// Every reference written in the file, in file order per field.

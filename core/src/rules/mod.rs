@@ -91,15 +91,50 @@ impl Report {
     }
 }
 
+mod automated_decision_basis;
+mod automated_decision_special_data;
+mod automated_decision_without_logic;
+mod automated_decision_without_safeguards;
+mod child_consent;
+mod condition_without_special_data;
+mod contradicted_claim;
+mod criminal_data_without_authority;
+mod derogation_transfer;
+mod dpf_outside_us;
+mod dpia_required;
 mod duplicate_controller;
 mod duplicate_definition;
+mod indefinite_retention;
+mod invalid_adequacy;
 mod invalid_utf8;
 mod invalid_value;
+mod joint_controller_without_arrangement;
+mod missing_complaint_right;
 mod missing_controller;
+mod missing_controller_contact;
+mod missing_country;
+mod missing_data_categories;
+mod missing_dpo;
+mod missing_dpo_contact;
+mod missing_law_reference;
+mod missing_legal_basis;
+mod missing_legitimate_interest;
+mod missing_objection_right;
+mod missing_portability_right;
+mod missing_processor_agreement;
+mod missing_retention;
+mod missing_right;
+mod missing_withdraw_consent_right;
+mod portability_not_applicable;
+mod public_authority_legitimate_interests;
+mod response_time_too_long;
+mod special_category_without_condition;
 mod syntax_error;
+mod transfer_without_safeguard;
 mod unknown_country;
 mod unknown_field;
 mod unknown_reference;
+mod unneeded_safeguard;
 mod unused_definition;
 mod unused_suppression;
 
@@ -120,11 +155,46 @@ pub static ALL: &[&dyn Rule] = &[
     &duplicate_controller::DuplicateController,
     &unused_definition::UnusedDefinition,
     // Controller and DPO
+    &missing_controller_contact::MissingControllerContact,
+    &missing_dpo::MissingDpo,
+    &missing_dpo_contact::MissingDpoContact,
     // Purposes and legal bases
+    &missing_legal_basis::MissingLegalBasis,
+    &missing_law_reference::MissingLawReference,
+    &missing_legitimate_interest::MissingLegitimateInterest,
+    &public_authority_legitimate_interests::PublicAuthorityLegitimateInterests,
+    &special_category_without_condition::SpecialCategoryWithoutCondition,
+    &criminal_data_without_authority::CriminalDataWithoutAuthority,
+    &condition_without_special_data::ConditionWithoutSpecialData,
+    &missing_data_categories::MissingDataCategories,
+    &missing_retention::MissingRetention,
+    &indefinite_retention::IndefiniteRetention,
+    &child_consent::ChildConsent,
     // Transfers and processors
+    &missing_country::MissingCountry,
+    &transfer_without_safeguard::TransferWithoutSafeguard,
+    &invalid_adequacy::InvalidAdequacy,
+    &dpf_outside_us::DpfOutsideUs,
+    &derogation_transfer::DerogationTransfer,
+    &unneeded_safeguard::UnneededSafeguard,
+    &missing_processor_agreement::MissingProcessorAgreement,
+    &joint_controller_without_arrangement::JointControllerWithoutArrangement,
     // Rights
+    &missing_right::MissingRight,
+    &missing_portability_right::MissingPortabilityRight,
+    &portability_not_applicable::PortabilityNotApplicable,
+    &missing_objection_right::MissingObjectionRight,
+    &missing_withdraw_consent_right::MissingWithdrawConsentRight,
+    &missing_complaint_right::MissingComplaintRight,
+    &response_time_too_long::ResponseTimeTooLong,
     // Automated decisions and assessments
+    &automated_decision_basis::AutomatedDecisionBasis,
+    &automated_decision_special_data::AutomatedDecisionSpecialData,
+    &automated_decision_without_logic::AutomatedDecisionWithoutLogic,
+    &automated_decision_without_safeguards::AutomatedDecisionWithoutSafeguards,
+    &dpia_required::DpiaRequired,
     // Claims
+    &contradicted_claim::ContradictedClaim,
     // Configuration and suppression
     &unused_suppression::UnusedSuppression,
 ];

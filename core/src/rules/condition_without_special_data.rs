@@ -1,0 +1,92 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::Vocabulary;
+
+declare_rule! {
+    /// ## What it checks
+    /// A purpose with a `condition` that uses no `special` and no `criminal` category.
+    ///
+    /// ## Why
+    /// The conditions of Art. 9(2) and Art. 10 lift the prohibition on special categories and
+    /// criminal-offence data. A condition on a purpose that uses neither usually means a data
+    /// category that should be marked `special` or `criminal` is not, or that the condition is
+    /// a leftover.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// purpose app "Skuleapp" {
+    ///   basis consent
+    ///   condition explicit_consent
+    ///   data contact
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// category contact "Kontakt"
+    /// purpose app "Skuleapp" {
+    ///   basis consent
+    ///   data contact
+    /// }
+    /// ```
+    pub struct ConditionWithoutSpecialData {
+        name: "condition-without-special-data",
+        severity: Warning,
+        article: "Art. 9(2), 10",
+        summary: "an Art. 9(2) or Art. 10 condition on a purpose with no such data",
+    }
+}
+
+impl Rule for ConditionWithoutSpecialData {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for purpose in &model.purposes {
+            let sensitive = model.special_data(purpose).next().is_some()
+                || model.criminal_data(purpose).next().is_some();
+            // A reference that does not resolve might name a special category.
+            let unresolved = purpose.data.iter().any(|r| r.target().is_none());
+            if sensitive || unresolved {
+                continue;
+            }
+            for condition in &purpose.conditions {
+                report.push(Diagnostic::new(
+                    &Self::META,
+                    condition.span,
+                    format!(
+                        "`condition {}` ({}) is for special categories or criminal-offence data, but the purpose `{}` uses none: mark the category `special` or `criminal`, or remove the condition",
+                        condition.kind.word(),
+                        condition.kind.article(),
+                        purpose.id.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "condition-without-special-data";
+
+    fn purpose(flag: &str) -> String {
+        format!(
+            "category c \"C\" {{ {flag} }}\npurpose p \"P\" {{\n  condition official_authority\n  data c\n}}\n"
+        )
+    }
+
+    #[test]
+    fn special_or_criminal_data_needs_the_condition() {
+        assert_eq!(lines(RULE, &purpose("")), vec![3]);
+        assert!(lines(RULE, &purpose("special")).is_empty());
+        assert!(lines(RULE, &purpose("criminal")).is_empty());
+    }
+
+    #[test]
+    fn an_undefined_category_might_be_special() {
+        let text = "purpose p \"P\" {\n  condition health_care \"lov\"\n  data helth\n}\n";
+        assert!(lines(RULE, text).is_empty());
+    }
+}

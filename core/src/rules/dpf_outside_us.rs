@@ -1,0 +1,97 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::TransferSafeguard;
+
+declare_rule! {
+    /// ## What it checks
+    /// `safeguard dpf` on a party outside the EEA whose country is not `US`.
+    ///
+    /// ## Why
+    /// The EU–US Data Privacy Framework is an adequacy decision for the United States only
+    /// (Art. 45; Commission Implementing Decision (EU) 2023/1795). It covers nothing in another
+    /// country, even for a US company's subsidiary there.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// processor survey "Spørreundersøkelser" {
+    ///   country CH
+    ///   safeguard dpf
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// processor survey "Spørreundersøkelser" {
+    ///   country CH
+    ///   safeguard adequacy
+    /// }
+    /// ```
+    pub struct DpfOutsideUs {
+        name: "dpf-outside-us",
+        severity: Error,
+        article: "Art. 45",
+        summary: "the Data Privacy Framework claimed outside the United States",
+    }
+}
+
+impl Rule for DpfOutsideUs {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for party in model.parties.iter().filter(|p| p.is_outside_eea()) {
+            let Some(country) = &party.country else {
+                continue;
+            };
+            if country.code == "US" {
+                continue;
+            }
+            let instead = if crate::vocab::adequacy_decision(&country.code).is_some() {
+                "`safeguard adequacy` (the Commission has an adequacy decision for it)"
+            } else {
+                "`safeguard scc` or another safeguard of Art. 46"
+            };
+            for safeguard in party
+                .safeguards
+                .iter()
+                .filter(|s| s.kind == TransferSafeguard::Dpf)
+            {
+                report.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        safeguard.span,
+                        format!(
+                            "the Data Privacy Framework covers only the United States (Art. 45), and `{}` is in {}: use {instead}",
+                            party.id.name, country.code
+                        ),
+                    )
+                    .with_related(country.span, "the party's country"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "dpf-outside-us";
+
+    fn party(country: &str) -> String {
+        format!("processor x \"X\" {{\n  country {country}\n  safeguard dpf\n}}\n")
+    }
+
+    #[test]
+    fn only_the_united_states() {
+        assert!(lines(RULE, &party("US")).is_empty());
+        assert_eq!(lines(RULE, &party("CH")), vec![3]);
+        assert_eq!(lines(RULE, &party("IN")), vec![3]);
+        assert!(
+            lines(RULE, &party("DE")).is_empty(),
+            "inside the EEA: unneeded-safeguard"
+        );
+        assert!(
+            lines(RULE, &party("QQ")).is_empty(),
+            "unknown country: unknown-country"
+        );
+    }
+}

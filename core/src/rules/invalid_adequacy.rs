@@ -1,0 +1,112 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::TransferSafeguard;
+
+declare_rule! {
+    /// ## What it checks
+    /// `safeguard adequacy` on a party outside the EEA whose country has no adequacy decision.
+    ///
+    /// ## Why
+    /// Only the European Commission decides that a country ensures an adequate level of
+    /// protection (Art. 45(1)). The decisions in force, which privlint keeps in one dated
+    /// table: Andorra, Argentina, Brazil, Canada (commercial organisations under PIPEDA),
+    /// Switzerland, the Faroe Islands, the United Kingdom (renewed to 2031), Guernsey, Israel,
+    /// the Isle of Man, Jersey, Japan (private sector), the Republic of Korea, New Zealand and
+    /// Uruguay. The United States is covered only for organisations certified under the EU–US
+    /// Data Privacy Framework: write `safeguard dpf`.
+    ///
+    /// Brazil's decision ((EU) 2026/179) applies to controllers in Norway, Iceland and
+    /// Liechtenstein only once it is taken into the EEA Agreement; until then such controllers
+    /// need another safeguard for Brazil.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// processor video "Videoplattform" {
+    ///   country IN
+    ///   safeguard adequacy
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// processor video "Videoplattform" {
+    ///   country IN
+    ///   safeguard scc
+    /// }
+    /// ```
+    pub struct InvalidAdequacy {
+        name: "invalid-adequacy",
+        severity: Error,
+        article: "Art. 45(1)",
+        summary: "an adequacy decision claimed for a country that has none",
+    }
+}
+
+impl Rule for InvalidAdequacy {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for party in model.parties.iter().filter(|p| p.is_outside_eea()) {
+            let Some(country) = &party.country else {
+                continue;
+            };
+            if crate::vocab::adequacy_decision(&country.code).is_some() {
+                continue;
+            }
+            for safeguard in party
+                .safeguards
+                .iter()
+                .filter(|s| s.kind == TransferSafeguard::Adequacy)
+            {
+                let instead = if country.code == "US" {
+                    "for the United States, adequacy covers only organisations certified under the Data Privacy Framework: write `safeguard dpf` if it is certified, otherwise `safeguard scc`"
+                } else {
+                    "use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+                };
+                report.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        safeguard.span,
+                        format!(
+                            "the Commission has no adequacy decision for {} (Art. 45(1)): {instead}",
+                            country.code
+                        ),
+                    )
+                    .with_related(country.span, "the party's country"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const RULE: &str = "invalid-adequacy";
+
+    fn party(country: &str) -> String {
+        format!("processor x \"X\" {{\n  country {country}\n  safeguard adequacy\n}}\n")
+    }
+
+    #[test]
+    fn countries_with_and_without_decisions() {
+        for code in ["US", "IN", "CN", "AU"] {
+            assert_eq!(lines(RULE, &party(code)), vec![3], "{code}");
+        }
+        for code in ["CH", "GB", "JP", "KR", "BR", "CA", "UY", "NZ"] {
+            assert!(lines(RULE, &party(code)).is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn inside_the_eea_or_unknown_is_left_to_other_rules() {
+        for code in ["SE", "NO", "QQ"] {
+            assert!(lines(RULE, &party(code)).is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn suggests_dpf_for_the_united_states() {
+        assert!(findings(RULE, &party("US"))[0].1.contains("safeguard dpf"));
+    }
+}

@@ -1,0 +1,74 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A processor, recipient or joint controller that a purpose uses and that has no
+    /// `country`.
+    ///
+    /// ## Why
+    /// Whether a transfer leaves the EEA, and so needs a safeguard (Art. 44-49), depends on
+    /// where the party is. The notice must say whether data go to a third country
+    /// (Art. 13(1)(f)), and the record must name it (Art. 30(1)(e)). privlint cannot check the
+    /// transfer rules for a party whose country it does not know.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// processor hosting "Drift" {
+    ///   agreement "DBA-20"
+    /// }
+    /// purpose p "P" { processors hosting }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// processor hosting "Drift" {
+    ///   country NO
+    ///   agreement "DBA-20"
+    /// }
+    /// purpose p "P" { processors hosting }
+    /// ```
+    pub struct MissingCountry {
+        name: "missing-country",
+        severity: Warning,
+        article: "Art. 13(1)(f), 30(1)(e)",
+        summary: "a party whose country is not given",
+    }
+}
+
+impl Rule for MissingCountry {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for (party, used) in model.parties.iter().zip(model.party_uses()) {
+            let Some(used) = used else { continue };
+            if party.written.contains("country") {
+                continue;
+            }
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    party.id.span,
+                    format!(
+                        "the {} `{}` has no country, so whether data leave the EEA cannot be checked (Art. 13(1)(f)): add `country` with its ISO code, like `country NO`",
+                        party.kind.keyword().replace('_', " "),
+                        party.id.name
+                    ),
+                )
+                .with_related(used.span, "used here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-country";
+
+    #[test]
+    fn used_parties_of_every_kind() {
+        let text = "processor a \"A\"\nrecipient b \"B\"\njoint_controller c \"C\"\nprocessor unused \"U\"\nprocessor d \"D\" { country QQ }\npurpose p \"P\" { processors a, d; recipients b; joint_controllers c }\n";
+        assert_eq!(lines(RULE, text), vec![1, 2, 3]);
+    }
+}

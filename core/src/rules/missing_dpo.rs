@@ -1,0 +1,76 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A controller marked `public_authority` with no `dpo` node.
+    ///
+    /// ## Why
+    /// A public authority or body must designate a data protection officer (Art. 37(1)(a)),
+    /// and the notice must give the officer's contact details (Art. 13(1)(b)).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// controller nordvik "Nordvik kommune" {
+    ///   email "postmottak@nordvik.example"
+    ///   public_authority
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// controller nordvik "Nordvik kommune" {
+    ///   email "postmottak@nordvik.example"
+    ///   public_authority
+    /// }
+    /// dpo "Personvernombudet" { email "personvern@nordvik.example" }
+    /// ```
+    pub struct MissingDpo {
+        name: "missing-dpo",
+        severity: Error,
+        article: "Art. 37(1)(a)",
+        summary: "a public authority without a data protection officer",
+    }
+}
+
+impl Rule for MissingDpo {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let Some(controller) = model.controller() else {
+            return;
+        };
+        if let Some(flag) = controller.public_authority
+            && model.dpos.is_empty()
+        {
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    controller.id.span,
+                    "a public authority must designate a data protection officer (Art. 37(1)(a)): add `dpo \"Name\" { email \"…\" }`",
+                )
+                .with_related(flag, "the controller is a public authority"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-dpo";
+
+    #[test]
+    fn only_public_authorities_need_a_dpo() {
+        let public = "controller c \"C\" {\n  email \"a@b.example\"\n  public_authority\n}\n";
+        assert_eq!(lines(RULE, public), vec![1]);
+        assert!(
+            lines(
+                RULE,
+                &format!("{public}dpo \"D\" {{ email \"d@b.example\" }}\n")
+            )
+            .is_empty()
+        );
+        assert!(lines(RULE, "controller c \"C\" { email \"a@b.example\" }\n").is_empty());
+    }
+}

@@ -1,0 +1,68 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A `dpo` with none of `email`, `phone`, `address` or `url`.
+    ///
+    /// ## Why
+    /// Where there is a data protection officer, the notice must give the officer's contact
+    /// details (Art. 13(1)(b), 14(1)(b)), so that people can reach the officer directly
+    /// (Art. 38(4)).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// dpo "Personvernombudet" {}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// dpo "Personvernombudet" { email "personvern@nordvik.example" }
+    /// ```
+    pub struct MissingDpoContact {
+        name: "missing-dpo-contact",
+        severity: Error,
+        article: "Art. 13(1)(b)",
+        summary: "the data protection officer has no contact details",
+    }
+}
+
+impl Rule for MissingDpoContact {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for dpo in &model.dpos {
+            let written = &dpo.contact.written;
+            if !["email", "phone", "address", "url"]
+                .iter()
+                .any(|f| written.contains(f))
+            {
+                report.push(Diagnostic::new(
+                    &Self::META,
+                    dpo.keyword,
+                    "the data protection officer has no contact details: add `email \"…\"`, `phone \"…\"`, `address \"…\"` or `url \"…\"` (Art. 13(1)(b))",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-dpo-contact";
+
+    #[test]
+    fn any_contact_field_including_a_url_is_enough() {
+        assert_eq!(lines(RULE, "dpo \"D\"\n"), vec![1]);
+        assert_eq!(lines(RULE, "\ndpo \"D\" {\n}\n"), vec![2]);
+        for field in [
+            "email \"a@b.example\"",
+            "phone \"1\"",
+            "address \"G\"",
+            "url \"https://d.example\"",
+        ] {
+            assert!(lines(RULE, &format!("dpo \"D\" {{ {field} }}\n")).is_empty());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::{LegalBasis, Vocabulary};
+
+declare_rule! {
+    /// ## What it checks
+    /// `basis legal_obligation` or `basis public_task` without a string naming the law; and
+    /// the conditions `employment`, `substantial_public_interest`, `health_care`,
+    /// `public_health`, `archiving_research` and `authorised_by_law` without one.
+    ///
+    /// ## Why
+    /// A legal obligation or a public task must be laid down by Union or national law
+    /// (Art. 6(3)); so must the Art. 9(2)(b), (g)-(j) conditions and the authorisation of
+    /// Art. 10. The notice should say which law, so that a reader can check it.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// purpose housing "Bustøtte" {
+    ///   basis public_task
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// purpose housing "Bustøtte" {
+    ///   basis public_task "bustøttelova § 5"
+    /// }
+    /// ```
+    pub struct MissingLawReference {
+        name: "missing-law-reference",
+        severity: Warning,
+        article: "Art. 6(3), 9(2), 10",
+        summary: "a basis or condition that rests on a law does not name the law",
+    }
+}
+
+impl Rule for MissingLawReference {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for purpose in &model.purposes {
+            for basis in &purpose.bases {
+                if matches!(
+                    basis.kind,
+                    LegalBasis::LegalObligation | LegalBasis::PublicTask
+                ) && basis.detail.is_none()
+                {
+                    let word = basis.kind.word();
+                    report.push(Diagnostic::new(
+                        &Self::META,
+                        basis.span,
+                        format!(
+                            "`basis {word}` must rest on a law (Art. 6(3)): name it, like `basis {word} \"personopplysningsloven § 1\"`"
+                        ),
+                    ));
+                }
+            }
+            for condition in &purpose.conditions {
+                if condition.kind.needs_law() && condition.detail.is_none() {
+                    let word = condition.kind.word();
+                    report.push(Diagnostic::new(
+                        &Self::META,
+                        condition.span,
+                        format!(
+                            "`condition {word}` ({}) must rest on a law: name it, like `condition {word} \"helsepersonelloven § 39\"`",
+                            condition.kind.article()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-law-reference";
+
+    #[test]
+    fn bases_that_rest_on_a_law() {
+        let text = "purpose p \"P\" {\n  basis legal_obligation\n  basis public_task\n  basis consent\n  basis legitimate_interests\n  basis public_task \"lov § 1\"\n}\n";
+        assert_eq!(lines(RULE, text), vec![2, 3]);
+    }
+
+    #[test]
+    fn conditions_that_rest_on_a_law() {
+        let mut needs = Vec::new();
+        for (i, word) in [
+            "employment",
+            "substantial_public_interest",
+            "health_care",
+            "public_health",
+            "archiving_research",
+            "authorised_by_law",
+            "explicit_consent",
+            "vital_interests",
+            "nonprofit_body",
+            "made_public",
+            "legal_claims",
+            "official_authority",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let text = format!("purpose p \"P\" {{\n  condition {word}\n}}\n");
+            if !lines(RULE, &text).is_empty() {
+                needs.push(i);
+            }
+            let named = format!("purpose p \"P\" {{\n  condition {word} \"lov § 2\"\n}}\n");
+            assert!(lines(RULE, &named).is_empty(), "{word} with a law");
+        }
+        assert_eq!(needs, vec![0, 1, 2, 3, 4, 5]);
+    }
+}

@@ -1,0 +1,129 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::{LegalBasis, RightKind};
+
+declare_rule! {
+    /// ## What it checks
+    /// Some purpose has `basis public_task`, `basis legitimate_interests` or
+    /// `direct_marketing`, and `objection` is not granted. The purposes are related.
+    ///
+    /// ## Why
+    /// People may object at any time to processing based on a public task or on legitimate
+    /// interests (Art. 21(1)), and to direct marketing (Art. 21(2)). The objection to direct
+    /// marketing is absolute (Art. 21(3)), and the right must be presented clearly and
+    /// separately from other information (Art. 21(4)). The notice must say so (Art. 13(2)(b)).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// purpose marketing "Markedsføring" {
+    ///   basis consent
+    ///   direct_marketing
+    /// }
+    /// rights {
+    ///   access
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// purpose marketing "Markedsføring" {
+    ///   basis consent
+    ///   direct_marketing
+    /// }
+    /// rights {
+    ///   access
+    ///   objection
+    /// }
+    /// ```
+    pub struct MissingObjectionRight {
+        name: "missing-objection-right",
+        severity: Error,
+        article: "Art. 21(1)-(2), 13(2)(b)",
+        summary: "the right to object applies but is not granted",
+    }
+}
+
+impl Rule for MissingObjectionRight {
+    fn check(&self, model: &Model, report: &mut Report) {
+        if model
+            .rights
+            .as_ref()
+            .is_some_and(|r| r.grants(RightKind::Objection))
+        {
+            return;
+        }
+        let mut related = Vec::new();
+        let mut marketing = false;
+        for purpose in &model.purposes {
+            let reason = if purpose.direct_marketing.is_some() {
+                marketing = true;
+                "is direct marketing (Art. 21(2))"
+            } else if purpose.has_basis(LegalBasis::PublicTask) {
+                "rests on a public task (Art. 21(1))"
+            } else if purpose.has_basis(LegalBasis::LegitimateInterests) {
+                "rests on legitimate interests (Art. 21(1))"
+            } else {
+                continue;
+            };
+            related.push((purpose.id.span, format!("`{}` {reason}", purpose.id.name)));
+        }
+        if related.is_empty() {
+            return;
+        }
+        let message = if marketing {
+            "people may object to direct marketing at any time, and the objection is absolute (Art. 21(2), 21(3)); the right must be presented clearly and separately (Art. 21(4)): add `objection` to `rights`"
+        } else {
+            "people may object to processing based on a public task or legitimate interests (Art. 21(1), 13(2)(b)): add `objection` to `rights`"
+        };
+        let mut diagnostic = Diagnostic::new(&Self::META, model.rights_anchor(), message);
+        for (span, why) in related {
+            diagnostic = diagnostic.with_related(span, why);
+        }
+        report.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const RULE: &str = "missing-objection-right";
+
+    fn text(purpose: &str, rights: &str) -> String {
+        format!("purpose p \"P\" {{\n  {purpose}\n}}\nrights {{\n  access\n  {rights}\n}}\n")
+    }
+
+    #[test]
+    fn public_task_legitimate_interests_and_direct_marketing() {
+        for purpose in [
+            "basis public_task \"l\"",
+            "basis legitimate_interests \"i\"",
+            "basis consent\n  direct_marketing",
+        ] {
+            let rights = purpose.lines().count() + 3;
+            assert_eq!(lines(RULE, &text(purpose, "")), vec![rights], "{purpose}");
+            assert!(
+                lines(RULE, &text(purpose, "objection")).is_empty(),
+                "{purpose}"
+            );
+        }
+        for purpose in [
+            "basis consent",
+            "basis contract",
+            "basis legal_obligation \"l\"",
+        ] {
+            assert!(lines(RULE, &text(purpose, "")).is_empty(), "{purpose}");
+        }
+    }
+
+    #[test]
+    fn direct_marketing_is_said_to_be_absolute() {
+        let found = findings(RULE, &text("basis consent\n  direct_marketing", ""));
+        assert!(
+            found[0].1.contains("21(3)") && found[0].1.contains("21(4)"),
+            "{}",
+            found[0].1
+        );
+    }
+}

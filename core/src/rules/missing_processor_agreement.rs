@@ -1,0 +1,72 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Kind, Model};
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A processor that a purpose uses and that has no `agreement`.
+    ///
+    /// ## Why
+    /// Processing by a processor must be governed by a contract or other legal act that sets
+    /// out the subject matter, duration, nature and purpose of the processing and the
+    /// processor's obligations (Art. 28(3)). Record it: `agreement 2024-01-31` (the date it was
+    /// signed) or `agreement "DBA-17"` (its reference).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// processor video "Videoplattform" {
+    ///   country NO
+    /// }
+    /// purpose p "P" { processors video }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// processor video "Videoplattform" {
+    ///   country NO
+    ///   agreement "DBA-16"
+    /// }
+    /// purpose p "P" { processors video }
+    /// ```
+    pub struct MissingProcessorAgreement {
+        name: "missing-processor-agreement",
+        severity: Warning,
+        article: "Art. 28(3)",
+        summary: "a processor without a data processing agreement",
+    }
+}
+
+impl Rule for MissingProcessorAgreement {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for (party, used) in model.parties.iter().zip(model.party_uses()) {
+            if party.kind != Kind::Processor || party.written.contains("agreement") {
+                continue;
+            }
+            let Some(used) = used else { continue };
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    party.id.span,
+                    format!(
+                        "the processor `{}` has no data processing agreement recorded (Art. 28(3)): add `agreement \"reference\"` or `agreement DATE`",
+                        party.id.name
+                    ),
+                )
+                .with_related(used.span, "used here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-processor-agreement";
+
+    #[test]
+    fn used_processors_only() {
+        let text = "processor a \"A\"\nprocessor b \"B\" { agreement 2024-01-31 }\nprocessor c \"C\"\nrecipient r \"R\"\npurpose p \"P\" { processors a, b; recipients r }\n";
+        assert_eq!(lines(RULE, text), vec![1]);
+    }
+}

@@ -1,0 +1,112 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::{RightKind, Vocabulary};
+
+declare_rule! {
+    /// ## What it checks
+    /// One of `access`, `rectification`, `erasure`, `restriction` missing from `rights` (one
+    /// finding per missing right). Without a `rights` node, every one is missing; the finding
+    /// then goes on the controller's name.
+    ///
+    /// ## Why
+    /// The notice must tell people that they may request access to their data (Art. 15),
+    /// rectification (Art. 16), erasure (Art. 17) and restriction of processing (Art. 18)
+    /// (Art. 13(2)(b), 14(2)(c)). These apply to every processing; where a right is limited
+    /// (erasure under an archiving duty, say), grant it with the limit as its text:
+    /// `erasure "begrenset av arkivplikt"`.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// rights {
+    ///   access
+    ///   rectification
+    ///   restriction
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// rights {
+    ///   access
+    ///   rectification
+    ///   erasure "begrenset av arkivplikt"
+    ///   restriction
+    /// }
+    /// ```
+    pub struct MissingRight {
+        name: "missing-right",
+        severity: Error,
+        article: "Art. 13(2)(b), 15-18",
+        summary: "a right of Art. 15-18 not granted",
+    }
+}
+
+const ALWAYS: [RightKind; 4] = [
+    RightKind::Access,
+    RightKind::Rectification,
+    RightKind::Erasure,
+    RightKind::Restriction,
+];
+
+impl Rule for MissingRight {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for right in ALWAYS {
+            if model.rights.as_ref().is_some_and(|r| r.grants(right)) {
+                continue;
+            }
+            report.push(Diagnostic::new(
+                &Self::META,
+                model.rights_anchor(),
+                format!(
+                    "the notice does not grant the right to {} ({}, 13(2)(b)): add `{}` to `rights`",
+                    right_name(right),
+                    right.article(),
+                    right.word()
+                ),
+            ));
+        }
+    }
+}
+
+fn right_name(right: RightKind) -> &'static str {
+    match right {
+        RightKind::Access => "access",
+        RightKind::Rectification => "rectification",
+        RightKind::Erasure => "erasure",
+        _ => "restriction of processing",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-right";
+
+    #[test]
+    fn one_finding_per_missing_right() {
+        assert_eq!(lines(RULE, "\nrights {\n  access\n}\n"), vec![2, 2, 2]);
+        assert!(
+            lines(
+                RULE,
+                "rights { access; rectification; erasure \"x\"; restriction }\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn without_rights_at_the_controller_or_the_start() {
+        assert_eq!(lines(RULE, "\ncontroller c \"C\"\n").len(), 4);
+        assert_eq!(lines(RULE, "\ncontroller c \"C\"\n")[0], 2);
+        assert_eq!(lines(RULE, "\n\n"), vec![1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_misspelt_right_is_reported_once_as_unknown() {
+        let text = "rights { acess; rectification; erasure; restriction }\n";
+        assert!(lines(RULE, text).is_empty());
+        assert_eq!(lines("unknown-field", text), vec![1]);
+    }
+}

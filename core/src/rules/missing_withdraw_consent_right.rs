@@ -1,0 +1,91 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::RightKind;
+
+declare_rule! {
+    /// ## What it checks
+    /// Some purpose has `basis consent` or `condition explicit_consent`, and `withdraw_consent`
+    /// is not granted. The purposes are related.
+    ///
+    /// ## Why
+    /// Consent may be withdrawn at any time, as easily as it was given (Art. 7(3)), and the
+    /// notice must say so where processing rests on consent (Art. 13(2)(c), 14(2)(d)).
+    ///
+    /// ## Example
+    /// ```privacy
+    /// purpose newsletter "Nyhetsbrev" { basis consent }
+    /// rights {
+    ///   access
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// purpose newsletter "Nyhetsbrev" { basis consent }
+    /// rights {
+    ///   access
+    ///   withdraw_consent
+    /// }
+    /// ```
+    pub struct MissingWithdrawConsentRight {
+        name: "missing-withdraw-consent-right",
+        severity: Error,
+        article: "Art. 7(3), 13(2)(c)",
+        summary: "consent is used but its withdrawal is not offered",
+    }
+}
+
+impl Rule for MissingWithdrawConsentRight {
+    fn check(&self, model: &Model, report: &mut Report) {
+        if model
+            .rights
+            .as_ref()
+            .is_some_and(|r| r.grants(RightKind::WithdrawConsent))
+        {
+            return;
+        }
+        let mut on_consent = model
+            .purposes
+            .iter()
+            .filter(|p| p.rests_on_consent())
+            .peekable();
+        if on_consent.peek().is_none() {
+            return;
+        }
+        let mut diagnostic = Diagnostic::new(
+            &Self::META,
+            model.rights_anchor(),
+            "consent can be withdrawn at any time, as easily as it was given (Art. 7(3), 13(2)(c)): add `withdraw_consent` to `rights`",
+        );
+        for purpose in on_consent {
+            diagnostic = diagnostic.with_related(
+                purpose.id.span,
+                format!("`{}` rests on consent", purpose.id.name),
+            );
+        }
+        report.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-withdraw-consent-right";
+
+    fn text(purpose: &str, rights: &str) -> String {
+        format!("purpose p \"P\" {{\n  {purpose}\n}}\nrights {{\n  {rights}\n}}\n")
+    }
+
+    #[test]
+    fn consent_and_explicit_consent() {
+        assert_eq!(lines(RULE, &text("basis consent", "access")), vec![4]);
+        assert_eq!(
+            lines(RULE, &text("condition explicit_consent", "access")),
+            vec![4]
+        );
+        assert!(lines(RULE, &text("basis consent", "withdraw_consent")).is_empty());
+        assert!(lines(RULE, &text("basis contract", "access")).is_empty());
+    }
+}

@@ -1,0 +1,91 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::RightKind;
+
+declare_rule! {
+    /// ## What it checks
+    /// `portability` is granted, but no purpose has `basis consent`, `basis contract` or
+    /// `condition explicit_consent`.
+    ///
+    /// ## Why
+    /// The right to data portability applies only where processing is based on consent or on a
+    /// contract (Art. 20(1)(a)); it does not apply to processing necessary for a task in the
+    /// public interest or in the exercise of official authority (Art. 20(3)). Promising it
+    /// anyway misleads people about what they can ask for.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// purpose registry "Register" { basis public_task "lov § 4" }
+    /// rights {
+    ///   access
+    ///   portability
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// purpose registry "Register" { basis public_task "lov § 4" }
+    /// rights {
+    ///   access
+    /// }
+    /// ```
+    pub struct PortabilityNotApplicable {
+        name: "portability-not-applicable",
+        severity: Warning,
+        article: "Art. 20(1), 20(3)",
+        summary: "portability granted where it does not apply",
+    }
+}
+
+impl Rule for PortabilityNotApplicable {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let Some(right) = model
+            .rights
+            .as_ref()
+            .and_then(|r| r.right(RightKind::Portability))
+        else {
+            return;
+        };
+        // A basis or condition that could not be read might be consent or contract.
+        let applicable = model.purposes.iter().any(|p| {
+            p.rests_on_consent_or_contract()
+                || p.unreadable.contains("basis")
+                || p.unreadable.contains("condition")
+        });
+        if !applicable {
+            report.push(Diagnostic::new(
+                &Self::META,
+                right.span,
+                "no purpose rests on consent or contract, so the right to data portability does not apply (Art. 20(1), 20(3)): remove `portability`, or give the purpose its real basis",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "portability-not-applicable";
+
+    fn text(purpose: &str) -> String {
+        format!("purpose p \"P\" {{\n  {purpose}\n}}\nrights {{\n  portability\n}}\n")
+    }
+
+    #[test]
+    fn granted_without_consent_or_contract() {
+        assert_eq!(lines(RULE, &text("basis public_task \"l\"")), vec![5]);
+        assert_eq!(
+            lines(RULE, &text("basis legitimate_interests \"i\"")),
+            vec![5]
+        );
+        assert!(lines(RULE, &text("basis contract")).is_empty());
+        assert!(lines(RULE, &text("basis consent")).is_empty());
+        assert!(lines(RULE, &text("condition explicit_consent")).is_empty());
+        assert!(
+            lines(RULE, &text("basis contrat")).is_empty(),
+            "already invalid-value"
+        );
+    }
+}

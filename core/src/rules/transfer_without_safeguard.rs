@@ -1,0 +1,141 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A processor, recipient or joint controller that a purpose uses, whose `country` is
+    /// outside the EEA, and that has no `safeguard`.
+    ///
+    /// ## Why
+    /// Personal data may leave the EEA only under the conditions of Chapter V (Art. 44): an
+    /// adequacy decision (Art. 45, `adequacy`, or `dpf` for certified US organisations),
+    /// appropriate safeguards (Art. 46: `scc`, `bcr`, `code_of_conduct`, `certification`,
+    /// `ad_hoc_clauses`) or, for occasional transfers, a derogation (Art. 49). The notice must
+    /// name the safeguard (Art. 13(1)(f)). The EEA is the 27 EU states plus Iceland,
+    /// Liechtenstein and Norway.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// processor mail "Campaign Monitor" {
+    ///   country US
+    /// }
+    /// purpose p "P" { processors mail }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// processor mail "Campaign Monitor" {
+    ///   country US
+    ///   safeguard dpf
+    /// }
+    /// purpose p "P" { processors mail }
+    /// ```
+    pub struct TransferWithoutSafeguard {
+        name: "transfer-without-safeguard",
+        severity: Error,
+        article: "Art. 44, 46(1)",
+        summary: "a transfer outside the EEA without a safeguard",
+    }
+}
+
+impl Rule for TransferWithoutSafeguard {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for (party, used) in model.parties.iter().zip(model.party_uses()) {
+            let (Some(used), Some(country)) = (used, &party.country) else {
+                continue;
+            };
+            if !party.is_outside_eea() || party.written.contains("safeguard") {
+                continue;
+            }
+            let hint = match country.code.as_str() {
+                "US" => {
+                    "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
+                }
+                code if crate::vocab::adequacy_decision(code).is_some() => {
+                    "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
+                }
+                _ => {
+                    "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+                }
+            };
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    country.span,
+                    format!(
+                        "data go to `{}` in {}, outside the EEA, with no safeguard (Art. 44, 46(1)): add {hint}",
+                        party.id.name, country.code
+                    ),
+                )
+                .with_related(used.span, "the transfer happens here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const RULE: &str = "transfer-without-safeguard";
+
+    fn party(country: &str, extra: &str) -> String {
+        format!(
+            "processor x \"X\" {{\n  {country}\n  {extra}\n}}\npurpose p \"P\" {{ processors x }}\n"
+        )
+    }
+
+    #[test]
+    fn outside_the_eea_without_a_safeguard() {
+        assert_eq!(lines(RULE, &party("country US", "")), vec![2]);
+        assert_eq!(
+            lines(RULE, &party("country CH", "")),
+            vec![2],
+            "adequacy must still be claimed"
+        );
+        assert!(lines(RULE, &party("country US", "safeguard scc")).is_empty());
+        assert!(
+            lines(RULE, &party("country US", "safeguard nonsense")).is_empty(),
+            "already invalid-value"
+        );
+    }
+
+    #[test]
+    fn inside_the_eea_or_unknown_is_not_a_transfer() {
+        for country in [
+            "country NO",
+            "country IS",
+            "country LI",
+            "country SE",
+            "country QQ",
+            "",
+        ] {
+            assert!(lines(RULE, &party(country, "")).is_empty(), "{country}");
+        }
+    }
+
+    #[test]
+    fn unused_parties_transfer_nothing() {
+        assert!(lines(RULE, "processor x \"X\" { country US }\n").is_empty());
+    }
+
+    #[test]
+    fn suggests_dpf_for_the_united_states_and_adequacy_where_there_is_a_decision() {
+        assert!(
+            findings(RULE, &party("country US", ""))[0]
+                .1
+                .contains("dpf")
+        );
+        assert!(
+            findings(RULE, &party("country JP", ""))[0]
+                .1
+                .contains("adequacy")
+        );
+        assert!(
+            findings(RULE, &party("country IN", ""))[0]
+                .1
+                .contains("scc")
+        );
+    }
+}
