@@ -1,11 +1,13 @@
 //! `privlint check`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use privlint_core::{Diagnostic, Settings, Severity};
 use rayon::prelude::*;
 
+use crate::config::{self, Configs};
 use crate::exit;
 use crate::files::{self, PathError};
 use crate::render;
@@ -28,6 +30,10 @@ pub enum Format {
     Human,
     /// One JSON object (cli.md)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,10 +57,27 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths
     };
     let (found, mut errors) = files::collect(&paths);
-    let settings = Settings::default();
-    let results: Vec<Result<FileReport, PathError>> = found
+    let mut configs = Configs::default();
+    let mut config_failures = Vec::new();
+    let mut selected = Vec::new();
+    for file in found {
+        match configs.for_file(&file.path) {
+            Ok(loaded) => {
+                if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
+                    selected.push((file.path, config::settings(&loaded)));
+                }
+            }
+            // Files governed by a broken configuration are not checked with the wrong levels.
+            Err(failure) => {
+                if !config_failures.iter().any(|f| Arc::ptr_eq(f, &failure)) {
+                    config_failures.push(failure);
+                }
+            }
+        }
+    }
+    let results: Vec<Result<FileReport, PathError>> = selected
         .par_iter()
-        .map(|path| check_file(path, &settings))
+        .map(|(path, settings)| check_file(path, settings))
         .collect();
     let mut reports = Vec::new();
     for result in results {
@@ -66,9 +89,14 @@ pub fn run(args: CheckArgs) -> u8 {
     for error in &errors {
         eprintln!("privlint: error: {error}");
     }
+    for line in config_failures.iter().flat_map(|f| f.iter()) {
+        eprintln!("privlint: error: invalid configuration: {line}");
+    }
     let rendered = match args.format {
         Format::Human => render::human::print(&reports),
         Format::Json => render::json::print(&reports),
+        Format::Sarif => render::sarif::print(&reports),
+        Format::Github => render::github::print(&reports),
     };
     if let Err(error) = rendered {
         // A closed pipe (`privlint check | head`) is not a failure of the check.
@@ -77,7 +105,7 @@ pub fn run(args: CheckArgs) -> u8 {
             return exit::FAILURE;
         }
     }
-    if !errors.is_empty() {
+    if !errors.is_empty() || !config_failures.is_empty() {
         return exit::FAILURE;
     }
     let failing = |d: &Diagnostic| {

@@ -18,9 +18,18 @@ pub fn is_declaration(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "privacy")
 }
 
+/// A file to check.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    /// Named on the command line, rather than found in a directory: then `exclude` in
+    /// `privlint.toml` does not apply (the person asked for it).
+    pub explicit: bool,
+}
+
 /// The files named by `paths`: files as given, directories searched recursively for `.privacy`
 /// files, honouring `.gitignore`. Sorted and without duplicates.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
+pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -41,7 +50,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                             if entry.file_type().is_some_and(|t| t.is_file())
                                 && is_declaration(entry.path())
                             {
-                                found.push(entry.into_path());
+                                found.push(Found {
+                                    path: entry.into_path(),
+                                    explicit: false,
+                                });
                             }
                         }
                         Err(error) => errors.push(PathError {
@@ -57,11 +69,15 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                     });
                 }
             }
-            Ok(_) => found.push(path.clone()),
+            Ok(_) => found.push(Found {
+                path: path.clone(),
+                explicit: true,
+            }),
         }
     }
-    found.sort();
-    found.dedup();
+    // A file both named and found in a directory is checked once, as named.
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
+    found.dedup_by(|later, first| later.path == first.path);
     (found, errors)
 }
 

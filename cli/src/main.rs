@@ -1,8 +1,10 @@
 //! `privlint`: checks privacy declarations (`.privacy` files) against the GDPR.
 
 mod check;
+mod config;
 mod files;
 mod render;
+mod rules;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,13 @@ struct Cli {
 enum Command {
     /// Check .privacy files (a directory is searched recursively; default: the current directory)
     Check(CheckArgs),
+    /// List every rule: name, default severity, GDPR article
+    Rules,
+    /// Print a rule's documentation: what it checks, why, the article, an example and the fix
+    Explain {
+        /// The rule's name, as `privlint rules` lists it
+        rule: String,
+    },
 }
 
 /// Exit statuses of cli.md.
@@ -51,6 +60,8 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
     };
     ExitCode::from(status)
 }

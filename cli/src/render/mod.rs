@@ -1,7 +1,9 @@
 //! Renderers: the same diagnostics as text for people and as data for machines.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use privlint_core::{ColumnUnit, LineIndex, Position, Span};
 

@@ -1,0 +1,119 @@
+//! Finding `privlint.toml`: the nearest one in the checked file's directory or above it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use privlint_core::config::{Config, ConfigError, FILE_NAME};
+use privlint_core::{ColumnUnit, LineIndex, Settings};
+
+/// A configuration file and what it says.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub config: Config,
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Loaded {
+    /// Whether a directory search should check this file (`include` and `exclude`, relative
+    /// to the configuration's directory).
+    pub fn selects(&self, file: &Path) -> bool {
+        let dir = self.path.parent().unwrap_or(Path::new(""));
+        let Ok(relative) = absolute(file).strip_prefix(dir).map(Path::to_path_buf) else {
+            return true;
+        };
+        (self.config.include.is_empty() || self.include.is_match(&relative))
+            && !self.exclude.is_match(&relative)
+    }
+}
+
+/// Why a configuration could not be used: one line per mistake, naming file, line and column.
+pub type Failure = Vec<String>;
+
+/// The configurations found so far, by directory.
+#[derive(Default)]
+pub struct Configs {
+    by_dir: HashMap<PathBuf, Result<Option<Arc<Loaded>>, Arc<Failure>>>,
+}
+
+impl Configs {
+    /// The configuration that governs `file`, if any.
+    pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Loaded>>, Arc<Failure>> {
+        let file = absolute(file);
+        match file.parent() {
+            Some(dir) => self.for_dir(dir),
+            None => Ok(None),
+        }
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Option<Arc<Loaded>>, Arc<Failure>> {
+        if let Some(found) = self.by_dir.get(dir) {
+            return found.clone();
+        }
+        let candidate = dir.join(FILE_NAME);
+        let found = if candidate.is_file() {
+            load(&candidate)
+                .map(|l| Some(Arc::new(l)))
+                .map_err(Arc::new)
+        } else {
+            match dir.parent() {
+                Some(parent) => self.for_dir(parent),
+                None => Ok(None),
+            }
+        };
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+/// The settings a file is checked with.
+pub fn settings(loaded: &Option<Arc<Loaded>>) -> Settings {
+    loaded
+        .as_ref()
+        .map(|l| l.config.settings.clone())
+        .unwrap_or_default()
+}
+
+fn load(path: &Path) -> Result<Loaded, Failure> {
+    let shown = crate::files::display(path);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![format!("{shown}: {}", crate::files::io_reason(&e))])?;
+    let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
+    let include = globs(&config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let exclude = globs(&config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    Ok(Loaded {
+        path: absolute(path),
+        config,
+        include,
+        exclude,
+    })
+}
+
+fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
+    let index = LineIndex::new(text);
+    errors
+        .into_iter()
+        .map(|e| {
+            let at = index.position(text, e.span.start, ColumnUnit::Char);
+            format!("{shown}:{}:{}: {}", at.line + 1, at.column + 1, e.message)
+        })
+        .collect()
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob: Glob = GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| e.to_string())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,143 @@
+//! `--format sarif`: SARIF 2.1.0, the format code-scanning services (GitHub, GitLab, Azure
+//! DevOps) read. Rules carry their documentation; columns count Unicode code points, as in
+//! the other reports.
+
+use std::io::Write;
+
+use privlint_core::rules::{ALL, RuleMeta};
+use privlint_core::{LineIndex, Severity, Span};
+use serde_json::{Value, json};
+
+use super::Location;
+use crate::check::FileReport;
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &log(reports))?;
+    writeln!(out)?;
+    out.flush()
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn rule(meta: &RuleMeta) -> Value {
+    let docs = meta.documentation();
+    let mut properties = json!({ "tags": ["privacy", "gdpr"] });
+    if !meta.article.is_empty() {
+        properties["article"] = json!(meta.article);
+    }
+    json!({
+        "id": meta.name,
+        "shortDescription": { "text": meta.summary },
+        "fullDescription": { "text": if meta.article.is_empty() { meta.summary.to_string() } else { format!("{} ({})", meta.summary, meta.article) } },
+        "help": { "text": docs, "markdown": docs },
+        "defaultConfiguration": { "level": level(meta.severity) },
+        "properties": properties,
+    })
+}
+
+fn region(text: &str, index: &LineIndex, span: Span) -> Value {
+    let at = Location::of(text, index, span);
+    json!({
+        "startLine": at.line,
+        "startColumn": at.column,
+        "endLine": at.end_line,
+        "endColumn": at.end_column,
+    })
+}
+
+fn physical(uri: &str, region: Value) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+            "region": region,
+        }
+    })
+}
+
+/// A path as a relative URI reference: forward slashes, and characters that URIs reserve
+/// percent-encoded.
+fn uri(path: &str) -> String {
+    let mut encoded = String::new();
+    for byte in path.replace('\\', "/").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+pub fn log(reports: &[FileReport]) -> Value {
+    let mut results = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(&report.text);
+        let file = uri(&report.name);
+        for d in &report.diagnostics {
+            let rule_index = ALL.iter().position(|r| std::ptr::eq(r.meta(), d.rule));
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(id, r)| {
+                    let mut location = physical(&file, region(&report.text, &index, r.span));
+                    location["id"] = json!(id);
+                    location["message"] = json!({ "text": r.message });
+                    location
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": d.rule.name,
+                "level": level(d.severity),
+                "message": { "text": d.message },
+                "locations": [physical(&file, region(&report.text, &index, d.span))],
+            });
+            if let Some(rule_index) = rule_index {
+                result["ruleIndex"] = json!(rule_index);
+            }
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "privlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/privlint/privlint",
+                    "rules": ALL.iter().map(|r| rule(r.meta())).collect::<Vec<_>>(),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "the directory privlint ran in" } } },
+            "results": results,
+        }]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("examples/bases.privacy"), "examples/bases.privacy");
+        assert_eq!(uri("my notes/ø.privacy"), "my%20notes/%C3%B8.privacy");
+    }
+}

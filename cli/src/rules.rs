@@ -1,0 +1,82 @@
+//! `privlint rules` and `privlint explain RULE`.
+
+use std::io::Write;
+
+use privlint_core::rules::{ALL, RuleMeta, find, suggest};
+
+use crate::exit;
+
+/// Prints every rule: name, default severity, article and what a finding means.
+pub fn list() -> u8 {
+    let width = ALL.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{:<width$}  {:<8}  {:<28}  {}\n",
+        "RULE", "SEVERITY", "ARTICLE", "SUMMARY"
+    ));
+    for rule in ALL {
+        let m = rule.meta();
+        let article = if m.article.is_empty() { "-" } else { m.article };
+        out.push_str(&format!(
+            "{:<width$}  {:<8}  {:<28}  {}\n",
+            m.name,
+            m.severity.as_str(),
+            article,
+            m.summary
+        ));
+    }
+    emit(&out)
+}
+
+/// The documentation of one rule, as `explain` prints it.
+pub fn explanation(meta: &RuleMeta) -> String {
+    let article = if meta.article.is_empty() {
+        String::new()
+    } else {
+        format!(", GDPR {}", meta.article)
+    };
+    format!(
+        "# {} ({}{article})\n\n{}.\n\n{}",
+        meta.name,
+        meta.severity.as_str(),
+        capitalise(meta.summary),
+        meta.documentation()
+    )
+}
+
+pub fn explain(name: &str) -> u8 {
+    match find(name) {
+        Some(rule) => emit(&explanation(rule.meta())),
+        None => {
+            match suggest(name) {
+                Some(near) => eprintln!(
+                    "privlint: error: unknown rule `{name}`; did you mean `{near}`? (`privlint rules` lists them)"
+                ),
+                None => eprintln!(
+                    "privlint: error: unknown rule `{name}` (`privlint rules` lists them)"
+                ),
+            }
+            exit::FAILURE
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn emit(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit::CLEAN,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
+        Err(error) => {
+            eprintln!("privlint: error: cannot write: {error}");
+            exit::FAILURE
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `privlint.toml`: the level of each rule, and which files a directory search checks.
+//!
+//! ```toml
+//! include = ["**/*.privacy"]          # default
+//! exclude = ["drafts/**"]
+//!
+//! [rules]
+//! missing-dpo = "off"
+//! unneeded-safeguard = "warning"
+//! ```
+//!
+//! Parsed from text here; finding the file (walking up from each checked file) is the caller's
+//! business. Anything unknown is an error with the nearest valid name: a misspelt rule that is
+//! silently ignored would let a pipeline pass that should fail.
+
+use toml::de::{DeTable, DeValue};
+
+use crate::text::Span;
+use crate::{Level, Settings, rules, suggest};
+
+/// The name privlint looks for.
+pub const FILE_NAME: &str = "privlint.toml";
+
+const KEYS: &[&str] = &["include", "exclude", "rules"];
+const LEVELS: &[&str] = &["error", "warning", "info", "off"];
+
+/// A parsed `privlint.toml`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    pub settings: Settings,
+    /// Globs, relative to the configuration's directory, of the files a directory search
+    /// checks; empty means every `.privacy` file.
+    pub include: Vec<String>,
+    /// Globs of files a directory search skips.
+    pub exclude: Vec<String>,
+}
+
+/// A mistake in the configuration, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Config {
+    /// Reads a configuration; every mistake is reported, not just the first.
+    pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+        let table = DeTable::parse(text).map_err(|error| {
+            let span = error
+                .span()
+                .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+            vec![ConfigError {
+                span,
+                message: error.message().trim().to_string(),
+            }]
+        })?;
+        let mut config = Config::default();
+        let mut errors = Vec::new();
+        for (key, value) in table.get_ref() {
+            let key_span = span(key.span());
+            match key.get_ref().as_ref() {
+                "rules" => config.rules(value, &mut errors),
+                "include" => config.include = globs(value, "include", &mut errors),
+                "exclude" => config.exclude = globs(value, "exclude", &mut errors),
+                other => errors.push(ConfigError {
+                    span: key_span,
+                    message: unknown(
+                        "key",
+                        other,
+                        suggest::nearest(other, KEYS.iter().copied()),
+                        KEYS,
+                    ),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn rules(&mut self, value: &toml::Spanned<DeValue>, errors: &mut Vec<ConfigError>) {
+        let Some(table) = value.get_ref().as_table() else {
+            errors.push(ConfigError {
+                span: span(value.span()),
+                message: "`rules` is a table of rule names and levels: `[rules]` then `missing-dpo = \"off\"`".into(),
+            });
+            return;
+        };
+        for (name, level) in table {
+            let rule = name.get_ref().as_ref();
+            if rules::find(rule).is_none() {
+                let message = match rules::suggest(rule) {
+                    Some(near) => format!(
+                        "unknown rule `{rule}`; did you mean `{near}`? (`privlint rules` lists them)"
+                    ),
+                    None => format!("unknown rule `{rule}` (`privlint rules` lists them)"),
+                };
+                errors.push(ConfigError {
+                    span: span(name.span()),
+                    message,
+                });
+                continue;
+            }
+            match level.get_ref().as_str().and_then(Level::parse) {
+                Some(parsed) => {
+                    self.settings.levels.insert(rule.to_string(), parsed);
+                }
+                None => {
+                    let written = match level.get_ref().as_str() {
+                        Some(word) => format!("`{word}`"),
+                        None => format!("a {}", level.get_ref().type_str()),
+                    };
+                    let near = level
+                        .get_ref()
+                        .as_str()
+                        .and_then(|w| suggest::nearest(w, LEVELS.iter().copied()));
+                    errors.push(ConfigError {
+                        span: span(level.span()),
+                        message: format!(
+                            "{written} is not a level for `{rule}`{}: use \"error\", \"warning\", \"info\" or \"off\"",
+                            near.map(|n| format!(" (did you mean \"{n}\"?)")).unwrap_or_default()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn globs(value: &toml::Spanned<DeValue>, key: &str, errors: &mut Vec<ConfigError>) -> Vec<String> {
+    let strings = value.get_ref().as_array().and_then(|items| {
+        items
+            .iter()
+            .map(|item| item.get_ref().as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+    });
+    strings.unwrap_or_else(|| {
+        errors.push(ConfigError {
+            span: span(value.span()),
+            message: format!("`{key}` is a list of globs: `{key} = [\"drafts/**\"]`"),
+        });
+        Vec::new()
+    })
+}
+
+fn unknown(what: &str, name: &str, near: Option<&str>, valid: &[&str]) -> String {
+    match near {
+        Some(near) => format!("unknown {what} `{name}`; did you mean `{near}`?"),
+        None => format!("unknown {what} `{name}`: the keys are {}", valid.join(", ")),
+    }
+}
+
+fn span(range: std::ops::Range<usize>) -> Span {
+    Span::new(range.start, range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Severity;
+
+    #[test]
+    fn reads_levels_and_globs() {
+        let config = Config::parse(
+            "include = [\"**/*.privacy\"]\nexclude = [\"drafts/**\"]\n[rules]\nmissing-dpo = \"off\"\nunneeded-safeguard = \"warning\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.settings.levels["missing-dpo"], Level::Off);
+        assert_eq!(
+            config.settings.levels["unneeded-safeguard"],
+            Level::On(Severity::Warning)
+        );
+        assert_eq!(config.exclude, vec!["drafts/**"]);
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    fn errors(text: &str) -> Vec<(usize, String)> {
+        Config::parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (text[..e.span.start].matches('\n').count() + 1, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_rules_and_keys_get_the_nearest_name() {
+        let found = errors("[rules]\nmissing-dpo = \"off\"\nmissing-dpoo = \"off\"\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 3);
+        assert!(
+            found[0].1.contains("did you mean `missing-dpo`"),
+            "{}",
+            found[0].1
+        );
+        let found = errors("exclud = []\n");
+        assert!(
+            found[0].1.contains("did you mean `exclude`"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn bad_levels_and_bad_toml_are_located() {
+        let found = errors("[rules]\n\nmissing-dpo = \"of\"\nmissing-retention = 3\n");
+        assert_eq!(found.iter().map(|e| e.0).collect::<Vec<_>>(), vec![3, 4]);
+        assert!(
+            found[0].1.contains("did you mean \"off\""),
+            "{}",
+            found[0].1
+        );
+        let found = errors("[rules\n");
+        assert_eq!(found[0].0, 1);
+        let found = errors("include = \"*.privacy\"\n");
+        assert!(found[0].1.contains("list of globs"));
+    }
+}
