@@ -1022,9 +1022,9 @@ impl<'a> Reader<'a> {
         let Some((id, label)) = self.definition(stmt, "purpose", Kind::Purpose) else {
             return;
         };
-        if !self.define(&id, Kind::Purpose, self.model.purposes.len()) {
-            return;
-        }
+        // A second purpose with the same ID is read all the same (its mistakes are its own),
+        // but kept apart: only `duplicate-definition` speaks of it.
+        let duplicate = !self.define(&id, Kind::Purpose, self.model.purposes.len());
         let mut p = Purpose {
             id,
             label,
@@ -1117,7 +1117,11 @@ impl<'a> Reader<'a> {
                 _ => unreachable!("every allowed purpose field is handled"),
             }
         }
-        self.model.purposes.push(p);
+        if duplicate {
+            self.model.shadowed_purposes.push(p);
+        } else {
+            self.model.purposes.push(p);
+        }
     }
 
     fn retention(&mut self, stmt: &Stmt) -> Option<Retention> {
@@ -1363,7 +1367,12 @@ impl<'a> Reader<'a> {
                 Some(s) => Resolution::WrongKind(s.kind),
             };
         };
-        for p in &mut self.model.purposes {
+        for p in self
+            .model
+            .purposes
+            .iter_mut()
+            .chain(&mut self.model.shadowed_purposes)
+        {
             p.data
                 .iter_mut()
                 .chain(&mut p.subjects)

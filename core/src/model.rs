@@ -452,6 +452,9 @@ pub struct Model {
     /// Processors, recipients and joint controllers, told apart by `Party::kind`.
     pub parties: Vec<Party>,
     pub purposes: Vec<Purpose>,
+    /// Purposes whose ID was already taken: read, so that what they use is not reported as
+    /// unused, but not checked as purposes.
+    pub shadowed_purposes: Vec<Purpose>,
     pub rights: Option<Rights>,
     pub claims: Option<Claims>,
     pub symbols: HashMap<String, Symbol>,
@@ -545,6 +548,7 @@ impl Model {
     pub fn references(&self) -> impl Iterator<Item = &Reference> {
         self.purposes
             .iter()
+            .chain(&self.shadowed_purposes)
             .flat_map(|p| {
                 p.data
                     .iter()

@@ -45,7 +45,7 @@ impl Rule for UnusedDefinition {
         let mut subjects = vec![false; model.subjects.len()];
         let mut sources = vec![false; model.sources.len()];
         let mut parties = vec![false; model.parties.len()];
-        for p in &model.purposes {
+        for p in model.purposes.iter().chain(&model.shadowed_purposes) {
             mark(&mut categories, &p.data);
             mark(&mut subjects, &p.subjects);
             mark(&mut sources, &p.sources);
@@ -106,5 +106,12 @@ mod tests {
             "{text}purpose x \"X\" {{ data c; subjects s; sources o; recipients r; processors p; joint_controllers j }}\n"
         );
         assert!(lines("unused-definition", &used).is_empty());
+    }
+
+    #[test]
+    fn a_purpose_with_a_taken_id_still_uses_what_it_names() {
+        let text = "category c \"C\"\npurpose c \"P\" { data c }\n";
+        assert!(lines("unused-definition", text).is_empty());
+        assert_eq!(lines("duplicate-definition", text), vec![2]);
     }
 }
