@@ -209,3 +209,49 @@ fn rules_lists_every_rule_and_explain_prints_its_documentation() {
             .contains("did you mean `missing-portability-right`")
     );
 }
+
+#[test]
+fn fmt_rewrites_only_when_asked_and_check_lists_what_it_would_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let messy = "controller   c \"C\"{\nemail \"e\"   # kontakt\n}\n\n\n\nrights{access;erasure}\n";
+    let tidy =
+        "controller c \"C\" {\n  email \"e\"  # kontakt\n}\n\nrights {\n  access\n  erasure\n}\n";
+    write(root, "messy.privacy", messy);
+    write(root, "tidy.privacy", tidy);
+    let (status, out) = stdout(root, &["fmt", "--check"]);
+    assert_eq!(
+        (status, out.as_str()),
+        (1, "would reformat: messy.privacy\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("messy.privacy")).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+    let (status, _) = stdout(root, &["fmt"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        std::fs::read_to_string(root.join("messy.privacy")).unwrap(),
+        tidy
+    );
+    assert_eq!(stdout(root, &["fmt", "--check"]), (0, String::new()));
+}
+
+#[test]
+fn fmt_leaves_a_file_with_a_syntax_error_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "purpose p \"P\" {\n  dpia \"DPIA-7\n}\n";
+    write(dir.path(), "broken.privacy", broken);
+    let out = privlint(dir.path(), &["fmt", "broken.privacy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("privlint: error: broken.privacy:2:8: cannot format"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("broken.privacy")).unwrap(),
+        broken
+    );
+}

@@ -1,13 +1,12 @@
 //! `privlint check`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use privlint_core::{Diagnostic, Settings, Severity};
 use rayon::prelude::*;
 
-use crate::config::{self, Configs};
+use crate::config;
 use crate::exit;
 use crate::files::{self, PathError};
 use crate::render;
@@ -57,24 +56,7 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths
     };
     let (found, mut errors) = files::collect(&paths);
-    let mut configs = Configs::default();
-    let mut config_failures = Vec::new();
-    let mut selected = Vec::new();
-    for file in found {
-        match configs.for_file(&file.path) {
-            Ok(loaded) => {
-                if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
-                    selected.push((file.path, config::settings(&loaded)));
-                }
-            }
-            // Files governed by a broken configuration are not checked with the wrong levels.
-            Err(failure) => {
-                if !config_failures.iter().any(|f| Arc::ptr_eq(f, &failure)) {
-                    config_failures.push(failure);
-                }
-            }
-        }
-    }
+    let (selected, config_failures) = config::select(found);
     let results: Vec<Result<FileReport, PathError>> = selected
         .par_iter()
         .map(|(path, settings)| check_file(path, settings))
@@ -89,9 +71,7 @@ pub fn run(args: CheckArgs) -> u8 {
     for error in &errors {
         eprintln!("privlint: error: {error}");
     }
-    for line in config_failures.iter().flat_map(|f| f.iter()) {
-        eprintln!("privlint: error: invalid configuration: {line}");
-    }
+    config::report(&config_failures);
     let rendered = match args.format {
         Format::Human => render::human::print(&reports),
         Format::Json => render::json::print(&reports),

@@ -8,6 +8,8 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use privlint_core::config::{Config, ConfigError, FILE_NAME};
 use privlint_core::{ColumnUnit, LineIndex, Settings};
 
+use crate::files::Found;
+
 /// A configuration file and what it says.
 pub struct Loaded {
     pub path: PathBuf,
@@ -68,8 +70,39 @@ impl Configs {
     }
 }
 
+/// The files to work on, each with the settings it is checked with: files named on the command
+/// line always, files found in a directory when their configuration's include and exclude
+/// select them. Files under a broken configuration are left out, and the failure returned once.
+pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>) {
+    let mut configs = Configs::default();
+    let mut failures: Vec<Arc<Failure>> = Vec::new();
+    let mut selected = Vec::new();
+    for file in found {
+        match configs.for_file(&file.path) {
+            Ok(loaded) => {
+                if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
+                    selected.push((file.path, settings(&loaded)));
+                }
+            }
+            Err(failure) => {
+                if !failures.iter().any(|f| Arc::ptr_eq(f, &failure)) {
+                    failures.push(failure);
+                }
+            }
+        }
+    }
+    (selected, failures)
+}
+
+/// Prints configuration failures, one line each.
+pub fn report(failures: &[Arc<Failure>]) {
+    for line in failures.iter().flat_map(|f| f.iter()) {
+        eprintln!("privlint: error: invalid configuration: {line}");
+    }
+}
+
 /// The settings a file is checked with.
-pub fn settings(loaded: &Option<Arc<Loaded>>) -> Settings {
+fn settings(loaded: &Option<Arc<Loaded>>) -> Settings {
     loaded
         .as_ref()
         .map(|l| l.config.settings.clone())

@@ -3,6 +3,7 @@
 mod check;
 mod config;
 mod files;
+mod fmt;
 mod render;
 mod rules;
 
@@ -27,6 +28,8 @@ struct Cli {
 enum Command {
     /// Check .privacy files (a directory is searched recursively; default: the current directory)
     Check(CheckArgs),
+    /// Rewrite .privacy files in the canonical layout (comments and meaning kept)
+    Fmt(fmt::FmtArgs),
     /// List every rule: name, default severity, GDPR article
     Rules,
     /// Print a rule's documentation: what it checks, why, the article, an example and the fix
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -4,7 +4,7 @@
 //! written but could not be read (`basis necessary`) leave their field marked as written (so
 //! `missing-legal-basis` does not cascade) and are reported while reading.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::text::Span;
 use crate::vocab::{
@@ -457,7 +457,7 @@ pub struct Model {
     pub shadowed_purposes: Vec<Purpose>,
     pub rights: Option<Rights>,
     pub claims: Option<Claims>,
-    pub symbols: HashMap<String, Symbol>,
+    pub symbols: BTreeMap<String, Symbol>,
     pub duplicates: Vec<Duplicate>,
     pub issues: Vec<ReadIssue>,
     pub suppressions: Vec<Suppression>,

@@ -1,0 +1,106 @@
+//! `privlint fmt`: rewrites declarations in the canonical layout, or with `--check` only says
+//! which files it would change.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use privlint_core::{ColumnUnit, LineIndex};
+
+use crate::{config, exit, files};
+
+#[derive(Args)]
+pub struct FmtArgs {
+    /// Files or directories to format (default: the current directory)
+    paths: Vec<PathBuf>,
+    /// Change nothing; list the files that are not formatted and exit 1 if there are any
+    #[arg(long)]
+    check: bool,
+}
+
+enum Outcome {
+    Unchanged,
+    Changed,
+}
+
+pub fn run(args: FmtArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (found, errors) = files::collect(&paths);
+    let (selected, failures) = config::select(found);
+    let mut status = exit::CLEAN;
+    for error in &errors {
+        eprintln!("privlint: error: {error}");
+        status = exit::FAILURE;
+    }
+    config::report(&failures);
+    if !failures.is_empty() {
+        status = exit::FAILURE;
+    }
+    for (path, _) in &selected {
+        let shown = files::display(path);
+        match format_file(path, args.check) {
+            Ok(Outcome::Unchanged) => {}
+            Ok(Outcome::Changed) if args.check => {
+                println!("would reformat: {shown}");
+                if status == exit::CLEAN {
+                    status = exit::FINDINGS;
+                }
+            }
+            Ok(Outcome::Changed) => eprintln!("formatted: {shown}"),
+            Err(reason) => {
+                eprintln!("privlint: error: {shown}{reason}");
+                status = exit::FAILURE;
+            }
+        }
+    }
+    let _ = std::io::stdout().flush();
+    status
+}
+
+/// Formats one file; the error is what follows the file's name in the one-line message.
+fn format_file(path: &Path, check: bool) -> Result<Outcome, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!(": {}", files::io_reason(&e)))?;
+    let text = privlint_core::decode(&bytes).map_err(|d| format!(": {}", d.message))?;
+    let formatted = privlint_core::format::format(text).map_err(|span| {
+        let index = LineIndex::new(text);
+        let at = index.position(text, span.start, ColumnUnit::Char);
+        format!(
+            ":{}:{}: cannot format a file with a syntax error (run `privlint check` to see it)",
+            at.line + 1,
+            at.column + 1
+        )
+    })?;
+    let bom = if bytes.starts_with("\u{FEFF}".as_bytes()) {
+        "\u{FEFF}"
+    } else {
+        ""
+    };
+    let new = format!("{bom}{formatted}");
+    if new.as_bytes() == bytes.as_slice() {
+        return Ok(Outcome::Unchanged);
+    }
+    if !check {
+        write_atomically(path, new.as_bytes()).map_err(|e| format!(": cannot write: {e}"))?;
+    }
+    Ok(Outcome::Changed)
+}
+
+/// Replaces a file's content so that it is either all old or all new, never half written,
+/// keeping its permissions.
+fn write_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(content)?;
+    temp.as_file().sync_all()?;
+    temp.as_file().set_permissions(permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
