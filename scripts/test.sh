@@ -48,3 +48,9 @@ if [ -x "$conformance" ]; then
 else
     echo "skipped: $conformance not found (shared/ is not beside this checkout)"
 fi
+
+step "the bundled examples are formatted"
+target/release/privlint fmt --check examples/
+
+step "end-to-end tests through real clients (pytest: pre-commit, language server)"
+.venv/bin/python -m pytest tests -q
