@@ -30,6 +30,8 @@ enum Command {
     Check(CheckArgs),
     /// Rewrite .privacy files in the canonical layout (comments and meaning kept)
     Fmt(fmt::FmtArgs),
+    /// Run the language server on stdin and stdout (for editors)
+    Lsp,
     /// List every rule: name, default severity, GDPR article
     Rules,
     /// Print a rule's documentation: what it checks, why, the article, an example and the fix
@@ -64,6 +66,13 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Lsp => match privlint_server::run_stdio() {
+            Ok(()) => exit::CLEAN,
+            Err(error) => {
+                eprintln!("privlint: error: cannot run the language server: {error}");
+                exit::FAILURE
+            }
+        },
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     };

@@ -1,0 +1,147 @@
+//! An open document: its text, syntax tree (reparsed incrementally) and analysis.
+
+use privlint_core::{
+    ColumnUnit, Diagnostic, InputEdit, LineIndex, Model, Point, Position, Settings, Tree, analyze,
+    syntax,
+};
+
+/// A change that cannot be applied: its range is not in the document.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OutOfRange;
+
+pub struct Document {
+    pub text: String,
+    pub version: i32,
+    pub index: LineIndex,
+    pub tree: Tree,
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    pub fn new(text: String, version: i32, settings: &Settings) -> Document {
+        let tree = syntax::parse(&text, None);
+        let index = LineIndex::new(&text);
+        let (model, diagnostics) = analyze(&text, &tree, settings);
+        Document {
+            text,
+            version,
+            index,
+            tree,
+            model,
+            diagnostics,
+        }
+    }
+
+    /// The byte offset of an LSP position, or `None` when its line is past the end.
+    pub fn offset(&self, position: Position, unit: ColumnUnit) -> Option<usize> {
+        self.index.offset(&self.text, position, unit)
+    }
+
+    pub fn position(&self, offset: usize, unit: ColumnUnit) -> Position {
+        self.index.position(&self.text, offset, unit)
+    }
+
+    /// Replaces the text between two positions, telling the syntax tree what changed so that
+    /// the next parse reuses what it can. The document is not re-analysed (see [`Self::refresh`]).
+    pub fn edit(
+        &mut self,
+        start: Position,
+        end: Position,
+        new_text: &str,
+        unit: ColumnUnit,
+    ) -> Result<(), OutOfRange> {
+        let start = self.offset(start, unit).ok_or(OutOfRange)?;
+        let end = self.offset(end, unit).ok_or(OutOfRange)?;
+        if end < start {
+            return Err(OutOfRange);
+        }
+        let start_position = self.point(start);
+        let old_end_position = self.point(end);
+        self.text.replace_range(start..end, new_text);
+        self.index = LineIndex::new(&self.text);
+        let new_end = start + new_text.len();
+        self.tree.edit(&InputEdit {
+            start_byte: start,
+            old_end_byte: end,
+            new_end_byte: new_end,
+            start_position,
+            old_end_position,
+            new_end_position: self.point(new_end),
+        });
+        Ok(())
+    }
+
+    /// Replaces the whole text.
+    pub fn replace(&mut self, text: String) {
+        self.text = text;
+        self.index = LineIndex::new(&self.text);
+        self.tree = syntax::parse(&self.text, None);
+    }
+
+    /// Reparses (incrementally) and re-runs the rules.
+    pub fn refresh(&mut self, settings: &Settings) {
+        self.tree = syntax::parse(&self.text, Some(&self.tree));
+        let (model, diagnostics) = analyze(&self.text, &self.tree, settings);
+        self.model = model;
+        self.diagnostics = diagnostics;
+    }
+
+    /// A tree-sitter point: row and byte column. Computed on the current text, so call it
+    /// for old positions before the text changes.
+    fn point(&self, offset: usize) -> Point {
+        let p = self.index.position(&self.text, offset, ColumnUnit::Utf8);
+        Point::new(p.line, p.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: usize, column: usize) -> Position {
+        Position { line, column }
+    }
+
+    #[test]
+    fn incremental_edits_give_what_a_fresh_parse_gives() {
+        let settings = Settings::default();
+        let mut doc = Document::new(
+            "purpose p \"Pø\" {\n  basis consent\n}\n".into(),
+            1,
+            &settings,
+        );
+        // Replace `consent` by `contract`, in UTF-16 columns, after a non-ASCII character.
+        doc.edit(pos(1, 8), pos(1, 15), "contract", ColumnUnit::Utf16)
+            .unwrap();
+        doc.edit(pos(0, 12), pos(0, 13), "æå", ColumnUnit::Utf16)
+            .unwrap();
+        doc.refresh(&settings);
+        assert_eq!(doc.text, "purpose p \"Pæå\" {\n  basis contract\n}\n");
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(
+            doc.tree.root_node().to_sexp(),
+            fresh.tree.root_node().to_sexp()
+        );
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+    }
+
+    #[test]
+    fn out_of_range_edits_are_refused_and_change_nothing() {
+        let settings = Settings::default();
+        let mut doc = Document::new("access\n".into(), 1, &settings);
+        assert_eq!(
+            doc.edit(pos(5, 0), pos(5, 1), "x", ColumnUnit::Utf16),
+            Err(OutOfRange)
+        );
+        assert_eq!(
+            doc.edit(pos(0, 3), pos(0, 1), "x", ColumnUnit::Utf16),
+            Err(OutOfRange)
+        );
+        assert_eq!(doc.text, "access\n");
+        // A column past the end of its line is clamped to the end, as LSP asks.
+        doc.edit(pos(0, 99), pos(0, 99), " # x", ColumnUnit::Utf16)
+            .unwrap();
+        assert_eq!(doc.text, "access # x\n");
+    }
+}

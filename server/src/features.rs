@@ -1,0 +1,744 @@
+//! What the server offers besides diagnostics, as plain functions of a document: hover,
+//! completion, navigation, rename, outline, folding, code actions, formatting. The server
+//! (lib.rs) only moves them over the protocol.
+
+use std::collections::HashMap;
+
+use privlint_core::lower::{DECISION_FIELDS, FIELDS_BY_PARENT, TOP_LEVEL_FIELDS};
+use privlint_core::model::{Kind, Symbol};
+use privlint_core::rules::find;
+use privlint_core::tree_sitter::Node;
+use privlint_core::vocab::{
+    Claim, Condition, DecisionSafeguard, EEA_STATES, ISO_3166_ALPHA2, LegalBasis, RightKind,
+    TransferSafeguard, Vocabulary, adequacy_decision, is_eea,
+};
+use privlint_core::{ColumnUnit, Diagnostic, Severity, Span};
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+
+use crate::document::Document;
+
+/// Converts between byte spans and LSP ranges in the negotiated encoding.
+#[derive(Clone, Copy)]
+pub struct Positions<'d> {
+    pub doc: &'d Document,
+    pub unit: ColumnUnit,
+}
+
+impl Positions<'_> {
+    pub fn range(&self, span: Span) -> lsp::Range {
+        lsp::Range {
+            start: self.position(span.start),
+            end: self.position(span.end),
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> lsp::Position {
+        let p = self.doc.position(offset, self.unit);
+        lsp::Position {
+            line: p.line as u32,
+            character: p.column as u32,
+        }
+    }
+
+    pub fn offset(&self, position: lsp::Position) -> Option<usize> {
+        self.doc.offset(core_position(position), self.unit)
+    }
+}
+
+pub fn core_position(p: lsp::Position) -> privlint_core::Position {
+    privlint_core::Position {
+        line: p.line as usize,
+        column: p.character as usize,
+    }
+}
+
+/// The LSP form of a diagnostic: the rule name as code, "privlint" as source, related
+/// locations as related information.
+pub fn diagnostic(at: Positions, uri: &Uri, d: &Diagnostic) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: at.range(d.span),
+        severity: Some(match d.severity {
+            Severity::Error => lsp::DiagnosticSeverity::ERROR,
+            Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+            Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(lsp::NumberOrString::String(d.rule.name.to_string())),
+        source: Some("privlint".to_string()),
+        message: d.message.clone(),
+        related_information: (!d.related.is_empty()).then(|| {
+            d.related
+                .iter()
+                .map(|r| lsp::DiagnosticRelatedInformation {
+                    location: lsp::Location {
+                        uri: uri.clone(),
+                        range: at.range(r.span),
+                    },
+                    message: r.message.clone(),
+                })
+                .collect()
+        }),
+        ..lsp::Diagnostic::default()
+    }
+}
+
+/// The smallest named node at an offset, preferring the token that ends there (the cursor
+/// just after a word).
+fn node_at(doc: &Document, offset: usize) -> Node<'_> {
+    let root = doc.tree.root_node();
+    let at = root
+        .named_descendant_for_byte_range(offset, offset)
+        .unwrap_or(root);
+    if at.start_byte() == offset && offset > 0 {
+        let before = root
+            .named_descendant_for_byte_range(offset - 1, offset - 1)
+            .unwrap_or(root);
+        if before.end_byte() == offset && before.child_count() == 0 {
+            return before;
+        }
+    }
+    at
+}
+
+fn text_of<'d>(doc: &'d Document, node: Node) -> &'d str {
+    &doc.text[node.start_byte()..node.end_byte()]
+}
+
+fn span_of(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+/// The statement a node belongs to, and whether the node is that statement's name.
+fn statement_of(node: Node) -> Option<(Node, bool)> {
+    let mut current = node;
+    loop {
+        let parent = current.parent()?;
+        if parent.kind() == "statement" {
+            let is_name = parent
+                .child_by_field_name("name")
+                .is_some_and(|n| n.id() == node.id());
+            return Some((parent, is_name));
+        }
+        current = parent;
+    }
+}
+
+/// The name of the statement whose block holds `node` (`None` at the top level).
+fn enclosing_parent<'d>(doc: &'d Document, node: Node) -> Option<&'d str> {
+    std::iter::successors(Some(node), |n| n.parent())
+        .filter(|n| n.kind() == "block")
+        .find_map(|block| block.parent()?.child_by_field_name("name"))
+        .map(|name| text_of(doc, name))
+}
+
+fn vocabulary_entry<V: Vocabulary>(word: &str) -> Option<(&'static str, &'static str)> {
+    V::from_word(word).map(|v| (v.article(), v.explanation()))
+}
+
+/// The article and explanation of a vocabulary word, read in the context of its statement.
+fn explain_word(
+    field: &str,
+    word: &str,
+    parent: Option<&str>,
+) -> Option<(&'static str, &'static str)> {
+    match field {
+        "basis" => vocabulary_entry::<LegalBasis>(word),
+        "condition" => vocabulary_entry::<Condition>(word),
+        "safeguard" => vocabulary_entry::<TransferSafeguard>(word),
+        "safeguards" => vocabulary_entry::<DecisionSafeguard>(word),
+        _ => match parent {
+            Some("rights") => vocabulary_entry::<RightKind>(word),
+            Some("claims") => vocabulary_entry::<Claim>(word),
+            _ => None,
+        },
+    }
+}
+
+fn describe_country(code: &str) -> String {
+    if is_eea(code) {
+        return format!("`{code}` is in the EEA: transfers there need no safeguard (Art. 44).");
+    }
+    if code == "US" {
+        return "`US` is outside the EEA. The adequacy decision for the United States covers only organisations certified under the EU–US Data Privacy Framework: `safeguard dpf` (Art. 45); otherwise `safeguard scc` (Art. 46(2)(c)).".into();
+    }
+    match adequacy_decision(code) {
+        Some(d) => format!(
+            "`{code}` ({}) is outside the EEA, with an adequacy decision of the Commission: {} (Art. 45){}{}.",
+            d.name,
+            d.decision,
+            d.scope
+                .map(|s| format!("; it covers {s}"))
+                .unwrap_or_default(),
+            d.note.map(|n| format!("; {n}")).unwrap_or_default(),
+        ),
+        None if ISO_3166_ALPHA2.binary_search(&code).is_ok() => format!(
+            "`{code}` is outside the EEA, with no adequacy decision: transfers need a safeguard of Art. 46 (`safeguard scc`, …)."
+        ),
+        None => format!("`{code}` is not an ISO 3166-1 alpha-2 country code."),
+    }
+}
+
+fn describe_symbol(doc: &Document, name: &str, symbol: &Symbol) -> String {
+    let line = doc.position(symbol.span.start, ColumnUnit::Char).line + 1;
+    let label = doc.text[symbol.span.end..]
+        .lines()
+        .next()
+        .and_then(|rest| rest.split('"').nth(1))
+        .map(|l| format!(" \"{l}\""))
+        .unwrap_or_default();
+    format!(
+        "`{name}`{label}: {}, defined on line {line}.",
+        symbol.kind.describe()
+    )
+}
+
+/// Hover: the article behind a vocabulary word, what a country code means for transfers, the
+/// definition of an ID, and the documentation of the rules that fire under the cursor.
+pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
+    let doc = at.doc;
+    let offset = at.offset(position)?;
+    let node = node_at(doc, offset);
+    let mut parts = Vec::new();
+    let word = text_of(doc, node);
+    match node.kind() {
+        "identifier" => {
+            if let Some((statement, is_name)) = statement_of(node) {
+                let field = statement
+                    .child_by_field_name("name")
+                    .map(|n| text_of(doc, n))
+                    .unwrap_or("");
+                let parent = enclosing_parent(doc, statement);
+                let explained = if is_name {
+                    explain_word("", word, parent)
+                } else {
+                    explain_word(field, word, parent)
+                };
+                if let Some((article, explanation)) = explained {
+                    parts.push(format!("**`{word}`** — GDPR {article}\n\n{explanation}."));
+                } else if let Some(symbol) = doc.model.symbols.get(word) {
+                    parts.push(describe_symbol(doc, word, symbol));
+                }
+            }
+        }
+        "country" => parts.push(describe_country(word)),
+        _ => {}
+    }
+    for d in doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.span.start <= offset && offset <= d.span.end.max(d.span.start + 1))
+    {
+        parts.push(format!(
+            "**{}** ({}{})\n\n{}",
+            d.rule.name,
+            d.severity.as_str(),
+            if d.rule.article.is_empty() {
+                String::new()
+            } else {
+                format!(", GDPR {}", d.rule.article)
+            },
+            d.rule.documentation()
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let range = matches!(node.kind(), "identifier" | "country").then(|| at.range(span_of(node)));
+    Some(lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: parts.join("\n\n---\n\n"),
+        }),
+        range,
+    })
+}
+
+fn item(
+    label: &str,
+    kind: lsp::CompletionItemKind,
+    detail: &str,
+    docs: &str,
+) -> lsp::CompletionItem {
+    lsp::CompletionItem {
+        label: label.to_string(),
+        kind: Some(kind),
+        detail: (!detail.is_empty()).then(|| detail.to_string()),
+        documentation: (!docs.is_empty()).then(|| lsp::Documentation::String(docs.to_string())),
+        ..lsp::CompletionItem::default()
+    }
+}
+
+fn words<V: Vocabulary>() -> Vec<lsp::CompletionItem> {
+    V::ALL
+        .iter()
+        .map(|v| {
+            item(
+                v.word(),
+                lsp::CompletionItemKind::ENUM_MEMBER,
+                v.article(),
+                v.explanation(),
+            )
+        })
+        .collect()
+}
+
+fn ids(doc: &Document, kind: Kind) -> Vec<lsp::CompletionItem> {
+    doc.model
+        .symbols
+        .iter()
+        .filter(|(_, s)| s.kind == kind)
+        .map(|(name, _)| {
+            item(
+                name,
+                lsp::CompletionItemKind::REFERENCE,
+                kind.describe(),
+                "",
+            )
+        })
+        .collect()
+}
+
+/// The node names allowed in a block of `parent` (`None`: the top level).
+fn fields_for(parent: Option<&str>) -> &'static [&'static str] {
+    match parent {
+        None => TOP_LEVEL_FIELDS,
+        Some("decision") => DECISION_FIELDS,
+        Some(name) => FIELDS_BY_PARENT
+            .iter()
+            .find(|(p, _)| *p == name)
+            .map_or(&[], |(_, fields)| fields),
+    }
+}
+
+/// Completion: node names valid at the cursor, or the values the statement's field takes
+/// (vocabulary words, IDs of the right kind, country codes).
+pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::CompletionItem> {
+    let doc = at.doc;
+    let Some(offset) = at.offset(position) else {
+        return Vec::new();
+    };
+    let line_start = doc.text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = doc.text[line_start..offset].trim_start();
+    // The statement being written on this line: after the last `;` or `{`.
+    let statement = before.rsplit([';', '{']).next().unwrap_or("").trim_start();
+    let mut words_before = statement.split_whitespace();
+    let first = words_before.next();
+    let writing_name =
+        statement.is_empty() || (!statement.contains(char::is_whitespace) && first.is_some());
+    let node = node_at(doc, offset.saturating_sub(1).max(line_start));
+    let parent = if before.contains('{') {
+        before
+            .split('{')
+            .rev()
+            .nth(1)
+            .and_then(|s| s.split_whitespace().next())
+    } else {
+        enclosing_parent(doc, node)
+    };
+    if writing_name {
+        return fields_for(parent)
+            .iter()
+            .map(|f| {
+                let (detail, docs) = match parent {
+                    Some("rights") => vocabulary_entry::<RightKind>(f).unwrap_or(("", "")),
+                    Some("claims") => vocabulary_entry::<Claim>(f).unwrap_or(("", "")),
+                    _ => ("", ""),
+                };
+                item(f, lsp::CompletionItemKind::KEYWORD, detail, docs)
+            })
+            .collect();
+    }
+    match first.unwrap_or("") {
+        "basis" => words::<LegalBasis>(),
+        "condition" => words::<Condition>(),
+        "safeguard" => words::<TransferSafeguard>(),
+        "safeguards" => words::<DecisionSafeguard>(),
+        "data" => ids(doc, Kind::Category),
+        "subjects" => ids(doc, Kind::Subject),
+        "sources" => ids(doc, Kind::Source),
+        "recipients" => ids(doc, Kind::Recipient),
+        "processors" => ids(doc, Kind::Processor),
+        "joint_controllers" => ids(doc, Kind::JointController),
+        "complaint" => ids(doc, Kind::Authority),
+        "retention" => ["until", "indefinite", "after"]
+            .iter()
+            .map(|w| item(w, lsp::CompletionItemKind::KEYWORD, "", ""))
+            .collect(),
+        "country" => ISO_3166_ALPHA2
+            .iter()
+            .map(|c| {
+                let detail = if EEA_STATES.contains(c) {
+                    "EEA"
+                } else if adequacy_decision(c).is_some() {
+                    "outside the EEA, adequacy decision"
+                } else {
+                    "outside the EEA"
+                };
+                item(c, lsp::CompletionItemKind::VALUE, detail, "")
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The defined ID under the cursor: its name and the span of the word.
+fn symbol_at(at: Positions, position: lsp::Position) -> Option<(String, Span)> {
+    let offset = at.offset(position)?;
+    let node = node_at(at.doc, offset);
+    if node.kind() != "identifier" {
+        return None;
+    }
+    let word = text_of(at.doc, node);
+    at.doc
+        .model
+        .symbols
+        .contains_key(word)
+        .then(|| (word.to_string(), span_of(node)))
+}
+
+pub fn definition(at: Positions, uri: &Uri, position: lsp::Position) -> Option<lsp::Location> {
+    let (name, _) = symbol_at(at, position)?;
+    let symbol = at.doc.model.symbols.get(&name)?;
+    Some(lsp::Location {
+        uri: uri.clone(),
+        range: at.range(symbol.span),
+    })
+}
+
+/// Every place an ID is named: its definition (when asked) and every reference.
+fn occurrences(at: Positions, name: &str, with_definition: bool) -> Vec<Span> {
+    let model = &at.doc.model;
+    let mut spans: Vec<Span> = Vec::new();
+    if with_definition && let Some(symbol) = model.symbols.get(name) {
+        spans.push(symbol.span);
+    }
+    spans.extend(
+        model
+            .references()
+            .filter(|r| r.name == name)
+            .map(|r| r.span),
+    );
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+pub fn references(
+    at: Positions,
+    uri: &Uri,
+    position: lsp::Position,
+    with_definition: bool,
+) -> Vec<lsp::Location> {
+    let Some((name, _)) = symbol_at(at, position) else {
+        return Vec::new();
+    };
+    occurrences(at, &name, with_definition)
+        .into_iter()
+        .map(|span| lsp::Location {
+            uri: uri.clone(),
+            range: at.range(span),
+        })
+        .collect()
+}
+
+pub fn prepare_rename(at: Positions, position: lsp::Position) -> Option<lsp::Range> {
+    symbol_at(at, position).map(|(_, span)| at.range(span))
+}
+
+/// Renames an ID everywhere; the error is a message for the person.
+pub fn rename(
+    at: Positions,
+    uri: &Uri,
+    position: lsp::Position,
+    new_name: &str,
+) -> Result<Option<lsp::WorkspaceEdit>, String> {
+    let Some((name, _)) = symbol_at(at, position) else {
+        return Ok(None);
+    };
+    let valid = new_name.starts_with(|c: char| c.is_ascii_lowercase())
+        && new_name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(format!(
+            "`{new_name}` is not an ID: use lower-case letters, digits and `_`, starting with a letter"
+        ));
+    }
+    if new_name != name && at.doc.model.symbols.contains_key(new_name) {
+        return Err(format!("`{new_name}` is already defined"));
+    }
+    let edits = occurrences(at, &name, true)
+        .into_iter()
+        .map(|span| lsp::TextEdit {
+            range: at.range(span),
+            new_text: new_name.to_string(),
+        })
+        .collect();
+    Ok(Some(lsp::WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..lsp::WorkspaceEdit::default()
+    }))
+}
+
+fn symbol_kind(name: &str) -> lsp::SymbolKind {
+    match name {
+        "controller" | "joint_controller" | "processor" | "recipient" | "authority" => {
+            lsp::SymbolKind::OBJECT
+        }
+        "purpose" => lsp::SymbolKind::FUNCTION,
+        "category" | "subject" | "source" => lsp::SymbolKind::STRUCT,
+        "decision" => lsp::SymbolKind::EVENT,
+        _ => lsp::SymbolKind::NAMESPACE,
+    }
+}
+
+/// The outline: every top-level node, with purposes' decisions and the controller's
+/// authorities inside.
+pub fn document_symbols(at: Positions) -> Vec<lsp::DocumentSymbol> {
+    outline(at, at.doc.tree.root_node(), 0)
+}
+
+#[allow(deprecated)] // DocumentSymbol::deprecated must be written, though deprecated
+fn outline(at: Positions, container: Node, depth: usize) -> Vec<lsp::DocumentSymbol> {
+    let doc = at.doc;
+    let mut symbols = Vec::new();
+    let mut cursor = container.walk();
+    for statement in container.named_children(&mut cursor) {
+        if statement.kind() != "statement" {
+            continue;
+        }
+        let Some(name_node) = statement.child_by_field_name("name") else {
+            continue;
+        };
+        let keyword = text_of(doc, name_node);
+        if depth > 0 && !matches!(keyword, "decision" | "authority") {
+            continue;
+        }
+        let args = statement.child_by_field_name("arguments");
+        let arguments = args.map(|a| text_of(doc, a)).unwrap_or("");
+        let label = arguments.split('"').nth(1).map(str::to_string);
+        let id = arguments
+            .split_whitespace()
+            .next()
+            .filter(|w| !w.starts_with('"'));
+        let title = match id {
+            Some(id) => format!("{keyword} {id}"),
+            None => keyword.to_string(),
+        };
+        let children = statement
+            .child_by_field_name("body")
+            .map(|body| outline(at, body, depth + 1))
+            .filter(|c| !c.is_empty());
+        symbols.push(lsp::DocumentSymbol {
+            name: title,
+            detail: label,
+            kind: symbol_kind(keyword),
+            tags: None,
+            deprecated: None,
+            range: at.range(span_of(statement)),
+            selection_range: at.range(span_of(args.unwrap_or(name_node))),
+            children,
+        });
+    }
+    symbols
+}
+
+pub fn folding_ranges(at: Positions) -> Vec<lsp::FoldingRange> {
+    let mut ranges = Vec::new();
+    let mut cursor = at.doc.tree.root_node().walk();
+    // Walk every node; blocks that span lines fold.
+    'walk: loop {
+        let node = cursor.node();
+        if node.kind() == "block" && node.end_position().row > node.start_position().row {
+            let start = at.position(node.start_byte());
+            let end = at.position(node.end_byte());
+            ranges.push(lsp::FoldingRange {
+                start_line: start.line,
+                end_line: end.line.saturating_sub(1).max(start.line),
+                kind: Some(lsp::FoldingRangeKind::Region),
+                ..lsp::FoldingRange::default()
+            });
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    ranges
+}
+
+/// Quick fixes for the diagnostics in a range: the rule's own fix where it is certain, and a
+/// suppression comment with a reason to fill in.
+pub fn code_actions(at: Positions, uri: &Uri, range: lsp::Range) -> Vec<lsp::CodeAction> {
+    let doc = at.doc;
+    let (Some(start), Some(end)) = (at.offset(range.start), at.offset(range.end)) else {
+        return Vec::new();
+    };
+    let mut actions = Vec::new();
+    for d in doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.span.start <= end && start <= d.span.end)
+    {
+        let lsp_diagnostic = diagnostic(at, uri, d);
+        let edit = |edits: Vec<lsp::TextEdit>| lsp::WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..lsp::WorkspaceEdit::default()
+        };
+        if let Some(fix) = &d.fix {
+            actions.push(lsp::CodeAction {
+                title: fix.title.clone(),
+                kind: Some(lsp::CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                edit: Some(edit(
+                    fix.edits
+                        .iter()
+                        .map(|e| lsp::TextEdit {
+                            range: at.range(e.span),
+                            new_text: e.text.clone(),
+                        })
+                        .collect(),
+                )),
+                is_preferred: Some(true),
+                ..lsp::CodeAction::default()
+            });
+        }
+        if d.rule.name == "syntax-error" || d.rule.name == "unused-suppression" {
+            continue;
+        }
+        let line_start = doc.text[..d.span.start]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
+        let indent: String = doc.text[line_start..]
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let newline = if doc.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        actions.push(lsp::CodeAction {
+            title: format!("Suppress `{}` here, with a reason", d.rule.name),
+            kind: Some(lsp::CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![lsp_diagnostic]),
+            edit: Some(edit(vec![lsp::TextEdit {
+                range: at.range(Span::new(line_start, line_start)),
+                new_text: format!(
+                    "{indent}# privlint: allow {} -- reason: why this is lawful here{newline}",
+                    d.rule.name
+                ),
+            }])),
+            ..lsp::CodeAction::default()
+        });
+    }
+    actions
+}
+
+/// `privlint fmt` on the document: one edit replacing the whole text, none when it is already
+/// formatted or has a syntax error.
+pub fn formatting(at: Positions) -> Option<Vec<lsp::TextEdit>> {
+    let formatted = privlint_core::format::format(&at.doc.text).ok()?;
+    if formatted == at.doc.text {
+        return Some(Vec::new());
+    }
+    Some(vec![lsp::TextEdit {
+        range: at.range(Span::new(0, at.doc.text.len())),
+        new_text: formatted,
+    }])
+}
+
+/// The documentation of a rule, for the editor's "explain" command.
+pub fn explain(rule: &str) -> Option<String> {
+    find(rule).map(|r| r.meta().documentation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use privlint_core::Settings;
+
+    fn doc(text: &str) -> Document {
+        Document::new(text.to_string(), 1, &Settings::default())
+    }
+
+    fn at(doc: &Document) -> Positions<'_> {
+        Positions {
+            doc,
+            unit: ColumnUnit::Utf16,
+        }
+    }
+
+    fn pos(line: u32, character: u32) -> lsp::Position {
+        lsp::Position { line, character }
+    }
+
+    fn hover_text(doc: &Document, line: u32, character: u32) -> String {
+        match hover(at(doc), pos(line, character)).map(|h| h.contents) {
+            Some(lsp::HoverContents::Markup(m)) => m.value,
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn hover_reads_words_in_their_place() {
+        let d = doc(
+            "rights {\n  portability\n}\npurpose p \"P\" {\n  condition explicit_consent\n}\nclaims { no_profiling }\n",
+        );
+        assert!(hover_text(&d, 1, 4).contains("Art. 20"));
+        assert!(hover_text(&d, 4, 15).contains("Art. 9(2)(a)"));
+        assert!(hover_text(&d, 6, 12).contains("Art. 4(4)"));
+    }
+
+    #[test]
+    fn completion_knows_the_block_it_is_in() {
+        let d = doc("rights {\n  \n}\nclaims {\n  \n}\n");
+        let labels = |line| -> Vec<String> {
+            completion(at(&d), pos(line, 2))
+                .into_iter()
+                .map(|i| i.label)
+                .collect()
+        };
+        let rights = labels(1);
+        assert!(
+            rights.contains(&"portability".to_string())
+                && rights.contains(&"complaint".to_string())
+        );
+        assert!(labels(4).contains(&"no_transfers_outside_eea".to_string()));
+    }
+
+    #[test]
+    fn a_suppression_goes_on_the_line_before_with_its_indentation() {
+        let d = doc("controller c \"C\" { email \"e\" }\ncategory k \"K\"\n");
+        let unused = d
+            .diagnostics
+            .iter()
+            .find(|x| x.rule.name == "unused-definition")
+            .unwrap();
+        let range = at(&d).range(unused.span);
+        let actions = code_actions(at(&d), &"file:///x.privacy".parse().unwrap(), range);
+        let suppress = actions
+            .iter()
+            .find(|a| a.title.contains("unused-definition"))
+            .unwrap();
+        let edits = &suppress.edit.as_ref().unwrap().changes.as_ref().unwrap();
+        let edit = &edits.values().next().unwrap()[0];
+        assert_eq!(edit.range.start, pos(1, 0));
+        assert!(
+            edit.new_text
+                .starts_with("# privlint: allow unused-definition -- ")
+        );
+    }
+
+    #[test]
+    fn rename_refuses_bad_and_taken_names() {
+        let d = doc("category a \"A\"\ncategory b \"B\"\npurpose p \"P\" { data a, b }\n");
+        let uri: Uri = "file:///x.privacy".parse().unwrap();
+        assert!(rename(at(&d), &uri, pos(0, 9), "B").is_err());
+        assert!(rename(at(&d), &uri, pos(0, 9), "b").is_err());
+        let edit = rename(at(&d), &uri, pos(0, 9), "c").unwrap().unwrap();
+        assert_eq!(edit.changes.unwrap()[&uri].len(), 2);
+    }
+}
