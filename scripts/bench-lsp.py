@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Keystroke-to-publishDiagnostics latency of `privlint lsp`, and its memory with 100 open documents.
+
+Opens a generated declaration of about 20,000 lines, then sends single-character incremental
+edits one at a time (typing and deleting a letter inside a label) and times each from the write
+of didChange to the arrival of publishDiagnostics for that version. Prints median and p95.
+Then opens 100 documents of 50 purposes each and reads the server's VmRSS from /proc.
+Usage: scripts/bench-lsp.py  (after `cargo build --release -p privlint -p privlint-bench`)
+"""
+
+import json
+import pathlib
+import statistics
+import subprocess
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BIN = ROOT / "target" / "release"
+
+
+def generate(purposes: int) -> str:
+    return subprocess.run([str(BIN / "generate"), str(purposes)], capture_output=True, text=True, check=True).stdout
+
+
+class Server:
+    def __init__(self):
+        self.p = subprocess.Popen([str(BIN / "privlint"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.next_id = 0
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.p.stdin.flush()
+
+    def receive(self):
+        length = 0
+        while True:
+            line = self.p.stdout.readline()
+            if line in (b"\r\n", b""):
+                break
+            if line.lower().startswith(b"content-length"):
+                length = int(line.split(b":")[1])
+        return json.loads(self.p.stdout.read(length))
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        while True:
+            m = self.receive()
+            if m.get("id") == self.next_id and "method" not in m:
+                return m
+
+    def wait_diagnostics(self, uri, version):
+        while True:
+            m = self.receive()
+            if m.get("method") == "textDocument/publishDiagnostics":
+                p = m["params"]
+                if p["uri"] == uri and p.get("version") == version:
+                    return p
+
+    def rss_mb(self):
+        for line in pathlib.Path(f"/proc/{self.p.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+
+
+def main():
+    server = Server()
+    server.request("initialize", {"capabilities": {}})
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    text = generate(2800)
+    lines = text.split("\n")
+    uri = "file:///bench/big.privacy"
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+    server.wait_diagnostics(uri, 1)
+    # Edit inside the label of the purpose in the middle of the file.
+    target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("purpose "))
+    column = lines[target].index('"') + 1
+    latencies = []
+    version = 1
+    for i in range(200):
+        version += 1
+        if i % 2 == 0:
+            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": column}}, "text": "x"}
+        else:
+            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": column + 1}}, "text": ""}
+        start = time.perf_counter()
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+        server.wait_diagnostics(uri, version)
+        latencies.append((time.perf_counter() - start) * 1000)
+    latencies.sort()
+    print(f"document: {len(lines)} lines, {len(text.encode())} bytes")
+    print(f"keystroke -> publishDiagnostics over {len(latencies)} edits: median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms")
+    print(f"RSS with the 20,000-line document open: {server.rss_mb():.1f} MB")
+    small = generate(50)
+    for n in range(100):
+        u = f"file:///bench/doc{n}.privacy"
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": u, "languageId": "privacy", "version": 1, "text": small}}})
+        server.wait_diagnostics(u, 1)
+    print(f"RSS with 100 more open documents of {small.count(chr(10))} lines: {server.rss_mb():.1f} MB")
+    server.request("shutdown", None)
+    server.send({"jsonrpc": "2.0", "method": "exit"})
+    server.p.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
