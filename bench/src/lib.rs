@@ -14,7 +14,10 @@ pub fn declaration(purposes: usize) -> String {
     );
     for c in 0..categories {
         let flag = if c % 10 == 0 { " { special }" } else { "" };
-        let _ = writeln!(out, "category cat_{c} \"Kategori {c} – opplysninger om kunder\"{flag}");
+        let _ = writeln!(
+            out,
+            "category cat_{c} \"Kategori {c} – opplysninger om kunder\"{flag}"
+        );
     }
     out.push_str("subject customers \"Kunder\"\nsubject staff \"Ansatte\"\n\n");
     let countries = ["NO", "SE", "US", "GB", "DE", "IN"];
@@ -40,7 +43,9 @@ pub fn declaration(purposes: usize) -> String {
     ];
     for i in 0..purposes {
         let basis = bases[i % bases.len()];
-        let special = (i % 7 == 0).then(|| "\n  condition explicit_consent").unwrap_or("");
+        let special = (i % 7 == 0)
+            .then(|| "\n  condition explicit_consent")
+            .unwrap_or("");
         let a = (i * 3) % categories;
         let b = (i * 3 + 1) % categories;
         let data = if special.is_empty() {

@@ -496,16 +496,25 @@ impl Model {
         reference.target().map(|i| &self.subjects[i])
     }
 
-    /// The `special` categories a purpose uses, with the reference to each.
-    pub fn special_data<'m>(
+    /// The categories a purpose uses that `flag` picks out, with the reference to each.
+    fn data_where<'m>(
         &'m self,
         purpose: &'m Purpose,
+        flag: fn(&Category) -> bool,
     ) -> impl Iterator<Item = (&'m Reference, &'m Category)> {
         purpose
             .data
             .iter()
             .filter_map(|r| Some((r, self.category(r)?)))
-            .filter(|(_, c)| c.special.is_some())
+            .filter(move |(_, c)| flag(c))
+    }
+
+    /// The `special` categories a purpose uses, with the reference to each.
+    pub fn special_data<'m>(
+        &'m self,
+        purpose: &'m Purpose,
+    ) -> impl Iterator<Item = (&'m Reference, &'m Category)> {
+        self.data_where(purpose, |c| c.special.is_some())
     }
 
     /// The `criminal` categories a purpose uses, with the reference to each.
@@ -513,11 +522,7 @@ impl Model {
         &'m self,
         purpose: &'m Purpose,
     ) -> impl Iterator<Item = (&'m Reference, &'m Category)> {
-        purpose
-            .data
-            .iter()
-            .filter_map(|r| Some((r, self.category(r)?)))
-            .filter(|(_, c)| c.criminal.is_some())
+        self.data_where(purpose, |c| c.criminal.is_some())
     }
 
     /// For each party (by index in `parties`), the first reference to it from a purpose, if
@@ -532,6 +537,14 @@ impl Model {
             }
         }
         uses
+    }
+
+    /// The parties that some purpose uses, each with the first reference to it.
+    pub fn used_parties(&self) -> impl Iterator<Item = (&Party, &Reference)> {
+        self.parties
+            .iter()
+            .zip(self.party_uses())
+            .filter_map(|(party, used)| Some((party, used?)))
     }
 
     /// Where a finding about the rights goes: the `rights` node, or the controller's name when

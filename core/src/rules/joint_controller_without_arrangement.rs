@@ -37,11 +37,10 @@ declare_rule! {
 
 impl Rule for JointControllerWithoutArrangement {
     fn check(&self, model: &Model, report: &mut Report) {
-        for (party, used) in model.parties.iter().zip(model.party_uses()) {
-            if party.kind != Kind::JointController || party.written.contains("arrangement") {
-                continue;
-            }
-            let Some(used) = used else { continue };
+        for (party, used) in model
+            .used_parties()
+            .filter(|(p, _)| p.kind == Kind::JointController && !p.written.contains("arrangement"))
+        {
             report.push(
                 Diagnostic::new(
                     &Self::META,

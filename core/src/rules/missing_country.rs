@@ -39,8 +39,7 @@ declare_rule! {
 
 impl Rule for MissingCountry {
     fn check(&self, model: &Model, report: &mut Report) {
-        for (party, used) in model.parties.iter().zip(model.party_uses()) {
-            let Some(used) = used else { continue };
+        for (party, used) in model.used_parties() {
             if party.written.contains("country") {
                 continue;
             }

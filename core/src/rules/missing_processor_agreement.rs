@@ -38,11 +38,10 @@ declare_rule! {
 
 impl Rule for MissingProcessorAgreement {
     fn check(&self, model: &Model, report: &mut Report) {
-        for (party, used) in model.parties.iter().zip(model.party_uses()) {
-            if party.kind != Kind::Processor || party.written.contains("agreement") {
-                continue;
-            }
-            let Some(used) = used else { continue };
+        for (party, used) in model
+            .used_parties()
+            .filter(|(p, _)| p.kind == Kind::Processor && !p.written.contains("agreement"))
+        {
             report.push(
                 Diagnostic::new(
                     &Self::META,

@@ -41,8 +41,8 @@ declare_rule! {
 
 impl Rule for TransferWithoutSafeguard {
     fn check(&self, model: &Model, report: &mut Report) {
-        for (party, used) in model.parties.iter().zip(model.party_uses()) {
-            let (Some(used), Some(country)) = (used, &party.country) else {
+        for (party, used) in model.used_parties() {
+            let Some(country) = &party.country else {
                 continue;
             };
             if !party.is_outside_eea() || party.written.contains("safeguard") {
