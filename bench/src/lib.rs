@@ -43,9 +43,12 @@ pub fn declaration(purposes: usize) -> String {
     ];
     for i in 0..purposes {
         let basis = bases[i % bases.len()];
-        let special = (i % 7 == 0)
-            .then(|| "\n  condition explicit_consent")
-            .unwrap_or("");
+        let special = if i % 7 == 0 {
+            "
+  condition explicit_consent"
+        } else {
+            ""
+        };
         let a = (i * 3) % categories;
         let b = (i * 3 + 1) % categories;
         let data = if special.is_empty() {
