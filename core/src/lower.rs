@@ -138,18 +138,12 @@ enum ArgKind {
 }
 
 impl ArgKind {
-    fn of(kind: &str) -> Option<ArgKind> {
-        Some(match kind {
-            "identifier" => ArgKind::Identifier,
-            "country" => ArgKind::Country,
-            "string" => ArgKind::String,
-            "text_block" => ArgKind::TextBlock,
-            "unterminated_string" => ArgKind::Unterminated,
-            "integer" => ArgKind::Integer,
-            "duration" => ArgKind::Duration,
-            "date" => ArgKind::Date,
-            _ => return None,
-        })
+    fn of(kind_id: u16) -> Option<ArgKind> {
+        GRAMMAR
+            .values
+            .iter()
+            .find(|(id, _)| *id == kind_id)
+            .map(|(_, kind)| *kind)
     }
 
     fn is_text(self) -> bool {
@@ -185,6 +179,52 @@ fn span_of(node: Node) -> Span {
     Span::new(node.start_byte(), node.end_byte())
 }
 
+/// Node kinds and fields by number: comparing names costs a UTF-8 check per call, and the
+/// reader compares them for every node.
+struct Grammar {
+    statement: u16,
+    comment: u16,
+    unterminated_string: u16,
+    group: u16,
+    values: Vec<(u16, ArgKind)>,
+    name: u16,
+    arguments: u16,
+    body: u16,
+}
+
+static GRAMMAR: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(|| {
+    let language: tree_sitter::Language = tree_sitter_privacy::LANGUAGE.into();
+    let kind = |name: &str| language.id_for_node_kind(name, true);
+    let field = |name: &str| {
+        language
+            .field_id_for_name(name)
+            .expect("the grammar has this field")
+            .get()
+    };
+    Grammar {
+        statement: kind("statement"),
+        comment: kind("comment"),
+        unterminated_string: kind("unterminated_string"),
+        group: kind("group"),
+        values: [
+            ("identifier", ArgKind::Identifier),
+            ("country", ArgKind::Country),
+            ("string", ArgKind::String),
+            ("text_block", ArgKind::TextBlock),
+            ("unterminated_string", ArgKind::Unterminated),
+            ("integer", ArgKind::Integer),
+            ("duration", ArgKind::Duration),
+            ("date", ArgKind::Date),
+        ]
+        .into_iter()
+        .map(|(name, arg)| (kind(name), arg))
+        .collect(),
+        name: field("name"),
+        arguments: field("arguments"),
+        body: field("body"),
+    }
+});
+
 /// The statements of a file or block, in order, including those inside ERROR nodes.
 fn statements_in(container: Node) -> Vec<Node> {
     let mut found = Vec::new();
@@ -192,15 +232,13 @@ fn statements_in(container: Node) -> Vec<Node> {
     let mut stack: Vec<Node> = container.children(&mut cursor).collect();
     stack.reverse();
     while let Some(node) = stack.pop() {
-        match node.kind() {
-            "statement" => found.push(node),
-            "ERROR" => {
-                let mut c = node.walk();
-                let mut children: Vec<Node> = node.children(&mut c).collect();
-                children.reverse();
-                stack.extend(children);
-            }
-            _ => {}
+        if node.kind_id() == GRAMMAR.statement {
+            found.push(node);
+        } else if node.is_error() {
+            let mut c = node.walk();
+            let mut children: Vec<Node> = node.children(&mut c).collect();
+            children.reverse();
+            stack.extend(children);
         }
     }
     found
@@ -235,17 +273,15 @@ impl<'a> Reader<'a> {
                 self.syntax(at, SyntaxProblem::Missing(node.kind().to_string()));
                 descend = false;
             } else {
-                match node.kind() {
-                    "comment" => comments.push(node),
-                    "unterminated_string" => {
-                        self.syntax(span_of(node), SyntaxProblem::UnterminatedString)
-                    }
-                    "statement" => {
-                        self.statement_by_row
-                            .entry(node.start_position().row)
-                            .or_insert_with(|| span_of(node));
-                    }
-                    _ => {}
+                let kind = node.kind_id();
+                if kind == GRAMMAR.comment {
+                    comments.push(node);
+                } else if kind == GRAMMAR.unterminated_string {
+                    self.syntax(span_of(node), SyntaxProblem::UnterminatedString);
+                } else if kind == GRAMMAR.statement {
+                    self.statement_by_row
+                        .entry(node.start_position().row)
+                        .or_insert_with(|| span_of(node));
                 }
             }
             if descend && cursor.goto_first_child() {
@@ -268,16 +304,16 @@ impl<'a> Reader<'a> {
     }
 
     fn statement<'t>(&self, node: Node<'t>) -> Stmt<'a, 't> {
-        let name_node = node.child_by_field_name("name");
+        let name_node = node.child_by_field_id(GRAMMAR.name);
         let (name, name_span) = match name_node {
             Some(n) => (self.slice(span_of(n)), span_of(n)),
             None => ("", Span::new(node.start_byte(), node.start_byte())),
         };
         let mut groups = Vec::new();
-        if let Some(arguments) = node.child_by_field_name("arguments") {
+        if let Some(arguments) = node.child_by_field_id(GRAMMAR.arguments) {
             let mut cursor = arguments.walk();
             for group in arguments.named_children(&mut cursor) {
-                if group.kind() != "group" {
+                if group.kind_id() != GRAMMAR.group {
                     continue;
                 }
                 let mut c = group.walk();
@@ -285,7 +321,7 @@ impl<'a> Reader<'a> {
                     .named_children(&mut c)
                     .filter_map(|value| {
                         Some(Arg {
-                            kind: ArgKind::of(value.kind())?,
+                            kind: ArgKind::of(value.kind_id())?,
                             span: span_of(value),
                             raw: self.slice(span_of(value)),
                         })
@@ -301,7 +337,7 @@ impl<'a> Reader<'a> {
             name_span,
             span: span_of(node),
             groups,
-            body: node.child_by_field_name("body"),
+            body: node.child_by_field_id(GRAMMAR.body),
         }
     }
 
