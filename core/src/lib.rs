@@ -68,14 +68,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
 
 /// Parses and checks a text.
 pub fn check(text: &str, settings: &Settings) -> Vec<Diagnostic> {
-    let tree = syntax::parse(text, None);
-    analyze(text, &tree, settings).1
+    analyze(text, &syntax::read(text), settings).1
 }
 
-/// Checks a text whose syntax tree is already at hand (the language server reparses
-/// incrementally). Returns the model too, for hover, completion and navigation.
-pub fn analyze(text: &str, tree: &Tree, settings: &Settings) -> (Model, Vec<Diagnostic>) {
-    let model = lower::lower(text, tree);
+/// Checks a text whose sections are already read (the language server reads again only the
+/// sections an edit touched). Returns the model too, for hover, completion and navigation.
+pub fn analyze(
+    text: &str,
+    sections: &[syntax::Section],
+    settings: &Settings,
+) -> (Model, Vec<Diagnostic>) {
+    let model = lower::lower(text, sections);
     let mut report = Report::default();
     for rule in rules::ALL {
         if settings.level(rule.meta()) != Level::Off {

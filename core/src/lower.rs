@@ -1,14 +1,13 @@
-//! Builds the [`Model`] from the syntax tree.
+//! Builds the [`Model`] from the outlines of a file's sections ([`crate::syntax`]).
 //!
 //! Reading is permissive: a statement that is not understood is recorded as a [`ReadIssue`] and
-//! the rest is read as if it were not there. Statements inside ERROR nodes are still read, so a
-//! syntax error in one block does not hide what the rest of the file says.
+//! the rest is read as if it were not there. Statements inside text the parser could not read
+//! are still read, so a syntax error in one block does not hide what the rest of the file says.
 
 use std::collections::HashMap;
 
-use tree_sitter::{Node, Tree};
-
 use crate::model::*;
+use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
 use crate::text::Span;
 use crate::vocab::{
     Claim, Condition, DecisionSafeguard, Duration, LegalBasis, RightKind, TransferSafeguard,
@@ -107,51 +106,34 @@ pub const FIELDS_BY_PARENT: &[(&str, &[&str])] = &[
     ("claims", CLAIMS_FIELDS),
 ];
 
-/// Reads the model of `text` from its syntax tree.
-pub fn lower(text: &str, tree: &Tree) -> Model {
+/// Reads the model of `text` from its sections (see [`crate::syntax`]).
+pub fn lower(text: &str, sections: &[Section]) -> Model {
     let mut reader = Reader {
         text,
         model: Model::default(),
-        statement_by_row: HashMap::new(),
+        defined: HashMap::new(),
     };
-    let root = tree.root_node();
-    let comments = reader.scan(root);
-    reader.suppressions(&comments);
-    for node in statements_in(root) {
-        let stmt = reader.statement(node);
-        reader.top_level(&stmt);
+    for section in sections {
+        let outline = &section.outline;
+        for (span, problem) in &outline.problems {
+            let span = Span::new(section.start + span.start, section.start + span.end);
+            reader.syntax(span, problem.clone());
+        }
+        reader.suppressions(section);
+    }
+    for section in sections {
+        for &id in &section.outline.top {
+            let stmt = statement(text, section, id);
+            reader.top_level(&stmt);
+        }
     }
     reader.resolve();
+    reader.model.symbols = reader
+        .defined
+        .into_iter()
+        .map(|(name, symbol)| (name.to_string(), symbol))
+        .collect();
     reader.model
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ArgKind {
-    Identifier,
-    Country,
-    String,
-    TextBlock,
-    Unterminated,
-    Integer,
-    Duration,
-    Date,
-}
-
-impl ArgKind {
-    fn of(kind_id: u16) -> Option<ArgKind> {
-        GRAMMAR
-            .values
-            .iter()
-            .find(|(id, _)| *id == kind_id)
-            .map(|(_, kind)| *kind)
-    }
-
-    fn is_text(self) -> bool {
-        matches!(
-            self,
-            ArgKind::String | ArgKind::TextBlock | ArgKind::Unterminated
-        )
-    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -161,94 +143,108 @@ struct Arg<'a> {
     raw: &'a str,
 }
 
-struct Stmt<'a, 't> {
+struct Stmt<'a> {
     name: &'a str,
     name_span: Span,
     span: Span,
-    groups: Vec<Vec<Arg<'a>>>,
-    body: Option<Node<'t>>,
+    groups: Groups<'a>,
+    section: &'a Section,
+    id: StatementId,
 }
 
-impl<'a> Stmt<'a, '_> {
-    fn args(&self) -> impl Iterator<Item = &Arg<'a>> {
-        self.groups.iter().flatten()
+impl<'a> Stmt<'a> {
+    fn args(&self) -> impl Iterator<Item = Arg<'a>> + use<'a> {
+        self.groups.iter().flat_map(|group| group.iter())
     }
 }
 
-fn span_of(node: Node) -> Span {
-    Span::new(node.start_byte(), node.end_byte())
+/// The values of a statement, in groups separated by commas: a view of the outline, so that
+/// reading a statement allocates nothing.
+#[derive(Clone, Copy)]
+struct Groups<'a> {
+    args: &'a [OutlineArg],
+    base: usize,
+    text: &'a str,
 }
 
-/// Node kinds and fields by number: comparing names costs a UTF-8 check per call, and the
-/// reader compares them for every node.
-struct Grammar {
-    statement: u16,
-    comment: u16,
-    unterminated_string: u16,
-    group: u16,
-    values: Vec<(u16, ArgKind)>,
-    name: u16,
-    arguments: u16,
-    body: u16,
+impl<'a> Groups<'a> {
+    fn iter(self) -> impl Iterator<Item = Group<'a>> {
+        let mut rest = self.args;
+        std::iter::from_fn(move || {
+            let (_, tail) = rest.split_first()?;
+            let len = 1 + tail.iter().take_while(|a| !a.group_start).count();
+            let (args, after) = rest.split_at(len);
+            rest = after;
+            Some(Group {
+                args,
+                base: self.base,
+                text: self.text,
+            })
+        })
+    }
+
+    fn is_empty(self) -> bool {
+        self.args.is_empty()
+    }
+
+    fn first(self) -> Option<Group<'a>> {
+        self.iter().next()
+    }
 }
 
-static GRAMMAR: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(|| {
-    let language: tree_sitter::Language = tree_sitter_privacy::LANGUAGE.into();
-    let kind = |name: &str| language.id_for_node_kind(name, true);
-    let field = |name: &str| {
-        language
-            .field_id_for_name(name)
-            .expect("the grammar has this field")
-            .get()
-    };
-    Grammar {
-        statement: kind("statement"),
-        comment: kind("comment"),
-        unterminated_string: kind("unterminated_string"),
-        group: kind("group"),
-        values: [
-            ("identifier", ArgKind::Identifier),
-            ("country", ArgKind::Country),
-            ("string", ArgKind::String),
-            ("text_block", ArgKind::TextBlock),
-            ("unterminated_string", ArgKind::Unterminated),
-            ("integer", ArgKind::Integer),
-            ("duration", ArgKind::Duration),
-            ("date", ArgKind::Date),
-        ]
-        .into_iter()
-        .map(|(name, arg)| (kind(name), arg))
-        .collect(),
-        name: field("name"),
-        arguments: field("arguments"),
-        body: field("body"),
-    }
-});
+#[derive(Clone, Copy)]
+struct Group<'a> {
+    args: &'a [OutlineArg],
+    base: usize,
+    text: &'a str,
+}
 
-/// The statements of a file or block, in order, including those inside ERROR nodes.
-fn statements_in(container: Node) -> Vec<Node> {
-    let mut found = Vec::new();
-    let mut cursor = container.walk();
-    let mut stack: Vec<Node> = container.children(&mut cursor).collect();
-    stack.reverse();
-    while let Some(node) = stack.pop() {
-        if node.kind_id() == GRAMMAR.statement {
-            found.push(node);
-        } else if node.is_error() {
-            let mut c = node.walk();
-            let mut children: Vec<Node> = node.children(&mut c).collect();
-            children.reverse();
-            stack.extend(children);
-        }
+impl<'a> Group<'a> {
+    fn get(self, index: usize) -> Option<Arg<'a>> {
+        let written = self.args.get(index)?;
+        let span = Span::new(self.base + written.span.start, self.base + written.span.end);
+        Some(Arg {
+            kind: written.kind,
+            span,
+            raw: &self.text[span.start..span.end],
+        })
     }
-    found
+
+    fn first(self) -> Option<Arg<'a>> {
+        self.get(0)
+    }
+
+    fn iter(self) -> impl Iterator<Item = Arg<'a>> {
+        (0..self.args.len()).filter_map(move |i| self.get(i))
+    }
+}
+
+/// Reads statement `id` of a section.
+fn statement<'a>(text: &'a str, section: &'a Section, id: StatementId) -> Stmt<'a> {
+    let base = section.start;
+    let at = |span: Span| Span::new(base + span.start, base + span.end);
+    let outline = &section.outline;
+    let statement = &outline.statements[id as usize];
+    let name_span = at(statement.name);
+    Stmt {
+        name: &text[name_span.start..name_span.end],
+        name_span,
+        span: at(statement.span),
+        groups: Groups {
+            args: &outline.args[statement.args.clone()],
+            base,
+            text,
+        },
+        section,
+        id,
+    }
 }
 
 struct Reader<'a> {
     text: &'a str,
     model: Model,
-    /// The outermost statement that starts on each row, for the scope of suppressions.
-    statement_by_row: HashMap<usize, Span>,
+    /// The IDs defined so far (a hash map while reading; the model keeps them sorted).
+    defined: HashMap<&'a str, Symbol>,
 }
 
 impl<'a> Reader<'a> {
@@ -256,99 +252,17 @@ impl<'a> Reader<'a> {
         &self.text[span.start..span.end]
     }
 
-    /// One pass over the whole tree: syntax errors, comments, and where statements start.
-    /// Iterative, so that deeply nested input cannot exhaust the stack.
-    fn scan<'t>(&mut self, root: Node<'t>) -> Vec<Node<'t>> {
-        let mut comments = Vec::new();
-        let mut cursor = root.walk();
-        'walk: loop {
-            let node = cursor.node();
-            let mut descend = true;
-            if node.is_error() {
-                let excerpt = excerpt(self.slice(span_of(node)));
-                self.syntax(span_of(node), SyntaxProblem::Unexpected(excerpt));
-                descend = false;
-            } else if node.is_missing() {
-                let at = Span::new(node.start_byte(), node.start_byte());
-                self.syntax(at, SyntaxProblem::Missing(node.kind().to_string()));
-                descend = false;
-            } else {
-                let kind = node.kind_id();
-                if kind == GRAMMAR.comment {
-                    comments.push(node);
-                } else if kind == GRAMMAR.unterminated_string {
-                    self.syntax(span_of(node), SyntaxProblem::UnterminatedString);
-                } else if kind == GRAMMAR.statement {
-                    self.statement_by_row
-                        .entry(node.start_position().row)
-                        .or_insert_with(|| span_of(node));
-                }
-            }
-            if descend && cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    continue 'walk;
-                }
-                if !cursor.goto_parent() {
-                    break 'walk;
-                }
-            }
-        }
-        comments
-    }
-
     fn syntax(&mut self, span: Span, problem: SyntaxProblem) {
         self.model.issues.push(ReadIssue::Syntax { span, problem });
     }
 
-    fn statement<'t>(&self, node: Node<'t>) -> Stmt<'a, 't> {
-        let name_node = node.child_by_field_id(GRAMMAR.name);
-        let (name, name_span) = match name_node {
-            Some(n) => (self.slice(span_of(n)), span_of(n)),
-            None => ("", Span::new(node.start_byte(), node.start_byte())),
-        };
-        let mut groups = Vec::new();
-        if let Some(arguments) = node.child_by_field_id(GRAMMAR.arguments) {
-            let mut cursor = arguments.walk();
-            for group in arguments.named_children(&mut cursor) {
-                if group.kind_id() != GRAMMAR.group {
-                    continue;
-                }
-                let mut c = group.walk();
-                let args: Vec<Arg> = group
-                    .named_children(&mut c)
-                    .filter_map(|value| {
-                        Some(Arg {
-                            kind: ArgKind::of(value.kind_id())?,
-                            span: span_of(value),
-                            raw: self.slice(span_of(value)),
-                        })
-                    })
-                    .collect();
-                if !args.is_empty() {
-                    groups.push(args);
-                }
-            }
-        }
-        Stmt {
-            name,
-            name_span,
-            span: span_of(node),
-            groups,
-            body: node.child_by_field_id(GRAMMAR.body),
-        }
-    }
-
-    fn children<'t>(&self, stmt: &Stmt<'a, 't>) -> Vec<Stmt<'a, 't>> {
-        match stmt.body {
-            Some(body) => statements_in(body)
-                .into_iter()
-                .map(|n| self.statement(n))
-                .collect(),
-            None => Vec::new(),
-        }
+    /// The statements in the block of `stmt`.
+    fn children(&self, stmt: &Stmt<'a>) -> impl Iterator<Item = Stmt<'a>> + use<'a> {
+        let (text, section) = (self.text, stmt.section);
+        section
+            .outline
+            .children(stmt.id)
+            .map(move |id| statement(text, section, id))
     }
 
     // ----- issues -------------------------------------------------------------------------
@@ -413,7 +327,7 @@ impl<'a> Reader<'a> {
 
     // ----- values -------------------------------------------------------------------------
 
-    fn decode(&mut self, arg: &Arg) -> String {
+    fn decode(&mut self, arg: Arg) -> String {
         match arg.kind {
             ArgKind::TextBlock => arg.raw[3..arg.raw.len() - 3].to_string(),
             ArgKind::String | ArgKind::Unterminated => {
@@ -490,7 +404,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn date(&mut self, arg: &Arg, field: &'static str) -> Option<Spanned<String>> {
+    fn date(&mut self, arg: Arg, field: &'static str) -> Option<Spanned<String>> {
         if valid_date(arg.raw) {
             Some(Spanned {
                 value: arg.raw.to_string(),
@@ -545,9 +459,14 @@ impl<'a> Reader<'a> {
         field: &'static str,
         kind: Kind,
     ) -> Option<(Ident, Option<Spanned<String>>)> {
-        let group = stmt.groups.first().map(Vec::as_slice).unwrap_or(&[]);
-        let Some(first) = group.first().filter(|a| a.kind == ArgKind::Identifier) else {
-            let span = group.first().map_or(stmt.name_span, |a| a.span);
+        let group = stmt.groups.first();
+        let Some(first) = group
+            .and_then(Group::first)
+            .filter(|a| a.kind == ArgKind::Identifier)
+        else {
+            let span = group
+                .and_then(Group::first)
+                .map_or(stmt.name_span, |a| a.span);
             self.invalid(
                 span,
                 field,
@@ -566,7 +485,7 @@ impl<'a> Reader<'a> {
                 Some(to_snake_case(first.raw)),
             );
         }
-        let label = match group.get(1) {
+        let label = match group.and_then(|g| g.get(1)) {
             Some(arg) if arg.kind.is_text() => Some(Spanned {
                 value: self.decode(arg),
                 span: arg.span,
@@ -601,7 +520,8 @@ impl<'a> Reader<'a> {
 
     /// Registers a defined ID; false when it is already defined (the first definition wins).
     fn define(&mut self, ident: &Ident, kind: Kind, index: usize) -> bool {
-        if let Some(first) = self.model.symbols.get(&ident.name) {
+        let name = self.slice(ident.span);
+        if let Some(first) = self.defined.get(name) {
             self.model.duplicates.push(Duplicate {
                 name: ident.name.clone(),
                 span: ident.span,
@@ -609,14 +529,12 @@ impl<'a> Reader<'a> {
             });
             return false;
         }
-        self.model.symbols.insert(
-            ident.name.clone(),
-            Symbol {
-                kind,
-                span: ident.span,
-                index,
-            },
-        );
+        let symbol = Symbol {
+            kind,
+            span: ident.span,
+            index,
+        };
+        self.defined.insert(name, symbol);
         true
     }
 
@@ -634,8 +552,8 @@ impl<'a> Reader<'a> {
             );
         }
         let mut refs = Vec::new();
-        for group in &stmt.groups {
-            let arg = &group[0];
+        for group in stmt.groups.iter() {
+            let Some(arg) = group.first() else { continue };
             if arg.kind == ArgKind::Identifier {
                 refs.push(Reference {
                     name: arg.raw.to_string(),
@@ -676,7 +594,7 @@ impl<'a> Reader<'a> {
         self.no_block(stmt, field);
         self.no_more_args(stmt, field, 2);
         let words = V::words().join(", ");
-        let Some(first) = stmt.args().next().copied() else {
+        let Some(first) = stmt.args().next() else {
             self.invalid(
                 stmt.name_span,
                 field,
@@ -700,7 +618,7 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let detail = match stmt.groups[0].get(1) {
+        let detail = match stmt.groups.first().and_then(|g| g.get(1)) {
             Some(arg) if arg.kind.is_text() => Some(Spanned {
                 value: self.decode(arg),
                 span: arg.span,
@@ -718,7 +636,7 @@ impl<'a> Reader<'a> {
         Some((value, first.span, detail))
     }
 
-    fn duration(&mut self, arg: &Arg, field: &'static str) -> Option<Duration> {
+    fn duration(&mut self, arg: Arg, field: &'static str) -> Option<Duration> {
         match arg.kind {
             ArgKind::Duration => {
                 let parsed = Duration::parse(arg.raw);
@@ -1163,13 +1081,13 @@ impl<'a> Reader<'a> {
     fn retention(&mut self, stmt: &Stmt) -> Option<Retention> {
         self.no_block(stmt, "retention");
         const FORMS: &str = "write a period (`retention 90 days`), a period after an event (`retention 5 years after \"the contract ends\"`), `retention until \"event\"` or `retention indefinite \"reason\"`";
-        let args: Vec<Arg> = stmt.args().copied().collect();
-        let text_at = |i: usize| args.get(i).filter(|a| a.kind.is_text());
+        let args: Vec<Arg> = stmt.args().collect();
+        let text_at = |i: usize| args.get(i).copied().filter(|a| a.kind.is_text());
         let word_at = |i: usize, w: &str| {
             args.get(i)
                 .is_some_and(|a| a.kind == ArgKind::Identifier && a.raw == w)
         };
-        let period = match args.first() {
+        let period = match args.first().copied() {
             None => {
                 self.invalid(
                     stmt.name_span,
@@ -1183,7 +1101,7 @@ impl<'a> Reader<'a> {
                 if args.len() == 1 {
                     RetentionPeriod::Fixed(duration)
                 } else if word_at(1, "after") && text_at(2).is_some() {
-                    let event = self.decode(&args[2]);
+                    let event = self.decode(args[2]);
                     self.no_more_args(stmt, "retention", 3);
                     RetentionPeriod::After(duration, event)
                 } else {
@@ -1207,7 +1125,7 @@ impl<'a> Reader<'a> {
                 }
             },
             Some(_) if word_at(0, "indefinite") => {
-                let reason = text_at(1).copied().map(|a| self.decode(&a));
+                let reason = text_at(1).map(|a| self.decode(a));
                 self.no_more_args(stmt, "retention", if reason.is_some() { 2 } else { 1 });
                 RetentionPeriod::Indefinite(reason)
             }
@@ -1258,8 +1176,8 @@ impl<'a> Reader<'a> {
                     if child.groups.is_empty() {
                         self.invalid(child.name_span, "safeguards", "`safeguards` lists the Art. 22(3) safeguards: human_review, express_view, contest");
                     }
-                    for group in &child.groups {
-                        let arg = group[0];
+                    for group in child.groups.iter() {
+                        let Some(arg) = group.first() else { continue };
                         match DecisionSafeguard::from_word(arg.raw)
                             .filter(|_| arg.kind == ArgKind::Identifier)
                         {
@@ -1395,9 +1313,9 @@ impl<'a> Reader<'a> {
 
     /// Resolves every reference against the symbol table.
     fn resolve(&mut self) {
-        let symbols = &self.model.symbols;
+        let symbols = &self.defined;
         let resolve = |r: &mut Reference| {
-            r.resolution = match symbols.get(&r.name) {
+            r.resolution = match symbols.get(r.name.as_str()) {
                 None => Resolution::Undefined,
                 Some(s) if s.kind == r.expected => Resolution::Resolved(s.index),
                 Some(s) => Resolution::WrongKind(s.kind),
@@ -1426,17 +1344,13 @@ impl<'a> Reader<'a> {
     /// Reads `# privlint: allow RULE[, RULE] -- reason` comments. One at the end of a statement's
     /// first line covers that statement; one on a line of its own covers the statement on the
     /// next line.
-    fn suppressions(&mut self, comments: &[Node]) {
-        for comment in comments {
-            let span = span_of(*comment);
+    fn suppressions(&mut self, section: &Section) {
+        let at = |span: Span| Span::new(section.start + span.start, section.start + span.end);
+        for comment in &section.outline.comments {
+            let span = at(comment.span);
             let Some(SuppressionComment { rules, reason }) = parse_suppression(self.slice(span))
             else {
                 continue;
-            };
-            let row = comment.start_position().row;
-            let scope = match self.statement_by_row.get(&row) {
-                Some(stmt) if stmt.start < span.start => Some(*stmt),
-                _ => self.statement_by_row.get(&(row + 1)).copied(),
             };
             let rules = rules
                 .into_iter()
@@ -1449,7 +1363,7 @@ impl<'a> Reader<'a> {
                 span,
                 rules,
                 reason: reason.map(str::to_string),
-                scope,
+                scope: comment.statement.map(at),
             });
         }
     }
@@ -1483,15 +1397,6 @@ fn parse_suppression(comment: &str) -> Option<SuppressionComment<'_>> {
         offset += part.len() + 1;
     }
     Some(SuppressionComment { rules, reason })
-}
-
-/// The first line of some unreadable text, shortened for a message.
-fn excerpt(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    match line.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line.to_string(),
-    }
 }
 
 /// The static name of a field known to be in `allowed`.
@@ -1546,6 +1451,9 @@ fn valid_date(text: &str) -> bool {
 /// Decodes the escapes of a string body; returns the text and the (offset, length) of every
 /// escape that is not one of `\"` `\\` `\n` `\t` `\u{…}`.
 fn unescape(body: &str) -> (String, Vec<(usize, usize)>) {
+    if !body.contains('\\') {
+        return (body.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(body.len());
     let mut bad = Vec::new();
     let mut chars = body.char_indices().peekable();

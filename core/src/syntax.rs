@@ -1,14 +1,580 @@
-//! Parsing with the tree-sitter grammar.
+//! Parsing with the tree-sitter grammar, a section at a time.
+//!
+//! A file is cut into *sections*: each top-level statement, with its block, its continuation
+//! lines and the comments and blank lines before it. Each section is parsed on its own and read
+//! into an [`Outline`] (statements, values, comments and syntax problems, without the tree),
+//! which is what the model is built from. This is why:
+//! - a syntax error stays inside its section, so it never hides what the rest of the file says;
+//! - sections of a large file are parsed in parallel, and each tree is dropped once it is read;
+//! - the language server reads again only the sections an edit touched.
+//!
+//! A section ends only where a parse of the whole file would be back at the top level: after a
+//! line break that is outside every block, string, text block and comment, and not right after
+//! a comma (which continues the list on the next line). So a file without syntax errors gives
+//! the same statements as a parse of the whole file.
 
-use tree_sitter::{Parser, Tree};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::Arc;
 
-/// Parses `text`, reusing `old` (already edited with `Tree::edit`) when given.
+use tree_sitter::{Node, Parser, Tree};
+
+use crate::model::SyntaxProblem;
+use crate::text::Span;
+
+/// Parses the whole of `text`, reusing `old` (already edited with `Tree::edit`) when given.
+/// The formatter and the editor's navigation work on this tree; checking works on sections.
 pub fn parse(text: &str, old: Option<&Tree>) -> Tree {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_privacy::LANGUAGE.into())
-        .expect("the grammar is generated for this tree-sitter version");
-    parser
-        .parse(text, old)
-        .expect("parsing cannot fail: no timeout or cancellation flag is set")
+    with_parser(|parser| parser.parse(text, old))
+}
+
+fn with_parser(parse: impl FnOnce(&mut Parser) -> Option<Tree>) -> Tree {
+    thread_local! {
+        static PARSER: RefCell<Parser> = RefCell::new({
+            let mut parser = Parser::new();
+            parser
+                .set_language(&tree_sitter_privacy::LANGUAGE.into())
+                .expect("the grammar is generated for this tree-sitter version");
+            parser
+        });
+    }
+    PARSER.with_borrow_mut(|parser| {
+        parse(parser).expect("parsing cannot fail: no timeout or cancellation flag is set")
+    })
+}
+
+/// A section of a file, read: where it starts and what it says.
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub start: usize,
+    pub outline: Arc<Outline>,
+}
+
+/// Files smaller than this are read on the calling thread: for them, starting work on other
+/// threads costs more than it saves.
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// Cuts `text` into sections and reads each (in parallel for a large text).
+pub fn read(text: &str) -> Vec<Section> {
+    let ranges = sections(text);
+    let read_one = |range: &Range<usize>| Section {
+        start: range.start,
+        outline: Arc::new(Outline::read(&text[range.clone()])),
+    };
+    if text.len() < PARALLEL_FROM {
+        ranges.iter().map(read_one).collect()
+    } else {
+        use rayon::prelude::*;
+        ranges.par_iter().with_min_len(64).map(read_one).collect()
+    }
+}
+
+/// The byte ranges of the sections of `text`, in order, covering it without gaps.
+pub fn sections(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    // Whether the last token was a comma (the list goes on after the line break), and whether
+    // the section has a statement yet (comments and blank lines go with the next statement).
+    let mut after_comma = false;
+    let mut has_statement = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                i += if bytes[i..].starts_with(b"\r\n") {
+                    2
+                } else {
+                    1
+                };
+                if depth == 0 && !after_comma && has_statement {
+                    ranges.push(start..i);
+                    start = i;
+                    has_statement = false;
+                }
+                continue;
+            }
+            b' ' | b'\t' | b'\x0C' => {}
+            b'#' => {
+                i = line_end(bytes, i);
+                continue;
+            }
+            b'"' => {
+                i = string_end(bytes, i);
+                after_comma = false;
+                has_statement = true;
+                continue;
+            }
+            b'{' => {
+                depth += 1;
+                after_comma = false;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                after_comma = false;
+            }
+            b',' => after_comma = true,
+            _ => {
+                after_comma = false;
+                has_statement = true;
+            }
+        }
+        i += 1;
+    }
+    if start < bytes.len() || ranges.is_empty() {
+        ranges.push(start..bytes.len());
+    }
+    ranges
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |n| from + n)
+}
+
+/// The end of the string, text block or unterminated string that starts at `from`, as the
+/// grammar's tokens read it: a `"""` block runs to the next `"""` (and is an empty string
+/// followed by another when there is none); a string ends at its closing quote or, left open,
+/// at the end of its line.
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    if bytes[from..].starts_with(b"\"\"\"") {
+        let body = from + 3;
+        return match bytes[body..].windows(3).position(|w| w == b"\"\"\"") {
+            Some(n) => body + n + 3,
+            None => from + 2,
+        };
+    }
+    let mut i = from + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return i + 1,
+            b'\n' | b'\r' => return i,
+            b'\\' if i + 1 < bytes.len() && !matches!(bytes[i + 1], b'\n' | b'\r') => i += 2,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The kind of a value written after a statement's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    Identifier,
+    Country,
+    String,
+    TextBlock,
+    Unterminated,
+    Integer,
+    Duration,
+    Date,
+}
+
+impl ArgKind {
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            ArgKind::String | ArgKind::TextBlock | ArgKind::Unterminated
+        )
+    }
+}
+
+/// The index of a statement in [`Outline::statements`].
+pub type StatementId = u32;
+
+const NONE: StatementId = StatementId::MAX;
+
+/// A statement as written: spans are relative to the start of its section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineStatement {
+    pub name: Span,
+    pub span: Span,
+    /// Its values, in [`Outline::args`].
+    pub args: Range<usize>,
+    first_child: StatementId,
+    next_sibling: StatementId,
+}
+
+/// A value of a statement; `group_start` marks the first value after a comma (or the first).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutlineArg {
+    pub kind: ArgKind,
+    pub span: Span,
+    pub group_start: bool,
+}
+
+/// A comment and the statement it stands on: the one whose first line it ends, or else the
+/// one on the next line (what a suppression covers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutlineComment {
+    pub span: Span,
+    pub statement: Option<Span>,
+}
+
+/// What one section says, read from its syntax tree in one pass. Statements inside text the
+/// parser could not read are still read, so that one error does not hide them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outline {
+    /// Every statement, in the order they start.
+    pub statements: Vec<OutlineStatement>,
+    pub args: Vec<OutlineArg>,
+    pub comments: Vec<OutlineComment>,
+    pub problems: Vec<(Span, SyntaxProblem)>,
+    /// The section's top-level statements.
+    pub top: Vec<StatementId>,
+}
+
+impl Outline {
+    pub fn read(text: &str) -> Outline {
+        let tree = with_parser(|parser| parser.parse(text, None));
+        Builder::new(text).build(&tree)
+    }
+
+    /// The statements in the block of `statement`.
+    pub fn children(&self, statement: StatementId) -> impl Iterator<Item = StatementId> + '_ {
+        let first = self.statements[statement as usize].first_child;
+        std::iter::successors((first != NONE).then_some(first), |&id| {
+            let next = self.statements[id as usize].next_sibling;
+            (next != NONE).then_some(next)
+        })
+    }
+}
+
+/// Node kinds and fields by number: comparing names costs a UTF-8 check per call.
+struct Grammar {
+    statement: u16,
+    comment: u16,
+    unterminated_string: u16,
+    group: u16,
+    values: Vec<(u16, ArgKind)>,
+    name: u16,
+    arguments: u16,
+    body: u16,
+}
+
+static GRAMMAR: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(|| {
+    let language: tree_sitter::Language = tree_sitter_privacy::LANGUAGE.into();
+    let kind = |name: &str| language.id_for_node_kind(name, true);
+    let field = |name: &str| {
+        language
+            .field_id_for_name(name)
+            .expect("the grammar has this field")
+            .get()
+    };
+    Grammar {
+        statement: kind("statement"),
+        comment: kind("comment"),
+        unterminated_string: kind("unterminated_string"),
+        group: kind("group"),
+        values: [
+            ("identifier", ArgKind::Identifier),
+            ("country", ArgKind::Country),
+            ("string", ArgKind::String),
+            ("text_block", ArgKind::TextBlock),
+            ("unterminated_string", ArgKind::Unterminated),
+            ("integer", ArgKind::Integer),
+            ("duration", ArgKind::Duration),
+            ("date", ArgKind::Date),
+        ]
+        .into_iter()
+        .map(|(name, arg)| (kind(name), arg))
+        .collect(),
+        name: field("name"),
+        arguments: field("arguments"),
+        body: field("body"),
+    }
+});
+
+/// What a node is to the outline.
+#[derive(Clone, Copy)]
+enum Role {
+    /// The file or a block (or text the parser could not read inside one): holds statements
+    /// of `parent` (`None`: the top level).
+    Container(Option<StatementId>),
+    Statement(StatementId),
+    Arguments(StatementId),
+    Group(StatementId),
+    /// Anything else: only comments and problems inside it matter.
+    Other,
+    /// Nothing inside it matters.
+    Skip,
+}
+
+#[derive(Clone, Copy)]
+struct Frame {
+    role: Role,
+    /// Inside text the parser could not read: the error is reported once, for the whole text,
+    /// so comments and problems inside it are not.
+    in_error: bool,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    outline: Outline,
+    /// The last child read of each statement, to link the next one.
+    last_child: Vec<StatementId>,
+    last_top: StatementId,
+    /// The first statement (outermost) to start on each row, in row order.
+    rows: Vec<(usize, Span)>,
+    comment_rows: Vec<usize>,
+    group_start: bool,
+}
+
+fn span_of(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        Builder {
+            text,
+            outline: Outline::default(),
+            last_child: Vec::new(),
+            last_top: NONE,
+            rows: Vec::new(),
+            comment_rows: Vec::new(),
+            group_start: false,
+        }
+    }
+
+    /// One walk over the tree. Iterative, so that deeply nested input cannot exhaust the stack.
+    fn build(mut self, tree: &Tree) -> Outline {
+        let mut cursor = tree.walk();
+        let mut stack = vec![Frame {
+            role: Role::Container(None),
+            in_error: false,
+        }];
+        'walk: loop {
+            let descend = !matches!(stack.last().map(|f| f.role), Some(Role::Skip));
+            if descend && cursor.goto_first_child() {
+                let frame = self.enter(stack[stack.len() - 1], cursor.node(), cursor.field_id());
+                stack.push(frame);
+                continue;
+            }
+            loop {
+                stack.pop();
+                if cursor.goto_next_sibling() {
+                    let frame =
+                        self.enter(stack[stack.len() - 1], cursor.node(), cursor.field_id());
+                    stack.push(frame);
+                    continue 'walk;
+                }
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        self.attach_comments();
+        self.outline
+    }
+
+    /// Reads a node whose parent is `parent`, and says what it is.
+    fn enter(&mut self, parent: Frame, node: Node, field: Option<std::num::NonZeroU16>) -> Frame {
+        let in_error = parent.in_error;
+        let frame = |role| Frame { role, in_error };
+        if node.is_error() {
+            if !in_error {
+                let problem = SyntaxProblem::Unexpected(excerpt(&self.text[node.byte_range()]));
+                self.outline.problems.push((span_of(node), problem));
+            }
+            // Statements in unreadable text are still read, where statements may stand.
+            return match parent.role {
+                Role::Container(owner) => Frame {
+                    role: Role::Container(owner),
+                    in_error: true,
+                },
+                _ => frame(Role::Skip),
+            };
+        }
+        if node.is_missing() {
+            if !in_error {
+                let at = Span::new(node.start_byte(), node.start_byte());
+                let problem = SyntaxProblem::Missing(node.kind().to_string());
+                self.outline.problems.push((at, problem));
+            }
+            return frame(Role::Skip);
+        }
+        let kind = node.kind_id();
+        if kind == GRAMMAR.comment {
+            if !in_error {
+                self.outline.comments.push(OutlineComment {
+                    span: span_of(node),
+                    statement: None,
+                });
+                self.comment_rows.push(node.start_position().row);
+            }
+            return frame(Role::Skip);
+        }
+        let field = field.map(|f| f.get());
+        match parent.role {
+            Role::Container(owner) if kind == GRAMMAR.statement => {
+                frame(Role::Statement(self.statement(owner, node, in_error)))
+            }
+            Role::Statement(id) if field == Some(GRAMMAR.name) => {
+                self.outline.statements[id as usize].name = span_of(node);
+                frame(Role::Skip)
+            }
+            Role::Statement(id) if field == Some(GRAMMAR.arguments) => frame(Role::Arguments(id)),
+            Role::Statement(id) if field == Some(GRAMMAR.body) => frame(Role::Container(Some(id))),
+            Role::Arguments(id) if kind == GRAMMAR.group => {
+                self.group_start = true;
+                frame(Role::Group(id))
+            }
+            Role::Group(id) => {
+                if let Some(&(_, arg)) = GRAMMAR.values.iter().find(|(k, _)| *k == kind) {
+                    if kind == GRAMMAR.unterminated_string && !in_error {
+                        let problem = SyntaxProblem::UnterminatedString;
+                        self.outline.problems.push((span_of(node), problem));
+                    }
+                    self.outline.args.push(OutlineArg {
+                        kind: arg,
+                        span: span_of(node),
+                        group_start: std::mem::take(&mut self.group_start),
+                    });
+                    self.outline.statements[id as usize].args.end = self.outline.args.len();
+                }
+                frame(Role::Skip)
+            }
+            _ => frame(Role::Other),
+        }
+    }
+
+    fn statement(&mut self, owner: Option<StatementId>, node: Node, in_error: bool) -> StatementId {
+        let id = self.outline.statements.len() as StatementId;
+        let span = span_of(node);
+        let args = self.outline.args.len();
+        self.outline.statements.push(OutlineStatement {
+            name: Span::new(span.start, span.start),
+            span,
+            args: args..args,
+            first_child: NONE,
+            next_sibling: NONE,
+        });
+        self.last_child.push(NONE);
+        let previous = match owner {
+            None => {
+                self.outline.top.push(id);
+                std::mem::replace(&mut self.last_top, id)
+            }
+            Some(owner) => {
+                let previous = std::mem::replace(&mut self.last_child[owner as usize], id);
+                if previous == NONE {
+                    self.outline.statements[owner as usize].first_child = id;
+                }
+                previous
+            }
+        };
+        if previous != NONE {
+            self.outline.statements[previous as usize].next_sibling = id;
+        }
+        if !in_error {
+            let row = node.start_position().row;
+            if self.rows.last().is_none_or(|&(last, _)| last < row) {
+                self.rows.push((row, span));
+            }
+        }
+        id
+    }
+
+    /// A comment stands on the statement whose first line it ends, or else on the one that
+    /// starts on the next line.
+    fn attach_comments(&mut self) {
+        let on_row = |row: usize| {
+            self.rows
+                .binary_search_by_key(&row, |&(r, _)| r)
+                .ok()
+                .map(|i| self.rows[i].1)
+        };
+        for (comment, &row) in self.outline.comments.iter_mut().zip(&self.comment_rows) {
+            comment.statement = match on_row(row) {
+                Some(statement) if statement.start < comment.span.start => Some(statement),
+                _ => on_row(row + 1),
+            };
+        }
+    }
+}
+
+/// The first line of some unreadable text, shortened for a message.
+fn excerpt(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    match line.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<&str> {
+        sections(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_section_is_a_top_level_statement_with_the_comments_before_it() {
+        let text = "controller c \"C\" {\n  email \"e\"\n}\n\n# about p\npurpose p \"P\" { basis consent }\naccess; erasure\n";
+        assert_eq!(
+            cut(text),
+            vec![
+                "controller c \"C\" {\n  email \"e\"\n}\n",
+                "\n# about p\npurpose p \"P\" { basis consent }\n",
+                "access; erasure\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_do_not_end_inside_blocks_strings_text_blocks_or_lists() {
+        let text = "purpose p \"a { b\" {\n  data x,\n    y\n  logic \"\"\"\n}\nrights\n\"\"\"\n}\nsubject s \"S\\\"}\"\n";
+        assert_eq!(
+            cut(text),
+            vec![
+                "purpose p \"a { b\" {\n  data x,\n    y\n  logic \"\"\"\n}\nrights\n\"\"\"\n}\n",
+                "subject s \"S\\\"}\"\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_block_runs_to_the_end_and_an_open_string_to_the_end_of_its_line() {
+        assert_eq!(
+            cut("purpose p \"P {\nsubject s \"S\"\n"),
+            vec!["purpose p \"P {\n", "subject s \"S\"\n"]
+        );
+        assert_eq!(
+            cut("purpose p { basis consent\nsubject s \"S\"\n"),
+            vec!["purpose p { basis consent\nsubject s \"S\"\n"]
+        );
+        assert_eq!(cut(""), vec![""]);
+        assert_eq!(cut("a\r\nb\rc"), vec!["a\r\n", "b\r", "c"]);
+    }
+
+    #[test]
+    fn without_syntax_errors_sections_read_as_the_whole_file_reads() {
+        let text = "controller c \"C\" {  # privlint: allow x -- y\n  email \"e\"\n}\n# privlint: allow z\npurpose p \"P\" {\n  data a,\n       b\n  decision d { logic \"\"\"x\n}\"\"\" }\n}\n";
+        let whole = Outline::read(text);
+        let sections = read(text);
+        assert_eq!(sections.len(), 2);
+        let names = |outline: &Outline, base: usize| -> Vec<(usize, usize)> {
+            outline
+                .statements
+                .iter()
+                .map(|s| (base + s.span.start, base + s.span.end))
+                .collect()
+        };
+        let mut pieces = Vec::new();
+        for s in &sections {
+            pieces.extend(names(&s.outline, s.start));
+        }
+        assert_eq!(names(&whole, 0), pieces);
+        assert!(sections.iter().all(|s| s.outline.problems.is_empty()));
+        let scopes: Vec<Option<Span>> = sections
+            .iter()
+            .flat_map(|s| s.outline.comments.iter().map(|c| c.statement))
+            .collect();
+        assert!(scopes.iter().all(Option::is_some), "{scopes:?}");
+    }
 }

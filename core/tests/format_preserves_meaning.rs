@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use privlint_core::{Settings, check, format::format, lower::lower, rules::ALL, syntax::parse};
+use privlint_core::{Settings, check, format::format, lower::lower, rules::ALL, syntax};
 
 /// The model's Debug form with every span's offsets blanked out.
 fn meaning(text: &str) -> String {
-    let model = format!("{:?}", lower(text, &parse(text, None)));
+    let model = format!("{:?}", lower(text, &syntax::read(text)));
     let mut out = String::with_capacity(model.len());
     let mut rest = model.as_str();
     while let Some(at) = rest.find("Span { start: ") {

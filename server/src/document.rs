@@ -1,8 +1,11 @@
-//! An open document: its text, syntax tree (reparsed incrementally) and analysis.
+//! An open document: its text, syntax tree (reparsed incrementally), sections and analysis.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use privlint_core::syntax::{self, Outline, Section};
 use privlint_core::{
     ColumnUnit, Diagnostic, InputEdit, LineIndex, Model, Point, Position, Settings, Tree, analyze,
-    syntax,
 };
 
 /// A change that cannot be applied: its range is not in the document.
@@ -13,7 +16,14 @@ pub struct Document {
     pub text: String,
     pub version: i32,
     pub index: LineIndex,
-    pub tree: Tree,
+    /// The whole text's tree, for navigation (what is under the cursor, the outline). Edits
+    /// are applied to it as they come, and it is reparsed (incrementally) only when navigation
+    /// needs it, so that typing waits for the diagnostics alone.
+    tree: Tree,
+    tree_is_stale: bool,
+    /// The outline of each section, by its text: an edit reads again only the sections whose
+    /// text it changed.
+    outlines: HashMap<Box<str>, Arc<Outline>>,
     pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -22,15 +32,18 @@ impl Document {
     pub fn new(text: String, version: i32, settings: &Settings) -> Document {
         let tree = syntax::parse(&text, None);
         let index = LineIndex::new(&text);
-        let (model, diagnostics) = analyze(&text, &tree, settings);
-        Document {
+        let mut document = Document {
             text,
             version,
             index,
             tree,
-            model,
-            diagnostics,
-        }
+            tree_is_stale: false,
+            outlines: HashMap::new(),
+            model: Model::default(),
+            diagnostics: Vec::new(),
+        };
+        document.analyze(settings);
+        document
     }
 
     /// The byte offset of an LSP position, or `None` when its line is past the end.
@@ -69,6 +82,7 @@ impl Document {
             old_end_position,
             new_end_position: self.point(new_end),
         });
+        self.tree_is_stale = true;
         Ok(())
     }
 
@@ -77,12 +91,50 @@ impl Document {
         self.text = text;
         self.index = LineIndex::new(&self.text);
         self.tree = syntax::parse(&self.text, None);
+        self.tree_is_stale = false;
     }
 
-    /// Reparses (incrementally) and re-runs the rules.
+    /// Re-runs the rules on the text as it is now.
     pub fn refresh(&mut self, settings: &Settings) {
-        self.tree = syntax::parse(&self.text, Some(&self.tree));
-        let (model, diagnostics) = analyze(&self.text, &self.tree, settings);
+        self.analyze(settings);
+    }
+
+    /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
+    pub fn reparse(&mut self) {
+        if self.tree_is_stale {
+            self.tree = syntax::parse(&self.text, Some(&self.tree));
+            self.tree_is_stale = false;
+        }
+    }
+
+    /// The whole text's tree, as of the last [`Self::reparse`].
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    /// Reads the sections whose text is new, and checks the document.
+    fn analyze(&mut self, settings: &Settings) {
+        let ranges = syntax::sections(&self.text);
+        let mut previous = std::mem::take(&mut self.outlines);
+        let mut sections = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            let text = &self.text[range.clone()];
+            let outline = match self.outlines.get(text) {
+                Some(outline) => outline.clone(),
+                None => {
+                    let (key, outline) = previous
+                        .remove_entry(text)
+                        .unwrap_or_else(|| (text.into(), Arc::new(Outline::read(text))));
+                    self.outlines.insert(key, outline.clone());
+                    outline
+                }
+            };
+            sections.push(Section {
+                start: range.start,
+                outline,
+            });
+        }
+        let (model, diagnostics) = analyze(&self.text, &sections, settings);
         self.model = model;
         self.diagnostics = diagnostics;
     }
@@ -117,11 +169,12 @@ mod tests {
         doc.edit(pos(0, 12), pos(0, 13), "æå", ColumnUnit::Utf16)
             .unwrap();
         doc.refresh(&settings);
+        doc.reparse();
         assert_eq!(doc.text, "purpose p \"Pæå\" {\n  basis contract\n}\n");
         let fresh = Document::new(doc.text.clone(), 2, &settings);
         assert_eq!(
-            doc.tree.root_node().to_sexp(),
-            fresh.tree.root_node().to_sexp()
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
         );
         assert_eq!(doc.diagnostics, fresh.diagnostics);
     }

@@ -84,7 +84,7 @@ pub fn diagnostic(at: Positions, uri: &Uri, d: &Diagnostic) -> lsp::Diagnostic {
 /// The smallest named node at an offset, preferring the token that ends there (the cursor
 /// just after a word).
 fn node_at(doc: &Document, offset: usize) -> Node<'_> {
-    let root = doc.tree.root_node();
+    let root = doc.tree().root_node();
     let at = root
         .named_descendant_for_byte_range(offset, offset)
         .unwrap_or(root);
@@ -493,7 +493,7 @@ fn symbol_kind(name: &str) -> lsp::SymbolKind {
 /// The outline: every top-level node, with purposes' decisions and the controller's
 /// authorities inside.
 pub fn document_symbols(at: Positions) -> Vec<lsp::DocumentSymbol> {
-    outline(at, at.doc.tree.root_node(), 0)
+    outline(at, at.doc.tree().root_node(), 0)
 }
 
 #[allow(deprecated)] // DocumentSymbol::deprecated must be written, though deprecated
@@ -543,7 +543,7 @@ fn outline(at: Positions, container: Node, depth: usize) -> Vec<lsp::DocumentSym
 
 pub fn folding_ranges(at: Positions) -> Vec<lsp::FoldingRange> {
     let mut ranges = Vec::new();
-    let mut cursor = at.doc.tree.root_node().walk();
+    let mut cursor = at.doc.tree().root_node().walk();
     // Walk every node; blocks that span lines fold.
     'walk: loop {
         let node = cursor.node();

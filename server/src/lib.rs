@@ -7,7 +7,7 @@
 //! under the lock, to one publisher task that sends them in that same order, tagged with the
 //! document's version. No handler awaits a request to the editor.
 
-mod document;
+pub mod document;
 mod features;
 mod settings;
 mod wire;
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use privlint_core::ColumnUnit;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -96,12 +97,11 @@ impl Backend {
 
     /// Runs `f` on a document, if it is open.
     fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(Positions) -> T) -> Option<T> {
-        let state = self.state();
-        let doc = state.documents.get(uri)?;
-        Some(f(Positions {
-            doc,
-            unit: state.unit,
-        }))
+        let mut state = self.state();
+        let unit = state.unit;
+        let doc = state.documents.get_mut(uri)?;
+        doc.reparse();
+        Some(f(Positions { doc, unit }))
     }
 }
 
@@ -407,19 +407,26 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     .finish()
 }
 
+/// Serves LSP on the editor's byte streams, behind the [`wire`] guard, until the editor says
+/// `exit` or closes its input. Used by [`run_stdio`] and by the fuzzer.
+pub async fn serve(
+    input: impl AsyncRead + Send + Unpin + 'static,
+    output: impl AsyncWrite + Unpin,
+) {
+    let (service, socket) = service();
+    let (guarded, server_input) = tokio::io::duplex(1 << 16);
+    tokio::spawn(wire::guard(input, guarded));
+    Server::new(server_input, output, socket)
+        .serve(service)
+        .await;
+}
+
 /// Serves LSP on stdin and stdout until the editor says `exit`.
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async {
-        let (service, socket) = service();
-        let (guarded, input) = tokio::io::duplex(1 << 16);
-        tokio::spawn(wire::guard(tokio::io::stdin(), guarded));
-        Server::new(input, tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The thread reading stdin blocks until the editor closes the pipe; do not wait for it.
     runtime.shutdown_background();
     Ok(())
