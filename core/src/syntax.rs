@@ -478,8 +478,8 @@ impl<'a> Builder<'a> {
         id
     }
 
-    /// A comment stands on the statement whose first line it ends, or else on the one that
-    /// starts on the next line.
+    /// A comment stands on the statement whose first line it ends, or, on a line of its own,
+    /// on the one that starts on the next line.
     fn attach_comments(&mut self) {
         let on_row = |row: usize| {
             self.rows
@@ -488,9 +488,17 @@ impl<'a> Builder<'a> {
                 .map(|i| self.rows[i].1)
         };
         for (comment, &row) in self.outline.comments.iter_mut().zip(&self.comment_rows) {
+            let before = &self.text[..comment.span.start];
+            let own_line = before
+                .rsplit(['\n', '\r'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .is_empty();
             comment.statement = match on_row(row) {
                 Some(statement) if statement.start < comment.span.start => Some(statement),
-                _ => on_row(row + 1),
+                _ if own_line => on_row(row + 1),
+                _ => None,
             };
         }
     }
@@ -547,6 +555,18 @@ mod tests {
         assert_eq!(
             cut("purpose p { basis consent\nsubject s \"S\"\n"),
             vec!["purpose p { basis consent\nsubject s \"S\"\n"]
+        );
+        assert_eq!(
+            cut("notice \"\"\"a\"\"\"\nsubject u \"U\"\nnotice \"\"\"b\"\"\"\n"),
+            vec![
+                "notice \"\"\"a\"\"\"\n",
+                "subject u \"U\"\n",
+                "notice \"\"\"b\"\"\"\n"
+            ]
+        );
+        assert_eq!(
+            cut("subject s \"S\rpurpose p \"P\"\r"),
+            vec!["subject s \"S\r", "purpose p \"P\"\r"]
         );
         assert_eq!(cut(""), vec![""]);
         assert_eq!(cut("a\r\nb\rc"), vec!["a\r\n", "b\r", "c"]);
