@@ -1,4 +1,8 @@
-//! Parsing alone against the whole check, at three sizes; growth should be linear.
+//! Parsing against the whole check, at three sizes; growth should be linear.
+//! - `parse`: tree-sitter alone, the whole text as one tree (for reference);
+//! - `read`: what checking parses: the sections, each read into its outline (in parallel);
+//! - `model+rules`: the model built from the outlines, and the rules;
+//! - `check`: both.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use privlint_core::{Settings, analyze, check, syntax};
@@ -13,9 +17,12 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse", purposes), &text, |b, t| {
             b.iter(|| syntax::parse(t, None))
         });
-        let tree = syntax::parse(&text, None);
+        group.bench_with_input(BenchmarkId::new("read", purposes), &text, |b, t| {
+            b.iter(|| syntax::read(t))
+        });
+        let sections = syntax::read(&text);
         group.bench_with_input(BenchmarkId::new("model+rules", purposes), &text, |b, t| {
-            b.iter(|| analyze(t, &tree, &settings))
+            b.iter(|| analyze(t, &sections, &settings))
         });
         group.bench_with_input(BenchmarkId::new("check", purposes), &text, |b, t| {
             b.iter(|| check(t, &settings))

@@ -4,7 +4,7 @@
 //! the rest is read as if it were not there. Statements inside text the parser could not read
 //! are still read, so a syntax error in one block does not hide what the rest of the file says.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::*;
 use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
@@ -111,7 +111,7 @@ pub fn lower(text: &str, sections: &[Section]) -> Model {
     let mut reader = Reader {
         text,
         model: Model::default(),
-        defined: HashMap::new(),
+        defined: FxHashMap::default(),
     };
     for section in sections {
         let outline = &section.outline;
@@ -244,7 +244,7 @@ struct Reader<'a> {
     text: &'a str,
     model: Model,
     /// The IDs defined so far (a hash map while reading; the model keeps them sorted).
-    defined: HashMap<&'a str, Symbol>,
+    defined: FxHashMap<&'a str, Symbol>,
 }
 
 impl<'a> Reader<'a> {

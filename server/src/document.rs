@@ -1,7 +1,8 @@
 //! An open document: its text, syntax tree (reparsed incrementally), sections and analysis.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use privlint_core::syntax::{self, Outline, Section};
 use privlint_core::{
@@ -23,7 +24,7 @@ pub struct Document {
     tree_is_stale: bool,
     /// The outline of each section, by its text: an edit reads again only the sections whose
     /// text it changed.
-    outlines: HashMap<Box<str>, Arc<Outline>>,
+    outlines: FxHashMap<Box<str>, Arc<Outline>>,
     pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -38,7 +39,7 @@ impl Document {
             index,
             tree,
             tree_is_stale: false,
-            outlines: HashMap::new(),
+            outlines: FxHashMap::default(),
             model: Model::default(),
             diagnostics: Vec::new(),
         };
