@@ -31,7 +31,11 @@ enum Command {
     /// Rewrite .privacy files in the canonical layout (comments and meaning kept)
     Fmt(fmt::FmtArgs),
     /// Run the language server on stdin and stdout (for editors)
-    Lsp,
+    Lsp {
+        /// Accepted for clients that pass it (stdio is the only transport)
+        #[arg(long)]
+        stdio: bool,
+    },
     /// List every rule: name, default severity, GDPR article
     Rules,
     /// Print a rule's documentation: what it checks, why, the article, an example and the fix
@@ -66,7 +70,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
-        Command::Lsp => match privlint_server::run_stdio() {
+        Command::Lsp { .. } => match privlint_server::run_stdio() {
             Ok(()) => exit::CLEAN,
             Err(error) => {
                 eprintln!("privlint: error: cannot run the language server: {error}");

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use privlint_core::rules::{ALL, RuleMeta, find, suggest};
+use privlint_core::rules::{ALL, find, suggest};
 
 use crate::exit;
 
@@ -28,25 +28,9 @@ pub fn list() -> u8 {
     emit(&out)
 }
 
-/// The documentation of one rule, as `explain` prints it.
-pub fn explanation(meta: &RuleMeta) -> String {
-    let article = if meta.article.is_empty() {
-        String::new()
-    } else {
-        format!(", GDPR {}", meta.article)
-    };
-    format!(
-        "# {} ({}{article})\n\n{}.\n\n{}",
-        meta.name,
-        meta.severity.as_str(),
-        capitalise(meta.summary),
-        meta.documentation()
-    )
-}
-
 pub fn explain(name: &str) -> u8 {
     match find(name) {
-        Some(rule) => emit(&explanation(rule.meta())),
+        Some(rule) => emit(&rule.meta().explanation()),
         None => {
             match suggest(name) {
                 Some(near) => eprintln!(
@@ -59,14 +43,6 @@ pub fn explain(name: &str) -> u8 {
             exit::FAILURE
         }
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn emit(text: &str) -> u8 {

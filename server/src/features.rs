@@ -652,7 +652,7 @@ pub fn formatting(at: Positions) -> Option<Vec<lsp::TextEdit>> {
 
 /// The documentation of a rule, for the editor's "explain" command.
 pub fn explain(rule: &str) -> Option<String> {
-    find(rule).map(|r| r.meta().documentation())
+    find(rule).map(|r| r.meta().explanation())
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ struct State {
     documents: HashMap<Uri, Document>,
     unit: ColumnUnit,
     configurations: Configurations,
+    /// Whether the editor lets the server ask to be told when files change.
+    can_watch_files: bool,
 }
 
 pub struct Backend {
@@ -124,6 +126,13 @@ impl LanguageServer for Backend {
         {
             let mut state = self.state();
             state.unit = unit;
+            state.can_watch_files = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false);
             if let Some(options) = &params.initialization_options {
                 state.configurations.set_editor_rules(options.get("rules"));
             }
@@ -171,6 +180,37 @@ impl LanguageServer for Backend {
             }),
             offset_encoding: None,
         })
+    }
+
+    /// Asks the editor to say when a `privlint.toml` changes, so that the configuration is
+    /// read again. The request is sent from a task of its own: a handler never waits for the
+    /// editor.
+    async fn initialized(&self, _: InitializedParams) {
+        if !self.state().can_watch_files {
+            return;
+        }
+        let client = self.client.clone();
+        let watcher = FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{}", privlint_core::config::FILE_NAME)),
+            kind: None,
+        };
+        let registration = Registration {
+            id: "privlint-configuration".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![watcher],
+            })
+            .ok(),
+        };
+        tokio::spawn(async move {
+            if let Err(error) = client.register_capability(vec![registration]).await {
+                let message = format!(
+                    "could not watch {} files, so changes to them apply when a document is reopened: {error}",
+                    privlint_core::config::FILE_NAME
+                );
+                client.log_message(MessageType::WARNING, message).await;
+            }
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -399,6 +439,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
                 documents: HashMap::new(),
                 unit: ColumnUnit::Utf16,
                 configurations: Configurations::default(),
+                can_watch_files: false,
             }),
             publisher,
         }

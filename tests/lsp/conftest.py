@@ -55,3 +55,21 @@ async def utf8_client(lsp_client: LanguageClient):
     lsp_client.init_result = result
     yield
     await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[str(BINARY), "lsp"]))
+async def watching_client(lsp_client: LanguageClient):
+    """A client that lets the server register file watchers, and records what it registers."""
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
+    params = initialize([types.PositionEncodingKind.Utf16])
+    params.capabilities.workspace = types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+    )
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()

@@ -2,12 +2,13 @@
 
 import asyncio
 import random
+import subprocess
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from conftest import check_json
+from conftest import BINARY, check_json
 
 URI = "file:///tmp/privlint-lsp-test/declaration.privacy"
 
@@ -273,7 +274,10 @@ async def test_formatting_and_explain(client: LanguageClient):
     docs = await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="privlint.explainRule", arguments=["missing-legal-basis"])
     )
-    assert "## What it checks" in docs
+    explain = subprocess.run(
+        [str(BINARY), "explain", "missing-legal-basis"], capture_output=True, text=True, check=True
+    )
+    assert docs == explain.stdout and docs.startswith("# missing-legal-basis (error, GDPR Art. 6(1)")
 
 
 async def test_out_of_range_edits_and_unknown_methods_do_not_crash(client: LanguageClient):

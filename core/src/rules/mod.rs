@@ -31,6 +31,27 @@ impl RuleMeta {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// The whole page on the rule, as `privlint explain` prints it and the editor shows it: a
+    /// title with the severity and the article, the summary, then the documentation.
+    pub fn explanation(&self) -> String {
+        let article = if self.article.is_empty() {
+            String::new()
+        } else {
+            format!(", GDPR {}", self.article)
+        };
+        let mut summary = self.summary.chars();
+        let summary: String = summary
+            .next()
+            .map(|first| first.to_uppercase().chain(summary).collect())
+            .unwrap_or_default();
+        format!(
+            "# {} ({}{article})\n\n{summary}.\n\n{}",
+            self.name,
+            self.severity.as_str(),
+            self.documentation()
+        )
+    }
 }
 
 /// Gives a rule's metadata; implemented by [`declare_rule!`].
