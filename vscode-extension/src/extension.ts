@@ -1,0 +1,317 @@
+// The privlint extension: starts `privlint lsp` for `.privacy` files (language id `privacy`),
+// passes the `privlint.rules` setting to it, and adds "privlint: Show Rule Documentation".
+
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+} from 'vscode-languageclient/node';
+
+import { findBinary, Found, isFound } from './binary';
+
+const LANGUAGE_ID = 'privacy';
+const DOC_SCHEME = 'privlint-rule';
+
+let client: LanguageClient | undefined;
+let binary: Found | undefined;
+let output: vscode.LogOutputChannel;
+let status: vscode.LanguageStatusItem;
+/** Rule documentation shown in virtual documents, by rule name. */
+const docs = new Map<string, string>();
+const docsChanged = new vscode.EventEmitter<vscode.Uri>();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('privlint', { log: true });
+  status = vscode.languages.createLanguageStatusItem('privlint.status', { language: LANGUAGE_ID });
+  status.name = 'privlint';
+  status.command = { title: 'Show Output', command: 'privlint.showOutput' };
+  context.subscriptions.push(output, status, docsChanged);
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, {
+      onDidChange: docsChanged.event,
+      provideTextDocumentContent: (uri) => docs.get(ruleOfUri(uri)) ?? '',
+    }),
+    vscode.commands.registerCommand('privlint.showRuleDocumentation', (rule?: unknown) =>
+      showRuleDocumentation(typeof rule === 'string' ? rule : undefined),
+    ),
+    vscode.commands.registerCommand('privlint.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('privlint.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The rules and the trace are passed on by the client; another binary needs a restart.
+      if (e.affectsConfiguration('privlint.path')) {
+        void restart(context);
+      }
+    }),
+  );
+
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const found = findBinary({
+    env: process.env,
+    setting: vscode.workspace.getConfiguration('privlint').get<string>('path'),
+    extensionPath: context.extensionPath,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    platform: process.platform,
+  });
+  if (!isFound(found)) {
+    binary = undefined;
+    status.severity = vscode.LanguageStatusSeverity.Error;
+    status.text = 'privlint: not found';
+    status.detail = 'the language server binary was not found';
+    output.appendLine('privlint was not found. Searched, in order:');
+    for (const line of found.searched) {
+      output.appendLine(`  - ${line}`);
+    }
+    const why = found.badSetting
+      ? `privlint: ${found.badSetting}.`
+      : 'privlint: the privlint binary was not found, so .privacy files are not checked.';
+    const message =
+      `${why} Searched: ${found.searched.filter((l) => !l.startsWith('the PRIVLINT_PATH environment variable: not set')).join('; ')}. ` +
+      'Set "privlint.path" to the privlint binary, or install it on PATH ' +
+      '(`cargo install --locked --path .` in a privlint checkout).';
+    void vscode.window.showErrorMessage(message, 'Open Setting', 'Show Output').then((choice) => {
+      if (choice === 'Open Setting') {
+        openPathSetting();
+      } else if (choice === 'Show Output') {
+        output.show(true);
+      }
+    });
+    return;
+  }
+
+  binary = found;
+  output.appendLine(`privlint: starting ${found.path} lsp (found through ${found.origin})`);
+  status.severity = vscode.LanguageStatusSeverity.Information;
+  status.text = 'privlint';
+  status.detail = found.path;
+
+  // No `transport`: with TransportKind.stdio the client would append `--stdio`, which
+  // `privlint lsp` does not take; without it the server is spoken to over stdio all the same.
+  const serverOptions: ServerOptions = {
+    command: found.path,
+    args: ['lsp'],
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    // The server reads `rules` here at initialize, and `{privlint: {rules}}` from every
+    // workspace/didChangeConfiguration, which the client sends for this section.
+    initializationOptions: () => ({ rules: rulesSetting() }),
+    synchronize: {
+      configurationSection: 'privlint',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/privlint.toml'),
+    },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+
+  // The id `privlint` makes the client honour the `privlint.trace.server` setting.
+  client = new LanguageClient('privlint', 'privlint', serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) {
+      status.severity = vscode.LanguageStatusSeverity.Warning;
+      status.text = 'privlint: stopped';
+    } else if (e.newState === State.Running) {
+      status.severity = vscode.LanguageStatusSeverity.Information;
+      status.text = 'privlint';
+    }
+  });
+  try {
+    await client.start();
+    const info = client.initializeResult?.serverInfo;
+    output.appendLine(`privlint: language server running (${info?.name ?? 'privlint'} ${info?.version ?? ''})`.trimEnd());
+    status.text = info?.version ? `privlint ${info.version}` : 'privlint';
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    output.appendLine(`privlint: the language server did not start: ${text}`);
+    void vscode.window
+      .showErrorMessage(
+        `privlint: ${found.path} lsp did not start (${text}). Check that it is a privlint binary with the \`lsp\` command, or set "privlint.path".`,
+        'Open Setting',
+        'Show Output',
+      )
+      .then((choice) => {
+        if (choice === 'Open Setting') {
+          openPathSetting();
+        } else if (choice === 'Show Output') {
+          output.show(true);
+        }
+      });
+  }
+}
+
+/** privlint.path is machine-scoped: in a remote window (SSH, code-server) it is a setting of the remote. */
+function openPathSetting(): void {
+  const command = vscode.env.remoteName ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings';
+  void vscode.commands.executeCommand(command, { query: 'privlint.path' });
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    try {
+      await running.stop();
+    } catch (error) {
+      output.appendLine(`privlint: stopping the language server: ${String(error)}`);
+    }
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+}
+
+function rulesSetting(): Record<string, string> {
+  return vscode.workspace.getConfiguration('privlint').get<Record<string, string>>('rules') ?? {};
+}
+
+function ruleOfUri(uri: vscode.Uri): string {
+  return uri.path.replace(/^\//, '').replace(/\.md$/, '');
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) {
+    return undefined;
+  }
+  if (typeof code === 'object') {
+    return String(code.value);
+  }
+  return String(code);
+}
+
+/** The rules of the privlint findings at the cursor (or that touch the selection). */
+function rulesAtCursor(editor: vscode.TextEditor | undefined): string[] {
+  if (!editor) {
+    return [];
+  }
+  const selection = editor.selection;
+  const rules = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === 'privlint')
+    .filter((d) => (selection.isEmpty ? d.range.contains(selection.active) : d.range.intersection(selection) !== undefined))
+    .map(codeOf)
+    .filter((c): c is string => c !== undefined);
+  return [...new Set(rules)];
+}
+
+interface RuleInfo {
+  name: string;
+  severity?: string;
+  article?: string;
+  summary?: string;
+}
+
+let rulesCache: { binary: string; rules: RuleInfo[] } | undefined;
+
+/** `privlint rules` (a header, then one rule a line: name, severity, article, summary). */
+function listRules(): Promise<RuleInfo[]> {
+  const path = binary?.path;
+  if (!path) {
+    return Promise.resolve([]);
+  }
+  if (rulesCache?.binary === path) {
+    return Promise.resolve(rulesCache.rules);
+  }
+  return new Promise((resolve) => {
+    execFile(path, ['rules'], { timeout: 10_000 }, (error, stdout) => {
+      if (error) {
+        output.appendLine(`privlint rules: ${error.message}`);
+        resolve([]);
+        return;
+      }
+      const rules = stdout
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line): RuleInfo | undefined => {
+          const full = line.match(/^(\S+)\s+(\S+)\s+(.*?)\s{2,}(.*)$/);
+          if (full) {
+            return { name: full[1], severity: full[2], article: full[3] === '-' ? undefined : full[3], summary: full[4] };
+          }
+          const name = line.match(/^(\S+)/);
+          return name ? { name: name[1] } : undefined;
+        })
+        .filter((r): r is RuleInfo => r !== undefined);
+      rulesCache = { binary: path, rules };
+      resolve(rules);
+    });
+  });
+}
+
+async function showRuleDocumentation(given?: string): Promise<void> {
+  if (!client || !client.isRunning()) {
+    void vscode.window.showErrorMessage('privlint: the language server is not running, so rule documentation is not available (see the privlint output).');
+    return;
+  }
+  let rule = given;
+  if (!rule) {
+    const atCursor = rulesAtCursor(vscode.window.activeTextEditor);
+    if (atCursor.length === 1) {
+      rule = atCursor[0];
+    } else if (atCursor.length > 1) {
+      rule = await vscode.window.showQuickPick(atCursor, { placeHolder: 'privlint findings at the cursor: which rule?' });
+    } else {
+      const items = (await listRules()).map((r) => ({
+        label: r.name,
+        description: r.severity,
+        detail: r.summary ? `${r.summary}${r.article ? ` (${r.article})` : ''}` : undefined,
+      }));
+      if (items.length > 0) {
+        const picked = await vscode.window.showQuickPick(items, {
+          placeHolder: 'No privlint finding at the cursor: pick a rule to read about',
+          matchOnDetail: true,
+        });
+        rule = picked?.label;
+      } else {
+        rule = await vscode.window.showInputBox({
+          prompt: 'No privlint finding at the cursor. Rule name (see `privlint rules`):',
+          placeHolder: 'missing-legal-basis',
+        });
+      }
+    }
+  }
+  if (!rule) {
+    return;
+  }
+  let markdown: unknown;
+  try {
+    markdown = await client.sendRequest(ExecuteCommandRequest.type, {
+      command: 'privlint.explainRule',
+      arguments: [rule],
+    });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`privlint: no documentation for "${rule}": ${text}`);
+    return;
+  }
+  if (typeof markdown !== 'string') {
+    void vscode.window.showErrorMessage(`privlint: the server returned no documentation for "${rule}".`);
+    return;
+  }
+  const uri = vscode.Uri.from({ scheme: DOC_SCHEME, path: `/${rule}.md` });
+  docs.set(rule, markdown);
+  docsChanged.fire(uri);
+  // The rendered preview where the built-in markdown extension is there; else the source.
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
