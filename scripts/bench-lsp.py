@@ -76,21 +76,27 @@ def main():
     # Edit inside the label of the purpose in the middle of the file.
     target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("purpose "))
     column = lines[target].index('"') + 1
-    latencies = []
     version = 1
-    for i in range(200):
-        version += 1
-        if i % 2 == 0:
-            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": column}}, "text": "x"}
-        else:
-            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": column + 1}}, "text": ""}
-        start = time.perf_counter()
-        server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
-        server.wait_diagnostics(uri, version)
-        latencies.append((time.perf_counter() - start) * 1000)
-    latencies.sort()
+
+    def type_and_delete(line, column, char, count):
+        """Types `char` at a place and deletes it again, `count` times; the latency of each."""
+        nonlocal version
+        latencies = []
+        for i in range(count):
+            version += 1
+            end = column if i % 2 == 0 else column + 1
+            change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": end}}, "text": char if i % 2 == 0 else ""}
+            start = time.perf_counter()
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+            server.wait_diagnostics(uri, version)
+            latencies.append((time.perf_counter() - start) * 1000)
+        latencies.sort()
+        return f"median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms"
+
     print(f"document: {len(lines)} lines, {len(text.encode())} bytes")
-    print(f"keystroke -> publishDiagnostics over {len(latencies)} edits: median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms")
+    print(f"keystroke -> publishDiagnostics, typing in a label, over 200 edits: {type_and_delete(target, column, 'x', 200)}")
+    # An unclosed `{` makes the rest of the file one section until it is deleted: the worst case.
+    print(f"keystroke -> publishDiagnostics, an unclosed '{{' half-way, over 40 edits: {type_and_delete(target, len(lines[target]), '{', 40)}")
     print(f"RSS with the 20,000-line document open: {server.rss_mb():.1f} MB")
     small = generate(50)
     for n in range(100):

@@ -55,5 +55,8 @@ target/release/privlint fmt --check examples/
 step "end-to-end tests through real clients (pytest: pre-commit, language server)"
 .venv/bin/python -m pytest tests -q
 
+step "end-to-end: Neovim (headless) against the language server"
+tests/nvim/run.sh
+
 step "VS Code extension: packaged, and tested in a real VS Code (code-server, Playwright, Chromium)"
 scripts/vscode-e2e.sh
