@@ -593,12 +593,12 @@ impl<'a> Reader<'a> {
     ) -> Option<(V, Span, Option<Spanned<String>>)> {
         self.no_block(stmt, field);
         self.no_more_args(stmt, field, 2);
-        let words = V::words().join(", ");
+        let words = || V::words().join(", ");
         let Some(first) = stmt.args().next() else {
             self.invalid(
                 stmt.name_span,
                 field,
-                format!("`{field}` needs {what}: one of {words}"),
+                format!("`{field}` needs {what}: one of {}", words()),
             );
             return None;
         };
@@ -613,7 +613,7 @@ impl<'a> Reader<'a> {
             self.invalid_with(
                 first.span,
                 field,
-                format!("`{}` is not {what}: use one of {words}", first.raw),
+                format!("`{}` is not {what}: use one of {}", first.raw, words()),
                 suggestion,
             );
             return None;

@@ -118,6 +118,12 @@ pub fn sections(text: &str) -> Vec<Range<usize>> {
             _ => {
                 after_comma = false;
                 has_statement = true;
+                // The rest of a word or number at once: most of a file is plain text.
+                i += 1;
+                while i < bytes.len() && !is_special(bytes[i]) {
+                    i += 1;
+                }
+                continue;
             }
         }
         i += 1;
@@ -126,6 +132,14 @@ pub fn sections(text: &str) -> Vec<Range<usize>> {
         ranges.push(start..bytes.len());
     }
     ranges
+}
+
+/// The bytes that [`sections`] looks at one by one.
+fn is_special(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'\n' | b'\r' | b' ' | b'\t' | b'\x0C' | b'#' | b'"' | b'{' | b'}' | b','
+    )
 }
 
 fn line_end(bytes: &[u8], from: usize) -> usize {
@@ -148,15 +162,21 @@ fn string_end(bytes: &[u8], from: usize) -> usize {
         };
     }
     let mut i = from + 1;
-    while i < bytes.len() {
+    loop {
+        let Some(n) = bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'))
+        else {
+            return bytes.len();
+        };
+        i += n;
         match bytes[i] {
             b'"' => return i + 1,
-            b'\n' | b'\r' => return i,
             b'\\' if i + 1 < bytes.len() && !matches!(bytes[i + 1], b'\n' | b'\r') => i += 2,
-            _ => i += 1,
+            b'\\' => i += 1,
+            _ => return i,
         }
     }
-    bytes.len()
 }
 
 /// The kind of a value written after a statement's name.

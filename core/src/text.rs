@@ -69,6 +69,36 @@ impl LineIndex {
         }
     }
 
+    /// Updates the index after the bytes `old` of the previous text were replaced by
+    /// `inserted` bytes, giving `text`. Only the lines around the edit are scanned again; the
+    /// starts of the lines after it are shifted.
+    pub fn edit(&mut self, text: &str, old: std::ops::Range<usize>, inserted: usize) {
+        // A `\r` before the edit can pair with a `\n` it inserts, so the scan starts a line
+        // early. A start after the edit's end is made by a break after it, which is unchanged.
+        let line = self.starts.partition_point(|&s| s <= old.start) - 1;
+        let from = self.starts[line.saturating_sub(1)];
+        let kept_after = self.starts.partition_point(|&s| s <= old.end);
+        let shifted: Vec<usize> = self.starts[kept_after..]
+            .iter()
+            .map(|&s| s - old.end + old.start + inserted)
+            .collect();
+        let until = shifted.first().copied().unwrap_or(text.len() + 1);
+        self.starts.truncate(line.saturating_sub(1) + 1);
+        let bytes = text.as_bytes();
+        for i in from..until.saturating_sub(1).min(bytes.len()) {
+            let breaks = match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if breaks {
+                self.starts.push(i + 1);
+            }
+        }
+        self.starts.extend(shifted);
+        self.len = text.len();
+    }
+
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
@@ -139,6 +169,38 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edited_index_is_the_index_of_the_edited_text() {
+        // Deterministic pseudo-random edits over texts rich in every kind of line break, where
+        // a `\r` and a `\n` can be joined or split by the edit.
+        let pieces = ["\n", "\r", "\r\n", "a", "bc", "ø", "\n\n", "\r\r"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut text = String::from("a\r\nb\rc\nd");
+        let mut index = LineIndex::new(&text);
+        for _ in 0..5000 {
+            let mut start = next(text.len() + 1);
+            let mut end = (start + next(4)).min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let inserted: String = (0..next(3)).map(|_| pieces[next(pieces.len())]).collect();
+            text.replace_range(start..end, &inserted);
+            index.edit(&text, start..end, inserted.len());
+            let fresh = LineIndex::new(&text);
+            assert_eq!(index.starts, fresh.starts, "{text:?} after {start}..{end}");
+            assert_eq!(index.len, fresh.len);
+        }
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -73,7 +73,7 @@ impl Document {
         let start_position = self.point(start);
         let old_end_position = self.point(end);
         self.text.replace_range(start..end, new_text);
-        self.index = LineIndex::new(&self.text);
+        self.index.edit(&self.text, start..end, new_text.len());
         let new_end = start + new_text.len();
         self.tree.edit(&InputEdit {
             start_byte: start,
