@@ -95,8 +95,23 @@ def main():
 
     print(f"document: {len(lines)} lines, {len(text.encode())} bytes")
     print(f"keystroke -> publishDiagnostics, typing in a label, over 200 edits: {type_and_delete(target, column, 'x', 200)}")
-    # An unclosed `{` makes the rest of the file one section until it is deleted: the worst case.
-    print(f"keystroke -> publishDiagnostics, an unclosed '{{' half-way, over 40 edits: {type_and_delete(target, len(lines[target]), '{', 40)}")
+    # An unclosed `{` makes the rest of the file one section until it is closed: the worst case.
+    # Each is typed on a new line (so that nothing read before helps), then deleted.
+    opened, deleted = [], []
+    for n in range(20):
+        line = target + 1 + n
+        for kind, latencies in (("type", opened), ("delete", deleted)):
+            version += 1
+            column = len(lines[line])
+            end = column if kind == "type" else column + 1
+            change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": end}}, "text": "{" if kind == "type" else ""}
+            start = time.perf_counter()
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+            server.wait_diagnostics(uri, version)
+            latencies.append((time.perf_counter() - start) * 1000)
+    for kind, latencies in (("typing an unclosed '{' half-way", opened), ("deleting it again", deleted)):
+        latencies.sort()
+        print(f"keystroke -> publishDiagnostics, {kind}, over {len(latencies)} edits: median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms")
     print(f"RSS with the 20,000-line document open: {server.rss_mb():.1f} MB")
     small = generate(50)
     for n in range(100):

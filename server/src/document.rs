@@ -25,6 +25,9 @@ pub struct Document {
     /// The outline of each section, by its text: an edit reads again only the sections whose
     /// text it changed.
     outlines: FxHashMap<Box<str>, Arc<Outline>>,
+    /// The outlines the text before the last edit had and the current text has not: an edit
+    /// that is undone (an unclosed `{` typed and deleted) finds them here.
+    outlines_before: FxHashMap<Box<str>, Arc<Outline>>,
     pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -40,6 +43,7 @@ impl Document {
             tree,
             tree_is_stale: false,
             outlines: FxHashMap::default(),
+            outlines_before: FxHashMap::default(),
             model: Model::default(),
             diagnostics: Vec::new(),
         };
@@ -125,6 +129,7 @@ impl Document {
                 None => {
                     let (key, outline) = previous
                         .remove_entry(text)
+                        .or_else(|| self.outlines_before.remove_entry(text))
                         .unwrap_or_else(|| (text.into(), Arc::new(Outline::read(text))));
                     self.outlines.insert(key, outline.clone());
                     outline
@@ -135,6 +140,7 @@ impl Document {
                 outline,
             });
         }
+        self.outlines_before = previous;
         let (model, diagnostics) = analyze(&self.text, &sections, settings);
         self.model = model;
         self.diagnostics = diagnostics;
