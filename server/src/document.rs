@@ -187,6 +187,28 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_brace_typed_and_deleted_gives_what_a_fresh_check_gives() {
+        let settings = Settings::default();
+        let text = "purpose a \"A\" {\n  basis consent\n}\npurpose b \"B\" {\n  basis contract\n}\naccess\n";
+        let mut doc = Document::new(text.into(), 1, &settings);
+        let original = doc.diagnostics.clone();
+        doc.edit(pos(1, 15), pos(1, 15), " {", ColumnUnit::Utf16)
+            .unwrap();
+        doc.refresh(&settings);
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+        assert_ne!(doc.diagnostics, original, "the brace is a syntax error");
+        // Sections: `purpose a` swallows the rest of the file while the brace is open.
+        assert_eq!(doc.outlines.len(), 1);
+        doc.edit(pos(1, 15), pos(1, 17), "", ColumnUnit::Utf16)
+            .unwrap();
+        doc.refresh(&settings);
+        assert_eq!(doc.text, text);
+        assert_eq!(doc.diagnostics, original);
+        assert_eq!(doc.outlines.len(), 3);
+    }
+
+    #[test]
     fn out_of_range_edits_are_refused_and_change_nothing() {
         let settings = Settings::default();
         let mut doc = Document::new("access\n".into(), 1, &settings);
