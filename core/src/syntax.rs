@@ -262,27 +262,23 @@ impl Outline {
     }
 }
 
-/// Node kinds and fields by number: comparing names costs a UTF-8 check per call.
+/// Node kinds by number: comparing names costs a UTF-8 check per call. (A statement's parts
+/// are told apart by kind — its name is its only identifier child — which is cheaper than
+/// asking the cursor for field names.)
 struct Grammar {
     statement: u16,
     comment: u16,
     unterminated_string: u16,
     group: u16,
     values: Vec<(u16, ArgKind)>,
-    name: u16,
+    identifier: u16,
     arguments: u16,
-    body: u16,
+    block: u16,
 }
 
 static GRAMMAR: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(|| {
     let language: tree_sitter::Language = tree_sitter_privacy::LANGUAGE.into();
     let kind = |name: &str| language.id_for_node_kind(name, true);
-    let field = |name: &str| {
-        language
-            .field_id_for_name(name)
-            .expect("the grammar has this field")
-            .get()
-    };
     Grammar {
         statement: kind("statement"),
         comment: kind("comment"),
@@ -301,9 +297,9 @@ static GRAMMAR: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(|| {
         .into_iter()
         .map(|(name, arg)| (kind(name), arg))
         .collect(),
-        name: field("name"),
-        arguments: field("arguments"),
-        body: field("body"),
+        identifier: kind("identifier"),
+        arguments: kind("arguments"),
+        block: kind("block"),
     }
 });
 
@@ -369,15 +365,14 @@ impl<'a> Builder<'a> {
         'walk: loop {
             let descend = !matches!(stack.last().map(|f| f.role), Some(Role::Skip));
             if descend && cursor.goto_first_child() {
-                let frame = self.enter(stack[stack.len() - 1], cursor.node(), cursor.field_id());
+                let frame = self.enter(stack[stack.len() - 1], cursor.node());
                 stack.push(frame);
                 continue;
             }
             loop {
                 stack.pop();
                 if cursor.goto_next_sibling() {
-                    let frame =
-                        self.enter(stack[stack.len() - 1], cursor.node(), cursor.field_id());
+                    let frame = self.enter(stack[stack.len() - 1], cursor.node());
                     stack.push(frame);
                     continue 'walk;
                 }
@@ -391,7 +386,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Reads a node whose parent is `parent`, and says what it is.
-    fn enter(&mut self, parent: Frame, node: Node, field: Option<std::num::NonZeroU16>) -> Frame {
+    fn enter(&mut self, parent: Frame, node: Node) -> Frame {
         let in_error = parent.in_error;
         let frame = |role| Frame { role, in_error };
         if node.is_error() {
@@ -427,17 +422,16 @@ impl<'a> Builder<'a> {
             }
             return frame(Role::Skip);
         }
-        let field = field.map(|f| f.get());
         match parent.role {
             Role::Container(owner) if kind == GRAMMAR.statement => {
                 frame(Role::Statement(self.statement(owner, node, in_error)))
             }
-            Role::Statement(id) if field == Some(GRAMMAR.name) => {
+            Role::Statement(id) if kind == GRAMMAR.identifier => {
                 self.outline.statements[id as usize].name = span_of(node);
                 frame(Role::Skip)
             }
-            Role::Statement(id) if field == Some(GRAMMAR.arguments) => frame(Role::Arguments(id)),
-            Role::Statement(id) if field == Some(GRAMMAR.body) => frame(Role::Container(Some(id))),
+            Role::Statement(id) if kind == GRAMMAR.arguments => frame(Role::Arguments(id)),
+            Role::Statement(id) if kind == GRAMMAR.block => frame(Role::Container(Some(id))),
             Role::Arguments(id) if kind == GRAMMAR.group => {
                 self.group_start = true;
                 frame(Role::Group(id))
