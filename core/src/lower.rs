@@ -1216,8 +1216,10 @@ impl<'a> Reader<'a> {
             respond_within: None,
             written: Written::default(),
             misspelt: Vec::new(),
+            last_node: None,
         });
         for child in self.children(stmt) {
+            rights.last_node = Some(child.span);
             if let Some(kind) = RightKind::from_word(child.name) {
                 self.no_block(&child, field_name(RIGHTS_FIELDS, child.name));
                 let qualifier = self.qualifier(&child);

@@ -6,9 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::diagnostic::{Edit, Fix};
 use crate::text::Span;
 use crate::vocab::{
     Claim, Condition, DecisionSafeguard, Duration, LegalBasis, RightKind, TransferSafeguard,
+    Vocabulary,
 };
 
 /// A value and where it was written.
@@ -369,9 +371,24 @@ pub struct Rights {
     /// Rights written with a misspelt name (`acess`): reported as unknown fields, and not
     /// reported again as missing.
     pub misspelt: Vec<RightKind>,
+    /// The last node inside the block: a right is added after it.
+    pub last_node: Option<Span>,
 }
 
 impl Rights {
+    /// The edit that grants a right: `; portability` after the last node of the block (valid
+    /// on any layout; `privlint fmt` puts it on a line of its own). `None` for an empty block.
+    pub fn grant(&self, right: RightKind) -> Option<Fix> {
+        let at = self.last_node?.end;
+        Some(Fix {
+            title: format!("Add `{}` to `rights`", right.word()),
+            edits: vec![Edit {
+                span: Span::new(at, at),
+                text: format!("; {}", right.word()),
+            }],
+        })
+    }
+
     /// Whether the notice grants the right (or meant to, under a misspelt name).
     pub fn grants(&self, kind: RightKind) -> bool {
         self.granted.iter().any(|r| r.kind == kind) || self.misspelt.contains(&kind)
@@ -545,6 +562,11 @@ impl Model {
             .iter()
             .zip(self.party_uses())
             .filter_map(|(party, used)| Some((party, used?)))
+    }
+
+    /// The fix that grants a right in the `rights` block, when there is a block to add it to.
+    pub fn grant_right(&self, right: RightKind) -> Option<Fix> {
+        self.rights.as_ref()?.grant(right)
     }
 
     /// Where a finding about the rights goes: the `rights` node, or the controller's name when

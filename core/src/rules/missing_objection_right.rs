@@ -80,6 +80,7 @@ impl Rule for MissingObjectionRight {
         for (span, why) in related {
             diagnostic = diagnostic.with_related(span, why);
         }
+        diagnostic.fix = model.grant_right(RightKind::Objection);
         report.push(diagnostic);
     }
 }

@@ -67,6 +67,7 @@ impl Rule for MissingPortabilityRight {
                 format!("`{}` rests on consent or contract", purpose.id.name),
             );
         }
+        diagnostic.fix = model.grant_right(RightKind::Portability);
         report.push(diagnostic);
     }
 }

@@ -55,7 +55,7 @@ impl Rule for MissingRight {
             if model.rights.as_ref().is_some_and(|r| r.grants(right)) {
                 continue;
             }
-            report.push(Diagnostic::new(
+            let mut diagnostic = Diagnostic::new(
                 &Self::META,
                 model.rights_anchor(),
                 format!(
@@ -64,7 +64,9 @@ impl Rule for MissingRight {
                     right.article(),
                     right.word()
                 ),
-            ));
+            );
+            diagnostic.fix = model.grant_right(right);
+            report.push(diagnostic);
         }
     }
 }

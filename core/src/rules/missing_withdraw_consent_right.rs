@@ -64,6 +64,7 @@ impl Rule for MissingWithdrawConsentRight {
                 format!("`{}` rests on consent", purpose.id.name),
             );
         }
+        diagnostic.fix = model.grant_right(RightKind::WithdrawConsent);
         report.push(diagnostic);
     }
 }

@@ -330,6 +330,69 @@ mod tests {
         }
     }
 
+    /// Applies a fix's edits (they do not overlap) to a text.
+    fn apply(text: &str, fix: &crate::Fix) -> String {
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut fixed = text.to_string();
+        for edit in edits {
+            fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+        }
+        fixed
+    }
+
+    #[test]
+    fn every_quick_fix_removes_its_finding_and_breaks_nothing() {
+        let mut inputs: Vec<String> = ALL
+            .iter()
+            .flat_map(|rule| examples(&rule.meta().documentation()))
+            .collect();
+        // Fixes the examples do not show: rights to add to a block, an adequate country.
+        inputs.push(
+            "controller c \"C\" { country NO; email \"e@c.example\"; authority dt \"DT\" }\n\
+             category k \"K\"\nsubject s \"S\"\n\
+             processor x \"X\" {\n  country CH  # Sveits\n  agreement \"DBA\"\n}\n\
+             purpose news \"N\" {\n  basis consent\n  data k\n  subjects s\n  processors x\n  direct_marketing\n  retention 1 year\n}\n\
+             rights {\n  access \"innsyn\"  # Art. 15\n  complaint dt\n}\n"
+                .into(),
+        );
+        inputs.push("rights { rectification }\npurpose q \"Q\" { basis concent }\n".into());
+        let mut fixed_rules = std::collections::BTreeSet::new();
+        for text in &inputs {
+            let before = crate::check(text, &crate::Settings::default());
+            for d in before.iter().filter(|d| d.fix.is_some()) {
+                let fixed = apply(text, d.fix.as_ref().unwrap());
+                let after = crate::check(&fixed, &crate::Settings::default());
+                let count = |ds: &[Diagnostic]| ds.iter().filter(|x| x.rule == d.rule).count();
+                assert_eq!(
+                    count(&after),
+                    count(&before) - 1,
+                    "the fix of {} did not remove it:\n{fixed}",
+                    d.rule.name
+                );
+                assert!(
+                    !after.iter().any(|x| x.rule.name == "syntax-error"),
+                    "the fix of {} breaks the syntax:\n{fixed}",
+                    d.rule.name
+                );
+                fixed_rules.insert(d.rule.name);
+            }
+        }
+        for rule in [
+            "missing-right",
+            "missing-portability-right",
+            "missing-objection-right",
+            "missing-withdraw-consent-right",
+            "transfer-without-safeguard",
+            "unknown-field",
+            "unknown-country",
+            "unknown-reference",
+            "invalid-value",
+        ] {
+            assert!(fixed_rules.contains(rule), "no fix of {rule} was tried");
+        }
+    }
+
     #[test]
     fn suggests_rule_names() {
         assert_eq!(suggest("syntax-eror"), Some("syntax-error"));

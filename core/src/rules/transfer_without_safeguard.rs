@@ -1,6 +1,7 @@
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::Model;
 use crate::rules::{Report, Rule};
+use crate::text::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -48,28 +49,40 @@ impl Rule for TransferWithoutSafeguard {
             if !party.is_outside_eea() || party.written.contains("safeguard") {
                 continue;
             }
+            let adequate = crate::vocab::adequacy_decision(&country.code).is_some();
             let hint = match country.code.as_str() {
                 "US" => {
                     "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
                 }
-                code if crate::vocab::adequacy_decision(code).is_some() => {
+                _ if adequate => {
                     "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
                 }
                 _ => {
                     "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
                 }
             };
-            report.push(
-                Diagnostic::new(
-                    &Self::META,
-                    country.span,
-                    format!(
-                        "data go to `{}` in {}, outside the EEA, with no safeguard (Art. 44, 46(1)): add {hint}",
-                        party.id.name, country.code
-                    ),
+            let diagnostic = Diagnostic::new(
+                &Self::META,
+                country.span,
+                format!(
+                    "data go to `{}` in {}, outside the EEA, with no safeguard (Art. 44, 46(1)): add {hint}",
+                    party.id.name, country.code
+                ),
+            )
+            .with_related(used.span, "the transfer happens here");
+            // Only where the law leaves one answer: an adequacy decision covers the country.
+            // Which Art. 46 instrument is used elsewhere is a fact the tool cannot know.
+            report.push(if adequate && country.code != "US" {
+                diagnostic.with_fix(
+                    "Add `safeguard adequacy`",
+                    vec![Edit {
+                        span: Span::new(country.span.end, country.span.end),
+                        text: "; safeguard adequacy".into(),
+                    }],
                 )
-                .with_related(used.span, "the transfer happens here"),
-            );
+            } else {
+                diagnostic
+            });
         }
     }
 }
