@@ -309,18 +309,25 @@ impl<'a> Reader<'a> {
 
     /// Reports values beyond the first `keep` of the first group, and any further group.
     fn no_more_args(&mut self, stmt: &Stmt, field: &'static str, keep: usize) {
-        let mut extra = stmt.groups.iter().enumerate().flat_map(|(g, args)| {
-            args.iter()
-                .enumerate()
-                .filter(move |(i, _)| g > 0 || *i >= keep)
-                .map(|(_, a)| a.span)
-        });
-        if let Some(first) = extra.next() {
-            let span = extra.last().map_or(first, |last| first.cover(last));
+        let mut span: Option<Span> = None;
+        // The values as `privlint fmt` writes them, so that the message does not depend on
+        // the layout: one space between values, `, ` between groups.
+        let mut written: Vec<String> = Vec::new();
+        for (g, group) in stmt.groups.iter().enumerate() {
+            let extra: Vec<Arg> = group.iter().skip(if g == 0 { keep } else { 0 }).collect();
+            for arg in &extra {
+                span = Some(span.map_or(arg.span, |s| s.cover(arg.span)));
+            }
+            if !extra.is_empty() {
+                written.push(extra.iter().map(|a| a.raw).collect::<Vec<_>>().join(" "));
+            }
+        }
+        if let Some(span) = span {
+            let written = written.join(", ");
             self.invalid(
                 span,
                 field,
-                format!("`{field}` does not take `{}` here", self.slice(span)),
+                format!("`{field}` does not take `{written}` here"),
             );
         }
     }
@@ -1515,6 +1522,25 @@ mod tests {
         assert!(!valid_date("2023-02-29"));
         assert!(!valid_date("2026-13-01"));
         assert!(!valid_date("2026-04-31"));
+    }
+
+    #[test]
+    fn extra_values_are_quoted_as_formatting_writes_them() {
+        let message = |text: &str| -> Vec<String> {
+            crate::check(text, &crate::Settings::default())
+                .into_iter()
+                .filter(|d| d.rule.name == "invalid-value")
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(
+            message("source t l\"\"\"\"\n"),
+            message("source t l \"\" \"\"\n")
+        );
+        assert_eq!(
+            message("processor x \"X\" {\n  country NO  SE,\n     DK\n}\n"),
+            vec!["`country` does not take `SE, DK` here".to_string()]
+        );
     }
 
     #[test]

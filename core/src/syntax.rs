@@ -20,7 +20,7 @@ use std::sync::Arc;
 use tree_sitter::{Node, Parser, Tree};
 
 use crate::model::SyntaxProblem;
-use crate::text::Span;
+use crate::text::{LineIndex, Span};
 
 /// Parses the whole of `text`, reusing `old` (already edited with `Tree::edit`) when given.
 /// The formatter and the editor's navigation work on this tree; checking works on sections.
@@ -332,9 +332,8 @@ struct Builder<'a> {
     /// The last child read of each statement, to link the next one.
     last_child: Vec<StatementId>,
     last_top: StatementId,
-    /// The first statement (outermost) to start on each row, in row order.
-    rows: Vec<(usize, Span)>,
-    comment_rows: Vec<usize>,
+    /// The statements outside unreadable text, in order: what comments can stand on.
+    readable: Vec<Span>,
     group_start: bool,
 }
 
@@ -349,8 +348,7 @@ impl<'a> Builder<'a> {
             outline: Outline::default(),
             last_child: Vec::new(),
             last_top: NONE,
-            rows: Vec::new(),
-            comment_rows: Vec::new(),
+            readable: Vec::new(),
             group_start: false,
         }
     }
@@ -418,7 +416,6 @@ impl<'a> Builder<'a> {
                     span: span_of(node),
                     statement: None,
                 });
-                self.comment_rows.push(node.start_position().row);
             }
             return frame(Role::Skip);
         }
@@ -484,24 +481,35 @@ impl<'a> Builder<'a> {
             self.outline.statements[previous as usize].next_sibling = id;
         }
         if !in_error {
-            let row = node.start_position().row;
-            if self.rows.last().is_none_or(|&(last, _)| last < row) {
-                self.rows.push((row, span));
-            }
+            self.readable.push(span);
         }
         id
     }
 
     /// A comment stands on the statement whose first line it ends, or, on a line of its own,
-    /// on the one that starts on the next line.
+    /// on the one that starts on the next line. Lines are counted as the language counts them
+    /// (a lone `\r` ends one too, which tree-sitter's rows do not count).
     fn attach_comments(&mut self) {
-        let on_row = |row: usize| {
-            self.rows
-                .binary_search_by_key(&row, |&(r, _)| r)
+        if self.outline.comments.is_empty() {
+            return;
+        }
+        let lines = LineIndex::new(self.text);
+        // The first (outermost) statement to start on each line, in line order.
+        let mut first_on_line: Vec<(usize, Span)> = Vec::new();
+        for &span in &self.readable {
+            let line = lines.line(span.start);
+            if first_on_line.last().is_none_or(|&(last, _)| last < line) {
+                first_on_line.push((line, span));
+            }
+        }
+        let on_line = |line: usize| {
+            first_on_line
+                .binary_search_by_key(&line, |&(l, _)| l)
                 .ok()
-                .map(|i| self.rows[i].1)
+                .map(|i| first_on_line[i].1)
         };
-        for (comment, &row) in self.outline.comments.iter_mut().zip(&self.comment_rows) {
+        for comment in &mut self.outline.comments {
+            let line = lines.line(comment.span.start);
             let before = &self.text[..comment.span.start];
             let own_line = before
                 .rsplit(['\n', '\r'])
@@ -509,9 +517,9 @@ impl<'a> Builder<'a> {
                 .unwrap_or("")
                 .trim()
                 .is_empty();
-            comment.statement = match on_row(row) {
+            comment.statement = match on_line(line) {
                 Some(statement) if statement.start < comment.span.start => Some(statement),
-                _ if own_line => on_row(row + 1),
+                _ if own_line => on_line(line + 1),
                 _ => None,
             };
         }

@@ -108,11 +108,16 @@ impl LineIndex {
         self.starts.get(line).copied()
     }
 
+    /// The line of a byte offset (an offset past the end is on the last line).
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
     /// The position of a byte offset. An offset past the end or inside a character is clamped
     /// to the nearest character boundary before it.
     pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> Position {
         let offset = floor_char_boundary(text, offset.min(self.len));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line(offset);
         let before = &text[self.starts[line]..offset];
         Position {
             line,
