@@ -40,6 +40,13 @@ if [ "$status" -ne 0 ]; then
 fi
 awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo test: %d passed, %d failed\n", p, f}' "$log"
 
+step "fuzz crate: fmt and clippy"
+cargo fmt --manifest-path fuzz/Cargo.toml --check
+cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --quiet -- -D warnings
+
+step "fuzzing: 30 s per target (scripts/fuzz.sh; longer runs: scripts/fuzz.sh 600)"
+scripts/fuzz.sh 30
+
 step "the contract examples (shared/spec/examples)"
 cargo build --release --quiet -p privlint
 conformance="$root/../shared/tools/conformance"

@@ -5,12 +5,16 @@
 //! trailing comment. What the author chose and a reader relies on is kept: comments (exactly),
 //! the line breaks after commas in a long list, and a block of one statement written on one
 //! line (`category health "Helse" { special }`). Line ends follow the file's first line end.
+//! A comment at the end of the line a statement starts on stays at the end of that statement's
+//! first line, since it covers the statement (a suppression there silences the statement).
 //! A file with syntax errors is not formatted: guessing its structure could change its meaning.
+
+use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
 use crate::syntax;
-use crate::text::Span;
+use crate::text::{ColumnUnit, LineIndex, Span};
 
 const INDENT: &str = "  ";
 
@@ -26,19 +30,60 @@ pub fn format(text: &str) -> Result<String, Span> {
     } else {
         "\n"
     };
+    let rows = Rows {
+        text,
+        lines: LineIndex::new(text),
+    };
+    let covering = covering_comments(root, &rows);
     let mut writer = Writer {
         text,
+        rows,
         out: String::with_capacity(text.len()),
         newline,
         last_row: 0,
         after_comment: false,
         depth: 0,
+        covered: covering.values().map(Node::id).collect(),
+        covering,
+        pending: None,
     };
     writer.container(root);
     if !writer.out.is_empty() {
-        writer.out.push_str(newline);
+        writer.line_break();
     }
     Ok(writer.out)
+}
+
+/// For each statement (by node id), the comment that ends the line the statement starts on,
+/// when it is the first statement to start on that line: the one the comment covers.
+fn covering_comments<'t>(root: Node<'t>, rows: &Rows) -> HashMap<usize, Node<'t>> {
+    let mut covering = HashMap::new();
+    let mut first_on_row: Option<(usize, Node)> = None;
+    let mut cursor = root.walk();
+    loop {
+        // In document order, so a row's first statement is seen before the comment ending it.
+        let node = cursor.node();
+        let row = rows.start(node);
+        match node.kind() {
+            "statement" if first_on_row.is_none_or(|(last, _)| last < row) => {
+                first_on_row = Some((row, node));
+            }
+            "comment" => {
+                if let Some((_, statement)) = first_on_row.filter(|&(last, _)| last == row) {
+                    covering.insert(statement.id(), node);
+                }
+            }
+            _ => {}
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return covering;
+            }
+        }
+    }
 }
 
 /// The first text the checker reports as `syntax-error`: an ERROR or MISSING node, or a string
@@ -61,8 +106,30 @@ fn first_error(root: Node) -> Option<Span> {
     }
 }
 
+/// Source rows as the language counts them: `\n`, `\r\n` and a lone `\r` each end a line
+/// (tree-sitter's rows count only `\n`).
+struct Rows<'t> {
+    text: &'t str,
+    lines: LineIndex,
+}
+
+impl Rows<'_> {
+    fn start(&self, node: Node) -> usize {
+        self.of(node.start_byte())
+    }
+
+    fn end(&self, node: Node) -> usize {
+        self.of(node.end_byte())
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.lines.position(self.text, byte, ColumnUnit::Utf8).line
+    }
+}
+
 struct Writer<'t> {
     text: &'t str,
+    rows: Rows<'t>,
     out: String,
     newline: &'static str,
     /// The source row where the last written token ended.
@@ -70,19 +137,35 @@ struct Writer<'t> {
     /// Whether the current output line ends in a comment (so the next token needs a new line).
     after_comment: bool,
     depth: usize,
+    /// See [`covering_comments`]; the layout may split the source line (`a; b  # c`, or a
+    /// block on one line spread over several), so these comments are placed by statement.
+    covering: HashMap<usize, Node<'t>>,
+    /// The ids of the comments in `covering`.
+    covered: HashSet<usize>,
+    /// The covering comment of the statement being written, until its first line ends.
+    pending: Option<Node<'t>>,
 }
 
-impl Writer<'_> {
-    fn source(&self, node: Node) -> &str {
+impl<'t> Writer<'t> {
+    fn source(&self, node: Node) -> &'t str {
         &self.text[node.start_byte()..node.end_byte()]
+    }
+
+    /// Ends the output line, with the covering comment it still owes.
+    fn line_break(&mut self) {
+        if let Some(comment) = self.pending.take() {
+            self.out.push_str("  ");
+            self.out.push_str(self.source(comment).trim_end());
+        }
+        self.out.push_str(self.newline);
     }
 
     /// Starts a line for `node` at the current depth, keeping one blank line where the source
     /// had one or more (but not at the start of a file or block).
     fn start_line(&mut self, node: Node, first: bool) {
         if !self.out.is_empty() {
-            self.out.push_str(self.newline);
-            if !first && node.start_position().row > self.last_row + 1 {
+            self.line_break();
+            if !first && self.rows.start(node) > self.last_row + 1 {
                 self.out.push_str(self.newline);
             }
         }
@@ -94,13 +177,21 @@ impl Writer<'_> {
 
     fn token(&mut self, text: &str, node: Node) {
         self.out.push_str(text);
-        self.last_row = node.end_position().row;
+        self.last_row = self.rows.end(node);
     }
 
     /// A comment: after the last token when it stands on the same source row, else on a line
     /// of its own.
     fn comment(&mut self, node: Node, first: bool) {
-        let trailing = node.start_position().row == self.last_row && !self.out.is_empty();
+        if self
+            .pending
+            .is_some_and(|pending| pending.id() == node.id())
+        {
+            self.pending = None; // on its statement's first line still: written here
+        } else if self.covered.contains(&node.id()) {
+            return; // written at the end of its statement's first line
+        }
+        let trailing = self.rows.start(node) == self.last_row && !self.out.is_empty();
         if trailing && !self.out.ends_with(self.newline) {
             self.out.push_str("  ");
         } else {
@@ -112,7 +203,7 @@ impl Writer<'_> {
     }
 
     /// The statements and comments of a file or a block.
-    fn container(&mut self, node: Node) {
+    fn container(&mut self, node: Node<'t>) {
         let mut cursor = node.walk();
         let mut first = true;
         for child in node.children(&mut cursor) {
@@ -131,7 +222,10 @@ impl Writer<'_> {
         }
     }
 
-    fn statement(&mut self, node: Node) {
+    fn statement(&mut self, node: Node<'t>) {
+        if let Some(&comment) = self.covering.get(&node.id()) {
+            self.pending = Some(comment);
+        }
         let mut cursor = node.walk();
         for child in node.children(&mut cursor) {
             match child.kind() {
@@ -152,21 +246,20 @@ impl Writer<'_> {
 
     /// Continues a statement on a new line, indented two levels deeper than the statement.
     fn continuation(&mut self) {
-        self.out.push_str(self.newline);
+        self.line_break();
         for _ in 0..self.depth + 2 {
             self.out.push_str(INDENT);
         }
         self.after_comment = false;
     }
 
-    fn arguments(&mut self, node: Node) {
+    fn arguments(&mut self, node: Node<'t>) {
         let mut cursor = node.walk();
         let mut after_comma = false;
         for child in node.children(&mut cursor) {
             match child.kind() {
                 "group" => {
-                    if self.after_comment
-                        || (after_comma && child.start_position().row > self.last_row)
+                    if self.after_comment || (after_comma && self.rows.start(child) > self.last_row)
                     {
                         self.continuation();
                     } else if after_comma {
@@ -185,7 +278,7 @@ impl Writer<'_> {
         }
     }
 
-    fn group(&mut self, node: Node) {
+    fn group(&mut self, node: Node<'t>) {
         let mut cursor = node.walk();
         let mut first = true;
         for child in node.children(&mut cursor) {
@@ -212,7 +305,7 @@ impl Writer<'_> {
         }
     }
 
-    fn block(&mut self, node: Node) {
+    fn block(&mut self, node: Node<'t>) {
         let mut cursor = node.walk();
         let children: Vec<Node> = node.children(&mut cursor).collect();
         let statements: Vec<Node> = children
@@ -227,11 +320,13 @@ impl Writer<'_> {
         } else {
             self.out.push(' ');
         }
-        if statements.is_empty() && !comments {
+        let one_line = self.rows.start(node) == self.rows.end(node);
+        // `{` and `}` on lines of their own stay so: joined, a comment after the `}` would
+        // move onto the statement's first line and cover it.
+        if statements.is_empty() && !comments && one_line {
             self.token("{}", node);
             return;
         }
-        let one_line = node.start_position().row == node.end_position().row;
         if one_line
             && !comments
             && statements.len() == 1
@@ -246,7 +341,7 @@ impl Writer<'_> {
         self.depth += 1;
         self.container(node);
         self.depth -= 1;
-        self.out.push_str(self.newline);
+        self.line_break();
         for _ in 0..self.depth {
             self.out.push_str(INDENT);
         }
@@ -290,6 +385,30 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_stays_on_the_first_line_of_the_statement_it_covers() {
+        // A comment at the end of the line a statement starts on covers that statement (a
+        // suppression there silences its findings), wherever the layout puts the rest of the
+        // line: a block on one line spread over several, statements after `;`.
+        formats(
+            "purpose p \"P\" { basis consent; data a }  # privlint: allow dpia-required -- x\n\
+             rights { x { access } }  # y\n\
+             access; erasure  # z\n\
+             c { d \"\"\"\n\"\"\"; e }  # w\n",
+            "purpose p \"P\" {  # privlint: allow dpia-required -- x\n  basis consent\n  data a\n}\n\
+             rights {  # y\n  x { access }\n}\n\
+             access  # z\n\
+             erasure\n\
+             c {\n  d \"\"\"\n\"\"\"\n  e  # w\n}\n",
+        );
+    }
+
+    #[test]
+    fn an_empty_block_over_several_lines_is_not_joined() {
+        // Joined, the comment would end the statement's first line, and cover it.
+        formats("x {\n}  # c\ny {  }\n", "x {\n}  # c\ny {}\n");
+    }
+
+    #[test]
     fn normalises_durations_and_keeps_text_blocks() {
         formats(
             "retention 90   days\nlogic \"\"\"line one\n   line two\"\"\"\n",
@@ -300,6 +419,16 @@ mod tests {
     #[test]
     fn keeps_crlf_line_ends() {
         formats("access\r\nerasure\r\n", "access\r\nerasure\r\n");
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        // So `# e` stays on a line of its own (where it covers the next statement, not the one
+        // before), and the blank line is kept.
+        formats(
+            "# c\raccess\r\rerasure  # d\r# e\rportability\r",
+            "# c\naccess\n\nerasure  # d\n# e\nportability\n",
+        );
     }
 
     #[test]

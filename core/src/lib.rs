@@ -112,6 +112,11 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| {
+            // A finding at the start of the file is about the file, not a node (rules.md), so no
+            // node's suppression covers it, not even that of a node at offset 0.
+            if d.span == Span::new(0, 0) {
+                return true;
+            }
             let mut silenced = false;
             for (s, suppression) in model.suppressions.iter().enumerate() {
                 let Some(scope) = suppression.scope else {
@@ -197,6 +202,26 @@ mod tests {
             rules_at(text, &Settings::default()),
             vec![("unused-definition", 5)]
         );
+    }
+
+    #[test]
+    fn a_suppression_on_the_first_node_does_not_cover_findings_about_the_file() {
+        // `missing-controller` stands at the start of the file, where `dpo` starts too; with a
+        // blank line before `dpo` it was reported, and formatting, which drops that line, would
+        // have silenced it.
+        let text = "dpo \"D\"  # privlint: allow missing-controller -- x\n";
+        let rules: Vec<&str> = check(text, &Settings::default())
+            .iter()
+            .map(|d| d.rule.name)
+            .collect();
+        assert!(rules.contains(&"missing-controller"), "{rules:?}");
+        assert!(rules.contains(&"unused-suppression"), "{rules:?}");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_the_line_of_a_suppression() {
+        let text = "controller c \"C\" { email \"e\" }\n# privlint: allow unused-definition -- x\rcategory k \"K\"\n";
+        assert_eq!(rules_at(text, &Settings::default()), vec![]);
     }
 
     #[test]
