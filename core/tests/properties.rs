@@ -10,6 +10,7 @@
 mod common;
 
 use common::{assert_formatting_keeps_meaning, assert_spans_inside};
+use privlint_core::vocab::{RightKind, Vocabulary};
 use privlint_core::{Settings, check, format::format, rules::ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -467,17 +468,8 @@ fn top_level() -> impl Strategy<Value = Statement> {
         [vec![leaf("country", one(country())), safeguard()], extra].concat()
     };
     let right = prop_oneof![
-        word_and_string(&[
-            "access",
-            "rectification",
-            "erasure",
-            "restriction",
-            "portability",
-            "objection",
-            "withdraw_consent",
-            "human_review",
-        ])
-        .prop_map(|group| (group[0].clone(), group[1..].to_vec())),
+        word_and_string(&RightKind::words())
+            .prop_map(|group| (group[0].clone(), group[1..].to_vec())),
         id().prop_map(|authority| ("complaint".to_string(), vec![authority])),
         duration().prop_map(|d| ("respond_within".to_string(), vec![d])),
     ];
