@@ -262,6 +262,30 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient):
     assert suppress.edit.changes[URI][0].new_text.startswith("  # privlint: allow unknown-field -- ")
 
 
+async def test_a_missing_right_is_granted_by_its_quick_fix(client: LanguageClient):
+    # BASE's newsletter rests on nothing yet; on consent it needs `withdraw_consent`.
+    text = BASE.replace("  data kontakt\n", "  basis consent\n  data kontakt\n", 1)
+    diagnostics = await open_and_wait(client, text)
+    missing = next(d for d in diagnostics if d.code == "missing-withdraw-consent-right")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=URI),
+            range=missing.range,
+            context=types.CodeActionContext(diagnostics=[missing]),
+        )
+    )
+    # Portability is missing too, at the same place: each fix names its finding.
+    fix = next(a for a in actions if a.is_preferred and a.diagnostics[0].code == missing.code)
+    assert fix.title == "Add `withdraw_consent` to `rights`"
+    (edit,) = fix.edit.changes[URI]
+    assert edit.new_text == "; withdraw_consent"
+    # Applied, the finding is gone.
+    await change(client, 2, (edit.range.start.line, edit.range.start.character),
+                 (edit.range.end.line, edit.range.end.character), edit.new_text)
+    after = await settle(client, 2)
+    assert not [d for d in after if d.code == "missing-withdraw-consent-right"]
+
+
 async def test_formatting_and_explain(client: LanguageClient):
     await open_and_wait(client, BASE.replace("  country NO\n", "country    NO\n"))
     edits = await client.text_document_formatting_async(
