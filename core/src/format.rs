@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 use crate::syntax;
-use crate::text::{ColumnUnit, LineIndex, Span};
+use crate::text::{LineIndex, Span};
 
 const INDENT: &str = "  ";
 
@@ -31,7 +31,6 @@ pub fn format(text: &str) -> Result<String, Span> {
         "\n"
     };
     let rows = Rows {
-        text,
         lines: LineIndex::new(text),
     };
     let covering = covering_comments(root, &rows);
@@ -108,12 +107,11 @@ fn first_error(root: Node) -> Option<Span> {
 
 /// Source rows as the language counts them: `\n`, `\r\n` and a lone `\r` each end a line
 /// (tree-sitter's rows count only `\n`).
-struct Rows<'t> {
-    text: &'t str,
+struct Rows {
     lines: LineIndex,
 }
 
-impl Rows<'_> {
+impl Rows {
     fn start(&self, node: Node) -> usize {
         self.of(node.start_byte())
     }
@@ -123,13 +121,13 @@ impl Rows<'_> {
     }
 
     fn of(&self, byte: usize) -> usize {
-        self.lines.position(self.text, byte, ColumnUnit::Utf8).line
+        self.lines.line(byte)
     }
 }
 
 struct Writer<'t> {
     text: &'t str,
-    rows: Rows<'t>,
+    rows: Rows,
     out: String,
     newline: &'static str,
     /// The source row where the last written token ended.
