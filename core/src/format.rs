@@ -25,11 +25,22 @@ pub fn format(text: &str) -> Result<String, Span> {
     if let Some(error) = first_error(root) {
         return Err(error);
     }
-    let newline = if text.contains("\r\n") && text.find('\n') == text.find("\r\n").map(|i| i + 1) {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    // The file's first line end, not counting those inside a text block (kept as written), so
+    // that formatting the output again chooses the same.
+    let newline = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            root.descendant_for_byte_range(i, i)
+                .is_none_or(|node| node.kind() != "text_block")
+        })
+        .map_or("\n", |i| {
+            if text[..i].ends_with('\r') {
+                "\r\n"
+            } else {
+                "\n"
+            }
+        });
     let rows = Rows {
         lines: LineIndex::new(text),
     };
@@ -417,6 +428,18 @@ mod tests {
     #[test]
     fn keeps_crlf_line_ends() {
         formats("access\r\nerasure\r\n", "access\r\nerasure\r\n");
+    }
+
+    #[test]
+    fn a_line_end_inside_a_text_block_does_not_choose_the_files() {
+        // Found by the property tests: with the `\n` in the text block counted, a second
+        // formatting turned the file's CRLF into LF.
+        let text = "\r\nnotice \"\"\"a\nb\"\"\"\r\naccess\r\n";
+        formats(text, "notice \"\"\"a\nb\"\"\"\r\naccess\r\n");
+        formats(
+            "notice \"\"\"a\nb\"\"\"\r\naccess\r\n",
+            "notice \"\"\"a\nb\"\"\"\r\naccess\r\n",
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use text::{ColumnUnit, LineIndex, Position, Span};
 pub use tree_sitter;
 pub use tree_sitter::{InputEdit, Point, Tree};
 
-use rules::{InvalidUtf8, Report, UnusedSuppression};
+use rules::{InvalidUtf8, Report, SyntaxError, UnusedSuppression};
 
 /// What a rule is set to: its severity, or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +117,10 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
             if d.span == Span::new(0, 0) {
                 return true;
             }
+            // Text privlint cannot read is checked by no rule: that is never to be silenced.
+            if d.rule.name == SyntaxError::META.name {
+                return true;
+            }
             let mut silenced = false;
             for (s, suppression) in model.suppressions.iter().enumerate() {
                 let Some(scope) = suppression.scope else {
@@ -152,6 +156,9 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
             }
             let message = match rules::find(&rule.value) {
                 Some(found) if settings.level(found.meta()) == Level::Off => continue,
+                Some(found) if found.meta().name == SyntaxError::META.name => {
+                    "a syntax error cannot be suppressed: privlint cannot read that text, so no rule checks it; correct the syntax instead".to_string()
+                }
                 Some(_) if suppression.scope.is_none() => format!(
                     "this suppression of `{}` stands on no node: put it at the end of the node's first line, or on the line before it",
                     rule.value
@@ -216,6 +223,25 @@ mod tests {
             .collect();
         assert!(rules.contains(&"missing-controller"), "{rules:?}");
         assert!(rules.contains(&"unused-suppression"), "{rules:?}");
+    }
+
+    #[test]
+    fn a_syntax_error_cannot_be_suppressed() {
+        let text = "purpose p \"P\" { basis consent  # privlint: allow syntax-error -- later\n";
+        let found: Vec<(&str, String)> = check(text, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule.name.starts_with("syntax") || d.rule.name.starts_with("unused"))
+            .map(|d| (d.rule.name, d.message))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|(rule, _)| *rule == "syntax-error"));
+        assert!(
+            found
+                .iter()
+                .any(|(rule, message)| *rule == "unused-suppression"
+                    && message.contains("cannot be suppressed")),
+            "{found:?}"
+        );
     }
 
     #[test]

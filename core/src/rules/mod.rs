@@ -160,6 +160,7 @@ mod unused_definition;
 mod unused_suppression;
 
 pub use invalid_utf8::InvalidUtf8;
+pub use syntax_error::SyntaxError;
 pub use unused_suppression::UnusedSuppression;
 
 /// Every rule, in the order of rules.md.
