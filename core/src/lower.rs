@@ -116,8 +116,7 @@ pub fn lower(text: &str, sections: &[Section]) -> Model {
     for section in sections {
         let outline = &section.outline;
         for (span, problem) in &outline.problems {
-            let span = Span::new(section.start + span.start, section.start + span.end);
-            reader.syntax(span, problem.clone());
+            reader.syntax(section.in_file(*span), problem.clone());
         }
         reader.suppressions(section);
     }
@@ -161,30 +160,23 @@ impl<'a> Stmt<'a> {
 /// The values of a statement, in groups separated by commas: a view of the outline, so that
 /// reading a statement allocates nothing.
 #[derive(Clone, Copy)]
-struct Groups<'a> {
-    args: &'a [OutlineArg],
-    base: usize,
-    text: &'a str,
-}
+struct Groups<'a>(Group<'a>);
 
 impl<'a> Groups<'a> {
     fn iter(self) -> impl Iterator<Item = Group<'a>> {
-        let mut rest = self.args;
+        let all = self.0;
+        let mut rest = all.args;
         std::iter::from_fn(move || {
             let (_, tail) = rest.split_first()?;
             let len = 1 + tail.iter().take_while(|a| !a.group_start).count();
             let (args, after) = rest.split_at(len);
             rest = after;
-            Some(Group {
-                args,
-                base: self.base,
-                text: self.text,
-            })
+            Some(Group { args, ..all })
         })
     }
 
     fn is_empty(self) -> bool {
-        self.args.is_empty()
+        self.0.args.is_empty()
     }
 
     fn first(self) -> Option<Group<'a>> {
@@ -192,17 +184,18 @@ impl<'a> Groups<'a> {
     }
 }
 
+/// Values of a statement (one group, or all of them in [`Groups`]).
 #[derive(Clone, Copy)]
 struct Group<'a> {
     args: &'a [OutlineArg],
-    base: usize,
+    section: &'a Section,
     text: &'a str,
 }
 
 impl<'a> Group<'a> {
     fn get(self, index: usize) -> Option<Arg<'a>> {
         let written = self.args.get(index)?;
-        let span = Span::new(self.base + written.span.start, self.base + written.span.end);
+        let span = self.section.in_file(written.span);
         Some(Arg {
             kind: written.kind,
             span,
@@ -221,20 +214,18 @@ impl<'a> Group<'a> {
 
 /// Reads statement `id` of a section.
 fn statement<'a>(text: &'a str, section: &'a Section, id: StatementId) -> Stmt<'a> {
-    let base = section.start;
-    let at = |span: Span| Span::new(base + span.start, base + span.end);
     let outline = &section.outline;
     let statement = &outline.statements[id as usize];
-    let name_span = at(statement.name);
+    let name_span = section.in_file(statement.name);
     Stmt {
         name: &text[name_span.start..name_span.end],
         name_span,
-        span: at(statement.span),
-        groups: Groups {
+        span: section.in_file(statement.span),
+        groups: Groups(Group {
             args: &outline.args[statement.args.clone()],
-            base,
+            section,
             text,
-        },
+        }),
         section,
         id,
     }
@@ -1354,9 +1345,8 @@ impl<'a> Reader<'a> {
     /// first line covers that statement; one on a line of its own covers the statement on the
     /// next line.
     fn suppressions(&mut self, section: &Section) {
-        let at = |span: Span| Span::new(section.start + span.start, section.start + span.end);
         for comment in &section.outline.comments {
-            let span = at(comment.span);
+            let span = section.in_file(comment.span);
             let Some(SuppressionComment { rules, reason }) = parse_suppression(self.slice(span))
             else {
                 continue;
@@ -1372,7 +1362,7 @@ impl<'a> Reader<'a> {
                 span,
                 rules,
                 reason: reason.map(str::to_string),
-                scope: comment.statement.map(at),
+                scope: comment.statement.map(|s| section.in_file(s)),
             });
         }
     }

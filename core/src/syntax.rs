@@ -50,6 +50,13 @@ pub struct Section {
     pub outline: Arc<Outline>,
 }
 
+impl Section {
+    /// The span in the file of a span of the outline (which counts from the section's start).
+    pub fn in_file(&self, span: Span) -> Span {
+        Span::new(self.start + span.start, self.start + span.end)
+    }
+}
+
 /// Files smaller than this are read on the calling thread: for them, starting work on other
 /// threads costs more than it saves.
 const PARALLEL_FROM: usize = 64 * 1024;
@@ -331,7 +338,6 @@ struct Builder<'a> {
     outline: Outline,
     /// The last child read of each statement, to link the next one.
     last_child: Vec<StatementId>,
-    last_top: StatementId,
     /// The statements outside unreadable text, in order: what comments can stand on.
     readable: Vec<Span>,
     group_start: bool,
@@ -347,7 +353,6 @@ impl<'a> Builder<'a> {
             text,
             outline: Outline::default(),
             last_child: Vec::new(),
-            last_top: NONE,
             readable: Vec::new(),
             group_start: false,
         }
@@ -464,21 +469,16 @@ impl<'a> Builder<'a> {
             next_sibling: NONE,
         });
         self.last_child.push(NONE);
-        let previous = match owner {
-            None => {
-                self.outline.top.push(id);
-                std::mem::replace(&mut self.last_top, id)
-            }
+        match owner {
+            None => self.outline.top.push(id),
             Some(owner) => {
                 let previous = std::mem::replace(&mut self.last_child[owner as usize], id);
                 if previous == NONE {
                     self.outline.statements[owner as usize].first_child = id;
+                } else {
+                    self.outline.statements[previous as usize].next_sibling = id;
                 }
-                previous
             }
-        };
-        if previous != NONE {
-            self.outline.statements[previous as usize].next_sibling = id;
         }
         if !in_error {
             self.readable.push(span);

@@ -10,7 +10,7 @@
 mod common;
 
 use common::{assert_formatting_keeps_meaning, assert_spans_inside};
-use privlint_core::vocab::{RightKind, Vocabulary};
+use privlint_core::vocab::{Claim, RightKind, Vocabulary};
 use privlint_core::{Settings, check, format::format, rules::ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -494,15 +494,7 @@ fn top_level() -> impl Strategy<Value = Statement> {
                 layout,
             }
         });
-    let claim = flag_of(&[
-        "no_consent",
-        "no_special_categories",
-        "no_criminal_data",
-        "no_automated_decisions",
-        "no_profiling",
-        "no_transfers_outside_eea",
-        "no_disclosure",
-    ]);
+    let claim = flag_of(&Claim::words());
     let others = vec![
         parent(
             "notice",

@@ -47,7 +47,7 @@ impl Document {
             model: Model::default(),
             diagnostics: Vec::new(),
         };
-        document.analyze(settings);
+        document.refresh(settings);
         document
     }
 
@@ -99,11 +99,6 @@ impl Document {
         self.tree_is_stale = false;
     }
 
-    /// Re-runs the rules on the text as it is now.
-    pub fn refresh(&mut self, settings: &Settings) {
-        self.analyze(settings);
-    }
-
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
     pub fn reparse(&mut self) {
         if self.tree_is_stale {
@@ -117,8 +112,8 @@ impl Document {
         &self.tree
     }
 
-    /// Reads the sections whose text is new, and checks the document.
-    fn analyze(&mut self, settings: &Settings) {
+    /// Checks the text as it is now, reading again only the sections whose text is new.
+    pub fn refresh(&mut self, settings: &Settings) {
         let ranges = syntax::sections(&self.text);
         let mut previous = std::mem::take(&mut self.outlines);
         let mut sections = Vec::with_capacity(ranges.len());
