@@ -44,7 +44,7 @@ pub fn format(text: &str) -> Result<String, Span> {
     let rows = Rows {
         lines: LineIndex::new(text),
     };
-    let covering = covering_comments(root, &rows);
+    let covering = covering_comments(text);
     let mut writer = Writer {
         text,
         rows,
@@ -53,7 +53,7 @@ pub fn format(text: &str) -> Result<String, Span> {
         last_row: 0,
         after_comment: false,
         depth: 0,
-        covered: covering.values().map(Node::id).collect(),
+        covered: covering.values().copied().collect(),
         covering,
         pending: None,
     };
@@ -64,36 +64,24 @@ pub fn format(text: &str) -> Result<String, Span> {
     Ok(writer.out)
 }
 
-/// For each statement (by node id), the comment that ends the line the statement starts on,
-/// when it is the first statement to start on that line: the one the comment covers.
-fn covering_comments<'t>(root: Node<'t>, rows: &Rows) -> HashMap<usize, Node<'t>> {
-    let mut covering = HashMap::new();
-    let mut first_on_row: Option<(usize, Node)> = None;
-    let mut cursor = root.walk();
-    loop {
-        // In document order, so a row's first statement is seen before the comment ending it.
-        let node = cursor.node();
-        let row = rows.start(node);
-        match node.kind() {
-            "statement" if first_on_row.is_none_or(|(last, _)| last < row) => {
-                first_on_row = Some((row, node));
-            }
-            "comment" => {
-                if let Some((_, statement)) = first_on_row.filter(|&(last, _)| last == row) {
-                    covering.insert(statement.id(), node);
-                }
-            }
-            _ => {}
-        }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return covering;
-            }
-        }
-    }
+/// For each statement, the comment at the end of the line it starts on, which covers it (as
+/// the checker reads suppressions: [`syntax::OutlineComment`]). By span.
+fn covering_comments(text: &str) -> HashMap<Span, Span> {
+    syntax::read(text)
+        .iter()
+        .flat_map(|section| {
+            section.outline.comments.iter().filter_map(|comment| {
+                let statement = comment.statement?;
+                // One on a line of its own covers the next line's statement, and stays put.
+                (statement.start < comment.span.start)
+                    .then(|| (section.in_file(statement), section.in_file(comment.span)))
+            })
+        })
+        .collect()
+}
+
+fn span_of(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
 }
 
 /// The first text the checker reports as `syntax-error`: an ERROR or MISSING node, or a string
@@ -103,7 +91,7 @@ fn first_error(root: Node) -> Option<Span> {
     loop {
         let node = cursor.node();
         if node.is_error() || node.is_missing() || node.kind() == "unterminated_string" {
-            return Some(Span::new(node.start_byte(), node.end_byte()));
+            return Some(span_of(node));
         }
         if cursor.goto_first_child() {
             continue;
@@ -148,11 +136,11 @@ struct Writer<'t> {
     depth: usize,
     /// See [`covering_comments`]; the layout may split the source line (`a; b  # c`, or a
     /// block on one line spread over several), so these comments are placed by statement.
-    covering: HashMap<usize, Node<'t>>,
-    /// The ids of the comments in `covering`.
-    covered: HashSet<usize>,
+    covering: HashMap<Span, Span>,
+    /// The comments in `covering`.
+    covered: HashSet<Span>,
     /// The covering comment of the statement being written, until its first line ends.
-    pending: Option<Node<'t>>,
+    pending: Option<Span>,
 }
 
 impl<'t> Writer<'t> {
@@ -164,7 +152,8 @@ impl<'t> Writer<'t> {
     fn line_break(&mut self) {
         if let Some(comment) = self.pending.take() {
             self.out.push_str("  ");
-            self.out.push_str(self.source(comment).trim_end());
+            self.out
+                .push_str(self.text[comment.start..comment.end].trim_end());
         }
         self.out.push_str(self.newline);
     }
@@ -192,12 +181,9 @@ impl<'t> Writer<'t> {
     /// A comment: after the last token when it stands on the same source row, else on a line
     /// of its own.
     fn comment(&mut self, node: Node, first: bool) {
-        if self
-            .pending
-            .is_some_and(|pending| pending.id() == node.id())
-        {
+        if self.pending == Some(span_of(node)) {
             self.pending = None; // on its statement's first line still: written here
-        } else if self.covered.contains(&node.id()) {
+        } else if self.covered.contains(&span_of(node)) {
             return; // written at the end of its statement's first line
         }
         let trailing = self.rows.start(node) == self.last_row && !self.out.is_empty();
@@ -232,7 +218,7 @@ impl<'t> Writer<'t> {
     }
 
     fn statement(&mut self, node: Node<'t>) {
-        if let Some(&comment) = self.covering.get(&node.id()) {
+        if let Some(&comment) = self.covering.get(&span_of(node)) {
             self.pending = Some(comment);
         }
         let mut cursor = node.walk();
