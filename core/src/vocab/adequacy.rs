@@ -14,8 +14,32 @@ pub struct AdequacyDecision {
     pub scope: Option<&'static str>,
     /// A caveat a controller should know.
     pub note: Option<&'static str>,
+    /// Whether the decision has been taken into the EEA Agreement, so that it applies to
+    /// controllers in Norway, Iceland and Liechtenstein.
+    pub eea: EeaIncorporation,
+    /// Where the facts of this entry were checked.
+    pub source: &'static str,
     /// When this entry was last checked against the source.
     pub checked: &'static str,
+}
+
+/// Whether an adequacy decision is part of the EEA Agreement (Annex XI).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EeaIncorporation {
+    /// Taken in by a decision of the EEA Joint Committee.
+    Incorporated {
+        joint_committee_decision: &'static str,
+        date: &'static str,
+    },
+    /// Not yet taken in: the decision does not bind the EEA-EFTA states.
+    Pending,
+}
+
+impl AdequacyDecision {
+    /// Whether a controller in Norway, Iceland or Liechtenstein may rely on the decision.
+    pub fn applies_in_eea_efta(&self) -> bool {
+        matches!(self.eea, EeaIncorporation::Incorporated { .. })
+    }
 }
 
 const fn whole(
@@ -29,6 +53,11 @@ const fn whole(
         decision,
         scope: None,
         note: None,
+        eea: EeaIncorporation::Incorporated {
+            joint_committee_decision: "154/2018",
+            date: "2018-07-20",
+        },
+        source: "shared/reference/data/adequacy.csv",
         checked: "2026-11-22",
     }
 }
@@ -42,6 +71,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         note: Some(
             "for controllers in Norway, Iceland and Liechtenstein the decision applies once it is taken into the EEA Agreement (pending at the date checked)",
         ),
+        eea: EeaIncorporation::Pending,
         ..whole("BR", "Brazil", "(EU) 2026/179")
     },
     AdequacyDecision {

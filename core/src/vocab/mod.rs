@@ -1,19 +1,21 @@
 //! The vocabulary of the language: every word a field accepts, with the article it stands for
 //! and a plain explanation (used in messages, `explain` and hover).
 //!
-//! Source of the words and articles: shared/spec/language.md (version 1) and Regulation (EU)
-//! 2016/679 (GDPR); checked 2026-11-22.
+//! Source of the words and articles: shared/spec/language.md (version 2) and Regulation (EU)
+//! 2016/679 (GDPR); checked 2026-12-01.
 
 mod adequacy;
 mod countries;
 
-pub use adequacy::{ADEQUACY_DECISIONS, AdequacyDecision, adequacy_decision};
+pub use adequacy::{ADEQUACY_DECISIONS, AdequacyDecision, EeaIncorporation, adequacy_decision};
 pub use countries::{EEA_STATES, ISO_3166_ALPHA2, is_eea, is_iso_country};
 
 /// A closed set of words that a field accepts.
 pub trait Vocabulary: Copy + Sized + 'static {
     /// Every word, in the order documentation lists them.
     const ALL: &'static [Self];
+    /// Every word, in the same order as [`Vocabulary::ALL`].
+    const WORDS: &'static [&'static str];
     fn word(self) -> &'static str;
     fn article(self) -> &'static str;
     fn explanation(self) -> &'static str;
@@ -23,7 +25,7 @@ pub trait Vocabulary: Copy + Sized + 'static {
     }
 
     fn words() -> Vec<&'static str> {
-        Self::ALL.iter().map(|v| v.word()).collect()
+        Self::WORDS.to_vec()
     }
 }
 
@@ -35,6 +37,7 @@ macro_rules! vocabulary {
 
         impl Vocabulary for $name {
             const ALL: &'static [Self] = &[$($name::$variant),*];
+            const WORDS: &'static [&'static str] = &[$($word),*];
             fn word(self) -> &'static str {
                 match self { $($name::$variant => $word),* }
             }
@@ -139,6 +142,56 @@ vocabulary! {
             "contractual clauses authorised by the supervisory authority";
         Derogation => "derogation", "Art. 49",
             "a derogation for a specific situation (such as explicit consent or a contract); only for occasional transfers";
+    }
+}
+
+vocabulary! {
+    /// The grounds of Art. 49(1) on which a transfer may rest without adequacy or safeguards.
+    DerogationGround {
+        ExplicitConsent => "explicit_consent", "Art. 49(1)(a)",
+            "the person has explicitly consented to the transfer after being told of its risks";
+        Contract => "contract", "Art. 49(1)(b)",
+            "the transfer is necessary to perform a contract with the person, or for steps before one at their request";
+        ContractInInterest => "contract_in_interest", "Art. 49(1)(c)",
+            "the transfer is necessary for a contract concluded in the person's interest with someone else";
+        PublicInterest => "public_interest", "Art. 49(1)(d)",
+            "the transfer is necessary for important reasons of public interest recognised in Union or national law";
+        LegalClaims => "legal_claims", "Art. 49(1)(e)",
+            "the transfer is necessary to establish, exercise or defend legal claims";
+        VitalInterests => "vital_interests", "Art. 49(1)(f)",
+            "the transfer is necessary to protect the vital interests of a person who cannot give consent";
+        PublicRegister => "public_register", "Art. 49(1)(g)",
+            "the transfer is made from a register open to consultation by the public";
+        CompellingInterests => "compelling_interests", "Art. 49(1) second subparagraph",
+            "a transfer that is not repetitive, concerns few people and is necessary for compelling legitimate interests (the supervisory authority must be informed)";
+    }
+}
+
+impl DerogationGround {
+    /// Whether a public authority may not rely on the ground in the exercise of its public
+    /// powers (Art. 49(3)).
+    pub fn closed_to_public_powers(self) -> bool {
+        matches!(
+            self,
+            DerogationGround::ExplicitConsent
+                | DerogationGround::Contract
+                | DerogationGround::ContractInInterest
+                | DerogationGround::CompellingInterests
+        )
+    }
+}
+
+vocabulary! {
+    /// Whether people must provide the data (Art. 13(2)(e)).
+    Provision {
+        Statutory => "statutory", "Art. 13(2)(e)",
+            "a law requires the person to provide the data";
+        Contractual => "contractual", "Art. 13(2)(e)",
+            "the contract requires the person to provide the data";
+        Precontractual => "precontractual", "Art. 13(2)(e)",
+            "the data are needed to enter into a contract";
+        Voluntary => "voluntary", "Art. 13(2)(e)",
+            "the person chooses whether to provide the data";
     }
 }
 
@@ -263,6 +316,8 @@ mod tests {
         unique::<DecisionSafeguard>();
         unique::<RightKind>();
         unique::<Claim>();
+        unique::<DerogationGround>();
+        unique::<Provision>();
     }
 
     #[test]
