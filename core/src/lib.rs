@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod fields;
 pub mod format;
 pub mod lower;
 pub mod model;

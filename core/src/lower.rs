@@ -6,105 +6,14 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::fields::{self, Block, Field, RightsField};
 use crate::model::*;
 use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
 use crate::text::Span;
 use crate::vocab::{
-    Claim, Condition, DecisionSafeguard, Duration, LegalBasis, RightKind, TransferSafeguard,
-    Vocabulary, is_iso_country,
+    Condition, DecisionSafeguard, DerogationGround, Duration, LegalBasis, Provision, RightKind,
+    TransferSafeguard, Vocabulary, is_eea, is_iso_country,
 };
-
-/// Node names allowed at the top level of a file.
-pub const TOP_LEVEL_FIELDS: &[&str] = &[
-    "notice",
-    "controller",
-    "dpo",
-    "category",
-    "subject",
-    "source",
-    "recipient",
-    "processor",
-    "joint_controller",
-    "purpose",
-    "rights",
-    "claims",
-];
-pub const NOTICE_FIELDS: &[&str] = &["language", "updated", "url"];
-pub const CONTROLLER_FIELDS: &[&str] = &[
-    "org_number",
-    "country",
-    "address",
-    "email",
-    "phone",
-    "url",
-    "public_authority",
-    "authority",
-];
-pub const DPO_FIELDS: &[&str] = &["email", "phone", "address", "url"];
-pub const CATEGORY_FIELDS: &[&str] = &["includes", "special", "criminal"];
-pub const SUBJECT_FIELDS: &[&str] = &["child"];
-pub const SOURCE_FIELDS: &[&str] = &["public", "country"];
-pub const RECIPIENT_FIELDS: &[&str] = &["country", "public_authority", "safeguard"];
-pub const PROCESSOR_FIELDS: &[&str] = &["country", "safeguard", "agreement"];
-pub const JOINT_CONTROLLER_FIELDS: &[&str] = &["country", "arrangement"];
-pub const PURPOSE_FIELDS: &[&str] = &[
-    "basis",
-    "condition",
-    "data",
-    "subjects",
-    "sources",
-    "recipients",
-    "processors",
-    "joint_controllers",
-    "retention",
-    "direct_marketing",
-    "profiling",
-    "monitoring",
-    "large_scale",
-    "manual",
-    "dpia",
-    "decision",
-];
-pub const DECISION_FIELDS: &[&str] = &["logic", "safeguards"];
-pub const RIGHTS_FIELDS: &[&str] = &[
-    "access",
-    "rectification",
-    "erasure",
-    "restriction",
-    "portability",
-    "objection",
-    "withdraw_consent",
-    "human_review",
-    "complaint",
-    "respond_within",
-];
-pub const CLAIMS_FIELDS: &[&str] = &[
-    "no_consent",
-    "no_special_categories",
-    "no_criminal_data",
-    "no_automated_decisions",
-    "no_profiling",
-    "no_transfers_outside_eea",
-    "no_disclosure",
-];
-
-/// Where each node name may stand, for "`basis` belongs inside a `purpose`".
-pub const FIELDS_BY_PARENT: &[(&str, &[&str])] = &[
-    ("the top level", TOP_LEVEL_FIELDS),
-    ("notice", NOTICE_FIELDS),
-    ("controller", CONTROLLER_FIELDS),
-    ("dpo", DPO_FIELDS),
-    ("category", CATEGORY_FIELDS),
-    ("subject", SUBJECT_FIELDS),
-    ("source", SOURCE_FIELDS),
-    ("recipient", RECIPIENT_FIELDS),
-    ("processor", PROCESSOR_FIELDS),
-    ("joint_controller", JOINT_CONTROLLER_FIELDS),
-    ("purpose", PURPOSE_FIELDS),
-    ("decision", DECISION_FIELDS),
-    ("rights", RIGHTS_FIELDS),
-    ("claims", CLAIMS_FIELDS),
-];
 
 /// Reads the model of `text` from its sections (see [`crate::syntax`]).
 pub fn lower(text: &str, sections: &[Section]) -> Model {
@@ -277,11 +186,16 @@ impl<'a> Reader<'a> {
         });
     }
 
-    fn unknown_field(
+    fn unknown_field(&mut self, stmt: &Stmt, block: &'static Block) {
+        let parent = (!std::ptr::eq(block, &fields::TOP_LEVEL)).then_some(block.parent);
+        self.unknown_child(stmt, parent, block.fields);
+    }
+
+    fn unknown_child(
         &mut self,
         stmt: &Stmt,
         parent: Option<&'static str>,
-        allowed: &'static [&'static str],
+        allowed: &'static [Field],
     ) {
         self.model.issues.push(ReadIssue::UnknownField {
             span: stmt.name_span,
@@ -294,7 +208,7 @@ impl<'a> Reader<'a> {
     /// Reports every child of a statement that takes no block.
     fn no_block(&mut self, stmt: &Stmt, field: &'static str) {
         for child in self.children(stmt) {
-            self.unknown_field(&child, Some(field), &[]);
+            self.unknown_child(&child, Some(field), &[]);
         }
     }
 
@@ -363,10 +277,21 @@ impl<'a> Reader<'a> {
         stmt.name_span
     }
 
-    /// A field that takes one text in quotes and no block.
+    /// A field that takes one text in quotes, shown as written, and no block.
     fn text(&mut self, stmt: &Stmt, field: &'static str, example: &str) -> Option<Spanned<String>> {
         self.no_block(stmt, field);
-        self.text_argument(stmt, field, example)
+        self.text_argument(stmt, field, example, false)
+            .map(|t| Spanned {
+                value: t.value,
+                span: t.span,
+            })
+    }
+
+    /// A field that takes one text in quotes that a notice shows (with translations), and no
+    /// block.
+    fn shown_text(&mut self, stmt: &Stmt, field: &'static str, example: &str) -> Option<Text> {
+        self.no_block(stmt, field);
+        self.text_argument(stmt, field, example, true)
     }
 
     /// The one text in quotes of a statement (that may have a block).
@@ -375,10 +300,14 @@ impl<'a> Reader<'a> {
         stmt: &Stmt,
         field: &'static str,
         example: &str,
-    ) -> Option<Spanned<String>> {
-        self.no_more_args(stmt, field, 1);
-        match stmt.args().next() {
-            None => {
+        translatable: bool,
+    ) -> Option<Text> {
+        let group = stmt.groups.first();
+        let read = group.and_then(|g| self.text_in(g, 0, field, translatable));
+        self.no_more_args(stmt, field, read.as_ref().map_or(1, |(_, taken)| *taken));
+        match (read, stmt.args().next()) {
+            (Some((text, _)), _) => Some(text),
+            (None, None) => {
                 self.invalid(
                     stmt.name_span,
                     field,
@@ -386,11 +315,7 @@ impl<'a> Reader<'a> {
                 );
                 None
             }
-            Some(arg) if arg.kind.is_text() => Some(Spanned {
-                value: self.decode(arg),
-                span: arg.span,
-            }),
-            Some(arg) => {
+            (None, Some(arg)) => {
                 self.invalid_with(
                     arg.span,
                     field,
@@ -400,6 +325,65 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// The text at `index` of a group and the translations written after it
+    /// (`"Nyhetsbrev" en "Newsletter"`), with how many values they take; `None` when the value
+    /// there is not a text. A text shown as written (`translatable` false: a law, a legal name,
+    /// a reference) takes no translation, and one written after it is reported.
+    fn text_in(
+        &mut self,
+        group: Group,
+        index: usize,
+        field: &'static str,
+        translatable: bool,
+    ) -> Option<(Text, usize)> {
+        let arg = group.get(index).filter(|a| a.kind.is_text())?;
+        let mut text = Text {
+            value: self.decode(arg),
+            span: arg.span,
+            translations: Vec::new(),
+        };
+        let mut taken = 1;
+        while let (Some(tag), Some(translated)) =
+            (group.get(index + taken), group.get(index + taken + 1))
+        {
+            if tag.kind != ArgKind::Identifier || !translated.kind.is_text() {
+                break;
+            }
+            taken += 2;
+            let problem = if !translatable {
+                format!(
+                    "this text of `{field}` is shown as written in every language and takes no translation: remove `{} \"…\"`",
+                    tag.raw
+                )
+            } else if !is_language_tag(tag.raw) {
+                format!(
+                    "`{}` is not a language tag: a translation starts with a two- or three-letter code such as `en`, `nn` or `se`",
+                    tag.raw
+                )
+            } else if text.translation(tag.raw).is_some() {
+                format!(
+                    "the translation into `{}` is given twice: keep one",
+                    tag.raw
+                )
+            } else {
+                let value = self.decode(translated);
+                text.translations.push(Translation {
+                    language: Spanned {
+                        value: tag.raw.to_string(),
+                        span: tag.span,
+                    },
+                    text: Spanned {
+                        value,
+                        span: translated.span,
+                    },
+                });
+                continue;
+            };
+            self.invalid(tag.span, field, problem);
+        }
+        Some((text, taken))
     }
 
     fn date(&mut self, arg: Arg, field: &'static str) -> Option<Spanned<String>> {
@@ -418,36 +402,51 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn country(&mut self, stmt: &Stmt) -> Option<Country> {
+    /// `country NO`, `country NO, SE`, `country eea`, `country NO, outside_eea`.
+    fn country(&mut self, stmt: &Stmt) -> Option<Countries> {
         self.no_block(stmt, "country");
-        self.no_more_args(stmt, "country", 1);
-        let Some(arg) = stmt.args().next() else {
-            self.invalid(
-                stmt.name_span,
-                "country",
-                "`country` needs an ISO 3166-1 alpha-2 code, like `country NO`",
-            );
+        const FORM: &str = "`country` takes ISO 3166-1 alpha-2 codes in capitals or the words `eea` and `outside_eea`, separated by commas, like `country NO` or `country NO, outside_eea`";
+        if stmt.groups.is_empty() {
+            self.invalid(stmt.name_span, "country", FORM);
             return None;
+        }
+        let mut countries = Countries {
+            span: stmt.span,
+            values: Vec::new(),
         };
-        match arg.kind {
-            ArgKind::Country => Some(Country {
-                code: arg.raw.to_string(),
-                span: stmt.span,
-                code_span: arg.span,
-                known: arg.raw.len() == 2 && is_iso_country(arg.raw),
-            }),
-            _ => {
-                let upper = self.decode(arg).to_ascii_uppercase();
-                let suggestion = is_iso_country(&upper).then_some(upper);
-                self.invalid_with(
-                    arg.span,
+        for group in stmt.groups.iter() {
+            let Some(arg) = group.first() else { continue };
+            let place = match (arg.kind, arg.raw) {
+                (ArgKind::Country, code) if is_iso_country(code) && is_eea(code) => {
+                    Some(Place::EeaState)
+                }
+                (ArgKind::Country, code) if is_iso_country(code) => Some(Place::ThirdCountry),
+                (ArgKind::Country, _) => Some(Place::Unknown),
+                (ArgKind::Identifier, "eea") => Some(Place::SomewhereInEea),
+                (ArgKind::Identifier, "outside_eea") => Some(Place::SomewhereOutsideEea),
+                _ => None,
+            };
+            match place {
+                Some(place) => countries.values.push(CountryValue {
+                    code: arg.raw.to_string(),
+                    span: arg.span,
+                    place,
+                }),
+                None => {
+                    let upper = self.decode(arg).to_ascii_uppercase();
+                    let suggestion = is_iso_country(&upper).then_some(upper);
+                    self.invalid_with(arg.span, "country", FORM, suggestion);
+                }
+            }
+            if let Some(extra) = group.get(1) {
+                self.invalid(
+                    extra.span,
                     "country",
-                    "a country is written as its ISO 3166-1 alpha-2 code in capitals, like `country NO`",
-                    suggestion,
+                    "separate the countries with commas: `country NO, SE`",
                 );
-                None
             }
         }
+        Some(countries)
     }
 
     /// `NAME ID "Label"`: the start of every definition.
@@ -456,7 +455,7 @@ impl<'a> Reader<'a> {
         stmt: &Stmt,
         field: &'static str,
         kind: Kind,
-    ) -> Option<(Ident, Option<Spanned<String>>)> {
+    ) -> Option<(Ident, Option<Text>)> {
         let group = stmt.groups.first();
         let Some(first) = group
             .and_then(Group::first)
@@ -483,12 +482,13 @@ impl<'a> Reader<'a> {
                 Some(to_snake_case(first.raw)),
             );
         }
-        let label = match group.and_then(|g| g.get(1)) {
-            Some(arg) if arg.kind.is_text() => Some(Spanned {
-                value: self.decode(arg),
-                span: arg.span,
-            }),
-            Some(arg) => {
+        // The controller's legal name is shown as written; every other label is translated.
+        let translatable = kind != Kind::Controller;
+        let read = group.and_then(|g| self.text_in(g, 1, field, translatable));
+        let taken = 1 + read.as_ref().map_or(1, |(_, taken)| *taken);
+        let label = match (read, group.and_then(|g| g.get(1))) {
+            (Some((label, _)), _) => Some(label),
+            (None, Some(arg)) => {
                 self.invalid(
                     arg.span,
                     field,
@@ -496,7 +496,7 @@ impl<'a> Reader<'a> {
                 );
                 None
             }
-            None => {
+            (None, None) => {
                 self.invalid(
                     first.span,
                     field,
@@ -508,7 +508,7 @@ impl<'a> Reader<'a> {
                 None
             }
         };
-        self.no_more_args(stmt, field, 2);
+        self.no_more_args(stmt, field, taken);
         let ident = Ident {
             name: first.raw.to_string(),
             span: first.span,
@@ -538,6 +538,26 @@ impl<'a> Reader<'a> {
 
     /// `data a, b, c`: one ID per group.
     fn references(&mut self, stmt: &Stmt, field: &'static str, kind: Kind) -> Vec<Reference> {
+        self.read_references(stmt, field, kind, false).0
+    }
+
+    /// `complaint datatilsynet "qualifier"`: IDs, the first of which a text may follow.
+    fn qualified_references(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        kind: Kind,
+    ) -> (Vec<Reference>, Option<Text>) {
+        self.read_references(stmt, field, kind, true)
+    }
+
+    fn read_references(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        kind: Kind,
+        qualified: bool,
+    ) -> (Vec<Reference>, Option<Text>) {
         self.no_block(stmt, field);
         if stmt.groups.is_empty() {
             self.invalid(
@@ -550,7 +570,8 @@ impl<'a> Reader<'a> {
             );
         }
         let mut refs = Vec::new();
-        for group in stmt.groups.iter() {
+        let mut qualifier = None;
+        for (index, group) in stmt.groups.iter().enumerate() {
             let Some(arg) = group.first() else { continue };
             if arg.kind == ArgKind::Identifier {
                 refs.push(Reference {
@@ -571,7 +592,15 @@ impl<'a> Reader<'a> {
                     ),
                 );
             }
-            if let Some(extra) = group.get(1) {
+            let mut after = 1;
+            if qualified
+                && index == 0
+                && let Some((text, taken)) = self.text_in(group, 1, field, true)
+            {
+                qualifier = Some(text);
+                after += taken;
+            }
+            if let Some(extra) = group.get(after) {
                 self.invalid(
                     extra.span,
                     field,
@@ -579,59 +608,119 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        refs
+        (refs, qualifier)
     }
 
-    /// `basis consent "detail"`: a vocabulary word, optionally followed by a text.
+    /// The vocabulary word that starts a statement: `basis consent`.
     fn word<V: Vocabulary>(
         &mut self,
         stmt: &Stmt,
         field: &'static str,
         what: &str,
-    ) -> Option<(V, Span, Option<Spanned<String>>)> {
+    ) -> Option<(V, Span)> {
         self.no_block(stmt, field);
-        self.no_more_args(stmt, field, 2);
-        let words = || V::words().join(", ");
         let Some(first) = stmt.args().next() else {
             self.invalid(
                 stmt.name_span,
                 field,
-                format!("`{field}` needs {what}: one of {}", words()),
+                format!("`{field}` needs {what}: one of {}", V::WORDS.join(", ")),
             );
             return None;
         };
-        let value = if first.kind == ArgKind::Identifier {
-            V::from_word(first.raw)
-        } else {
-            None
-        };
-        let Some(value) = value else {
-            let suggestion = crate::suggest::nearest(first.raw, V::ALL.iter().map(|v| v.word()))
-                .map(str::to_string);
-            self.invalid_with(
-                first.span,
+        let value = (first.kind == ArgKind::Identifier)
+            .then(|| V::from_word(first.raw))
+            .flatten();
+        if value.is_none() {
+            self.no_more_args(stmt, field, 2);
+            self.invalid_vocabulary::<V>(first, field, what);
+        }
+        value.map(|v| (v, first.span))
+    }
+
+    fn invalid_vocabulary<V: Vocabulary>(&mut self, arg: Arg, field: &'static str, what: &str) {
+        let suggestion =
+            crate::suggest::nearest(arg.raw, V::WORDS.iter().copied()).map(str::to_string);
+        self.invalid_with(
+            arg.span,
+            field,
+            format!(
+                "`{}` is not {what}: use one of {}",
+                arg.raw,
+                V::WORDS.join(", ")
+            ),
+            suggestion,
+        );
+    }
+
+    /// The optional text at `index` of the first group, after the words that start the
+    /// statement (`basis legitimate_interests "the interest"`); nothing may follow it.
+    fn detail(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        index: usize,
+        translatable: bool,
+    ) -> Option<Text> {
+        let group = stmt.groups.first()?;
+        let read = self.text_in(group, index, field, translatable);
+        if read.is_none()
+            && let Some(arg) = group.get(index)
+        {
+            let words: Vec<&str> = group.iter().take(index).map(|a| a.raw).collect();
+            self.invalid(
+                arg.span,
                 field,
-                format!("`{}` is not {what}: use one of {}", first.raw, words()),
-                suggestion,
+                format!(
+                    "what follows `{field} {}` is text in quotes",
+                    words.join(" ")
+                ),
             );
-            return None;
-        };
-        let detail = match stmt.groups.first().and_then(|g| g.get(1)) {
-            Some(arg) if arg.kind.is_text() => Some(Spanned {
-                value: self.decode(arg),
-                span: arg.span,
-            }),
-            Some(arg) => {
-                self.invalid(
-                    arg.span,
-                    field,
-                    format!("what follows `{field} {}` is text in quotes", first.raw),
-                );
-                None
+        }
+        self.no_more_args(
+            stmt,
+            field,
+            index + read.as_ref().map_or(1, |(_, taken)| *taken),
+        );
+        read.map(|(text, _)| text)
+    }
+
+    /// `safeguard scc`, `safeguard derogation contract "reason"`.
+    fn safeguard(&mut self, stmt: &Stmt) -> Option<Safeguard> {
+        let (kind, span) =
+            self.word::<TransferSafeguard>(stmt, "safeguard", "a transfer safeguard")?;
+        let mut ground = None;
+        let mut reason_at = 1;
+        if kind == TransferSafeguard::Derogation
+            && let Some(arg) = stmt.groups.first().and_then(|g| g.get(1))
+            && arg.kind == ArgKind::Identifier
+        {
+            reason_at = 2;
+            match DerogationGround::from_word(arg.raw) {
+                Some(value) => {
+                    ground = Some(Spanned {
+                        value,
+                        span: arg.span,
+                    })
+                }
+                None => self.invalid_vocabulary::<DerogationGround>(
+                    arg,
+                    "safeguard",
+                    "a ground of Art. 49(1)",
+                ),
             }
-            None => None,
-        };
-        Some((value, first.span, detail))
+        }
+        let detail = self.detail(
+            stmt,
+            "safeguard",
+            reason_at,
+            kind == TransferSafeguard::Derogation,
+        );
+        Some(Safeguard {
+            kind,
+            span,
+            ground,
+            detail,
+        })
     }
 
     fn duration(&mut self, arg: Arg, field: &'static str) -> Option<Duration> {
@@ -671,63 +760,59 @@ impl<'a> Reader<'a> {
     // ----- the nodes ----------------------------------------------------------------------
 
     fn top_level(&mut self, stmt: &Stmt) {
-        match stmt.name {
-            "notice" => self.notice(stmt),
-            "controller" => self.controller(stmt),
-            "dpo" => self.dpo(stmt),
-            "category" => self.category(stmt),
-            "subject" => self.subject(stmt),
-            "source" => self.source(stmt),
-            "recipient" => self.party(stmt, "recipient", Kind::Recipient, RECIPIENT_FIELDS),
-            "processor" => self.party(stmt, "processor", Kind::Processor, PROCESSOR_FIELDS),
-            "joint_controller" => self.party(
-                stmt,
-                "joint_controller",
-                Kind::JointController,
-                JOINT_CONTROLLER_FIELDS,
-            ),
-            "purpose" => self.purpose(stmt),
-            "rights" => self.rights(stmt),
-            "claims" => self.claims(stmt),
-            _ => self.unknown_field(stmt, None, TOP_LEVEL_FIELDS),
+        use fields::TopField as F;
+        let Some(field) = F::from_name(stmt.name) else {
+            self.unknown_field(stmt, &fields::TOP_LEVEL);
+            return;
+        };
+        match field {
+            F::Notice => self.notice(stmt),
+            F::Controller => self.controller(stmt),
+            F::Dpo => self.dpo(stmt),
+            F::Representative => self.representative(stmt),
+            F::Category => self.category(stmt),
+            F::Subject => self.subject(stmt),
+            F::Source => self.source(stmt),
+            F::Recipient => self.party(stmt, Kind::Recipient),
+            F::Processor => self.party(stmt, Kind::Processor),
+            F::JointController => self.party(stmt, Kind::JointController),
+            F::Purpose => self.purpose(stmt),
+            F::Rights => self.rights(stmt),
+            F::Claims => self.claims(stmt),
         }
     }
 
     fn notice(&mut self, stmt: &Stmt) {
-        let title = self.text_argument(stmt, "notice", "\"Personvernerklæring\"");
+        use fields::NoticeField as F;
+        let title = self.text_argument(stmt, "notice", "\"Personvernerklæring\"", true);
         let mut notice = Notice {
             span: stmt.span,
             title,
             ..Notice::default()
         };
         for child in self.children(stmt) {
-            match child.name {
-                "language" => notice.language = self.text(&child, "language", "\"nb\""),
-                "url" => notice.url = self.text(&child, "url", "\"https://…\""),
-                "updated" => {
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::NOTICE);
+                continue;
+            };
+            match field {
+                F::Language => notice.language = self.text(&child, "language", "\"nb\""),
+                F::Languages => notice.languages = self.languages(&child),
+                F::Url => notice.url = self.text(&child, "url", "\"https://…\""),
+                F::Updated => {
                     self.no_block(&child, "updated");
                     self.no_more_args(&child, "updated", 1);
-                    notice.updated = match child.args().next() {
-                        Some(arg) if arg.kind == ArgKind::Date => self.date(arg, "updated"),
-                        Some(arg) => {
-                            self.invalid(
-                                arg.span,
-                                "updated",
-                                "`updated` takes a date: `updated 2026-03-01`",
-                            );
-                            None
+                    match child.args().next() {
+                        Some(arg) if arg.kind == ArgKind::Date => {
+                            notice.updated = self.date(arg, "updated")
                         }
-                        None => {
-                            self.invalid(
-                                child.name_span,
-                                "updated",
-                                "`updated` takes a date: `updated 2026-03-01`",
-                            );
-                            None
-                        }
-                    };
+                        other => self.invalid(
+                            other.map_or(child.name_span, |a| a.span),
+                            "updated",
+                            "`updated` takes a date: `updated 2026-03-01`",
+                        ),
+                    }
                 }
-                _ => self.unknown_field(&child, Some("notice"), NOTICE_FIELDS),
             }
         }
         if self.model.notice.is_none() {
@@ -735,26 +820,70 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn contact_field(&mut self, stmt: &Stmt, contact: &mut Contact) -> bool {
-        let field = match stmt.name {
-            "email" => "email",
-            "phone" => "phone",
-            "address" => "address",
-            "url" => "url",
-            _ => return false,
+    /// `languages nb, nn, en`: language tags, never references.
+    fn languages(&mut self, stmt: &Stmt) -> Vec<Spanned<String>> {
+        self.no_block(stmt, "languages");
+        if stmt.groups.is_empty() {
+            self.invalid(
+                stmt.name_span,
+                "languages",
+                "`languages` lists the languages the notice is published in, the one it is written in first: `languages nb, nn, en`",
+            );
+        }
+        let mut languages: Vec<Spanned<String>> = Vec::new();
+        for group in stmt.groups.iter() {
+            let Some(arg) = group.first() else { continue };
+            if arg.kind != ArgKind::Identifier || !is_language_tag(arg.raw) {
+                self.invalid(
+                    arg.span,
+                    "languages",
+                    format!(
+                        "`{}` is not a language tag: use two- or three-letter codes such as `nb`, `nn`, `en` or `se`",
+                        arg.raw
+                    ),
+                );
+            } else if languages.iter().any(|l| l.value == arg.raw) {
+                self.invalid(
+                    arg.span,
+                    "languages",
+                    format!("`{}` is listed twice", arg.raw),
+                );
+            } else {
+                languages.push(Spanned {
+                    value: arg.raw.to_string(),
+                    span: arg.span,
+                });
+            }
+            if let Some(extra) = group.get(1) {
+                self.invalid(
+                    extra.span,
+                    "languages",
+                    "separate the languages with commas: `languages nb, nn, en`",
+                );
+            }
+        }
+        languages
+    }
+
+    fn contact(&mut self, stmt: &Stmt, part: ContactPart, contact: &mut Contact) {
+        let (field, example) = match part {
+            ContactPart::Email => ("email", "\"post@example.no\""),
+            ContactPart::Phone => ("phone", "\"+47 22 00 00 00\""),
+            ContactPart::Address => ("address", "\"Postboks 1, 0101 Oslo\""),
+            ContactPart::Url => ("url", "\"https://example.no/kontakt\""),
         };
         contact.written.insert(field);
-        match stmt.name {
-            "email" => contact.email = self.text(stmt, "email", "\"post@example.no\""),
-            "phone" => contact.phone = self.text(stmt, "phone", "\"+47 22 00 00 00\""),
-            "address" => contact.address = self.text(stmt, "address", "\"Postboks 1, 0101 Oslo\""),
-            "url" => contact.url = self.text(stmt, "url", "\"https://example.no/kontakt\""),
-            _ => return false,
+        let value = self.text(stmt, field, example);
+        match part {
+            ContactPart::Email => contact.email = value,
+            ContactPart::Phone => contact.phone = value,
+            ContactPart::Address => contact.address = value,
+            ContactPart::Url => contact.url = value,
         }
-        true
     }
 
     fn controller(&mut self, stmt: &Stmt) {
+        use fields::ControllerField as F;
         let Some((id, name)) = self.definition(stmt, "controller", Kind::Controller) else {
             return;
         };
@@ -766,7 +895,10 @@ impl<'a> Reader<'a> {
         }
         let mut controller = Controller {
             id,
-            name,
+            name: name.map(|n| Spanned {
+                value: n.value,
+                span: n.span,
+            }),
             org_number: None,
             country: None,
             contact: Contact::default(),
@@ -774,18 +906,24 @@ impl<'a> Reader<'a> {
             written: Written::default(),
         };
         for child in self.children(stmt) {
-            if self.contact_field(&child, &mut controller.contact) {
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::CONTROLLER);
                 continue;
-            }
-            match child.name {
-                "org_number" => {
+            };
+            let contact = &mut controller.contact;
+            match field {
+                F::Email => self.contact(&child, ContactPart::Email, contact),
+                F::Phone => self.contact(&child, ContactPart::Phone, contact),
+                F::Address => self.contact(&child, ContactPart::Address, contact),
+                F::Url => self.contact(&child, ContactPart::Url, contact),
+                F::OrgNumber => {
                     controller.org_number = self.text(&child, "org_number", "\"999 999 999\"")
                 }
-                "country" => controller.country = self.country(&child),
-                "public_authority" => {
+                F::Country => controller.country = self.country(&child),
+                F::PublicAuthority => {
                     controller.public_authority = Some(self.flag(&child, "public_authority"))
                 }
-                "authority" => {
+                F::Authority => {
                     self.no_block(&child, "authority");
                     if let Some((id, name)) = self.definition(&child, "authority", Kind::Authority)
                         && self.define(&id, Kind::Authority, self.model.authorities.len())
@@ -793,34 +931,64 @@ impl<'a> Reader<'a> {
                         self.model.authorities.push(Authority { id, name });
                     }
                 }
-                _ => {
-                    self.unknown_field(&child, Some("controller"), CONTROLLER_FIELDS);
-                    continue;
-                }
             }
-            controller
-                .written
-                .insert(field_name(CONTROLLER_FIELDS, child.name));
+            controller.written.insert(field.name());
         }
         self.model.controllers.push(controller);
     }
 
     fn dpo(&mut self, stmt: &Stmt) {
-        let name = self.text_argument(stmt, "dpo", "\"Personvernombudet\"");
+        use fields::DpoField as F;
+        let name = self.text_argument(stmt, "dpo", "\"Personvernombudet\"", true);
         let mut dpo = Dpo {
             keyword: stmt.name_span,
             name,
             contact: Contact::default(),
         };
         for child in self.children(stmt) {
-            if !self.contact_field(&child, &mut dpo.contact) {
-                self.unknown_field(&child, Some("dpo"), DPO_FIELDS);
-            }
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::DPO);
+                continue;
+            };
+            let part = match field {
+                F::Email => ContactPart::Email,
+                F::Phone => ContactPart::Phone,
+                F::Address => ContactPart::Address,
+                F::Url => ContactPart::Url,
+            };
+            self.contact(&child, part, &mut dpo.contact);
         }
         self.model.dpos.push(dpo);
     }
 
+    fn representative(&mut self, stmt: &Stmt) {
+        use fields::RepresentativeField as F;
+        let name = self.text_argument(stmt, "representative", "\"Eksempel Europe AS\"", true);
+        let mut representative = Representative {
+            keyword: stmt.name_span,
+            name,
+            country: None,
+            contact: Contact::default(),
+        };
+        for child in self.children(stmt) {
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::REPRESENTATIVE);
+                continue;
+            };
+            let contact = &mut representative.contact;
+            match field {
+                F::Country => representative.country = self.country(&child),
+                F::Email => self.contact(&child, ContactPart::Email, contact),
+                F::Phone => self.contact(&child, ContactPart::Phone, contact),
+                F::Address => self.contact(&child, ContactPart::Address, contact),
+                F::Url => self.contact(&child, ContactPart::Url, contact),
+            }
+        }
+        self.model.representatives.push(representative);
+    }
+
     fn category(&mut self, stmt: &Stmt) {
+        use fields::CategoryField as F;
         let Some((id, label)) = self.definition(stmt, "category", Kind::Category) else {
             return;
         };
@@ -835,30 +1003,38 @@ impl<'a> Reader<'a> {
             criminal: None,
         };
         for child in self.children(stmt) {
-            match child.name {
-                "includes" => {
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::CATEGORY);
+                continue;
+            };
+            match field {
+                F::Includes => {
                     self.no_block(&child, "includes");
-                    for arg in child.args() {
-                        if arg.kind.is_text() {
-                            let value = self.decode(arg);
-                            category.includes.push(Spanned {
-                                value,
-                                span: arg.span,
-                            });
-                        } else {
-                            self.invalid(arg.span, "includes", "`includes` lists texts in quotes, separated by commas: `includes \"navn\", \"adresse\"`");
+                    for group in child.groups.iter() {
+                        match self.text_in(group, 0, "includes", true) {
+                            Some((text, taken)) => {
+                                category.includes.push(text);
+                                if let Some(extra) = group.get(taken) {
+                                    self.invalid(extra.span, "includes", "separate the items of `includes` with commas: `includes \"navn\", \"adresse\"`");
+                                }
+                            }
+                            None => {
+                                if let Some(arg) = group.first() {
+                                    self.invalid(arg.span, "includes", "`includes` lists texts in quotes, separated by commas: `includes \"navn\", \"adresse\"`");
+                                }
+                            }
                         }
                     }
                 }
-                "special" => category.special = Some(self.flag(&child, "special")),
-                "criminal" => category.criminal = Some(self.flag(&child, "criminal")),
-                _ => self.unknown_field(&child, Some("category"), CATEGORY_FIELDS),
+                F::Special => category.special = Some(self.flag(&child, "special")),
+                F::Criminal => category.criminal = Some(self.flag(&child, "criminal")),
             }
         }
         self.model.categories.push(category);
     }
 
     fn subject(&mut self, stmt: &Stmt) {
+        use fields::SubjectField as F;
         let Some((id, label)) = self.definition(stmt, "subject", Kind::Subject) else {
             return;
         };
@@ -869,17 +1045,20 @@ impl<'a> Reader<'a> {
             id,
             label,
             child: None,
+            employee: None,
         };
         for child in self.children(stmt) {
-            match child.name {
-                "child" => subject.child = Some(self.flag(&child, "child")),
-                _ => self.unknown_field(&child, Some("subject"), SUBJECT_FIELDS),
+            match F::from_name(child.name) {
+                Some(F::Child) => subject.child = Some(self.flag(&child, "child")),
+                Some(F::Employee) => subject.employee = Some(self.flag(&child, "employee")),
+                None => self.unknown_field(&child, &fields::SUBJECT),
             }
         }
         self.model.subjects.push(subject);
     }
 
     fn source(&mut self, stmt: &Stmt) {
+        use fields::SourceField as F;
         let Some((id, label)) = self.definition(stmt, "source", Kind::Source) else {
             return;
         };
@@ -893,23 +1072,18 @@ impl<'a> Reader<'a> {
             country: None,
         };
         for child in self.children(stmt) {
-            match child.name {
-                "public" => source.public = Some(self.flag(&child, "public")),
-                "country" => source.country = self.country(&child),
-                _ => self.unknown_field(&child, Some("source"), SOURCE_FIELDS),
+            match F::from_name(child.name) {
+                Some(F::Public) => source.public = Some(self.flag(&child, "public")),
+                Some(F::Country) => source.country = self.country(&child),
+                None => self.unknown_field(&child, &fields::SOURCE),
             }
         }
         self.model.sources.push(source);
     }
 
-    fn party(
-        &mut self,
-        stmt: &Stmt,
-        field: &'static str,
-        kind: Kind,
-        allowed: &'static [&'static str],
-    ) {
-        let Some((id, label)) = self.definition(stmt, field, kind) else {
+    /// A processor, recipient or joint controller.
+    fn party(&mut self, stmt: &Stmt, kind: Kind) {
+        let Some((id, label)) = self.definition(stmt, kind.keyword(), kind) else {
             return;
         };
         if !self.define(&id, kind, self.model.parties.len()) {
@@ -927,24 +1101,39 @@ impl<'a> Reader<'a> {
             written: Written::default(),
         };
         for child in self.children(stmt) {
-            if !allowed.contains(&child.name) {
-                self.unknown_field(&child, Some(field), allowed);
+            let field = match kind {
+                Kind::Recipient => {
+                    fields::RecipientField::from_name(child.name).map(PartyField::from)
+                }
+                Kind::Processor => {
+                    fields::ProcessorField::from_name(child.name).map(PartyField::from)
+                }
+                _ => fields::JointControllerField::from_name(child.name).map(PartyField::from),
+            };
+            let Some(field) = field else {
+                let block = match kind {
+                    Kind::Recipient => &fields::RECIPIENT,
+                    Kind::Processor => &fields::PROCESSOR,
+                    _ => &fields::JOINT_CONTROLLER,
+                };
+                self.unknown_field(&child, block);
                 continue;
-            }
-            party.written.insert(field_name(allowed, child.name));
-            match child.name {
-                "country" => party.country = self.country(&child),
-                "public_authority" => {
+            };
+            match field {
+                PartyField::Country => {
+                    party.written.insert("country");
+                    party.country = self.country(&child)
+                }
+                PartyField::PublicAuthority => {
+                    party.written.insert("public_authority");
                     party.public_authority = Some(self.flag(&child, "public_authority"))
                 }
-                "safeguard" => {
-                    if let Some((kind, span, detail)) =
-                        self.word::<TransferSafeguard>(&child, "safeguard", "a transfer safeguard")
-                    {
-                        party.safeguards.push(Safeguard { kind, span, detail });
-                    }
+                PartyField::Safeguard => {
+                    party.written.insert("safeguard");
+                    party.safeguards.extend(self.safeguard(&child));
                 }
-                "agreement" => {
+                PartyField::Agreement => {
+                    party.written.insert("agreement");
                     self.no_block(&child, "agreement");
                     self.no_more_args(&child, "agreement", 1);
                     party.agreement = match child.args().next() {
@@ -960,17 +1149,18 @@ impl<'a> Reader<'a> {
                         }
                     };
                 }
-                "arrangement" => {
+                PartyField::Arrangement => {
+                    party.written.insert("arrangement");
                     party.arrangement =
-                        self.text(&child, "arrangement", "\"the essence of the arrangement\"")
+                        self.shown_text(&child, "arrangement", "\"the essence of the arrangement\"")
                 }
-                _ => unreachable!("every allowed party field is handled"),
             }
         }
         self.model.parties.push(party);
     }
 
     fn purpose(&mut self, stmt: &Stmt) {
+        use fields::PurposeField as F;
         let Some((id, label)) = self.definition(stmt, "purpose", Kind::Purpose) else {
             return;
         };
@@ -994,79 +1184,113 @@ impl<'a> Reader<'a> {
             monitoring: None,
             large_scale: None,
             manual: None,
+            online_service: None,
+            provision: None,
+            reuses: Vec::new(),
             dpia: None,
             decisions: Vec::new(),
             written: Written::default(),
             unreadable: Written::default(),
         };
         for child in self.children(stmt) {
-            if !PURPOSE_FIELDS.contains(&child.name) {
-                self.unknown_field(&child, Some("purpose"), PURPOSE_FIELDS);
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::PURPOSE);
                 continue;
-            }
-            p.written.insert(field_name(PURPOSE_FIELDS, child.name));
-            match child.name {
-                "basis" => {
-                    if let Some((kind, span, detail)) =
-                        self.word::<LegalBasis>(&child, "basis", "a legal basis of Art. 6(1)")
-                    {
-                        p.bases.push(Basis { kind, span, detail });
-                    } else {
-                        p.unreadable.insert("basis");
+            };
+            p.written.insert(field.name());
+            match field {
+                F::Basis => {
+                    match self.word::<LegalBasis>(&child, "basis", "a legal basis of Art. 6(1)") {
+                        Some((kind, span)) => {
+                            // The interest is shown in the notice; a law is cited as written.
+                            let translatable = kind == LegalBasis::LegitimateInterests;
+                            let detail = self.detail(&child, "basis", 1, translatable);
+                            p.bases.push(Basis { kind, span, detail });
+                        }
+                        None => p.unreadable.insert("basis"),
                     }
                 }
-                "condition" => {
-                    if let Some((kind, span, detail)) = self.word::<Condition>(
+                F::Condition => {
+                    match self.word::<Condition>(
                         &child,
                         "condition",
                         "a condition of Art. 9(2) or Art. 10",
                     ) {
-                        p.conditions.push(ConditionUse { kind, span, detail });
-                    } else {
-                        p.unreadable.insert("condition");
+                        Some((kind, span)) => {
+                            let detail =
+                                self.detail(&child, "condition", 1, false).map(|t| Spanned {
+                                    value: t.value,
+                                    span: t.span,
+                                });
+                            p.conditions.push(ConditionUse { kind, span, detail });
+                        }
+                        None => p.unreadable.insert("condition"),
                     }
                 }
-                "data" => p
+                F::Data => p
                     .data
                     .extend(self.references(&child, "data", Kind::Category)),
-                "subjects" => p
-                    .subjects
-                    .extend(self.references(&child, "subjects", Kind::Subject)),
-                "sources" => p
+                F::Subjects => {
+                    p.subjects
+                        .extend(self.references(&child, "subjects", Kind::Subject))
+                }
+                F::Sources => p
                     .sources
                     .extend(self.references(&child, "sources", Kind::Source)),
-                "recipients" => {
+                F::Recipients => {
                     p.recipients
                         .extend(self.references(&child, "recipients", Kind::Recipient))
                 }
-                "processors" => {
+                F::Processors => {
                     p.processors
                         .extend(self.references(&child, "processors", Kind::Processor))
                 }
-                "joint_controllers" => p.joint_controllers.extend(self.references(
+                F::JointControllers => p.joint_controllers.extend(self.references(
                     &child,
                     "joint_controllers",
                     Kind::JointController,
                 )),
-                "retention" => {
+                F::Reuses => p
+                    .reuses
+                    .extend(self.references(&child, "reuses", Kind::Purpose)),
+                F::Retention => {
                     let retention = self.retention(&child);
                     if p.retention.is_none() {
                         p.retention = retention;
                     }
                 }
-                "direct_marketing" => {
+                F::DirectMarketing => {
                     p.direct_marketing = Some(self.flag(&child, "direct_marketing"))
                 }
-                "profiling" => p.profiling = Some(self.flag(&child, "profiling")),
-                "monitoring" => p.monitoring = Some(self.flag(&child, "monitoring")),
-                "large_scale" => p.large_scale = Some(self.flag(&child, "large_scale")),
-                "manual" => p.manual = Some(self.flag(&child, "manual")),
-                "dpia" => p.dpia = self.text(&child, "dpia", "\"DPIA-2024-03\""),
-                "decision" => {
+                F::Profiling => p.profiling = Some(self.flag(&child, "profiling")),
+                F::Monitoring => p.monitoring = Some(self.flag(&child, "monitoring")),
+                F::LargeScale => p.large_scale = Some(self.flag(&child, "large_scale")),
+                F::Manual => p.manual = Some(self.flag(&child, "manual")),
+                F::OnlineService => p.online_service = Some(self.flag(&child, "online_service")),
+                F::Provision => {
+                    match self.word::<Provision>(
+                        &child,
+                        "provision",
+                        "whether the data must be provided (Art. 13(2)(e))",
+                    ) {
+                        Some((kind, span)) => {
+                            let consequence = self.detail(&child, "provision", 1, true);
+                            if p.provision.is_none() {
+                                p.provision = Some(ProvisionUse {
+                                    kind,
+                                    span,
+                                    consequence,
+                                });
+                            }
+                        }
+                        None => p.unreadable.insert("provision"),
+                    }
+                }
+                F::Dpia => p.dpia = self.text(&child, "dpia", "\"DPIA-2024-03\""),
+                F::Decision => {
                     let decision = self.decision(&child);
                     p.decisions.push(decision);
                 }
-                _ => unreachable!("every allowed purpose field is handled"),
             }
         }
         if duplicate {
@@ -1080,7 +1304,7 @@ impl<'a> Reader<'a> {
         self.no_block(stmt, "retention");
         const FORMS: &str = "write a period (`retention 90 days`), a period after an event (`retention 5 years after \"the contract ends\"`), `retention until \"event\"` or `retention indefinite \"reason\"`";
         let args: Vec<Arg> = stmt.args().collect();
-        let text_at = |i: usize| args.get(i).copied().filter(|a| a.kind.is_text());
+        let group = stmt.groups.first();
         let word_at = |i: usize, w: &str| {
             args.get(i)
                 .is_some_and(|a| a.kind == ArgKind::Identifier && a.raw == w)
@@ -1098,9 +1322,11 @@ impl<'a> Reader<'a> {
                 let duration = self.duration(first, "retention")?;
                 if args.len() == 1 {
                     RetentionPeriod::Fixed(duration)
-                } else if word_at(1, "after") && text_at(2).is_some() {
-                    let event = self.decode(args[2]);
-                    self.no_more_args(stmt, "retention", 3);
+                } else if word_at(1, "after")
+                    && let Some((event, taken)) =
+                        group.and_then(|g| self.text_in(g, 2, "retention", true))
+                {
+                    self.no_more_args(stmt, "retention", 2 + taken);
                     RetentionPeriod::After(duration, event)
                 } else {
                     self.invalid(
@@ -1111,21 +1337,26 @@ impl<'a> Reader<'a> {
                     return None;
                 }
             }
-            Some(_) if word_at(0, "until") => match text_at(1) {
-                Some(arg) => {
-                    let event = self.decode(arg);
-                    self.no_more_args(stmt, "retention", 2);
-                    RetentionPeriod::Until(event)
+            Some(_) if word_at(0, "until") => {
+                match group.and_then(|g| self.text_in(g, 1, "retention", true)) {
+                    Some((event, taken)) => {
+                        self.no_more_args(stmt, "retention", 1 + taken);
+                        RetentionPeriod::Until(event)
+                    }
+                    None => {
+                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"formålet er oppfylt\"`");
+                        return None;
+                    }
                 }
-                None => {
-                    self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"formålet er oppfylt\"`");
-                    return None;
-                }
-            },
+            }
             Some(_) if word_at(0, "indefinite") => {
-                let reason = text_at(1).map(|a| self.decode(a));
-                self.no_more_args(stmt, "retention", if reason.is_some() { 2 } else { 1 });
-                RetentionPeriod::Indefinite(reason)
+                let reason = group.and_then(|g| self.text_in(g, 1, "retention", true));
+                self.no_more_args(
+                    stmt,
+                    "retention",
+                    1 + reason.as_ref().map_or(0, |(_, n)| *n),
+                );
+                RetentionPeriod::Indefinite(reason.map(|(text, _)| text))
             }
             Some(first) => {
                 let suggestion =
@@ -1146,17 +1377,19 @@ impl<'a> Reader<'a> {
     }
 
     fn decision(&mut self, stmt: &Stmt) -> Decision {
-        self.no_more_args(stmt, "decision", 1);
-        let label = match stmt.args().next() {
-            Some(arg) if arg.kind.is_text() => Some(Spanned {
-                value: self.decode(arg),
-                span: arg.span,
-            }),
-            Some(arg) => {
+        use fields::DecisionField as F;
+        let read = stmt
+            .groups
+            .first()
+            .and_then(|g| self.text_in(g, 0, "decision", true));
+        self.no_more_args(stmt, "decision", read.as_ref().map_or(1, |(_, n)| *n));
+        let label = match (read, stmt.args().next()) {
+            (Some((label, _)), _) => Some(label),
+            (None, Some(arg)) => {
                 self.invalid(arg.span, "decision", "a `decision` is described in quotes: `decision \"Automatisk kredittavgjørelse\" { … }`");
                 None
             }
-            None => None,
+            (None, None) => None,
         };
         let mut decision = Decision {
             keyword: stmt.name_span,
@@ -1167,9 +1400,15 @@ impl<'a> Reader<'a> {
             unreadable: Written::default(),
         };
         for child in self.children(stmt) {
-            match child.name {
-                "logic" => decision.logic = self.text(&child, "logic", "\"the logic involved\""),
-                "safeguards" => {
+            let Some(field) = F::from_name(child.name) else {
+                self.unknown_field(&child, &fields::DECISION);
+                continue;
+            };
+            match field {
+                F::Logic => {
+                    decision.logic = self.shown_text(&child, "logic", "\"the logic involved\"")
+                }
+                F::Safeguards => {
                     self.no_block(&child, "safeguards");
                     if child.groups.is_empty() {
                         self.invalid(child.name_span, "safeguards", "`safeguards` lists the Art. 22(3) safeguards: human_review, express_view, contest");
@@ -1185,22 +1424,17 @@ impl<'a> Reader<'a> {
                             }),
                             None => {
                                 decision.unreadable.insert("safeguards");
-                                let suggestion =
-                                    crate::suggest::nearest(arg.raw, DecisionSafeguard::words())
-                                        .map(str::to_string);
-                                self.invalid_with(arg.span, "safeguards", format!("`{}` is not a safeguard of Art. 22(3): use human_review, express_view or contest", arg.raw), suggestion);
+                                self.invalid_vocabulary::<DecisionSafeguard>(
+                                    arg,
+                                    "safeguards",
+                                    "a safeguard of Art. 22(3)",
+                                );
                             }
                         }
                     }
                 }
-                _ => {
-                    self.unknown_field(&child, Some("decision"), DECISION_FIELDS);
-                    continue;
-                }
             }
-            decision
-                .written
-                .insert(field_name(DECISION_FIELDS, child.name));
+            decision.written.insert(field.name());
         }
         decision
     }
@@ -1211,6 +1445,7 @@ impl<'a> Reader<'a> {
             keyword: stmt.name_span,
             granted: Vec::new(),
             complaint: Vec::new(),
+            complaint_qualifier: None,
             respond_within: None,
             written: Written::default(),
             misspelt: Vec::new(),
@@ -1218,9 +1453,19 @@ impl<'a> Reader<'a> {
         });
         for child in self.children(stmt) {
             rights.last_node = Some(child.span);
-            if let Some(kind) = RightKind::from_word(child.name) {
-                self.no_block(&child, field_name(RIGHTS_FIELDS, child.name));
-                let qualifier = self.qualifier(&child);
+            let Some(field) = RightsField::from_name(child.name) else {
+                // What the person meant is granted already; do not report it missing too.
+                match crate::suggest::nearest(child.name, fields::RIGHTS.names()) {
+                    Some("complaint") => rights.written.insert("complaint"),
+                    Some(meant) => rights.misspelt.extend(RightKind::from_word(meant)),
+                    None => {}
+                }
+                self.unknown_field(&child, &fields::RIGHTS);
+                continue;
+            };
+            if let Some(kind) = field.right() {
+                self.no_block(&child, field.name());
+                let qualifier = self.qualifier(&child, field.name());
                 rights.granted.push(Right {
                     kind,
                     span: child.name_span,
@@ -1228,14 +1473,17 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
-            match child.name {
-                "complaint" => {
+            match field {
+                RightsField::Complaint => {
                     rights.written.insert("complaint");
-                    rights
-                        .complaint
-                        .extend(self.references(&child, "complaint", Kind::Authority))
+                    let (references, qualifier) =
+                        self.qualified_references(&child, "complaint", Kind::Authority);
+                    rights.complaint.extend(references);
+                    if rights.complaint_qualifier.is_none() {
+                        rights.complaint_qualifier = qualifier;
+                    }
                 }
-                "respond_within" => {
+                RightsField::RespondWithin => {
                     rights.written.insert("respond_within");
                     self.no_block(&child, "respond_within");
                     self.no_more_args(&child, "respond_within", 1);
@@ -1255,39 +1503,29 @@ impl<'a> Reader<'a> {
                         ),
                     }
                 }
-                _ => {
-                    // What the person meant is granted already; do not report it missing too.
-                    match crate::suggest::nearest(child.name, RIGHTS_FIELDS.iter().copied()) {
-                        Some("complaint") => rights.written.insert("complaint"),
-                        Some(meant) => rights.misspelt.extend(RightKind::from_word(meant)),
-                        None => {}
-                    }
-                    self.unknown_field(&child, Some("rights"), RIGHTS_FIELDS)
-                }
+                _ => unreachable!("the rights were read above"),
             }
         }
         self.model.rights = Some(rights);
     }
 
     /// The optional text that qualifies a right: `erasure "begrenset av arkivplikt"`.
-    fn qualifier(&mut self, stmt: &Stmt) -> Option<Spanned<String>> {
-        let field = field_name(RIGHTS_FIELDS, stmt.name);
-        self.no_more_args(stmt, field, 1);
-        match stmt.args().next() {
-            Some(arg) if arg.kind.is_text() => Some(Spanned {
-                value: self.decode(arg),
-                span: arg.span,
-            }),
-            Some(arg) => {
-                self.invalid(
-                    arg.span,
-                    field,
-                    format!("a right may be qualified by a text in quotes: `{field} \"…\"`"),
-                );
-                None
-            }
-            None => None,
+    fn qualifier(&mut self, stmt: &Stmt, field: &'static str) -> Option<Text> {
+        let read = stmt
+            .groups
+            .first()
+            .and_then(|g| self.text_in(g, 0, field, true));
+        self.no_more_args(stmt, field, read.as_ref().map_or(1, |(_, n)| *n));
+        if read.is_none()
+            && let Some(arg) = stmt.args().next()
+        {
+            self.invalid(
+                arg.span,
+                field,
+                format!("a right may be qualified by a text in quotes: `{field} \"…\"`"),
+            );
         }
+        read.map(|(text, _)| text)
     }
 
     fn claims(&mut self, stmt: &Stmt) {
@@ -1297,15 +1535,15 @@ impl<'a> Reader<'a> {
             claims: Vec::new(),
         });
         for child in self.children(stmt) {
-            match Claim::from_word(child.name) {
-                Some(claim) => {
-                    self.flag(&child, field_name(CLAIMS_FIELDS, child.name));
+            match fields::ClaimsField::from_name(child.name) {
+                Some(field) => {
+                    self.flag(&child, field.name());
                     claims.claims.push(Spanned {
-                        value: claim,
+                        value: field.claim(),
                         span: child.name_span,
                     });
                 }
-                None => self.unknown_field(&child, Some("claims"), CLAIMS_FIELDS),
+                None => self.unknown_field(&child, &fields::CLAIMS),
             }
         }
         self.model.claims = Some(claims);
@@ -1334,6 +1572,7 @@ impl<'a> Reader<'a> {
                 .chain(&mut p.recipients)
                 .chain(&mut p.processors)
                 .chain(&mut p.joint_controllers)
+                .chain(&mut p.reuses)
                 .for_each(resolve);
         }
         if let Some(rights) = &mut self.model.rights {
@@ -1398,13 +1637,61 @@ fn parse_suppression(comment: &str) -> Option<SuppressionComment<'_>> {
     Some(SuppressionComment { rules, reason })
 }
 
-/// The static name of a field known to be in `allowed`.
-fn field_name(allowed: &'static [&'static str], name: &str) -> &'static str {
-    allowed
-        .iter()
-        .copied()
-        .find(|f| *f == name)
-        .expect("the field was matched against this list")
+/// A BCP 47 primary language subtag: `nb`, `nn`, `en`, `sma`.
+fn is_language_tag(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The contact fields that the controller, the DPO and the representative share.
+#[derive(Clone, Copy)]
+enum ContactPart {
+    Email,
+    Phone,
+    Address,
+    Url,
+}
+
+/// The fields of processors, recipients and joint controllers, read by one function.
+#[derive(Clone, Copy)]
+enum PartyField {
+    Country,
+    PublicAuthority,
+    Safeguard,
+    Agreement,
+    Arrangement,
+}
+
+impl From<fields::RecipientField> for PartyField {
+    fn from(field: fields::RecipientField) -> Self {
+        use fields::RecipientField as F;
+        match field {
+            F::Country => PartyField::Country,
+            F::PublicAuthority => PartyField::PublicAuthority,
+            F::Safeguard => PartyField::Safeguard,
+        }
+    }
+}
+
+impl From<fields::ProcessorField> for PartyField {
+    fn from(field: fields::ProcessorField) -> Self {
+        use fields::ProcessorField as F;
+        match field {
+            F::Country => PartyField::Country,
+            F::Safeguard => PartyField::Safeguard,
+            F::Agreement => PartyField::Agreement,
+        }
+    }
+}
+
+impl From<fields::JointControllerField> for PartyField {
+    fn from(field: fields::JointControllerField) -> Self {
+        use fields::JointControllerField as F;
+        match field {
+            F::Country => PartyField::Country,
+            F::Arrangement => PartyField::Arrangement,
+            F::Safeguard => PartyField::Safeguard,
+        }
+    }
 }
 
 fn is_snake_case(id: &str) -> bool {
@@ -1528,8 +1815,8 @@ mod tests {
             message("source t l \"\" \"\"\n")
         );
         assert_eq!(
-            message("processor x \"X\" {\n  country NO  SE,\n     DK\n}\n"),
-            vec!["`country` does not take `SE, DK` here".to_string()]
+            message("processor x \"X\" {\n  agreement \"A\"  \"B\",\n     \"C\"\n}\n"),
+            vec!["`agreement` does not take `\"B\", \"C\"` here".to_string()]
         );
     }
 

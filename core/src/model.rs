@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Edit, Fix};
 use crate::text::Span;
 use crate::vocab::{
-    Claim, Condition, DecisionSafeguard, Duration, LegalBasis, RightKind, TransferSafeguard,
-    Vocabulary,
+    Claim, Condition, DecisionSafeguard, DerogationGround, Duration, LegalBasis, Provision,
+    RightKind, TransferSafeguard, Vocabulary,
 };
 
 /// A value and where it was written.
@@ -18,6 +18,38 @@ use crate::vocab::{
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
+}
+
+/// A text in quotes, with the translations written after it (`"Nyhetsbrev" en "Newsletter"`):
+/// the strings a notice shows take them (language.md §8).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    /// The text in the language the declaration is written in.
+    pub value: String,
+    pub span: Span,
+    pub translations: Vec<Translation>,
+}
+
+impl Text {
+    /// The text in `language`, or as written when it has no translation into it.
+    pub fn in_language(&self, language: &str) -> &str {
+        self.translation(language).unwrap_or(&self.value)
+    }
+
+    /// The translation into `language`, if one is written.
+    pub fn translation(&self, language: &str) -> Option<&str> {
+        self.translations
+            .iter()
+            .find(|t| t.language.value == language)
+            .map(|t| t.text.value.as_str())
+    }
+}
+
+/// `en "Newsletter"`: a language tag and the text in that language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Translation {
+    pub language: Spanned<String>,
+    pub text: Spanned<String>,
 }
 
 /// The ID of a defined item: its name and the span of the name in its definition.
@@ -120,10 +152,24 @@ impl Written {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Notice {
     pub span: Span,
-    pub title: Option<Spanned<String>>,
+    pub title: Option<Text>,
+    /// `language "nb"` (version 1).
     pub language: Option<Spanned<String>>,
+    /// `languages nb, nn, en`: the first is the language the strings are written in.
+    pub languages: Vec<Spanned<String>>,
     pub updated: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
+}
+
+impl Notice {
+    /// The languages the notice is published in, the one it is written in first.
+    pub fn languages(&self) -> Vec<&str> {
+        if self.languages.is_empty() {
+            self.language.iter().map(|l| l.value.as_str()).collect()
+        } else {
+            self.languages.iter().map(|l| l.value.as_str()).collect()
+        }
+    }
 }
 
 /// Contact details, shared by the controller and the DPO.
@@ -142,7 +188,7 @@ pub struct Controller {
     pub id: Ident,
     pub name: Option<Spanned<String>>,
     pub org_number: Option<Spanned<String>>,
-    pub country: Option<Country>,
+    pub country: Option<Countries>,
     pub contact: Contact,
     pub public_authority: Option<Span>,
     pub written: Written,
@@ -152,33 +198,108 @@ pub struct Controller {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Authority {
     pub id: Ident,
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dpo {
     /// The `dpo` keyword.
     pub keyword: Span,
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Text>,
     pub contact: Contact,
 }
 
-/// A `country CC` field: the code as written, and whether it is an ISO 3166-1 alpha-2 code.
+/// The controller's representative in the EEA (Art. 27).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Country {
+pub struct Representative {
+    /// The `representative` keyword.
+    pub keyword: Span,
+    pub name: Option<Text>,
+    pub country: Option<Countries>,
+    pub contact: Contact,
+}
+
+/// Where a value of `country` places a party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// An EEA state, by its ISO code.
+    EeaState,
+    /// A country outside the EEA, by its ISO code.
+    ThirdCountry,
+    /// Not an ISO 3166-1 alpha-2 code (`unknown-country`): neither inside nor outside.
+    Unknown,
+    /// `eea`: somewhere in the EEA.
+    SomewhereInEea,
+    /// `outside_eea`: somewhere outside the EEA, the country not named.
+    SomewhereOutsideEea,
+}
+
+/// One value of `country`: an ISO code or a region word, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryValue {
     pub code: String,
-    /// The whole `country CC` statement.
     pub span: Span,
-    /// The code alone.
-    pub code_span: Span,
-    pub known: bool,
+    pub place: Place,
+}
+
+impl CountryValue {
+    pub fn is_outside_eea(&self) -> bool {
+        matches!(self.place, Place::ThirdCountry | Place::SomewhereOutsideEea)
+    }
+
+    pub fn is_inside_eea(&self) -> bool {
+        matches!(self.place, Place::EeaState | Place::SomewhereInEea)
+    }
+}
+
+/// A `country` field: `country NO`, `country NO, SE`, `country eea`, `country NO, outside_eea`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Countries {
+    /// The whole `country` statement.
+    pub span: Span,
+    pub values: Vec<CountryValue>,
+}
+
+impl Countries {
+    /// The values outside the EEA: non-EEA ISO codes and `outside_eea`.
+    pub fn outside_eea(&self) -> impl Iterator<Item = &CountryValue> {
+        self.values.iter().filter(|v| v.is_outside_eea())
+    }
+
+    /// Whether some value is outside the EEA.
+    pub fn is_outside_eea(&self) -> bool {
+        self.outside_eea().next().is_some()
+    }
+
+    /// Whether every value is in the EEA (and there is one).
+    pub fn is_inside_eea(&self) -> bool {
+        !self.values.is_empty() && self.values.iter().all(CountryValue::is_inside_eea)
+    }
+
+    /// Whether some value is in the EEA.
+    pub fn has_eea_value(&self) -> bool {
+        self.values.iter().any(CountryValue::is_inside_eea)
+    }
+
+    /// Whether the ISO code is among the values.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.values.iter().any(|v| v.code == code)
+    }
+
+    /// The first ISO code that is a known country, if any.
+    pub fn first_known_code(&self) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|v| matches!(v.place, Place::EeaState | Place::ThirdCountry))
+            .map(|v| v.code.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
     pub id: Ident,
-    pub label: Option<Spanned<String>>,
-    pub includes: Vec<Spanned<String>>,
+    pub label: Option<Text>,
+    pub includes: Vec<Text>,
     pub special: Option<Span>,
     pub criminal: Option<Span>,
 }
@@ -186,16 +307,18 @@ pub struct Category {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Subject {
     pub id: Ident,
-    pub label: Option<Spanned<String>>,
+    pub label: Option<Text>,
     pub child: Option<Span>,
+    /// The controller's own staff or job applicants.
+    pub employee: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: Ident,
-    pub label: Option<Spanned<String>>,
+    pub label: Option<Text>,
     pub public: Option<Span>,
-    pub country: Option<Country>,
+    pub country: Option<Countries>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,8 +326,10 @@ pub struct Safeguard {
     pub kind: TransferSafeguard,
     /// The safeguard word.
     pub span: Span,
+    /// The Art. 49(1) ground of a derogation: `derogation contract "…"`.
+    pub ground: Option<Spanned<DerogationGround>>,
     /// The string after it (the reason for a derogation).
-    pub detail: Option<Spanned<String>>,
+    pub detail: Option<Text>,
 }
 
 /// A processor, recipient or joint controller: anyone a purpose transfers data to.
@@ -212,31 +337,51 @@ pub struct Safeguard {
 pub struct Party {
     pub kind: Kind,
     pub id: Ident,
-    pub label: Option<Spanned<String>>,
-    pub country: Option<Country>,
+    pub label: Option<Text>,
+    pub country: Option<Countries>,
     pub safeguards: Vec<Safeguard>,
     /// `public_authority` (recipients).
     pub public_authority: Option<Span>,
     /// `agreement DATE` or `agreement "reference"` (processors, Art. 28(3)).
     pub agreement: Option<Spanned<String>>,
     /// `arrangement "…"` (joint controllers, Art. 26(2)).
-    pub arrangement: Option<Spanned<String>>,
+    pub arrangement: Option<Text>,
     pub written: Written,
 }
 
 impl Party {
-    /// Whether the party is in a known country outside the EEA. A party whose country is
-    /// missing or unknown is never treated as outside (rules.md: no cascades).
+    /// Whether some value of the party's `country` is outside the EEA. A party whose country
+    /// is missing or unknown is never treated as outside (rules.md: no cascades).
     pub fn is_outside_eea(&self) -> bool {
-        self.country
-            .as_ref()
-            .is_some_and(|c| c.known && !crate::vocab::is_eea(&c.code))
+        self.country.as_ref().is_some_and(Countries::is_outside_eea)
     }
 
+    /// Whether every value of the party's `country` is in the EEA.
     pub fn is_inside_eea(&self) -> bool {
-        self.country
-            .as_ref()
-            .is_some_and(|c| c.known && crate::vocab::is_eea(&c.code))
+        self.country.as_ref().is_some_and(Countries::is_inside_eea)
+    }
+
+    /// The values of the party's `country` outside the EEA.
+    pub fn outside_eea(&self) -> impl Iterator<Item = &CountryValue> {
+        self.country.iter().flat_map(Countries::outside_eea)
+    }
+
+    pub fn safeguard(&self, kind: TransferSafeguard) -> Option<&Safeguard> {
+        self.safeguards.iter().find(|s| s.kind == kind)
+    }
+
+    /// Whether one of the party's safeguards covers a value outside the EEA: `adequacy` a
+    /// country with an adequacy decision, `dpf` the United States, any other safeguard every
+    /// value (rules.md, transfers).
+    pub fn covers(&self, value: &CountryValue) -> bool {
+        self.safeguards.iter().any(|s| match s.kind {
+            TransferSafeguard::Adequacy => {
+                value.place == Place::ThirdCountry
+                    && crate::vocab::adequacy_decision(&value.code).is_some()
+            }
+            TransferSafeguard::Dpf => value.code == "US",
+            _ => true,
+        })
     }
 }
 
@@ -246,7 +391,7 @@ pub struct Basis {
     /// The basis word.
     pub span: Span,
     /// The law (Art. 6(3)) or the legitimate interest (Art. 13(1)(d)).
-    pub detail: Option<Spanned<String>>,
+    pub detail: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -263,11 +408,11 @@ pub enum RetentionPeriod {
     /// `retention 90 days`
     Fixed(Duration),
     /// `retention 5 years after "event"`
-    After(Duration, String),
+    After(Duration, Text),
     /// `retention until "event"`
-    Until(String),
+    Until(Text),
     /// `retention indefinite "reason"`
-    Indefinite(Option<String>),
+    Indefinite(Option<Text>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -281,18 +426,28 @@ pub struct Retention {
 pub struct Decision {
     /// The `decision` keyword.
     pub keyword: Span,
-    pub label: Option<Spanned<String>>,
-    pub logic: Option<Spanned<String>>,
+    pub label: Option<Text>,
+    pub logic: Option<Text>,
     pub safeguards: Vec<Spanned<DecisionSafeguard>>,
     pub written: Written,
     /// Fields with a value that could not be read (`safeguards human_reveiw`).
     pub unreadable: Written,
 }
 
+/// `provision contractual "consequence"` (Art. 13(2)(e)).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvisionUse {
+    pub kind: Provision,
+    /// The provision word.
+    pub span: Span,
+    /// What happens if the person does not provide the data.
+    pub consequence: Option<Text>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Purpose {
     pub id: Ident,
-    pub label: Option<Spanned<String>>,
+    pub label: Option<Text>,
     pub bases: Vec<Basis>,
     pub conditions: Vec<ConditionUse>,
     pub data: Vec<Reference>,
@@ -307,6 +462,10 @@ pub struct Purpose {
     pub monitoring: Option<Span>,
     pub large_scale: Option<Span>,
     pub manual: Option<Span>,
+    pub online_service: Option<Span>,
+    pub provision: Option<ProvisionUse>,
+    /// The purposes the data were first collected for (Art. 6(4)).
+    pub reuses: Vec<Reference>,
     pub dpia: Option<Spanned<String>>,
     pub decisions: Vec<Decision>,
     pub written: Written,
@@ -356,7 +515,7 @@ impl Purpose {
 pub struct Right {
     pub kind: RightKind,
     pub span: Span,
-    pub qualifier: Option<Spanned<String>>,
+    pub qualifier: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -365,6 +524,8 @@ pub struct Rights {
     pub keyword: Span,
     pub granted: Vec<Right>,
     pub complaint: Vec<Reference>,
+    /// The text after the authority: `complaint datatilsynet "…"`.
+    pub complaint_qualifier: Option<Text>,
     pub respond_within: Option<Spanned<Duration>>,
     /// `complaint` and `respond_within`, when written, readable or not.
     pub written: Written,
@@ -424,7 +585,7 @@ pub enum ReadIssue {
         name: String,
         /// Where it stands: `None` at the top level, or the enclosing node's name.
         parent: Option<&'static str>,
-        allowed: &'static [&'static str],
+        allowed: &'static [crate::fields::Field],
     },
     /// An argument of the wrong kind, or not in the field's vocabulary.
     InvalidValue {
@@ -462,6 +623,7 @@ pub struct Model {
     /// Every `controller`, in file order; the first is the controller of the file.
     pub controllers: Vec<Controller>,
     pub dpos: Vec<Dpo>,
+    pub representatives: Vec<Representative>,
     pub authorities: Vec<Authority>,
     pub categories: Vec<Category>,
     pub subjects: Vec<Subject>,
@@ -493,6 +655,22 @@ pub struct Symbol {
 impl Model {
     pub fn controller(&self) -> Option<&Controller> {
         self.controllers.first()
+    }
+
+    /// Whether the controller is established in an EEA-EFTA state (Norway, Iceland,
+    /// Liechtenstein), where EU acts apply only once taken into the EEA Agreement.
+    pub fn controller_in_eea_efta(&self) -> bool {
+        self.controller()
+            .and_then(|c| c.country.as_ref())
+            .is_some_and(|c| ["NO", "IS", "LI"].iter().any(|code| c.has_code(code)))
+    }
+
+    /// Whether an adequacy decision exists for the country and binds the controller's state
+    /// (Brazil's does not yet bind Norway, Iceland and Liechtenstein). Never for the United
+    /// States, whose decision covers only `dpf`.
+    pub fn adequacy_applies(&self, code: &str) -> bool {
+        crate::vocab::adequacy_decision(code)
+            .is_some_and(|d| d.applies_in_eea_efta() || !self.controller_in_eea_efta())
     }
 
     pub fn is_public_authority(&self) -> bool {
@@ -592,6 +770,7 @@ impl Model {
                     .chain(&p.recipients)
                     .chain(&p.processors)
                     .chain(&p.joint_controllers)
+                    .chain(&p.reuses)
             })
             .chain(self.rights.iter().flat_map(|r| &r.complaint))
     }

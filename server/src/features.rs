@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use privlint_core::lower::{DECISION_FIELDS, FIELDS_BY_PARENT, TOP_LEVEL_FIELDS};
+use privlint_core::fields::{self, Field};
 use privlint_core::model::{Kind, Symbol};
 use privlint_core::rules::find;
 use privlint_core::tree_sitter::Node;
@@ -297,16 +297,9 @@ fn ids(doc: &Document, kind: Kind) -> Vec<lsp::CompletionItem> {
         .collect()
 }
 
-/// The node names allowed in a block of `parent` (`None`: the top level).
-fn fields_for(parent: Option<&str>) -> &'static [&'static str] {
-    match parent {
-        None => TOP_LEVEL_FIELDS,
-        Some("decision") => DECISION_FIELDS,
-        Some(name) => FIELDS_BY_PARENT
-            .iter()
-            .find(|(p, _)| *p == name)
-            .map_or(&[], |(_, fields)| fields),
-    }
+/// The fields allowed in a block of `parent` (`None`: the top level).
+fn fields_for(parent: Option<&str>) -> &'static [Field] {
+    fields::block_of(parent).map_or(&[], |block| block.fields)
 }
 
 /// Completion: node names valid at the cursor, or the values the statement's field takes
@@ -339,11 +332,11 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
             .iter()
             .map(|f| {
                 let (detail, docs) = match parent {
-                    Some("rights") => vocabulary_entry::<RightKind>(f).unwrap_or(("", "")),
-                    Some("claims") => vocabulary_entry::<Claim>(f).unwrap_or(("", "")),
-                    _ => ("", ""),
+                    Some("rights") => vocabulary_entry::<RightKind>(f.name).unwrap_or(("", f.doc)),
+                    Some("claims") => vocabulary_entry::<Claim>(f.name).unwrap_or(("", f.doc)),
+                    _ => ("", f.doc),
                 };
-                item(f, lsp::CompletionItemKind::KEYWORD, detail, docs)
+                item(f.name, lsp::CompletionItemKind::KEYWORD, detail, docs)
             })
             .collect();
     }

@@ -86,7 +86,11 @@ fn disproofs(model: &Model, claim: Claim) -> Vec<(Span, String)> {
                     if let Some(party) = model.party(reference)
                         && party.is_outside_eea()
                     {
-                        let code = party.country.as_ref().map_or("", |c| c.code.as_str());
+                        let code = party
+                            .outside_eea()
+                            .map(|v| v.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         found.push((
                             reference.span,
                             format!("`{name}` sends data to `{}` in {code}", party.id.name),

@@ -38,34 +38,44 @@ declare_rule! {
 impl Rule for DpfOutsideUs {
     fn check(&self, model: &Model, report: &mut Report) {
         for party in model.parties.iter().filter(|p| p.is_outside_eea()) {
+            let Some(safeguard) = party.safeguard(TransferSafeguard::Dpf) else {
+                continue;
+            };
             let Some(country) = &party.country else {
                 continue;
             };
-            if country.code == "US" {
+            let in_us = country.has_code("US");
+            // With `adequacy` beside it, an uncovered country is invalid-adequacy's finding.
+            let has_adequacy = party.safeguard(TransferSafeguard::Adequacy).is_some();
+            let wrong: Vec<&str> = party
+                .outside_eea()
+                .filter(|v| v.code != "US" && (!in_us || (!has_adequacy && !party.covers(v))))
+                .map(|v| v.code.as_str())
+                .collect();
+            if wrong.is_empty() {
                 continue;
             }
-            let instead = if crate::vocab::adequacy_decision(&country.code).is_some() {
+            let instead = if wrong
+                .iter()
+                .all(|code| crate::vocab::adequacy_decision(code).is_some())
+            {
                 "`safeguard adequacy` (the Commission has an adequacy decision for it)"
             } else {
                 "`safeguard scc` or another safeguard of Art. 46"
             };
-            for safeguard in party
-                .safeguards
-                .iter()
-                .filter(|s| s.kind == TransferSafeguard::Dpf)
-            {
-                report.push(
-                    Diagnostic::new(
-                        &Self::META,
-                        safeguard.span,
-                        format!(
-                            "the Data Privacy Framework covers only the United States (Art. 45), and `{}` is in {}: use {instead}",
-                            party.id.name, country.code
-                        ),
-                    )
-                    .with_related(country.span, "the party's country"),
-                );
-            }
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    safeguard.span,
+                    format!(
+                        "the Data Privacy Framework covers only the United States (Art. 45), and `{}` is {}in {}: use {instead}",
+                        party.id.name,
+                        if in_us { "also " } else { "" },
+                        wrong.join(", ")
+                    ),
+                )
+                .with_related(country.span, "the party's country"),
+            );
         }
     }
 }

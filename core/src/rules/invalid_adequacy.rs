@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
+use crate::model::{CountryValue, Model};
 use crate::rules::{Report, Rule};
 use crate::vocab::TransferSafeguard;
 
@@ -46,34 +46,46 @@ declare_rule! {
 impl Rule for InvalidAdequacy {
     fn check(&self, model: &Model, report: &mut Report) {
         for party in model.parties.iter().filter(|p| p.is_outside_eea()) {
+            let Some(safeguard) = party.safeguard(TransferSafeguard::Adequacy) else {
+                continue;
+            };
             let Some(country) = &party.country else {
                 continue;
             };
-            if crate::vocab::adequacy_decision(&country.code).is_some() {
+            // A value the claim is about that no decision covers: either adequacy covers none
+            // of the party's countries (the claim is simply wrong), or a country is left
+            // without any safeguard.
+            let adequate = |v: &&CountryValue| crate::vocab::adequacy_decision(&v.code).is_some();
+            let claims_nothing = !party.outside_eea().any(|v| adequate(&v));
+            let wrong: Vec<&CountryValue> = party
+                .outside_eea()
+                .filter(|v| !adequate(v) && (claims_nothing || !party.covers(v)))
+                .collect();
+            if wrong.is_empty() {
                 continue;
             }
-            for safeguard in party
-                .safeguards
-                .iter()
-                .filter(|s| s.kind == TransferSafeguard::Adequacy)
-            {
-                let instead = if country.code == "US" {
-                    "for the United States, adequacy covers only organisations certified under the Data Privacy Framework: write `safeguard dpf` if it is certified, otherwise `safeguard scc`"
-                } else {
-                    "use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
-                };
-                report.push(
-                    Diagnostic::new(
-                        &Self::META,
-                        safeguard.span,
-                        format!(
-                            "the Commission has no adequacy decision for {} (Art. 45(1)): {instead}",
-                            country.code
-                        ),
-                    )
-                    .with_related(country.span, "the party's country"),
-                );
-            }
+            let names: Vec<&str> = wrong.iter().map(|v| v.code.as_str()).collect();
+            let instead = if names == ["US"] {
+                "for the United States, adequacy covers only organisations certified under the Data Privacy Framework: write `safeguard dpf` if it is certified, otherwise `safeguard scc`"
+            } else if names.contains(&"outside_eea") {
+                "an adequacy decision can only be relied on for a named country: name it in `country`, or use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+            } else {
+                "use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46 for it"
+            };
+            let what = match names.as_slice() {
+                ["outside_eea"] => "the country outside the EEA that is not named".to_string(),
+                _ => names.join(", "),
+            };
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    safeguard.span,
+                    format!(
+                        "the Commission has no adequacy decision for {what} (Art. 45(1)): {instead}"
+                    ),
+                )
+                .with_related(country.span, "the party's country"),
+            );
         }
     }
 }

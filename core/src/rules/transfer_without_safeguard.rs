@@ -49,30 +49,33 @@ impl Rule for TransferWithoutSafeguard {
             if !party.is_outside_eea() || party.written.contains("safeguard") {
                 continue;
             }
-            let adequate = crate::vocab::adequacy_decision(&country.code).is_some();
-            let hint = match country.code.as_str() {
-                "US" => {
-                    "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
-                }
-                _ if adequate => {
-                    "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
-                }
-                _ => {
-                    "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
-                }
+            let outside: Vec<&str> = party.outside_eea().map(|v| v.code.as_str()).collect();
+            // An adequacy decision the controller can rely on covers every country outside.
+            let adequate = outside.iter().all(|code| model.adequacy_applies(code));
+            let hint = if outside == ["US"] {
+                "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
+            } else if adequate {
+                "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
+            } else {
+                "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+            };
+            let place = match outside.as_slice() {
+                ["outside_eea"] => "a country outside the EEA".to_string(),
+                codes => format!("{}, outside the EEA", codes.join(", ")),
             };
             let diagnostic = Diagnostic::new(
                 &Self::META,
                 country.span,
                 format!(
-                    "data go to `{}` in {}, outside the EEA, with no safeguard (Art. 44, 46(1)): add {hint}",
-                    party.id.name, country.code
+                    "data go to `{}` in {place}, with no safeguard (Art. 44, 46(1)): add {hint}",
+                    party.id.name
                 ),
             )
             .with_related(used.span, "the transfer happens here");
-            // Only where the law leaves one answer: an adequacy decision covers the country.
-            // Which Art. 46 instrument is used elsewhere is a fact the tool cannot know.
-            report.push(if adequate && country.code != "US" {
+            // Only where the law leaves one answer: an adequacy decision that applies to this
+            // controller covers the country. Which Art. 46 instrument is used elsewhere is a
+            // fact the tool cannot know.
+            report.push(if adequate {
                 diagnostic.with_fix(
                     "Add `safeguard adequacy`",
                     vec![Edit {

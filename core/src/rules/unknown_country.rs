@@ -1,5 +1,5 @@
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Country, Model};
+use crate::model::{Model, Place};
 use crate::rules::{Report, Rule};
 
 declare_rule! {
@@ -38,26 +38,35 @@ impl Rule for UnknownCountry {
             .controllers
             .iter()
             .filter_map(|c| c.country.as_ref())
+            .chain(
+                model
+                    .representatives
+                    .iter()
+                    .filter_map(|r| r.country.as_ref()),
+            )
             .chain(model.sources.iter().filter_map(|s| s.country.as_ref()))
             .chain(model.parties.iter().filter_map(|p| p.country.as_ref()));
-        for country in countries.filter(|c: &&Country| !c.known) {
+        let unknown = countries
+            .flat_map(|c| &c.values)
+            .filter(|v| v.place == Place::Unknown);
+        for country in unknown {
             let code = country.code.as_str();
             let diagnostic = match COMMON_MISTAKES.iter().find(|(wrong, _)| *wrong == code) {
                 Some((_, right)) => Diagnostic::new(
                     &Self::META,
-                    country.code_span,
+                    country.span,
                     format!("`{code}` is not an ISO 3166-1 alpha-2 code; did you mean `{right}`?"),
                 )
                 .with_fix(
                     format!("Replace with `{right}`"),
                     vec![Edit {
-                        span: country.code_span,
+                        span: country.span,
                         text: right.to_string(),
                     }],
                 ),
                 None => Diagnostic::new(
                     &Self::META,
-                    country.code_span,
+                    country.span,
                     format!(
                         "`{code}` is not an ISO 3166-1 alpha-2 country code: write the two-letter code, like `NO`, `SE` or `US`"
                     ),

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::lower::FIELDS_BY_PARENT;
+use crate::fields::BLOCKS;
 use crate::model::{Model, ReadIssue};
 use crate::rules::{Report, Rule};
 use crate::suggest::nearest;
@@ -60,7 +60,7 @@ impl Rule for UnknownField {
                 ));
                 continue;
             }
-            if let Some(suggestion) = nearest(name, allowed.iter().copied()) {
+            if let Some(suggestion) = nearest(name, allowed.iter().map(|f| f.name)) {
                 report.push(
                     Diagnostic::new(
                         &Self::META,
@@ -77,27 +77,24 @@ impl Rule for UnknownField {
                 );
                 continue;
             }
-            let elsewhere: Vec<&str> = FIELDS_BY_PARENT
+            let elsewhere: Vec<String> = BLOCKS
                 .iter()
-                .filter(|(_, fields)| fields.contains(&name.as_str()))
-                .map(|(p, _)| *p)
+                .filter(|block| block.field(name).is_some())
+                .map(|block| block.place())
                 .collect();
             let message = if elsewhere.is_empty() {
                 format!(
                     "unknown field `{name}` {place}: the fields allowed here are {}",
-                    allowed.join(", ")
+                    allowed
+                        .iter()
+                        .map(|f| f.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             } else {
-                let places: Vec<String> = elsewhere
-                    .iter()
-                    .map(|p| match *p {
-                        "the top level" => "at the top level".to_string(),
-                        p => format!("inside a `{p}`"),
-                    })
-                    .collect();
                 format!(
                     "`{name}` is not allowed {place}: it belongs {}",
-                    places.join(" or ")
+                    elsewhere.join(" or ")
                 )
             };
             report.push(Diagnostic::new(&Self::META, *span, message));

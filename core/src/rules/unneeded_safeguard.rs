@@ -46,8 +46,8 @@ impl Rule for UnneededSafeguard {
                         &Self::META,
                         safeguard.span,
                         format!(
-                            "{} is in the EEA, where no transfer safeguard is needed (Art. 44): remove `safeguard {}`, or correct the country",
-                            country.code,
+                            "`{}` is in the EEA, where no transfer safeguard is needed (Art. 44): remove `safeguard {}`, or correct the country",
+                            party.id.name,
                             safeguard.kind.word()
                         ),
                     )

@@ -1,14 +1,67 @@
-//! Adequacy decisions of the European Commission (Art. 45) in force.
+//! Adequacy decisions of the European Commission (Art. 45) in force, one entry per third
+//! country or territory, each with its own sources.
 //!
-//! Source: shared/reference/data/adequacy.csv (EUR-Lex; Commission list of adequacy decisions)
-//! and shared/spec/rules.md. Update an entry here when a decision is adopted, renewed or
-//! annulled, and change its `checked` date.
+//! Sources: shared/reference/data/adequacy.csv and CATALOGUE.md §6.2 (the list), the decisions
+//! on EUR-Lex and their copies, the Norwegian government's EEA notes (regjeringen.no
+//! EØS-notatbasen), europalov.no and Datatilsynet for the EEA side; each entry's `source` names
+//! what was read for it. The sources are stored copies: the newest status read is of 2026-05-06
+//! (Brazil, europalov.no), so `checked` is the day an entry was compared with them, not the day
+//! of the newest fact.
+//!
+//! # Norway, Iceland and Liechtenstein
+//!
+//! A decision binds the EEA EFTA States once it is part of the EEA Agreement (Annex XI):
+//!
+//! * The eleven decisions taken under Directive 95/46/EC (AD, AR, CA, CH, FO, GG, IL, IM, JE,
+//!   NZ, UY) applied in the EFTA States through the Directive as taken in by EEA Joint
+//!   Committee decision (JCD) 83/1999: under its adaptation the Commission's decisions on
+//!   adequacy applied there unless a State notified otherwise (Prop. 56 LS (2017–2018) ch. 19). JCD 154/2018 of 6 July 2018 (in force 20 July 2018)
+//!   replaced the Directive by the GDPR, whose Art. 45(9) keeps those decisions in force until
+//!   amended, replaced or repealed; so they are [`DIRECTIVE_ERA`]. Whether each was also listed
+//!   by name in Annex XI was not verified.
+//! * A decision taken under the GDPR needs its own JCD (Korea's was adopted 8 July 2022;
+//!   Brazil's is pending). JCD 154/2018 adds for the EFTA States an Art. 45(1a) on the time
+//!   before that JCD (read only in part, gesetze.li LGBl. 2018 Nr. 154), and Norway applies an
+//!   adequacy decision from its EU date under personopplysningsforskriften § 2 (as the
+//!   ministry's EEA note on Korea says): so `Pending` means "not in the Agreement", not
+//!   "unusable in Norway".
+//! * Where no JCD was found (Japan, the United Kingdom) the entry is `Incorporated` with
+//!   "not verified" in place of the number and date, and its `note` says so: the decision is
+//!   treated as usable in the EEA EFTA States because Norway's ministry and data protection
+//!   authority treat it so, not because its JCD was read.
+//!
+//! # International organisations
+//!
+//! The European Patent Organisation has had an adequacy decision since 2025 (Commission
+//! Implementing Decision (EU) 2025/1382 of 15 July 2025, the first for an international
+//! organisation). The language cannot name an international organisation as a destination yet
+//! (destinations are ISO 3166 country codes), so it has no entry here; when it can, add it under
+//! an id that is not an ISO code (such as `IO:EPO`) and check its EEA incorporation like any
+//! other decision taken under the GDPR.
+//!
+//! # Updating an entry
+//!
+//! When a decision is adopted, renewed, replaced, amended, suspended or annulled, or taken into
+//! the EEA Agreement:
+//!
+//! 1. set `decision` to the act in force (a renewal or replacement cites the new act; an
+//!    amendment keeps the amended act and says so in `source`);
+//! 2. set `scope` from the decision's Art. 1 (and `note` for caveats a controller must know);
+//! 3. set `eea` from the EEA Joint Committee decision (its number and the date it was adopted)
+//!    or to `Pending`, and never copy one entry's EEA facts into another unless the same act
+//!    carries both (as [`DIRECTIVE_ERA`] does);
+//! 4. write in `source` what was read, and "not verified" for anything that was not;
+//! 5. set `checked` to the day of the check, and update the test of EEA answers below.
+//!
+//! The United States is absent on purpose: its decision covers only organisations certified
+//! under the Data Privacy Framework (`safeguard dpf`).
 
 /// One adequacy decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AdequacyDecision {
     pub country: &'static str,
     pub name: &'static str,
+    /// The decision in force (a renewal or replacement cites the renewing act where known).
     pub decision: &'static str,
     /// Whom the decision covers, when not the whole country.
     pub scope: Option<&'static str>,
@@ -17,7 +70,7 @@ pub struct AdequacyDecision {
     /// Whether the decision has been taken into the EEA Agreement, so that it applies to
     /// controllers in Norway, Iceland and Liechtenstein.
     pub eea: EeaIncorporation,
-    /// Where the facts of this entry were checked.
+    /// Where the facts of this entry were checked, and which of them could not be.
     pub source: &'static str,
     /// When this entry was last checked against the source.
     pub checked: &'static str,
@@ -26,78 +79,247 @@ pub struct AdequacyDecision {
 /// Whether an adequacy decision is part of the EEA Agreement (Annex XI).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EeaIncorporation {
-    /// Taken in by a decision of the EEA Joint Committee.
+    /// Taken in by a decision of the EEA Joint Committee: its number and the date the Joint
+    /// Committee adopted it ("not verified" where the entry's `note` says it was not found).
     Incorporated {
         joint_committee_decision: &'static str,
         date: &'static str,
     },
-    /// Not yet taken in: the decision does not bind the EEA-EFTA states.
+    /// Not yet taken in: the decision is not part of the EEA Agreement, so it does not bind the
+    /// EEA EFTA States as such (one of them may still apply it under its national law meanwhile).
     Pending,
 }
 
 impl AdequacyDecision {
-    /// Whether a controller in Norway, Iceland or Liechtenstein may rely on the decision.
+    /// Whether the decision is part of the EEA Agreement (or treated as such, see the module
+    /// documentation), so that a controller in Norway, Iceland or Liechtenstein may rely on it.
     pub fn applies_in_eea_efta(&self) -> bool {
         matches!(self.eea, EeaIncorporation::Incorporated { .. })
     }
 }
 
-const fn whole(
-    country: &'static str,
-    name: &'static str,
-    decision: &'static str,
-) -> AdequacyDecision {
-    AdequacyDecision {
-        country,
-        name,
-        decision,
-        scope: None,
-        note: None,
-        eea: EeaIncorporation::Incorporated {
-            joint_committee_decision: "154/2018",
-            date: "2018-07-20",
-        },
-        source: "shared/reference/data/adequacy.csv",
-        checked: "2026-11-22",
-    }
+/// How the decisions taken under Directive 95/46/EC are part of the EEA Agreement: the GDPR as
+/// taken in by JCD 154/2018 (adopted 6 July 2018, in force 20 July 2018) keeps them in force by
+/// its Art. 45(9); before that they applied in the EFTA States under the Directive as taken in
+/// by JCD 83/1999. The same for all eleven because the same acts carry all eleven.
+pub const DIRECTIVE_ERA: EeaIncorporation = EeaIncorporation::Incorporated {
+    joint_committee_decision: "154/2018 (GDPR Art. 45(9) keeps it in force; before, Directive 95/46/EC as taken in by JCD 83/1999)",
+    date: "2018-07-06",
+};
+
+/// The EEA part of the `source` of every decision taken under Directive 95/46/EC, appended to
+/// the decision's own sources.
+macro_rules! directive_era_source {
+    ($own:literal) => {
+        concat!(
+            $own,
+            "; kept in force by Commission Implementing Decision (EU) 2016/2295 (EUR-Lex eli/dec_impl/2016/2295/oj, which amends it) and GDPR Art. 45(9); first review of the Art. 25(6) decisions reported on 2024-01-15 (datenrecht.ch); EEA: Prop. 56 LS (2017–2018) ch. 19 on JCD 83/1999 (regjeringen.no), JCD 154/2018 of 2018-07-06 (EØS-tillegget 2018/46; linklaters.com); its own listing in Annex XI not verified"
+        )
+    };
 }
+
+const CHECKED: &str = "2026-12-01";
 
 /// Decisions that `safeguard adequacy` may rely on. The United States is absent on purpose: its
 /// decision covers only organisations certified under the Data Privacy Framework (`safeguard dpf`).
 pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
-    whole("AD", "Andorra", "2010/625/EU"),
-    whole("AR", "Argentina", "2003/490/EC"),
     AdequacyDecision {
+        country: "AD",
+        name: "Andorra",
+        decision: "2010/625/EU",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295); DPV legal-eu (CELEX 32010D0625)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "AR",
+        name: "Argentina",
+        decision: "2003/490/EC",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295); DPV legal-eu (CELEX 32003D0490)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "BR",
+        name: "Brazil",
+        decision: "(EU) 2026/179",
+        scope: None,
         note: Some(
-            "for controllers in Norway, Iceland and Liechtenstein the decision applies once it is taken into the EEA Agreement (pending at the date checked)",
+            "not yet part of the EEA Agreement: the EEA EFTA States sent their draft Joint Committee decision to the Commission on 2026-05-06; until it is adopted a controller in Norway, Iceland or Liechtenstein must check national law (Norway applies adequacy decisions from their EU date under personopplysningsforskriften § 2, not checked for this decision)",
         ),
         eea: EeaIncorporation::Pending,
-        ..whole("BR", "Brazil", "(EU) 2026/179")
+        source: "Commission Implementing Decision (EU) 2026/179 of 2026-01-26, OJ 2026-01-28 (europalov.no/rettsakt/…-brasil/id-34841, whose latest status, 'utkast til EØS-komitebeslutning oversendt til Kommisjonen 6.5.2026', is the newest read; nothing later found); covers LGPD-subject private and public entities (CATALOGUE.md §6.2: cms.law, kennedyslaw.com; decision text not read); Norwegian § 2 rule: regjeringen.no EØS-notat on Korea (id2913172)",
+        checked: CHECKED,
     },
     AdequacyDecision {
-        scope: Some("commercial organisations subject to PIPEDA"),
-        ..whole("CA", "Canada", "2002/2/EC")
-    },
-    whole("CH", "Switzerland", "2000/518/EC"),
-    whole("FO", "Faroe Islands", "2010/146/EU"),
-    AdequacyDecision {
-        note: Some("renewed on 2025-12-19, valid until 2031-12-27"),
-        ..whole("GB", "United Kingdom", "(EU) 2021/1772")
-    },
-    whole("GG", "Guernsey", "2003/821/EC"),
-    whole("IL", "Israel", "2011/61/EU"),
-    whole("IM", "Isle of Man", "2004/411/EC"),
-    whole("JE", "Jersey", "2008/393/EC"),
-    AdequacyDecision {
-        scope: Some("private-sector business operators under the APPI"),
-        ..whole("JP", "Japan", "(EU) 2019/419")
+        country: "CA",
+        name: "Canada",
+        decision: "2002/2/EC",
+        scope: Some(
+            "recipients subject to PIPEDA: private-sector organisations processing personal information in the course of commercial activities (not bodies under the federal Privacy Act or provincial public-sector law, nor non-profits outside commercial activities)",
+        ),
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "Decision 2002/2/EC of 2001-12-20, title and recital (5) (EUR-Lex CELEX 32002D0002; proteuscyber.com copy)"
+        ),
+        checked: CHECKED,
     },
     AdequacyDecision {
-        scope: Some("entities subject to PIPA"),
-        ..whole("KR", "Republic of Korea", "(EU) 2022/254")
+        country: "CH",
+        name: "Switzerland",
+        decision: "2000/518/EC",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "Decision 2000/518/EC of 2000-07-26, Art. 1: all activities within the scope of the Directive (EUR-Lex consolidated 02000D0518-20161217); adequacy confirmed in the 2024 review (datenrecht.ch)"
+        ),
+        checked: CHECKED,
     },
-    whole("NZ", "New Zealand", "2013/65/EU"),
-    whole("UY", "Uruguay", "2012/484/EU"),
+    AdequacyDecision {
+        country: "FO",
+        name: "Faroe Islands",
+        decision: "2010/146/EU",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2010/146/EU)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "GB",
+        name: "United Kingdom",
+        decision: "(EU) 2021/1772, renewed on 2025-12-19",
+        scope: None,
+        note: Some(
+            "renewed on 2025-12-19 until 2031-12-27 by a new decision whose number was not verified ((EU) 2021/1772 of 2021-06-28 is the original); the renewal also covers data for UK immigration control, which the 2021 decision excluded; EEA incorporation not verified: no EEA Joint Committee decision was found for either act, Norway's data protection authority treats the decision as usable from Norway",
+        ),
+        eea: EeaIncorporation::Incorporated {
+            joint_committee_decision: "not verified (none found for (EU) 2021/1772 or its 2025 renewal)",
+            date: "not verified",
+        },
+        source: "Commission daily news 2025-12-19 'Commission renews decisions to allow free flow of personal data with the UK' (via cna.org.cy): new decisions, sunset 2031-12-27; dpocentre.com; uea.ac.uk (immigration data now covered); June 2025 technical extension to 2025-12-27 (mondaq.com; LED act (EU) 2025/1225 per europalov.no, GDPR act number not verified); 2021 exclusion of immigration control: datatilsynet.no 2021; renewing act's number and EEA JCDs not verified",
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "GG",
+        name: "Guernsey",
+        decision: "2003/821/EC",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2003/821/EC)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "IL",
+        name: "Israel",
+        decision: "2011/61/EU",
+        scope: Some(
+            "automated international transfers from the EU, and non-automated transfers that are further processed automatically in Israel",
+        ),
+        note: Some(
+            "'State of Israel' as defined in accordance with international law: the decision is without prejudice to the status of the Golan Heights and the West Bank, including East Jerusalem",
+        ),
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "Decision 2011/61/EU of 2011-01-31 'with regard to automated processing', recitals (12) and (14) (EUR-Lex consolidated 02011D0061-20161217; proteuscyber.com copy); territorial reservation as summarised by lexology.com (Art. 1 footnote not read verbatim)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "IM",
+        name: "Isle of Man",
+        decision: "2004/411/EC",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2004/411/EC)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "JE",
+        name: "Jersey",
+        decision: "2008/393/EC",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2008/393/EC)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "JP",
+        name: "Japan",
+        decision: "(EU) 2019/419",
+        scope: Some(
+            "personal information handling business operators subject to the APPI as complemented by the Supplementary Rules (the private sector, not public authorities), except the categories of recipient excluded by Art. 1(2)",
+        ),
+        note: Some(
+            "EEA incorporation not verified: no EEA Joint Committee decision was found; Norway's EEA note reads the decision as covering the EEA States",
+        ),
+        eea: EeaIncorporation::Incorporated {
+            joint_committee_decision: "not verified (none found)",
+            date: "not verified",
+        },
+        source: "Commission Implementing Decision (EU) 2019/419 of 2019-01-23, Art. 1(1) (legislation.gov.uk/eudn/2019/419; the list in Art. 1(2) not read); first review COM(2023) 275 ('transfers from the EU to private operators in Japan'); EEA: regjeringen.no EØS-notat id2662682 (adopted by fast-track procedure, recital (5) covers the EEA States; no JCD named); EEA JCD number and date not verified",
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "KR",
+        name: "Republic of Korea",
+        decision: "(EU) 2022/254",
+        scope: Some(
+            "entities subject to PIPA, private and public, except personal credit information processed under the Credit Information Act by controllers supervised by the Financial Services Commission, religious organisations for their missionary activities and political parties for the nomination of candidates",
+        ),
+        note: None,
+        eea: EeaIncorporation::Incorporated {
+            joint_committee_decision: "number not verified (adopted 2022-07-08)",
+            date: "2022-07-08",
+        },
+        source: "Commission Implementing Decision (EU) 2022/254 of 2021-12-17, OJ L 44, 2022-02-24 (EUR-Lex CELEX 32022D0254; its section 2.3.11 on personal credit information; Art. 1 not read verbatim); the three exclusions as stated by CNPD Luxembourg (cnpd.public.lu, 2021-12) and dpforum.se; public and private sector: dpforum.se, EDPB 2021-09-27; EEA: europalov.no id-30086 ('EØS-komitebeslutning 8.7.2022 om innlemmelse i EØS-avtalen', number not given), regjeringen.no EØS-notat id2913172 (applies in Norway from 2021-12-17 under personopplysningsforskriften § 2)",
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "NZ",
+        name: "New Zealand",
+        decision: "2013/65/EU",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends Implementing Decision 2013/65/EU)"
+        ),
+        checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "UY",
+        name: "Uruguay",
+        decision: "2012/484/EU",
+        scope: None,
+        note: None,
+        eea: DIRECTIVE_ERA,
+        source: directive_era_source!(
+            "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends Implementing Decision 2012/484/EU)"
+        ),
+        checked: CHECKED,
+    },
 ];
 
 pub fn adequacy_decision(country: &str) -> Option<&'static AdequacyDecision> {
@@ -119,5 +341,75 @@ mod tests {
         assert!(adequacy_decision("US").is_none());
         assert!(adequacy_decision("IN").is_none());
         assert_eq!(ADEQUACY_DECISIONS.len(), 15);
+    }
+
+    /// What was found for each entry (see the module documentation): Brazil is not yet in the
+    /// EEA Agreement; the Directive-era decisions and Korea are; Japan and the United Kingdom
+    /// are treated as in it though their Joint Committee decisions were not found.
+    #[test]
+    fn brazil_is_pending_and_the_others_apply_in_the_eea_efta_states() {
+        assert_eq!(
+            adequacy_decision("BR").unwrap().eea,
+            EeaIncorporation::Pending
+        );
+        let expected = [
+            ("AD", true),
+            ("AR", true),
+            ("BR", false),
+            ("CA", true),
+            ("CH", true),
+            ("FO", true),
+            ("GB", true),
+            ("GG", true),
+            ("IL", true),
+            ("IM", true),
+            ("JE", true),
+            ("JP", true),
+            ("KR", true),
+            ("NZ", true),
+            ("UY", true),
+        ];
+        assert_eq!(expected.len(), ADEQUACY_DECISIONS.len());
+        for (code, applies) in expected {
+            let decision = adequacy_decision(code).unwrap();
+            assert_eq!(decision.applies_in_eea_efta(), applies, "{code}");
+        }
+        for code in [
+            "AD", "AR", "CA", "CH", "FO", "GG", "IL", "IM", "JE", "NZ", "UY",
+        ] {
+            assert_eq!(
+                adequacy_decision(code).unwrap().eea,
+                DIRECTIVE_ERA,
+                "{code}"
+            );
+        }
+    }
+
+    /// An EEA fact that was not found is said to be so where a reader of the hover sees it.
+    #[test]
+    fn unverified_eea_facts_are_said_to_be_unverified() {
+        for decision in ADEQUACY_DECISIONS {
+            if let EeaIncorporation::Incorporated {
+                joint_committee_decision,
+                date,
+            } = decision.eea
+            {
+                if joint_committee_decision.starts_with("not verified") {
+                    assert_eq!(date, "not verified", "{}", decision.country);
+                    assert!(
+                        decision.note.is_some_and(|n| n.contains("not verified")),
+                        "{}",
+                        decision.country
+                    );
+                } else {
+                    assert!(
+                        date.len() == 10 && date.starts_with("20"),
+                        "{}",
+                        decision.country
+                    );
+                }
+            }
+            assert!(!decision.source.is_empty(), "{}", decision.country);
+        }
     }
 }

@@ -32,12 +32,21 @@ pub const EEA_STATES: &[&str] = &[
     "IS", "LI", "NO", // EEA-EFTA
 ];
 
+/// Parts of EU states that ISO 3166-1 gives codes of their own and that are EU territory: the
+/// French outermost regions (TFEU Art. 349, 355(1)) and Åland (Finland; Protocol 2 of its Act of
+/// Accession concerns tax, not data protection). Source: shared/reference/data/eea.csv and
+/// TFEU Art. 52, 349, 355; checked 2026-12-01. Not listed, because EU law does not apply there
+/// or only in part: the overseas countries and territories (PF, NC, PM, WF, BL, TF, GL, AW, CW,
+/// SX, …), FO, SJ (Svalbard and Jan Mayen; under review for Norway).
+pub const EEA_REGIONS: &[&str] = &["GF", "GP", "MQ", "RE", "YT", "MF", "AX"];
+
 pub fn is_iso_country(code: &str) -> bool {
     ISO_3166_ALPHA2.binary_search(&code).is_ok()
 }
 
+/// Whether an ISO code is inside the EEA: an EEA state or one of its [`EEA_REGIONS`].
 pub fn is_eea(code: &str) -> bool {
-    EEA_STATES.contains(&code)
+    EEA_STATES.contains(&code) || EEA_REGIONS.contains(&code)
 }
 
 #[cfg(test)]
@@ -55,5 +64,15 @@ mod tests {
         assert_eq!(EEA_STATES.len(), 30);
         assert!(EEA_STATES.iter().all(|c| is_iso_country(c)));
         assert!(is_eea("NO") && is_eea("SE") && !is_eea("CH") && !is_eea("GB") && !is_eea("FO"));
+    }
+
+    #[test]
+    fn outermost_regions_and_aland_are_inside() {
+        for code in ["GF", "GP", "MQ", "RE", "YT", "MF", "AX"] {
+            assert!(is_iso_country(code) && is_eea(code), "{code}");
+        }
+        for code in ["PF", "NC", "GL", "SJ", "BL"] {
+            assert!(!is_eea(code), "{code}");
+        }
     }
 }
