@@ -774,4 +774,116 @@ impl Model {
             })
             .chain(self.rights.iter().flat_map(|r| &r.complaint))
     }
+
+    /// Every text that the notice shows, and so every text that takes translations
+    /// (language.md §8), in the order of the model: the notice title; the names of the DPO, the
+    /// representatives and the supervisory authorities; the labels of the purposes and of their
+    /// decisions, and of the categories, subjects, sources and parties some purpose uses (an
+    /// unused definition is not shown), with each `includes` item of a used category; the
+    /// legitimate interest, the retention event or reason, the consequence of `provision` and
+    /// the logic of a decision; the arrangement of a used joint controller and the reason of
+    /// its derogations; the qualifying text of a right, `complaint` included. Legal names, law
+    /// references, agreements, DPIA references and contact details are shown as written and
+    /// are not among them.
+    pub fn shown_texts(&self) -> Vec<&Text> {
+        fn used(len: usize, references: impl Iterator<Item = usize>) -> Vec<bool> {
+            let mut used = vec![false; len];
+            for index in references {
+                if let Some(u) = used.get_mut(index) {
+                    *u = true;
+                }
+            }
+            used
+        }
+        let targets = |field: fn(&Purpose) -> &Vec<Reference>| {
+            self.purposes
+                .iter()
+                .flat_map(move |p| field(p).iter().filter_map(Reference::target))
+        };
+        let used_categories = used(self.categories.len(), targets(|p| &p.data));
+        let used_subjects = used(self.subjects.len(), targets(|p| &p.subjects));
+        let used_sources = used(self.sources.len(), targets(|p| &p.sources));
+        let party_uses = self.party_uses();
+
+        let mut texts: Vec<&Text> = Vec::new();
+        texts.extend(self.notice.iter().filter_map(|n| n.title.as_ref()));
+        texts.extend(self.dpos.iter().filter_map(|d| d.name.as_ref()));
+        texts.extend(self.representatives.iter().filter_map(|r| r.name.as_ref()));
+        texts.extend(self.authorities.iter().filter_map(|a| a.name.as_ref()));
+        for (category, _) in self
+            .categories
+            .iter()
+            .zip(&used_categories)
+            .filter(|(_, used)| **used)
+        {
+            texts.extend(&category.label);
+            texts.extend(&category.includes);
+        }
+        for (subject, _) in self
+            .subjects
+            .iter()
+            .zip(&used_subjects)
+            .filter(|(_, used)| **used)
+        {
+            texts.extend(&subject.label);
+        }
+        for (source, _) in self
+            .sources
+            .iter()
+            .zip(&used_sources)
+            .filter(|(_, used)| **used)
+        {
+            texts.extend(&source.label);
+        }
+        for (party, _) in self
+            .parties
+            .iter()
+            .zip(&party_uses)
+            .filter(|(_, used)| used.is_some())
+        {
+            texts.extend(&party.label);
+            texts.extend(&party.arrangement);
+            texts.extend(
+                party
+                    .safeguards
+                    .iter()
+                    .filter(|s| s.kind == TransferSafeguard::Derogation)
+                    .filter_map(|s| s.detail.as_ref()),
+            );
+        }
+        for purpose in &self.purposes {
+            texts.extend(&purpose.label);
+            texts.extend(
+                purpose
+                    .bases
+                    .iter()
+                    .filter(|b| b.kind == LegalBasis::LegitimateInterests)
+                    .filter_map(|b| b.detail.as_ref()),
+            );
+            if let Some(retention) = &purpose.retention {
+                match &retention.period {
+                    RetentionPeriod::Fixed(_) => {}
+                    RetentionPeriod::After(_, event) | RetentionPeriod::Until(event) => {
+                        texts.push(event)
+                    }
+                    RetentionPeriod::Indefinite(reason) => texts.extend(reason),
+                }
+            }
+            texts.extend(
+                purpose
+                    .provision
+                    .iter()
+                    .filter_map(|p| p.consequence.as_ref()),
+            );
+            for decision in &purpose.decisions {
+                texts.extend(&decision.label);
+                texts.extend(&decision.logic);
+            }
+        }
+        if let Some(rights) = &self.rights {
+            texts.extend(rights.granted.iter().filter_map(|r| r.qualifier.as_ref()));
+            texts.extend(&rights.complaint_qualifier);
+        }
+        texts
+    }
 }

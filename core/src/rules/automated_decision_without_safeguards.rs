@@ -1,31 +1,38 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
-use crate::vocab::{DecisionSafeguard, RightKind};
+use crate::vocab::{Condition, DecisionSafeguard, LegalBasis, RightKind, Vocabulary};
 
 declare_rule! {
     /// ## What it checks
-    /// A `decision` whose `safeguards` do not include `human_review`, or a decision while
-    /// `human_review` is not granted in `rights`.
+    /// A purpose with `basis contract` or `condition explicit_consent` (the exceptions of Art.
+    /// 22(2)(a) and (c)) whose `decision` lacks one of `human_review`, `express_view` and
+    /// `contest` in its `safeguards`, or while `human_review` is not granted in `rights`. A
+    /// decision that rests only on a law (Art. 22(2)(b)) gets its safeguards from that law, and
+    /// is not checked here.
     ///
     /// ## Why
-    /// Where an automated decision is allowed because of a contract or explicit consent, the
-    /// controller must implement suitable safeguards, at least the right to obtain human
-    /// intervention, to express one's point of view and to contest the decision (Art. 22(3)).
-    /// The decision must have them, and the notice must grant them.
+    /// Where an automated decision is allowed because it is necessary for a contract or
+    /// because the person explicitly consented, the controller must implement suitable
+    /// safeguards, at least the right to obtain human intervention, to express one's point of
+    /// view and to contest the decision (Art. 22(3)) — all three. The decision must have them,
+    /// and the notice must grant them.
     ///
     /// ## Example
     /// ```privacy
     /// purpose loans "Lån" {
+    ///   basis contract
     ///   decision "Automatisk kredittavgjørelse" {
-    ///     safeguards contest
+    ///     safeguards human_review, contest
     ///   }
     /// }
+    /// rights { human_review }
     /// ```
     ///
     /// ## Fix
     /// ```privacy
     /// purpose loans "Lån" {
+    ///   basis contract
     ///   decision "Automatisk kredittavgjørelse" {
     ///     safeguards human_review, express_view, contest
     ///   }
@@ -36,7 +43,7 @@ declare_rule! {
         name: "automated-decision-without-safeguards",
         severity: Error,
         article: "Art. 22(3)",
-        summary: "an automated decision without human review",
+        summary: "an automated decision under a contract or explicit consent without the safeguards of Art. 22(3)",
     }
 }
 
@@ -46,18 +53,29 @@ impl Rule for AutomatedDecisionWithoutSafeguards {
             .rights
             .as_ref()
             .is_some_and(|r| r.grants(RightKind::HumanReview));
-        for decision in model.purposes.iter().flat_map(|p| &p.decisions) {
-            let reviewed = decision
-                .safeguards
+        let exceptions = model.purposes.iter().filter(|p| {
+            p.has_basis(LegalBasis::Contract) || p.has_condition(Condition::ExplicitConsent)
+        });
+        for decision in exceptions.flat_map(|p| &p.decisions) {
+            let missing: Vec<&str> = DecisionSafeguard::ALL
                 .iter()
-                .any(|s| s.value == DecisionSafeguard::HumanReview);
-            let message = if !reviewed {
+                .filter(|s| !decision.safeguards.iter().any(|d| d.value == **s))
+                .map(|s| s.word())
+                .collect();
+            let message = if !missing.is_empty() {
                 if decision.unreadable.contains("safeguards") {
                     continue;
                 }
-                "an automated decision needs safeguards, at least human intervention, the chance to express one's view and to contest it (Art. 22(3)): add `safeguards human_review, express_view, contest` inside the `decision`"
+                format!(
+                    "an automated decision under a contract or explicit consent needs at least human intervention, the chance to express one's view and to contest it (Art. 22(3)): add {} to `safeguards` inside the `decision`",
+                    missing
+                        .iter()
+                        .map(|w| format!("`{w}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             } else if !granted {
-                "the decision offers human review, but the notice does not grant it (Art. 22(3)): add `human_review` to `rights`"
+                "the decision offers human review, but the notice does not grant it (Art. 22(3)): add `human_review` to `rights`".to_string()
             } else {
                 continue;
             };
@@ -72,28 +90,55 @@ mod tests {
 
     const RULE: &str = "automated-decision-without-safeguards";
 
-    fn text(safeguards: &str, rights: &str) -> String {
+    fn text(basis: &str, safeguards: &str, rights: &str) -> String {
         format!(
-            "purpose p \"P\" {{\n  decision \"D\" {{\n    {safeguards}\n  }}\n}}\nrights {{\n  {rights}\n}}\n"
+            "purpose p \"P\" {{\n  {basis}\n  decision \"D\" {{\n    {safeguards}\n  }}\n}}\nrights {{\n  {rights}\n}}\n"
         )
     }
 
+    const ALL: &str = "safeguards human_review, express_view, contest";
+
     #[test]
-    fn needs_human_review_in_the_decision_and_in_rights() {
-        assert!(lines(RULE, &text("safeguards human_review", "human_review")).is_empty());
+    fn all_three_safeguards_in_the_decision_and_human_review_in_rights() {
+        let contract = "basis contract";
+        assert!(lines(RULE, &text(contract, ALL, "human_review")).is_empty());
+        assert_eq!(lines(RULE, &text(contract, ALL, "access")), vec![3]);
         assert_eq!(
-            lines(RULE, &text("safeguards human_review", "access")),
-            vec![2]
+            lines(
+                RULE,
+                &text(contract, "safeguards human_review, contest", "human_review")
+            ),
+            vec![3],
+            "two of three is not enough"
         );
+        assert_eq!(lines(RULE, &text(contract, "", "human_review")), vec![3]);
         assert_eq!(
-            lines(RULE, &text("safeguards contest", "human_review")),
-            vec![2]
+            lines(
+                RULE,
+                &text(
+                    "condition explicit_consent",
+                    "safeguards contest",
+                    "human_review"
+                )
+            ),
+            vec![3]
         );
-        assert_eq!(lines(RULE, &text("", "human_review")), vec![2]);
+    }
+
+    #[test]
+    fn a_decision_authorised_by_law_takes_its_safeguards_from_the_law() {
+        let law = "basis legal_obligation \"skatteforvaltningsloven § 5-1\"";
+        assert!(lines(RULE, &text(law, "", "access")).is_empty());
     }
 
     #[test]
     fn an_unreadable_safeguard_is_reported_once() {
-        assert!(lines(RULE, &text("safeguards human_reveiw", "human_review")).is_empty());
+        assert!(
+            lines(
+                RULE,
+                &text("basis contract", "safeguards human_reveiw", "human_review")
+            )
+            .is_empty()
+        );
     }
 }

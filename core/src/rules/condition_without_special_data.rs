@@ -1,11 +1,13 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
+use crate::model::{ConditionUse, Model};
 use crate::rules::{Report, Rule};
-use crate::vocab::Vocabulary;
+use crate::vocab::{Condition, Vocabulary};
 
 declare_rule! {
     /// ## What it checks
-    /// A purpose with a `condition` that uses no `special` and no `criminal` category.
+    /// A purpose with a `condition` that uses no `special` and no `criminal` category —
+    /// except `condition explicit_consent` in a purpose with a `decision`, where it is the
+    /// exception of Art. 22(2)(c) for an automated decision.
     ///
     /// ## Why
     /// The conditions of Art. 9(2) and Art. 10 lift the prohibition on special categories and
@@ -49,7 +51,11 @@ impl Rule for ConditionWithoutSpecialData {
             if sensitive || unresolved {
                 continue;
             }
-            for condition in &purpose.conditions {
+            // Explicit consent is also the exception of Art. 22(2)(c) for an automated decision.
+            let for_decision = |c: &&ConditionUse| {
+                c.kind == Condition::ExplicitConsent && !purpose.decisions.is_empty()
+            };
+            for condition in purpose.conditions.iter().filter(|c| !for_decision(c)) {
                 report.push(Diagnostic::new(
                     &Self::META,
                     condition.span,
@@ -88,5 +94,14 @@ mod tests {
     fn an_undefined_category_might_be_special() {
         let text = "purpose p \"P\" {\n  condition health_care \"lov\"\n  data helth\n}\n";
         assert!(lines(RULE, text).is_empty());
+    }
+
+    #[test]
+    fn explicit_consent_to_an_automated_decision_is_not_an_article_9_condition() {
+        let with = |decision: &str| {
+            format!("purpose p \"P\" {{\n  condition explicit_consent\n  {decision}\n}}\n")
+        };
+        assert!(lines(RULE, &with("decision \"D\" { logic \"L\" }")).is_empty());
+        assert_eq!(lines(RULE, &with("")), vec![2]);
     }
 }

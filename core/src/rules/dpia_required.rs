@@ -1,31 +1,43 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
+use crate::text::Span;
 
 declare_rule! {
     /// ## What it checks
-    /// A purpose without `dpia` that has a `decision` (Art. 35(3)(a)), or is `monitoring`
-    /// (Art. 35(3)(c)), or is `large_scale` and uses a `special` or `criminal` category
-    /// (Art. 35(3)(b)).
+    /// A purpose without `dpia` that
+    /// - has a `decision` (Art. 35(3)(a)), or
+    /// - is `large_scale` and uses a `special` or `criminal` category (Art. 35(3)(b)), or
+    /// - is `monitoring` and `large_scale` (Art. 35(3)(c) for publicly accessible areas; Art.
+    ///   35(1) otherwise), or
+    /// - meets two or more of the criteria the EDPB uses for "likely to result in a high risk"
+    ///   (WP248 rev.01, endorsed by the EDPB): `profiling`, a `decision`, `monitoring`, a
+    ///   `special` or `criminal` category, `large_scale`, and people in a weak position (a
+    ///   `child` or `employee` subject).
     ///
     /// ## Why
     /// Processing likely to result in a high risk requires a data protection impact assessment
-    /// before it starts (Art. 35(1)); Art. 35(3) names three cases where it is always required:
-    /// systematic and extensive evaluation with automated decisions, large-scale processing of
-    /// special categories or criminal-offence data, and systematic monitoring of a publicly
-    /// accessible area on a large scale. Record the assessment: `dpia "DPIA-2024-03"`.
+    /// before it starts (Art. 35(1)); Art. 35(3) names three cases where it is always required.
+    /// Monitoring alone is not one of them: Art. 35(3)(c) needs monitoring on a large scale, and
+    /// the EDPB's guidelines count monitoring as one criterion among several — two or more
+    /// usually mean an assessment is needed. Record the assessment, or the screening that found
+    /// none was needed: `dpia "DPIA-2024-03"`.
     ///
     /// ## Example
     /// ```privacy
+    /// subject staff "Tilsette" { employee }
     /// purpose cctv "Kameraovervaking" {
     ///   monitoring
+    ///   subjects staff
     /// }
     /// ```
     ///
     /// ## Fix
     /// ```privacy
+    /// subject staff "Tilsette" { employee }
     /// purpose cctv "Kameraovervaking" {
     ///   monitoring
+    ///   subjects staff
     ///   dpia "DPIA-2024-07"
     /// }
     /// ```
@@ -44,45 +56,69 @@ impl Rule for DpiaRequired {
             .iter()
             .filter(|p| !p.written.contains("dpia"))
         {
-            let (span, why) = if let Some(decision) = purpose.decisions.first() {
-                (
-                    decision.keyword,
-                    "it makes automated decisions (Art. 35(3)(a))",
-                )
-            } else if let Some(flag) = purpose.monitoring {
-                (
-                    flag,
-                    "it systematically monitors a publicly accessible area (Art. 35(3)(c))",
-                )
-            } else if let Some(flag) = purpose.large_scale
-                && (model.special_data(purpose).next().is_some()
-                    || model.criminal_data(purpose).next().is_some())
-            {
-                (
-                    flag,
-                    "it processes special categories or criminal-offence data on a large scale (Art. 35(3)(b))",
+            let sensitive = model
+                .special_data(purpose)
+                .chain(model.criminal_data(purpose))
+                .next()
+                .map(|(r, _)| r.span);
+            let vulnerable = purpose
+                .subjects
+                .iter()
+                .find(|r| {
+                    model
+                        .subject(r)
+                        .is_some_and(|s| s.child.is_some() || s.employee.is_some())
+                })
+                .map(|r| r.span);
+            let decision = purpose.decisions.first().map(|d| d.keyword);
+            // The WP248 criteria this model can see, each with the place that shows it.
+            let criteria: Vec<(&str, Span)> = [
+                ("profiling", purpose.profiling),
+                ("an automated decision", decision),
+                ("systematic monitoring", purpose.monitoring),
+                ("special or criminal-offence data", sensitive),
+                ("large scale", purpose.large_scale),
+                ("vulnerable people (children or employees)", vulnerable),
+            ]
+            .into_iter()
+            .filter_map(|(what, span)| Some((what, span?)))
+            .collect();
+            let large = purpose.large_scale.is_some();
+            let why = if decision.is_some() {
+                "it makes automated decisions (Art. 35(3)(a))".to_string()
+            } else if large && sensitive.is_some() {
+                "it processes special categories or criminal-offence data on a large scale (Art. 35(3)(b))".to_string()
+            } else if large && purpose.monitoring.is_some() {
+                "it monitors people systematically on a large scale (Art. 35(3)(c) for publicly accessible areas, Art. 35(1) otherwise)".to_string()
+            } else if criteria.len() >= 2 {
+                let names: Vec<&str> = criteria.iter().map(|(what, _)| *what).collect();
+                format!(
+                    "it meets {} of the criteria for high risk that the EDPB uses (WP248): {} (Art. 35(1))",
+                    names.len(),
+                    names.join(", ")
                 )
             } else {
                 continue;
             };
-            report.push(
-                Diagnostic::new(
-                    &Self::META,
-                    purpose.id.span,
-                    format!(
-                        "the purpose `{}` needs a data protection impact assessment because {why}: carry one out and record it with `dpia \"reference\"` (Art. 35(1))",
-                        purpose.id.name
-                    ),
-                )
-                .with_related(span, "this makes the assessment mandatory"),
+            let mut diagnostic = Diagnostic::new(
+                &Self::META,
+                purpose.id.span,
+                format!(
+                    "the purpose `{}` needs a data protection impact assessment because {why}: carry one out and record it with `dpia \"reference\"`, or record the screening that found none was needed",
+                    purpose.id.name
+                ),
             );
+            for (what, span) in &criteria {
+                diagnostic = diagnostic.with_related(*span, format!("criterion: {what}"));
+            }
+            report.push(diagnostic);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{findings, lines};
 
     const RULE: &str = "dpia-required";
 
@@ -95,10 +131,34 @@ mod tests {
     #[test]
     fn the_three_cases_of_article_35_3() {
         assert_eq!(lines(RULE, &purpose("decision \"D\" {}")), vec![3]);
-        assert_eq!(lines(RULE, &purpose("monitoring")), vec![3]);
         assert_eq!(lines(RULE, &purpose("large_scale\n  data s")), vec![3]);
+        assert_eq!(lines(RULE, &purpose("monitoring\n  large_scale")), vec![3]);
         assert!(lines(RULE, &purpose("large_scale\n  data c")).is_empty());
         assert!(lines(RULE, &purpose("data s")).is_empty());
-        assert!(lines(RULE, &purpose("monitoring\n  dpia \"D-1\"")).is_empty());
+        assert!(lines(RULE, &purpose("decision \"D\" {}\n  dpia \"D-1\"")).is_empty());
+    }
+
+    #[test]
+    fn two_criteria_of_wp248_but_not_one() {
+        assert!(
+            lines(RULE, &purpose("monitoring")).is_empty(),
+            "monitoring alone is one criterion"
+        );
+        assert!(lines(RULE, &purpose("profiling")).is_empty());
+        assert_eq!(lines(RULE, &purpose("monitoring\n  profiling")), vec![3]);
+        assert_eq!(lines(RULE, &purpose("profiling\n  data s")), vec![3]);
+        let employees = "subject e \"E\" { employee }\n";
+        assert_eq!(
+            lines(
+                RULE,
+                &format!("{employees}{}", purpose("monitoring\n  subjects e"))
+            ),
+            vec![4]
+        );
+        let message = &findings(RULE, &purpose("monitoring\n  profiling"))[0].1;
+        assert!(
+            message.contains("profiling, systematic monitoring"),
+            "{message}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
+use crate::vocab::supervisory_authority;
 
 declare_rule! {
     /// ## What it checks
@@ -8,8 +9,11 @@ declare_rule! {
     ///
     /// ## Why
     /// The notice must tell people of their right to lodge a complaint with a supervisory
-    /// authority (Art. 13(2)(d), 14(2)(e), 77). Name the authority, defined in the
-    /// controller: `authority datatilsynet "Datatilsynet"`, then `complaint datatilsynet`.
+    /// authority (Art. 13(2)(d), 14(2)(e), 77): in practice the authority of the controller's
+    /// country (in Norway, Datatilsynet), though people may also complain in the state where
+    /// they live or work (Art. 77(1)). Name the authority, defined in the controller:
+    /// `authority datatilsynet "Datatilsynet"`, then `complaint datatilsynet`. The message
+    /// names the authority of the controller's `country`.
     ///
     /// ## Example
     /// ```privacy
@@ -43,17 +47,30 @@ impl Rule for MissingComplaintRight {
         {
             return;
         }
+        let country = model
+            .controller()
+            .and_then(|c| c.country.as_ref())
+            .and_then(|c| c.first_known_code());
+        let instead = match country.and_then(supervisory_authority) {
+            Some(authority) => format!(
+                "define `authority {} \"{}\"` in the controller and add `complaint {}` to `rights`",
+                authority.id, authority.name, authority.id
+            ),
+            None => "define the supervisory authority of the controller's country in the controller (`authority ID \"Name\"`) and add `complaint ID` to `rights`".to_string(),
+        };
         report.push(Diagnostic::new(
             &Self::META,
             model.rights_anchor(),
-            "people have the right to lodge a complaint with a supervisory authority (Art. 77, 13(2)(d)): define `authority datatilsynet \"Datatilsynet\"` in the controller and add `complaint datatilsynet` to `rights`",
+            format!(
+                "people have the right to lodge a complaint with a supervisory authority (Art. 77, 13(2)(d)): {instead}"
+            ),
         ));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{findings, lines};
 
     const RULE: &str = "missing-complaint-right";
 
@@ -64,5 +81,24 @@ mod tests {
             lines(RULE, "rights { complaint datatilsynet }\n").is_empty(),
             "an undefined authority is unknown-reference"
         );
+    }
+
+    #[test]
+    fn names_the_authority_of_the_controllers_country() {
+        let with = |country: &str| {
+            let text = format!("controller c \"C\" {{ country {country} }}\nrights {{ access }}\n");
+            findings(RULE, &text)[0].1.clone()
+        };
+        assert!(
+            with("NO").contains("`authority datatilsynet \"Datatilsynet\"`"),
+            "{}",
+            with("NO")
+        );
+        assert!(
+            with("SE").contains("Integritetsskyddsmyndigheten"),
+            "{}",
+            with("SE")
+        );
+        assert!(with("US").contains("the supervisory authority of the controller's country"));
     }
 }

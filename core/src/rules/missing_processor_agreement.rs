@@ -9,8 +9,11 @@ declare_rule! {
     /// ## Why
     /// Processing by a processor must be governed by a contract or other legal act that sets
     /// out the subject matter, duration, nature and purpose of the processing and the
-    /// processor's obligations (Art. 28(3)). Record it: `agreement 2024-01-31` (the date it was
-    /// signed) or `agreement "DBA-17"` (its reference).
+    /// processor's obligations (Art. 28(3)), in writing, electronic form included (Art.
+    /// 28(9)). Record it: `agreement 2024-01-31` (the date it was signed) or `agreement
+    /// "DBA-17"` (its reference). Where a law binds the processor instead of a contract (a
+    /// public body processing for another under statute), record the law: `agreement
+    /// "folkeregisterloven § 10-1"`.
     ///
     /// ## Example
     /// ```privacy
@@ -31,8 +34,8 @@ declare_rule! {
     pub struct MissingProcessorAgreement {
         name: "missing-processor-agreement",
         severity: Warning,
-        article: "Art. 28(3)",
-        summary: "a processor without a data processing agreement",
+        article: "Art. 28(3), 28(9)",
+        summary: "a processor without a contract or other legal act recorded",
     }
 }
 
@@ -47,7 +50,7 @@ impl Rule for MissingProcessorAgreement {
                     &Self::META,
                     party.id.span,
                     format!(
-                        "the processor `{}` has no data processing agreement recorded (Art. 28(3)): add `agreement \"reference\"` or `agreement DATE`",
+                        "the processor `{}` has no contract or other legal act recorded that binds it (Art. 28(3), in writing: 28(9)): record the reference of the data processing agreement (`agreement \"DBA-17\"` or the date it was signed, `agreement 2024-01-31`), or the law that binds the processor (`agreement \"lov om …\"`)",
                         party.id.name
                     ),
                 )

@@ -112,17 +112,21 @@ impl Report {
     }
 }
 
+mod adequacy_not_in_eea_agreement;
 mod automated_decision_basis;
 mod automated_decision_special_data;
 mod automated_decision_without_logic;
 mod automated_decision_without_safeguards;
 mod child_consent;
 mod condition_without_special_data;
+mod consent_imbalance;
 mod contradicted_claim;
 mod criminal_data_without_authority;
+mod derogation_public_authority;
 mod derogation_transfer;
 mod dpf_outside_us;
 mod dpia_required;
+mod dpo_likely_required;
 mod duplicate_controller;
 mod duplicate_definition;
 mod indefinite_retention;
@@ -143,10 +147,14 @@ mod missing_legitimate_interest;
 mod missing_objection_right;
 mod missing_portability_right;
 mod missing_processor_agreement;
+mod missing_provision;
+mod missing_representative;
 mod missing_retention;
 mod missing_right;
+mod missing_translation;
 mod missing_withdraw_consent_right;
 mod portability_not_applicable;
+mod public_authority_consent;
 mod public_authority_legitimate_interests;
 mod response_time_too_long;
 mod special_category_without_condition;
@@ -155,6 +163,7 @@ mod transfer_without_safeguard;
 mod unknown_country;
 mod unknown_field;
 mod unknown_reference;
+mod unnamed_third_country;
 mod unneeded_safeguard;
 mod unused_definition;
 mod unused_suppression;
@@ -180,6 +189,8 @@ pub static ALL: &[&dyn Rule] = &[
     &missing_controller_contact::MissingControllerContact,
     &missing_dpo::MissingDpo,
     &missing_dpo_contact::MissingDpoContact,
+    &dpo_likely_required::DpoLikelyRequired,
+    &missing_representative::MissingRepresentative,
     // Purposes and legal bases
     &missing_legal_basis::MissingLegalBasis,
     &missing_law_reference::MissingLawReference,
@@ -192,12 +203,18 @@ pub static ALL: &[&dyn Rule] = &[
     &missing_retention::MissingRetention,
     &indefinite_retention::IndefiniteRetention,
     &child_consent::ChildConsent,
+    &consent_imbalance::ConsentImbalance,
+    &public_authority_consent::PublicAuthorityConsent,
+    &missing_provision::MissingProvision,
     // Transfers and processors
     &missing_country::MissingCountry,
     &transfer_without_safeguard::TransferWithoutSafeguard,
+    &unnamed_third_country::UnnamedThirdCountry,
     &invalid_adequacy::InvalidAdequacy,
     &dpf_outside_us::DpfOutsideUs,
     &derogation_transfer::DerogationTransfer,
+    &derogation_public_authority::DerogationPublicAuthority,
+    &adequacy_not_in_eea_agreement::AdequacyNotInEeaAgreement,
     &unneeded_safeguard::UnneededSafeguard,
     &missing_processor_agreement::MissingProcessorAgreement,
     &joint_controller_without_arrangement::JointControllerWithoutArrangement,
@@ -215,6 +232,8 @@ pub static ALL: &[&dyn Rule] = &[
     &automated_decision_without_logic::AutomatedDecisionWithoutLogic,
     &automated_decision_without_safeguards::AutomatedDecisionWithoutSafeguards,
     &dpia_required::DpiaRequired,
+    // Translations
+    &missing_translation::MissingTranslation,
     // Claims
     &contradicted_claim::ContradictedClaim,
     // Configuration and suppression

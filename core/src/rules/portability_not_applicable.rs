@@ -5,12 +5,13 @@ use crate::vocab::RightKind;
 
 declare_rule! {
     /// ## What it checks
-    /// `portability` is granted, but no purpose has `basis consent`, `basis contract` or
-    /// `condition explicit_consent`.
+    /// `portability` is granted, but no purpose both has `basis consent`, `basis contract` or
+    /// `condition explicit_consent` and is carried out by automated means (is not `manual`).
     ///
     /// ## Why
     /// The right to data portability applies only where processing is based on consent or on a
-    /// contract (Art. 20(1)(a)); it does not apply to processing necessary for a task in the
+    /// contract (Art. 20(1)(a)) and is carried out by automated means (Art. 20(1)(b)); it does
+    /// not apply to processing necessary for a task in the
     /// public interest or in the exercise of official authority (Art. 20(3)). Promising it
     /// anyway misleads people about what they can ask for.
     ///
@@ -49,15 +50,16 @@ impl Rule for PortabilityNotApplicable {
         };
         // A basis or condition that could not be read might be consent or contract.
         let applicable = model.purposes.iter().any(|p| {
-            p.rests_on_consent_or_contract()
-                || p.unreadable.contains("basis")
-                || p.unreadable.contains("condition")
+            p.manual.is_none()
+                && (p.rests_on_consent_or_contract()
+                    || p.unreadable.contains("basis")
+                    || p.unreadable.contains("condition"))
         });
         if !applicable {
             report.push(Diagnostic::new(
                 &Self::META,
                 right.span,
-                "no purpose rests on consent or contract, so the right to data portability does not apply (Art. 20(1), 20(3)): remove `portability`, or give the purpose its real basis",
+                "no purpose rests on consent or contract and is carried out by automated means, so the right to data portability does not apply (Art. 20(1), 20(3)): remove `portability`, or give the purpose its real basis",
             ));
         }
     }
@@ -87,5 +89,12 @@ mod tests {
             lines(RULE, &text("basis contrat")).is_empty(),
             "already invalid-value"
         );
+    }
+
+    #[test]
+    fn a_manual_contract_purpose_does_not_make_it_apply() {
+        assert_eq!(lines(RULE, &text("basis contract\n  manual")), vec![6]);
+        let two = "purpose q \"Q\" { basis consent }\n";
+        assert!(lines(RULE, &format!("{two}{}", text("basis contract\n  manual"))).is_empty());
     }
 }

@@ -5,9 +5,13 @@
 //! 2016/679 (GDPR); checked 2026-12-01.
 
 mod adequacy;
+mod authorities;
+mod child_consent;
 mod countries;
 
 pub use adequacy::{ADEQUACY_DECISIONS, AdequacyDecision, EeaIncorporation, adequacy_decision};
+pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
+pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
 pub use countries::{EEA_STATES, ISO_3166_ALPHA2, is_eea, is_iso_country};
 
 /// A closed set of words that a field accepts.

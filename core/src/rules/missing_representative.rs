@@ -1,0 +1,184 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Countries, Model};
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A controller whose `country` lies wholly outside the EEA, that is not
+    /// `public_authority`, and that has no `representative` with a `country` in the EEA.
+    /// Unknown country codes are neither inside nor outside: a controller with one is not
+    /// judged until it is corrected.
+    ///
+    /// ## Why
+    /// A controller that is not established in the EEA but offers goods or services to people
+    /// in the EEA, or monitors their behaviour there (Art. 3(2)), must designate in writing a
+    /// representative established in one of the states where those people are (Art. 27(1),
+    /// 27(3)), and the notice must give the representative's identity and contact details
+    /// (Art. 13(1)(a), 14(1)(a)). Two exemptions apply (Art. 27(2)): processing that is
+    /// occasional, does not include special categories or criminal-offence data on a large
+    /// scale, and is unlikely to result in a risk to people's rights and freedoms (27(2)(a));
+    /// and public authorities and bodies (27(2)(b), see `public_authority`). When the first
+    /// exemption applies, suppress the finding and give that as the reason.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// controller northwind "Northwind Health Inc." {
+    ///   country US
+    ///   email "privacy@northwind.example"
+    /// }
+    /// representative "Northwind Europe Ltd" {
+    ///   email "eu-rep@northwind.example"
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// Give the representative's state in the EEA:
+    /// ```privacy
+    /// controller northwind "Northwind Health Inc." {
+    ///   country US
+    ///   email "privacy@northwind.example"
+    /// }
+    /// representative "Northwind Europe Ltd" {
+    ///   country IE
+    ///   email "eu-rep@northwind.example"
+    /// }
+    /// ```
+    pub struct MissingRepresentative {
+        name: "missing-representative",
+        severity: Warning,
+        article: "Art. 27(1)-(2), 13(1)(a)",
+        summary: "a controller outside the EEA without a representative in the EEA",
+    }
+}
+
+/// The codes of a `country` field, as "`US`, `CA`".
+fn codes(countries: &Countries) -> String {
+    countries
+        .values
+        .iter()
+        .map(|v| format!("`{}`", v.code))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Rule for MissingRepresentative {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let Some(controller) = model.controller() else {
+            return;
+        };
+        let Some(country) = &controller.country else {
+            return;
+        };
+        let wholly_outside =
+            !country.values.is_empty() && country.values.iter().all(|v| v.is_outside_eea());
+        if !wholly_outside
+            || controller.public_authority.is_some()
+            || model
+                .representatives
+                .iter()
+                .any(|r| r.country.as_ref().is_some_and(Countries::has_eea_value))
+        {
+            return;
+        }
+        const WHY: &str = "a controller without an establishment in the EEA that offers goods or services to people in the EEA, or monitors them there, must designate a representative in an EEA state where those people are (Art. 27(1), 27(3)), and the notice must name it (Art. 13(1)(a))";
+        const EXEMPTION: &str = "if the processing is only occasional, includes no special categories or criminal-offence data on a large scale and is unlikely to put people's rights at risk (Art. 27(2)(a)), suppress this finding and give that as the reason";
+        let outside = codes(country);
+        let diagnostic = match model.representatives.first() {
+            None => Diagnostic::new(
+                &Self::META,
+                controller.id.span,
+                format!(
+                    "the controller is established outside the EEA ({outside}) and no representative is declared: {WHY}; add `representative \"Name\" {{ country CC; email \"…\" }}` with the representative's EEA state, or, {EXEMPTION}"
+                ),
+            ),
+            Some(representative) => {
+                let (span, problem) = match &representative.country {
+                    Some(at) => (
+                        at.span,
+                        format!("the representative is not in the EEA ({})", codes(at)),
+                    ),
+                    None => (
+                        representative.keyword,
+                        "the representative has no `country`".to_string(),
+                    ),
+                };
+                Diagnostic::new(
+                    &Self::META,
+                    span,
+                    format!(
+                        "the controller is established outside the EEA ({outside}) and {problem}: {WHY}; write the representative's EEA state with `country CC`, or, {EXEMPTION}"
+                    ),
+                )
+            }
+        };
+        report.push(diagnostic.with_related(country.span, "the controller's country"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-representative";
+
+    fn declaration(country: &str, rest: &str) -> String {
+        format!("controller c \"C\" {{\n  {country}\n  email \"a@c.example\"\n}}\n{rest}")
+    }
+
+    #[test]
+    fn a_controller_wholly_outside_the_eea_needs_a_representative() {
+        assert_eq!(lines(RULE, &declaration("country US", "")), vec![1]);
+        assert_eq!(
+            lines(RULE, &declaration("country US, outside_eea", "")),
+            vec![1]
+        );
+        assert_eq!(
+            lines(RULE, &declaration("country outside_eea", "")),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn not_for_a_controller_in_the_eea_or_of_unknown_place() {
+        for country in [
+            "country NO",
+            "country US, IE",
+            "country eea",
+            "country XX",
+            "country US, XX",
+            "",
+        ] {
+            assert!(
+                lines(RULE, &declaration(country, "")).is_empty(),
+                "{country}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_for_a_public_authority() {
+        assert!(lines(RULE, &declaration("country US\n  public_authority", "")).is_empty());
+    }
+
+    #[test]
+    fn a_representative_in_the_eea_is_enough() {
+        let rep = |body: &str| {
+            declaration(
+                "country US",
+                &format!("representative \"R\" {{\n  {body}\n}}\n"),
+            )
+        };
+        assert!(lines(RULE, &rep("country IE")).is_empty());
+        assert!(lines(RULE, &rep("country GB, IE")).is_empty());
+        assert!(lines(RULE, &rep("country eea")).is_empty());
+        // At the representative's country, or at its keyword when it has none.
+        assert_eq!(lines(RULE, &rep("country GB")), vec![6]);
+        assert_eq!(lines(RULE, &rep("email \"r@r.example\"")), vec![5]);
+        // Any representative in the EEA will do; the finding is at the first one.
+        let two = declaration(
+            "country US",
+            "representative \"R\" { country GB }\nrepresentative \"S\" { country FR }\n",
+        );
+        assert!(lines(RULE, &two).is_empty());
+    }
+}

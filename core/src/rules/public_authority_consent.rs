@@ -1,0 +1,102 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::rules::{Report, Rule};
+use crate::vocab::LegalBasis;
+
+declare_rule! {
+    /// ## What it checks
+    /// A controller marked `public_authority` with a purpose on `basis consent`.
+    ///
+    /// ## Why
+    /// Consent must be freely given (Art. 4(11)), and it is unlikely to be free where the
+    /// controller is a public authority, because of the imbalance between the authority and
+    /// the people it serves (Recital 43). It is valid only where refusing costs the person
+    /// nothing: no service, benefit or right is withheld or reduced (EDPB Guidelines 05/2020
+    /// on consent, paragraphs 16-20). Most processing by a public body rests on
+    /// `public_task` or `legal_obligation` with the law that lays it down. Where consent is
+    /// genuinely free, say why in a suppression's reason, so that the notice's author has
+    /// checked it: `# privlint: allow public-authority-consent -- reason`.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// controller nordvik "Nordvik kommune" { public_authority }
+    /// purpose newsletter "Nyheitsbrev frå kommunen" {
+    ///   basis consent
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// controller nordvik "Nordvik kommune" { public_authority }
+    /// purpose newsletter "Nyheitsbrev frå kommunen" {
+    ///   # privlint: allow public-authority-consent -- frivillig; alle tenester og all informasjon er tilgjengeleg utan brevet
+    ///   basis consent
+    /// }
+    /// ```
+    pub struct PublicAuthorityConsent {
+        name: "public-authority-consent",
+        severity: Info,
+        article: "Art. 4(11), Recital 43",
+        summary: "a public authority relying on consent",
+    }
+}
+
+impl Rule for PublicAuthorityConsent {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let Some(flag) = model.controller().and_then(|c| c.public_authority) else {
+            return;
+        };
+        for purpose in &model.purposes {
+            if let Some(basis) = purpose.basis(LegalBasis::Consent) {
+                report.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        basis.span,
+                        format!(
+                            "the purpose `{}` relies on consent given to a public authority, which is valid only where refusing costs the person no service, benefit or right (Art. 4(11), Recital 43): if that holds, say so in `# privlint: allow public-authority-consent -- reason`; otherwise rest the purpose on `basis public_task \"law\"` or `basis legal_obligation \"law\"`",
+                            purpose.id.name
+                        ),
+                    )
+                    .with_related(flag, "the controller is a public authority"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "public-authority-consent";
+
+    fn declaration(controller: &str, basis: &str) -> String {
+        format!("controller c \"C\" {{ {controller} }}\npurpose p \"P\" {{\n  basis {basis}\n}}\n")
+    }
+
+    #[test]
+    fn consent_to_a_public_authority() {
+        assert_eq!(
+            lines(RULE, &declaration("public_authority", "consent")),
+            vec![3]
+        );
+        assert!(lines(RULE, &declaration("", "consent")).is_empty());
+        assert!(
+            lines(
+                RULE,
+                &declaration("public_authority", "public_task \"lov\"")
+            )
+            .is_empty()
+        );
+        // Explicit consent under Art. 9(2)(a) alone is not `basis consent`.
+        let explicit = "controller c \"C\" { public_authority }\npurpose p \"P\" {\n  basis public_task \"lov\"\n  condition explicit_consent\n}\n";
+        assert!(lines(RULE, explicit).is_empty());
+    }
+
+    #[test]
+    fn a_suppression_with_a_reason_silences_it() {
+        let text = "controller c \"C\" { public_authority }\npurpose p \"P\" {\n  # privlint: allow public-authority-consent -- frivillig tilbod\n  basis consent\n}\n";
+        assert!(lines(RULE, text).is_empty());
+        assert!(lines("unused-suppression", text).is_empty());
+    }
+}

@@ -1,0 +1,78 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Place};
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A processor, recipient or joint controller that a purpose uses and whose `country`
+    /// includes `outside_eea`.
+    ///
+    /// ## Why
+    /// `outside_eea` says that data leave the EEA without saying where — honest when a notice
+    /// says "a bank abroad", but the record of processing must identify the third country
+    /// (Art. 30(1)(e)), and people have the right to know it when they ask (Art. 15(2)). An
+    /// adequacy decision can only be relied on for a named country. Name the country when you
+    /// know it.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// recipient foreign_bank "Utenlandsk bank" {
+    ///   country outside_eea
+    ///   safeguard scc
+    /// }
+    /// purpose p "P" { recipients foreign_bank }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// recipient foreign_bank "Utenlandsk bank" {
+    ///   country CH
+    ///   safeguard adequacy
+    /// }
+    /// purpose p "P" { recipients foreign_bank }
+    /// ```
+    pub struct UnnamedThirdCountry {
+        name: "unnamed-third-country",
+        severity: Info,
+        article: "Art. 30(1)(e), 15(2)",
+        summary: "a transfer to a third country that is not named",
+    }
+}
+
+impl Rule for UnnamedThirdCountry {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for (party, _) in model.used_parties() {
+            let unnamed = party
+                .outside_eea()
+                .filter(|v| v.place == Place::SomewhereOutsideEea);
+            for value in unnamed {
+                report.push(Diagnostic::new(
+                    &Self::META,
+                    value.span,
+                    format!(
+                        "`{}` receives data somewhere outside the EEA, but the country is not named: the record of processing must identify it (Art. 30(1)(e)) and people may ask for it (Art. 15(2)); write its ISO code in `country` when you know it",
+                        party.id.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "unnamed-third-country";
+
+    #[test]
+    fn at_the_word_for_used_parties() {
+        let text = |country: &str, used: &str| {
+            format!("recipient r \"R\" {{\n  country {country}\n  safeguard scc\n}}\n{used}")
+        };
+        let used = "purpose p \"P\" { recipients r }\n";
+        assert_eq!(lines(RULE, &text("NO, outside_eea", used)), vec![2]);
+        assert!(lines(RULE, &text("US", used)).is_empty());
+        assert!(lines(RULE, &text("outside_eea", "")).is_empty());
+    }
+}
