@@ -13,7 +13,15 @@ declare_rule! {
     /// A decision based solely on automated processing with legal or similarly significant
     /// effects is prohibited (Art. 22(1)) unless it is necessary for a contract with the
     /// person, authorised by Union or national law, or based on the person's explicit consent
-    /// (Art. 22(2)). Legitimate interests are not enough.
+    /// (Art. 22(2)). Legitimate interests are not enough. A law counts for Art. 22(2)(b) only
+    /// if it authorises the automated decision itself and lays down suitable measures to
+    /// safeguard the person's rights: a law that obliges the controller to process the data
+    /// (a duty to check customers, say) does not by itself allow deciding about them by
+    /// machine. privlint cannot read the law, so it accepts a `legal_obligation` or
+    /// `public_task` basis that names one; check that the law really authorises the decision.
+    ///
+    /// If no exception applies, the decision must not be made solely by automated means: let a
+    /// person make it (and remove `decision`), or obtain explicit consent.
     ///
     /// ## Example
     /// ```privacy
@@ -24,10 +32,11 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
+    /// A person decides, helped by the score; the purpose no longer makes an automated
+    /// decision:
     /// ```privacy
     /// purpose fraud "Svindelavdekking" {
-    ///   basis legal_obligation "hvitvaskingsloven § 25"
-    ///   decision "Blokkering av kort" {}
+    ///   basis legitimate_interests "å hindre svindel"
     /// }
     /// ```
     pub struct AutomatedDecisionBasis {
@@ -62,7 +71,7 @@ impl Rule for AutomatedDecisionBasis {
                     &Self::META,
                     decision.keyword,
                     format!(
-                        "a decision based solely on automated processing is allowed only when necessary for a contract, authorised by law, or based on explicit consent (Art. 22(2)): give the purpose `{}` `basis contract`, `condition explicit_consent`, or `basis legal_obligation \"the law\"`",
+                        "a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent (Art. 22(2)): if one of these applies to `{}`, declare it (`basis contract`, `condition explicit_consent`, or the authorising law in `basis legal_obligation \"…\"`); if none does, a person must make the decision — remove `decision`",
                         purpose.id.name
                     ),
                 ));

@@ -13,6 +13,13 @@ declare_rule! {
     /// control of official authority, or when authorised by Union or national law that
     /// provides appropriate safeguards (Art. 10). A legal basis of Art. 6(1) is not enough.
     ///
+    /// A controller that is not a public authority processes such data under a law. In Norway,
+    /// personopplysningsloven § 11 lets Art. 9(2)(a) and (c)-(f) (explicit consent, vital
+    /// interests, not-for-profit bodies, data made public by the person, legal claims) and §§
+    /// 6, 7 and 9 of that act apply to Art. 10 data processed outside official authority's
+    /// control; extensive registers of criminal convictions may only be kept under it. Cite
+    /// § 11 with the ground that applies.
+    ///
     /// ## Example
     /// ```privacy
     /// category convictions "Straffedommar" { criminal }
@@ -41,6 +48,11 @@ declare_rule! {
 
 impl Rule for CriminalDataWithoutAuthority {
     fn check(&self, model: &Model, report: &mut Report) {
+        // Norwegian law is meant when the controller is in Norway or its country is not given.
+        let norwegian = model
+            .controller()
+            .and_then(|c| c.country.as_ref())
+            .is_none_or(|c| c.has_code("NO"));
         for purpose in &model.purposes {
             let Some((_, category)) = model.criminal_data(purpose).next() else {
                 continue;
@@ -51,12 +63,19 @@ impl Rule for CriminalDataWithoutAuthority {
             {
                 continue;
             }
+            let instead = if model.is_public_authority() {
+                "add `condition official_authority` or `condition authorised_by_law \"the law\"`"
+            } else if norwegian {
+                "a controller that is not a public authority needs a law: in Norway, personopplysningsloven § 11 allows it on the grounds of Art. 9(2)(a) or (c)-(f) — add `condition authorised_by_law \"personopplysningsloven § 11, jf. artikkel 9 nr. 2 bokstav f\"` with the ground that applies"
+            } else {
+                "a controller that is not a public authority needs a national law that allows it with safeguards: add `condition authorised_by_law \"the law\"`"
+            };
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     purpose.id.span,
                     format!(
-                        "the purpose `{}` uses criminal-offence data (`{}`), which only official authority or a law with safeguards can allow (Art. 10): add `condition official_authority` or `condition authorised_by_law \"the law\"`",
+                        "the purpose `{}` uses criminal-offence data (`{}`), which only official authority or a law with safeguards can allow (Art. 10): {instead}",
                         purpose.id.name, category.id.name
                     ),
                 )
@@ -71,9 +90,23 @@ impl Rule for CriminalDataWithoutAuthority {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{findings, lines};
 
     const RULE: &str = "criminal-data-without-authority";
+
+    #[test]
+    fn private_controllers_are_pointed_to_the_law_that_allows_it() {
+        let with = |controller: &str| {
+            findings(RULE, &format!("{controller}\n{}", purpose("")))[0]
+                .1
+                .clone()
+        };
+        assert!(with("controller c \"C\" { country NO }").contains("personopplysningsloven § 11"));
+        assert!(with("").contains("personopplysningsloven § 11"));
+        assert!(!with("controller c \"C\" { country SE }").contains("§ 11"));
+        let public = with("controller c \"C\" { country NO; public_authority }");
+        assert!(public.contains("condition official_authority"), "{public}");
+    }
 
     fn purpose(condition: &str) -> String {
         format!(

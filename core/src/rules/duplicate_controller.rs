@@ -7,9 +7,10 @@ declare_rule! {
     /// More than one `controller` in a file.
     ///
     /// ## Why
-    /// A declaration describes the processing of one controller. Controllers who decide the
-    /// purposes together are joint controllers (Art. 26): declare the other one with
-    /// `joint_controller`, or write one file per controller.
+    /// A declaration describes the processing of one controller (Art. 4(7), 13(1)(a)). Keep
+    /// the controller of this declaration and move the other to a declaration of its own. If
+    /// the two really decide the purposes and means together, they are joint controllers (Art.
+    /// 26) — a fact to establish, with an arrangement between them, not a way to merge files.
     ///
     /// ## Example
     /// ```privacy
@@ -18,9 +19,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
+    /// This file keeps one controller; the other has a declaration of its own.
     /// ```privacy
     /// controller bank "Banken ASA" { email "post@bank.example" }
-    /// joint_controller forsikring "Forsikring AS" { country NO }
     /// ```
     pub struct DuplicateController {
         name: "duplicate-controller",
@@ -41,7 +42,7 @@ impl Rule for DuplicateController {
                     &Self::META,
                     controller.id.span,
                     format!(
-                        "a declaration has one controller, and `{}` is already it: declare `{}` as a `joint_controller`, or in a file of its own",
+                        "a declaration has one controller, and `{}` is already it: move `{}` to a declaration of its own (only if the two decide the purposes and means together are they joint controllers, Art. 26, with an arrangement between them)",
                         first.id.name, controller.id.name
                     ),
                 )

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
-use crate::vocab::{LegalBasis, Vocabulary};
+use crate::vocab::{Condition, LegalBasis, Vocabulary};
 
 declare_rule! {
     /// ## What it checks
@@ -12,7 +12,11 @@ declare_rule! {
     /// ## Why
     /// A legal obligation or a public task must be laid down by Union or national law
     /// (Art. 6(3)); so must the Art. 9(2)(b), (g)-(j) conditions and the authorisation of
-    /// Art. 10. The notice should say which law, so that a reader can check it.
+    /// Art. 10. The notice should say which law, so that a reader can check it — the law that
+    /// lays down the obligation or the task (not `personopplysningsloven § 1`, which only makes
+    /// the GDPR Norwegian law). For `employment` (Art. 9(2)(b)) a collective agreement also
+    /// counts, and for `health_care` (Art. 9(2)(h)) a contract with a health professional: name
+    /// that instead.
     ///
     /// ## Example
     /// ```privacy
@@ -45,11 +49,16 @@ impl Rule for MissingLawReference {
                 ) && basis.detail.is_none()
                 {
                     let word = basis.kind.word();
+                    let example = if basis.kind == LegalBasis::LegalObligation {
+                        "bokføringsloven § 13"
+                    } else {
+                        "opplæringslova § 15-1"
+                    };
                     report.push(Diagnostic::new(
                         &Self::META,
                         basis.span,
                         format!(
-                            "`basis {word}` must rest on a law (Art. 6(3)): name it, like `basis {word} \"personopplysningsloven § 1\"`"
+                            "`basis {word}` must rest on a law that lays down the obligation or the task (Art. 6(3)): name it, like `basis {word} \"{example}\"`"
                         ),
                     ));
                 }
@@ -57,11 +66,23 @@ impl Rule for MissingLawReference {
             for condition in &purpose.conditions {
                 if condition.kind.needs_law() && condition.detail.is_none() {
                     let word = condition.kind.word();
+                    let (rests_on, example) = match condition.kind {
+                        Condition::Employment => {
+                            ("a law or a collective agreement", "arbeidsmiljøloven § 9-1")
+                        }
+                        Condition::HealthCare => (
+                            "a law or a contract with a health professional",
+                            "helsepersonelloven § 39",
+                        ),
+                        Condition::AuthorisedByLaw => ("a law", "politiregisterloven § 39"),
+                        Condition::ArchivingResearch => ("a law", "personopplysningsloven § 8"),
+                        _ => ("a law", "helseregisterloven § 11"),
+                    };
                     report.push(Diagnostic::new(
                         &Self::META,
                         condition.span,
                         format!(
-                            "`condition {word}` ({}) must rest on a law: name it, like `condition {word} \"helsepersonelloven § 39\"`",
+                            "`condition {word}` ({}) must rest on {rests_on}: name it, like `condition {word} \"{example}\"`",
                             condition.kind.article()
                         ),
                     ));
@@ -73,9 +94,26 @@ impl Rule for MissingLawReference {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{findings, lines};
 
     const RULE: &str = "missing-law-reference";
+
+    #[test]
+    fn messages_name_what_may_be_cited() {
+        let message = |field: &str| {
+            findings(RULE, &format!("purpose p \"P\" {{\n  {field}\n}}\n"))[0]
+                .1
+                .clone()
+        };
+        for field in ["basis legal_obligation", "basis public_task"] {
+            assert!(
+                !message(field).contains("personopplysningsloven § 1"),
+                "{field}"
+            );
+        }
+        assert!(message("condition employment").contains("collective agreement"));
+        assert!(message("condition health_care").contains("contract with a health professional"));
+    }
 
     #[test]
     fn bases_that_rest_on_a_law() {

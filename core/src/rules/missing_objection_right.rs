@@ -10,9 +10,12 @@ declare_rule! {
     ///
     /// ## Why
     /// People may object at any time to processing based on a public task or on legitimate
-    /// interests (Art. 21(1)), and to direct marketing (Art. 21(2)). The objection to direct
-    /// marketing is absolute (Art. 21(3)), and the right must be presented clearly and
-    /// separately from other information (Art. 21(4)). The notice must say so (Art. 13(2)(b)).
+    /// interests (Art. 21(1)); the controller must then stop unless it shows compelling
+    /// legitimate grounds that override the person's interests, or needs the data for legal
+    /// claims. They may object to direct marketing (Art. 21(2)), and that objection is
+    /// absolute (Art. 21(3)). Both rights must be brought to the person's attention explicitly,
+    /// at the latest at the first communication, and presented clearly and separately from
+    /// other information (Art. 21(4)). The notice must say so (Art. 13(2)(b)).
     ///
     /// ## Example
     /// ```privacy
@@ -72,9 +75,9 @@ impl Rule for MissingObjectionRight {
             return;
         }
         let message = if marketing {
-            "people may object to direct marketing at any time, and the objection is absolute (Art. 21(2), 21(3)); the right must be presented clearly and separately (Art. 21(4)): add `objection` to `rights`"
+            "people may object to direct marketing at any time, and the objection is absolute (Art. 21(2), 21(3)); the right to object must be presented clearly and separately from other information (Art. 21(4)): add `objection` to `rights`"
         } else {
-            "people may object to processing based on a public task or legitimate interests (Art. 21(1), 13(2)(b)): add `objection` to `rights`"
+            "people may object to processing based on a public task or legitimate interests, and you must then stop unless you show compelling legitimate grounds that override their interests or need the data for legal claims (Art. 21(1)); the right must be presented clearly and separately from other information (Art. 21(4), 13(2)(b)): add `objection` to `rights`"
         };
         let mut diagnostic = Diagnostic::new(&Self::META, model.rights_anchor(), message);
         for (span, why) in related {

@@ -18,16 +18,19 @@ declare_rule! {
     /// ## Example
     /// ```privacy
     /// controller nordvik "Nordvik kommune" { public_authority }
-    /// purpose analytics "Analyse av nettstaden" {
-    ///   basis legitimate_interests "å forbetre nettstaden"
+    /// purpose canteen "Kantinesal til tilsette" {
+    ///   basis legitimate_interests "å selje mat i kantina"
     /// }
     /// ```
     ///
     /// ## Fix
+    /// Where the processing lies outside the authority's tasks, say so in a suppression;
+    /// where it is part of a task, give the basis in law that actually lays the task down.
     /// ```privacy
     /// controller nordvik "Nordvik kommune" { public_authority }
-    /// purpose analytics "Analyse av nettstaden" {
-    ///   basis public_task "kommunelova § 4-1"
+    /// purpose canteen "Kantinesal til tilsette" {
+    ///   # privlint: allow public-authority-legitimate-interests -- kantinedrift, utanfor dei offentlege oppgåvene
+    ///   basis legitimate_interests "å selje mat i kantina"
     /// }
     /// ```
     pub struct PublicAuthorityLegitimateInterests {
@@ -48,7 +51,7 @@ impl Rule for PublicAuthorityLegitimateInterests {
                 report.push(Diagnostic::new(
                     &Self::META,
                     basis.span,
-                    "a public authority cannot rely on legitimate interests for its tasks (Art. 6(1), second subparagraph): use `basis public_task \"law\"`, or, if this lies outside the authority's tasks, say so in `# privlint: allow public-authority-legitimate-interests -- reason`",
+                    "a public authority cannot rely on legitimate interests for its tasks (Art. 6(1), second subparagraph): give the basis in law that lays down the task (`basis public_task \"the law\"`), or, if this lies outside the authority's tasks, say so in `# privlint: allow public-authority-legitimate-interests -- reason`",
                 ));
             }
         }
