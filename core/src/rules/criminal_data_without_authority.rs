@@ -101,10 +101,10 @@ mod tests {
                 .1
                 .clone()
         };
-        assert!(with("controller c \"C\" { country NO }").contains("personopplysningsloven § 11"));
+        assert!(with("controller k \"K\" { country NO }").contains("personopplysningsloven § 11"));
         assert!(with("").contains("personopplysningsloven § 11"));
-        assert!(!with("controller c \"C\" { country SE }").contains("§ 11"));
-        let public = with("controller c \"C\" { country NO; public_authority }");
+        assert!(!with("controller k \"K\" { country SE }").contains("§ 11"));
+        let public = with("controller k \"K\" { country NO; public_authority }");
         assert!(public.contains("condition official_authority"), "{public}");
     }
 
