@@ -9,8 +9,8 @@ use privlint_core::model::{Kind, Symbol};
 use privlint_core::rules::find;
 use privlint_core::tree_sitter::Node;
 use privlint_core::vocab::{
-    Claim, Condition, DecisionSafeguard, EEA_STATES, ISO_3166_ALPHA2, LegalBasis, RightKind,
-    TransferSafeguard, Vocabulary, adequacy_decision, is_eea,
+    Claim, Condition, DecisionSafeguard, DerogationGround, EEA_STATES, ISO_3166_ALPHA2, LegalBasis,
+    Provision, RightKind, TransferSafeguard, Vocabulary, adequacy_decision, is_eea,
 };
 use privlint_core::{ColumnUnit, Diagnostic, Severity, Span};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -135,21 +135,80 @@ fn vocabulary_entry<V: Vocabulary>(word: &str) -> Option<(&'static str, &'static
 }
 
 /// The article and explanation of a vocabulary word, read in the context of its statement.
+/// `previous` is the word before it in its group (`derogation` before a ground).
 fn explain_word(
     field: &str,
     word: &str,
+    previous: Option<&str>,
     parent: Option<&str>,
 ) -> Option<(&'static str, &'static str)> {
     match field {
         "basis" => vocabulary_entry::<LegalBasis>(word),
         "condition" => vocabulary_entry::<Condition>(word),
+        "safeguard" if previous == Some("derogation") => vocabulary_entry::<DerogationGround>(word),
         "safeguard" => vocabulary_entry::<TransferSafeguard>(word),
         "safeguards" => vocabulary_entry::<DecisionSafeguard>(word),
+        "provision" => vocabulary_entry::<Provision>(word),
         _ => match parent {
             Some("rights") => vocabulary_entry::<RightKind>(word),
             Some("claims") => vocabulary_entry::<Claim>(word),
             _ => None,
         },
+    }
+}
+
+/// The region words `country` takes besides ISO codes (language.md §3, v2), with what each
+/// means for transfers. Core reads them in the lowering; these are their words for people.
+pub(crate) const REGION_WORDS: &[(&str, &str, &str)] = &[
+    (
+        "eea",
+        "somewhere in the EEA, state not named",
+        "somewhere in the EEA (the 27 EU member states, Iceland, Liechtenstein and Norway), the state not named: no transfer to a third country, so no safeguard is needed (Art. 44)",
+    ),
+    (
+        "outside_eea",
+        "somewhere outside the EEA, country not named",
+        "somewhere outside the EEA, the country not named: a transfer to a third country (Art. 44) that needs a safeguard of Art. 46 or 47, or a derogation of Art. 49 (an adequacy decision cannot be relied on without naming the country); the record of processing must identify the third country (Art. 30(1)(e))",
+    ),
+];
+
+/// The language tags completion offers after `languages`: Norwegian Bokmål and Nynorsk (the
+/// two written standards of Norwegian, and the seeds are Norwegian), Northern Sami (an
+/// official language in Norway, Sweden and Finland), English (the usual second language of a
+/// notice), and the neighbours' languages a Nordic controller most often publishes in:
+/// Swedish, Danish, Finnish and German. Any `[a-z]{2,3}` tag is valid; these are suggestions.
+pub(crate) const COMMON_LANGUAGES: &[(&str, &str)] = &[
+    ("nb", "Norwegian Bokmål"),
+    ("nn", "Norwegian Nynorsk"),
+    ("en", "English"),
+    ("se", "Northern Sami"),
+    ("sv", "Swedish"),
+    ("da", "Danish"),
+    ("fi", "Finnish"),
+    ("de", "German"),
+];
+
+fn describe_region(word: &str) -> Option<String> {
+    REGION_WORDS
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|(w, _, explanation)| {
+            format!("**`{w}`** — region word of `country`\n\n{explanation}.")
+        })
+}
+
+fn describe_language(tag: &str, translation: bool) -> String {
+    let name = COMMON_LANGUAGES
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, name)| format!(" ({name})"))
+        .unwrap_or_default();
+    if translation {
+        format!(
+            "`{tag}`{name}: language tag — the string after it is the translation into this language."
+        )
+    } else {
+        format!("`{tag}`{name}: language tag — a language the notice is published in.")
     }
 }
 
@@ -207,13 +266,39 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
                     .map(|n| text_of(doc, n))
                     .unwrap_or("");
                 let parent = enclosing_parent(doc, statement);
+                let previous = node.prev_named_sibling();
+                let previous_word = previous
+                    .filter(|p| p.kind() == "identifier")
+                    .map(|p| text_of(doc, p));
                 let explained = if is_name {
-                    explain_word("", word, parent)
+                    explain_word("", word, None, parent)
                 } else {
-                    explain_word(field, word, parent)
+                    explain_word(field, word, previous_word, parent)
                 };
                 if let Some((article, explanation)) = explained {
                     parts.push(format!("**`{word}`** — GDPR {article}\n\n{explanation}."));
+                } else if is_name {
+                    if let Some(f) = fields::field(parent, word) {
+                        let place = fields::block_of(parent)
+                            .map(|b| b.place())
+                            .unwrap_or_default();
+                        parts.push(format!(
+                            "**`{word}`** — field {place}\n\n{}.",
+                            capitalise(f.doc)
+                        ));
+                    }
+                } else if field == "country"
+                    && let Some(region) = describe_region(word)
+                {
+                    parts.push(region);
+                } else if field == "languages" {
+                    parts.push(describe_language(word, false));
+                } else if previous.is_some_and(|p| matches!(p.kind(), "string" | "text_block"))
+                    && node
+                        .next_named_sibling()
+                        .is_some_and(|n| matches!(n.kind(), "string" | "text_block"))
+                {
+                    parts.push(describe_language(word, true));
                 } else if let Some(symbol) = doc.model.symbols.get(word) {
                     parts.push(describe_symbol(doc, word, symbol));
                 }
@@ -250,6 +335,14 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
         }),
         range,
     })
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn item(
@@ -340,11 +433,22 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
             })
             .collect();
     }
+    let rest: Vec<&str> = words_before.collect();
+    // The word after `derogation` is being written: the whole word is typed, or a part of it.
+    let after_derogation = match rest.as_slice() {
+        ["derogation"] => statement.ends_with(char::is_whitespace),
+        ["derogation", ground] => {
+            !ground.starts_with('"') && !statement.ends_with(char::is_whitespace)
+        }
+        _ => false,
+    };
     match first.unwrap_or("") {
         "basis" => words::<LegalBasis>(),
         "condition" => words::<Condition>(),
+        "safeguard" if after_derogation => words::<DerogationGround>(),
         "safeguard" => words::<TransferSafeguard>(),
         "safeguards" => words::<DecisionSafeguard>(),
+        "provision" => words::<Provision>(),
         "data" => ids(doc, Kind::Category),
         "subjects" => ids(doc, Kind::Subject),
         "sources" => ids(doc, Kind::Source),
@@ -352,25 +456,56 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
         "processors" => ids(doc, Kind::Processor),
         "joint_controllers" => ids(doc, Kind::JointController),
         "complaint" => ids(doc, Kind::Authority),
+        "reuses" => {
+            // A purpose does not reuse the data of itself.
+            let own = enclosing_definition(doc, node);
+            let mut items = ids(doc, Kind::Purpose);
+            items.retain(|i| Some(i.label.as_str()) != own);
+            items
+        }
+        "languages" => COMMON_LANGUAGES
+            .iter()
+            .map(|(tag, name)| item(tag, lsp::CompletionItemKind::VALUE, name, ""))
+            .collect(),
         "retention" => ["until", "indefinite", "after"]
             .iter()
             .map(|w| item(w, lsp::CompletionItemKind::KEYWORD, "", ""))
             .collect(),
-        "country" => ISO_3166_ALPHA2
+        "country" => REGION_WORDS
             .iter()
-            .map(|c| {
+            .map(|(word, detail, explanation)| {
+                item(
+                    word,
+                    lsp::CompletionItemKind::ENUM_MEMBER,
+                    detail,
+                    explanation,
+                )
+            })
+            .chain(ISO_3166_ALPHA2.iter().map(|c| {
                 let detail = if EEA_STATES.contains(c) {
                     "EEA"
+                } else if is_eea(c) {
+                    "EEA (a region with its own code)"
                 } else if adequacy_decision(c).is_some() {
                     "outside the EEA, adequacy decision"
                 } else {
                     "outside the EEA"
                 };
                 item(c, lsp::CompletionItemKind::VALUE, detail, "")
-            })
+            }))
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The ID of the definition whose block holds `node` (`purpose p "P" { … }` gives `p`).
+fn enclosing_definition<'d>(doc: &'d Document, node: Node) -> Option<&'d str> {
+    let statement = std::iter::successors(Some(node), |n| n.parent())
+        .filter(|n| n.kind() == "block")
+        .find_map(|block| block.parent())?;
+    let group = statement.child_by_field_name("arguments")?.named_child(0)?;
+    let id = group.named_child(0).filter(|n| n.kind() == "identifier")?;
+    Some(text_of(doc, id))
 }
 
 /// The defined ID under the cursor: its name and the span of the word.
@@ -647,6 +782,9 @@ pub fn formatting(at: Positions) -> Option<Vec<lsp::TextEdit>> {
 pub fn explain(rule: &str) -> Option<String> {
     find(rule).map(|r| r.meta().explanation())
 }
+
+#[cfg(test)]
+mod vocabulary_agrees;
 
 #[cfg(test)]
 mod tests {

@@ -114,7 +114,8 @@ expect(t, 'allow', 'keyword.other.suppression');
 expect(t, 'indefinite-retention', 'entity.name.tag.rule');
 expect(t, 'missing-retention', 'entity.name.tag.rule');
 expect(t, '-- arkivplikt', 'comment.line.reason');
-expect(t, 'note', 'keyword.other');
+// `note` is no field: an unknown field is not coloured as a keyword (privlint reports it).
+expect(t, 'note', 'variable.other');
 expect(t, 'lines with "quotes" inside', 'string.quoted.triple');
 expect(t, 'dpia', 'keyword.other');
 expect(t, '42', 'constant.numeric.integer');
@@ -128,15 +129,112 @@ expect(t, 'respond_within', 'keyword.other');
 expect(t, '1', 'constant.numeric.duration');
 expect(t, 'month', 'keyword.other.unit');
 
+// (v2) The new words, and translations.
+const v2 = `representative "Rep" { country eea }
+subject staff "Ansatte" { employee }
+notice "Personvern" {
+  languages nb, nn, en
+}
+processor p "P" {
+  country NO, outside_eea
+  safeguard derogation contract_in_interest "grunn"
+}
+purpose q "Nyhetsbrev" en "Newsletter" nn "Nyheitsbrev" {
+  online_service
+  provision precontractual "Uten dem ingen avtale" en "No contract without them"
+  reuses earlier
+}
+`;
+const t2 = tokenize(v2);
+expect(t2, 'representative', 'keyword.other');
+expect(t2, 'eea', 'constant.language');
+expect(t2, 'employee', 'keyword.other');
+expect(t2, 'languages', 'keyword.other');
+expect(t2, 'nb', 'entity.name.tag.language');
+expect(t2, 'nn', 'entity.name.tag.language');
+expect(t2, 'en', 'entity.name.tag.language');
+expect(t2, 'outside_eea', 'constant.language');
+expect(t2, 'derogation', 'constant.language');
+expect(t2, 'contract_in_interest', 'constant.language');
+expect(t2, 'Nyhetsbrev', 'string.quoted.double');
+expect(t2, 'en', 'entity.name.tag.language', 1);
+expect(t2, 'Newsletter', 'string.quoted.double');
+expect(t2, 'nn', 'entity.name.tag.language', 1);
+expect(t2, 'online_service', 'keyword.other');
+expect(t2, 'provision', 'keyword.other');
+expect(t2, 'precontractual', 'constant.language');
+expect(t2, 'en', 'entity.name.tag.language', 2);
+expect(t2, 'reuses', 'keyword.other');
+expect(t2, 'earlier', 'variable.other');
+
+// Every field of core/src/fields.rs is a keyword as a statement name, and every word of the
+// vocabularies of core/src/vocab/mod.rs that stands after a field is constant.language (the
+// Rust test server/src/features/vocabulary_agrees.rs checks the same lists against the tables
+// themselves, and completion).
+const core = join(here, '..', 'core', 'src');
+const fieldNames = [...new Set(
+  [...readFileSync(join(core, 'fields.rs'), 'utf8').matchAll(/=> "([a-z_]+)", Takes::/g)].map((m) => m[1]),
+)];
+const vocab = readFileSync(join(core, 'vocab', 'mod.rs'), 'utf8');
+// The vocabularies whose words are values; RightKind and Claim are the fields of rights and claims.
+const valueVocabularies = ['LegalBasis', 'Condition', 'TransferSafeguard', 'DerogationGround', 'Provision', 'DecisionSafeguard'];
+const valueWords = ['eea', 'outside_eea'];
+for (const name of valueVocabularies) {
+  const body = vocab.match(new RegExp(`\\n    ${name} \\{([\\s\\S]*?)\\n    \\}`));
+  assert.ok(body, `vocabulary ${name} not found in core/src/vocab/mod.rs`);
+  const words = [...body[1].matchAll(/=> "([a-z_]+)", "/g)].map((m) => m[1]);
+  assert.ok(words.length > 0, `no words in ${name}`);
+  valueWords.push(...words);
+}
+assert.ok(fieldNames.length > 50, `only ${fieldNames.length} fields read from fields.rs`);
+const names = tokenize(fieldNames.join('\n'));
+for (const name of fieldNames) expect(names, name, 'keyword.other');
+const values = tokenize(valueWords.map((w, i) => `v${i} ${w}`).join('\n'));
+for (const word of valueWords) expect(values, word, 'constant.language');
+
+// Every snippet, expanded with its defaults (the first of a choice): each line's first word is
+// a field name the grammar colours as a keyword.
+const snippets = JSON.parse(readFileSync(join(here, 'snippets', 'privacy.json'), 'utf8'));
+function expandSnippet(body) {
+  return body
+    .join('\n')
+    .replace(/\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE/g, '2025-01-01')
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\t/g, '  ');
+}
+for (const [title, snippet] of Object.entries(snippets)) {
+  const text = expandSnippet(snippet.body);
+  assert.ok(!text.includes('$'), `${title}: ${text}`);
+  let state = textmate.INITIAL;
+  for (const line of text.split('\n')) {
+    const r = grammar.tokenizeLine(line, state);
+    state = r.ruleStack;
+    const first = r.tokens.find((tok) => line.slice(tok.startIndex, tok.endIndex).trim() !== '');
+    if (!first || /^\s*[#}]/.test(line)) continue;
+    const scope = first.scopes[first.scopes.length - 1];
+    assert.ok(scope.startsWith('keyword.other'), `snippet ${title}: ${JSON.stringify(line)} starts with ${scope}`);
+    checks++;
+  }
+}
+
 // Every example of the repository: every token has a scope below source.privacy, and every
 // line's first word is a keyword unless it continues a list or a text block.
-const examples = join(here, '..', 'examples');
 let files = 0;
-for (const name of readdirSync(examples).filter((n) => n.endsWith('.privacy'))) {
-  const tokens = tokenize(readFileSync(join(examples, name), 'utf8'));
-  for (const [text, scope] of tokens) {
-    assert.notEqual(scope, 'source.privacy', `${name}: ${JSON.stringify(text)} has no scope`);
+for (const dir of [join(here, '..', 'examples'), join(here, '..', 'examples-v2')]) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    continue; // examples-v2/ is not in every checkout yet
   }
-  files++;
+  for (const name of entries.filter((n) => n.endsWith('.privacy'))) {
+    const tokens = tokenize(readFileSync(join(dir, name), 'utf8'));
+    for (const [text, scope] of tokens) {
+      assert.notEqual(scope, 'source.privacy', `${name}: ${JSON.stringify(text)} has no scope`);
+    }
+    files++;
+  }
 }
 console.log(`grammar: ${checks} scope checks passed; ${files} examples tokenized, every token scoped`);
