@@ -10,7 +10,9 @@
 mod common;
 
 use common::{assert_formatting_keeps_meaning, assert_spans_inside};
-use privlint_core::vocab::{Claim, RightKind, Vocabulary};
+use privlint_core::fields::{self, Block, Field, Takes};
+use privlint_core::model::Kind;
+use privlint_core::vocab::{DerogationGround, TransferSafeguard, Vocabulary};
 use privlint_core::{Settings, check, format::format, rules::ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -287,7 +289,20 @@ fn id() -> impl Strategy<Value = String> {
 
 fn country() -> impl Strategy<Value = String> {
     select(vec![
-        "NO", "SE", "DK", "DE", "US", "GB", "CH", "IN", "QQ", "USA",
+        "NO",
+        "SE",
+        "DK",
+        "DE",
+        "US",
+        "GB",
+        "CH",
+        "IN",
+        "BR",
+        "RE",
+        "QQ",
+        "USA",
+        "eea",
+        "outside_eea",
     ])
     .prop_map(String::from)
 }
@@ -304,16 +319,6 @@ fn duration() -> impl Strategy<Value = String> {
         .prop_map(|(n, unit, gap)| format!("{n}{gap}{unit}"))
 }
 
-fn word(words: &[&'static str]) -> impl Strategy<Value = String> + use<> {
-    select(words.to_vec()).prop_map(String::from)
-}
-
-/// A word, optionally followed by a string in the same group (`basis legal_obligation "§ 10"`).
-fn word_and_string(words: &[&'static str]) -> impl Strategy<Value = Vec<String>> + use<> {
-    (word(words), prop::option::of(string()))
-        .prop_map(|(word, string)| std::iter::once(word).chain(string).collect())
-}
-
 fn ids() -> impl Strategy<Value = Vec<Vec<String>>> {
     prop::collection::vec(id().prop_map(|id| vec![id]), 1..4)
 }
@@ -324,11 +329,6 @@ fn leaf(
     groups: impl Strategy<Value = Vec<Vec<String>>> + 'static,
 ) -> BoxedStrategy<Statement> {
     parent(name, groups, Just(Vec::new()))
-}
-
-/// A flag: a statement that is only a name.
-fn flag(name: &'static str) -> BoxedStrategy<Statement> {
-    leaf(name, Just(Vec::new()))
 }
 
 fn parent(
@@ -350,228 +350,125 @@ fn one(value: impl Strategy<Value = String>) -> impl Strategy<Value = Vec<Vec<St
     value.prop_map(|v| vec![vec![v]])
 }
 
-/// `ID "Label"`, the head of every definition.
-fn definition() -> impl Strategy<Value = Vec<Vec<String>>> {
-    (id(), string()).prop_map(|(id, label)| vec![vec![id, label]])
+// ---- Fields, from the language's field tables -----------------------------------------------
+
+/// A statement for each field of `block`, with children where the field has a block of its own
+/// (two levels deep: a purpose's decision has fields too), and a misspelt field now and then.
+fn fields_of(block: &'static Block, depth: usize) -> Vec<(u32, BoxedStrategy<Statement>)> {
+    block
+        .fields
+        .iter()
+        .map(|field| {
+            // Purposes, where most rules look, are drawn more often than any other statement.
+            let weight = if field.takes == Takes::Definition(Kind::Purpose) {
+                3
+            } else {
+                1
+            };
+            (weight, field_statement(field, depth))
+        })
+        .chain([(1, leaf("bassis", one(id())))])
+        .collect()
 }
 
-fn children(
-    choices: Vec<BoxedStrategy<Statement>>,
-    most: usize,
-) -> impl Strategy<Value = Vec<Statement>> {
-    prop::collection::vec(Union::new(choices), 0..most)
+fn field_statement(field: &'static Field, depth: usize) -> BoxedStrategy<Statement> {
+    let children = match fields::block_of(Some(field.name)) {
+        Some(block)
+            if depth < 2
+                && matches!(
+                    field.takes,
+                    Takes::Definition(_) | Takes::Named | Takes::Block
+                ) =>
+        {
+            prop::collection::vec(Union::new_weighted(fields_of(block, depth + 1)), 0..6).boxed()
+        }
+        _ => Just(Vec::new()).boxed(),
+    };
+    parent(field.name, values(field.takes), children)
 }
 
-fn safeguard() -> BoxedStrategy<Statement> {
-    let group = prop_oneof![
-        word(&[
-            "adequacy",
-            "dpf",
-            "scc",
-            "bcr",
-            "code_of_conduct",
-            "certification",
-            "ad_hoc_clauses",
-        ])
-        .prop_map(|w| vec![w]),
-        string().prop_map(|reason| vec!["derogation".to_string(), reason]),
-    ];
-    leaf("safeguard", group.prop_map(|g| vec![g]))
+/// The values of a field, by what it takes, sometimes wrong (a word not in the vocabulary, a
+/// translation where none is taken) so that the reader's errors are exercised too.
+fn values(takes: Takes) -> BoxedStrategy<Vec<Vec<String>>> {
+    match takes {
+        Takes::Flag | Takes::Block => Just(Vec::new()).boxed(),
+        Takes::Text => one(string()).boxed(),
+        Takes::ShownText | Takes::Named => shown_text().prop_map(|g| vec![g]).boxed(),
+        Takes::Right => prop::option::of(shown_text())
+            .prop_map(|g| g.into_iter().collect())
+            .boxed(),
+        Takes::Definition(_) => (id(), shown_text())
+            .prop_map(|(id, label)| vec![std::iter::once(id).chain(label).collect()])
+            .boxed(),
+        Takes::Ids(_) => ids().boxed(),
+        Takes::Word(words) => {
+            let words: Vec<&'static str> = words.iter().copied().chain(["necessary"]).collect();
+            (
+                select(words).prop_map(String::from),
+                prop::option::of(shown_text()),
+            )
+                .prop_map(|(word, text)| {
+                    vec![
+                        std::iter::once(word)
+                            .chain(text.into_iter().flatten())
+                            .collect(),
+                    ]
+                })
+                .boxed()
+        }
+        Takes::Countries => prop::collection::vec(country().prop_map(|c| vec![c]), 1..4).boxed(),
+        Takes::Date => one(date()).boxed(),
+        Takes::DateOrText => one(prop_oneof![date(), string()]).boxed(),
+        Takes::Duration => one(duration()).boxed(),
+        Takes::Retention => prop_oneof![
+            duration().prop_map(|d| vec![d]),
+            (duration(), shown_text()).prop_map(|(d, s)| [vec![d, "after".into()], s].concat()),
+            shown_text().prop_map(|s| [vec!["until".to_string()], s].concat()),
+            shown_text().prop_map(|s| [vec!["indefinite".to_string()], s].concat()),
+            Just(vec!["soon".to_string()]),
+        ]
+        .prop_map(|g| vec![g])
+        .boxed(),
+        Takes::Safeguard => {
+            let grounds: Vec<&'static str> = DerogationGround::WORDS
+                .iter()
+                .copied()
+                .chain(["contrakt"])
+                .collect();
+            prop_oneof![
+                select(TransferSafeguard::WORDS.to_vec()).prop_map(|w| vec![w.to_string()]),
+                (prop::option::of(select(grounds)), shown_text()).prop_map(|(ground, reason)| {
+                    std::iter::once("derogation".to_string())
+                        .chain(ground.map(String::from))
+                        .chain(reason)
+                        .collect()
+                }),
+            ]
+            .prop_map(|g| vec![g])
+            .boxed()
+        }
+        Takes::Languages => prop::collection::vec(language().prop_map(|l| vec![l]), 1..4).boxed(),
+    }
 }
 
-fn purpose_field() -> BoxedStrategy<Statement> {
-    let retention = prop_oneof![
-        duration().prop_map(|d| vec![d]),
-        (duration(), string()).prop_map(|(d, s)| vec![d, "after".into(), s]),
-        string().prop_map(|s| vec!["until".into(), s]),
-        string().prop_map(|s| vec!["indefinite".into(), s]),
-        Just(vec!["soon".to_string()]),
-    ];
-    let decision_field = prop_oneof![
-        leaf("logic", one(string())),
-        leaf(
-            "safeguards",
-            prop::collection::vec(word(&["human_review", "express_view", "contest"]), 1..4)
-                .prop_map(|words| words.into_iter().map(|w| vec![w]).collect()),
-        ),
-    ];
-    Union::new(vec![
-        leaf(
-            "basis",
-            word_and_string(&[
-                "consent",
-                "contract",
-                "legal_obligation",
-                "vital_interests",
-                "public_task",
-                "legitimate_interests",
-                "necessary",
-            ])
-            .prop_map(|g| vec![g]),
-        ),
-        leaf(
-            "condition",
-            word_and_string(&[
-                "explicit_consent",
-                "employment",
-                "health_care",
-                "substantial_public_interest",
-                "archiving_research",
-                "authorised_by_law",
-                "official_authority",
-            ])
-            .prop_map(|g| vec![g]),
-        ),
-        leaf("data", ids()),
-        leaf("subjects", ids()),
-        leaf("sources", ids()),
-        leaf("recipients", ids()),
-        leaf("processors", ids()),
-        leaf("joint_controllers", ids()),
-        leaf("retention", retention.prop_map(|g| vec![g])),
-        flag("direct_marketing"),
-        flag("profiling"),
-        flag("monitoring"),
-        flag("large_scale"),
-        flag("manual"),
-        leaf("dpia", one(string())),
-        parent(
-            "decision",
-            one(string()),
-            prop::collection::vec(decision_field, 0..3),
-        ),
-        leaf("bassis", one(id())),
-    ])
-    .boxed()
+/// A string and, sometimes, translations after it: `"Nyhetsbrev" en "Newsletter"`, with now and
+/// then a tag given twice or one that is not a tag.
+fn shown_text() -> impl Strategy<Value = Vec<String>> {
+    (
+        string(),
+        prop::collection::vec((language(), string()), 0..3),
+    )
+        .prop_map(|(text, translations)| {
+            std::iter::once(text)
+                .chain(translations.into_iter().flat_map(|(tag, t)| [tag, t]))
+                .collect()
+        })
+}
+
+fn language() -> impl Strategy<Value = String> {
+    select(vec!["nb", "nn", "en", "se", "sma", "english"]).prop_map(String::from)
 }
 
 fn top_level() -> impl Strategy<Value = Statement> {
-    let contact = || {
-        vec![
-            leaf("email", one(string())),
-            leaf("phone", one(string())),
-            leaf("address", one(string())),
-            leaf("url", one(string())),
-        ]
-    };
-    let controller_fields = [
-        contact(),
-        vec![
-            leaf("org_number", one(string())),
-            leaf("country", one(country())),
-            flag("public_authority"),
-            leaf("authority", definition()),
-        ],
-    ]
-    .concat();
-    let party_fields = |extra: Vec<BoxedStrategy<Statement>>| {
-        [vec![leaf("country", one(country())), safeguard()], extra].concat()
-    };
-    let right = prop_oneof![
-        word_and_string(&RightKind::words())
-            .prop_map(|group| (group[0].clone(), group[1..].to_vec())),
-        id().prop_map(|authority| ("complaint".to_string(), vec![authority])),
-        duration().prop_map(|d| ("respond_within".to_string(), vec![d])),
-    ];
-    let rights =
-        (prop::collection::vec((right, layout()), 0..8), layout()).prop_map(|(rights, layout)| {
-            Statement {
-                name: "rights".into(),
-                groups: Vec::new(),
-                children: rights
-                    .into_iter()
-                    .map(|((name, group), layout)| Statement {
-                        name,
-                        groups: if group.is_empty() {
-                            Vec::new()
-                        } else {
-                            vec![group]
-                        },
-                        children: Vec::new(),
-                        layout,
-                    })
-                    .collect(),
-                layout,
-            }
-        });
-    let claim = flag_of(&Claim::words());
-    let others = vec![
-        parent(
-            "notice",
-            one(string()),
-            children(
-                vec![
-                    leaf("language", one(Just("\"nb\"".to_string()))),
-                    leaf("updated", one(date())),
-                    leaf("url", one(string())),
-                ],
-                3,
-            ),
-        ),
-        parent("controller", definition(), children(controller_fields, 6)),
-        parent("dpo", one(string()), children(contact(), 2)),
-        parent(
-            "category",
-            definition(),
-            children(
-                vec![
-                    leaf(
-                        "includes",
-                        prop::collection::vec(string().prop_map(|s| vec![s]), 1..4),
-                    ),
-                    flag("special"),
-                    flag("criminal"),
-                ],
-                2,
-            ),
-        ),
-        parent("subject", definition(), children(vec![flag("child")], 1)),
-        parent(
-            "source",
-            definition(),
-            children(vec![flag("public"), leaf("country", one(country()))], 2),
-        ),
-        parent(
-            "recipient",
-            definition(),
-            children(party_fields(vec![flag("public_authority")]), 3),
-        ),
-        parent(
-            "processor",
-            definition(),
-            children(
-                party_fields(vec![leaf("agreement", one(prop_oneof![date(), string()]))]),
-                3,
-            ),
-        ),
-        parent(
-            "joint_controller",
-            definition(),
-            children(party_fields(vec![leaf("arrangement", one(string()))]), 2),
-        ),
-        rights.boxed(),
-        parent(
-            "claims",
-            Just(Vec::new()),
-            prop::collection::vec(claim, 0..4),
-        ),
-    ];
-    let purpose = parent(
-        "purpose",
-        definition(),
-        prop::collection::vec(purpose_field(), 0..8),
-    );
-    // Purposes, where most rules look, are drawn more often than any other statement.
-    Union::new_weighted(
-        others
-            .into_iter()
-            .map(|statement| (1, statement))
-            .chain([(3, purpose)])
-            .collect(),
-    )
-}
-
-/// A flag statement whose name is one of `names`.
-fn flag_of(names: &[&'static str]) -> BoxedStrategy<Statement> {
-    Union::new(names.iter().map(|name| flag(name))).boxed()
+    Union::new_weighted(fields_of(&fields::TOP_LEVEL, 0))
 }
