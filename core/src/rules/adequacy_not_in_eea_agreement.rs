@@ -42,6 +42,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 45, EEA Agreement Annex XI",
         summary: "an adequacy decision not yet part of the EEA Agreement, relied on from Norway, Iceland or Liechtenstein",
+        fix: Never,
     }
 }
 

@@ -40,6 +40,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 22(4)",
         summary: "an automated decision based on special categories",
+        fix: Never,
     }
 }
 

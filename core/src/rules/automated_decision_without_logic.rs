@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(2)(f), 14(2)(g)",
         summary: "an automated decision without the logic explained",
+        fix: Never,
     }
 }
 

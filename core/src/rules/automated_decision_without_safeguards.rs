@@ -44,6 +44,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 22(3)",
         summary: "an automated decision under a contract or explicit consent without the safeguards of Art. 22(3)",
+        fix: Never,
     }
 }
 

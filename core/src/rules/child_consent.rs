@@ -47,6 +47,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 8(1)-(2)",
         summary: "consent from children to an online service",
+        fix: Never,
     }
 }
 

@@ -38,6 +38,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 9(2), 10",
         summary: "an Art. 9(2) or Art. 10 condition on a purpose with no such data",
+        fix: Never,
     }
 }
 

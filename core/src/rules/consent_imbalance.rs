@@ -43,6 +43,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 4(11), 7, Recital 43",
         summary: "consent from the controller's own employees",
+        fix: Never,
     }
 }
 

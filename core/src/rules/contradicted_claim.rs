@@ -38,6 +38,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 5(1)(a), 12(1)",
         summary: "a claim of the notice that the declaration disproves",
+        fix: Never,
     }
 }
 

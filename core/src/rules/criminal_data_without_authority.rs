@@ -43,6 +43,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 10",
         summary: "criminal-offence data without official authority or a law",
+        fix: Never,
     }
 }
 

@@ -43,6 +43,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 49(3)",
         summary: "a public authority relying on a derogation that is closed to its public powers",
+        fix: Never,
     }
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 49(1)",
         summary: "a derogation used as the safeguard for a routine transfer",
+        fix: Never,
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 45",
         summary: "the Data Privacy Framework claimed outside the United States",
+        fix: Never,
     }
 }
 

@@ -46,6 +46,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 35(1), 35(3)",
         summary: "high-risk processing without a data protection impact assessment",
+        fix: Never,
     }
 }
 

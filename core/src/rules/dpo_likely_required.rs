@@ -52,6 +52,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 37(1)(b)-(c)",
         summary: "large-scale monitoring or special data without a data protection officer",
+        fix: Never,
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "more than one controller in a file",
+        fix: Never,
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "an ID defined twice",
+        fix: Never,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 5(1)(e)",
         summary: "data kept indefinitely",
+        fix: Never,
     }
 }
 

@@ -40,6 +40,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 45(1)",
         summary: "an adequacy decision claimed for a country that has none",
+        fix: Never,
     }
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "the file is not UTF-8",
+        fix: Never,
     }
 }
 

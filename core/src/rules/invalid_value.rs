@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "a value that is not valid for its field",
+        fix: Sometimes,
     }
 }
 

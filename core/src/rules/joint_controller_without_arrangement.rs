@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 26(2)",
         summary: "a joint controller without the essence of the arrangement",
+        fix: Never,
     }
 }
 

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(2)(d), 77",
         summary: "the right to complain to a supervisory authority is not given",
+        fix: Never,
     }
 }
 

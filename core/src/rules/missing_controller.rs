@@ -27,6 +27,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "the file has no controller",
+        fix: Never,
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(1)(a), 14(1)(a)",
         summary: "the controller has no email, phone or address",
+        fix: Never,
     }
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 13(1)(f), 30(1)(e)",
         summary: "a party whose country is not given",
+        fix: Never,
     }
 }
 

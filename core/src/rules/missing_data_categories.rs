@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 14(1)(d), 30(1)(c)",
         summary: "a purpose that names no categories of data",
+        fix: Never,
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 37(1)(a)",
         summary: "a public authority without a data protection officer",
+        fix: Never,
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(1)(b)",
         summary: "the data protection officer has no contact details",
+        fix: Never,
     }
 }
 

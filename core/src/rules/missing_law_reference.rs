@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 6(3), 9(2), 10",
         summary: "a basis or condition that rests on a law does not name the law",
+        fix: Never,
     }
 }
 

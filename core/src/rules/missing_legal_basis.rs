@@ -29,6 +29,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 6(1), 13(1)(c)",
         summary: "a purpose without a legal basis",
+        fix: Never,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(1)(d), 14(2)(b)",
         summary: "legitimate interests without the interest stated",
+        fix: Never,
     }
 }
 

@@ -44,6 +44,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 21(1)-(2), 13(2)(b)",
         summary: "the right to object applies but is not granted",
+        fix: Sometimes,
     }
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 20(1), 13(2)(b)",
         summary: "portability applies but is not granted",
+        fix: Sometimes,
     }
 }
 

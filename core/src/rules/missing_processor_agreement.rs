@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 28(3), 28(9)",
         summary: "a processor without a contract or other legal act recorded",
+        fix: Never,
     }
 }
 

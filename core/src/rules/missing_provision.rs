@@ -40,6 +40,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 13(2)(e)",
         summary: "no statement of whether the person must provide the data, and what happens if not",
+        fix: Never,
     }
 }
 

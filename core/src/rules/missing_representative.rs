@@ -48,6 +48,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 27(1)-(2), 13(1)(a)",
         summary: "a controller outside the EEA without a representative in the EEA",
+        fix: Never,
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(2)(a), 14(2)(a)",
         summary: "a purpose without a retention period",
+        fix: Never,
     }
 }
 

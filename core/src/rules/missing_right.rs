@@ -39,6 +39,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 13(2)(b), 15-18",
         summary: "a right of Art. 15-18 not granted",
+        fix: Sometimes,
     }
 }
 

@@ -51,6 +51,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 12(1)",
         summary: "a text of a notice in several languages without a translation into one of them",
+        fix: Never,
     }
 }
 

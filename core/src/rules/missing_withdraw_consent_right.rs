@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 7(3), 13(2)(c)",
         summary: "consent is used but its withdrawal is not offered",
+        fix: Sometimes,
     }
 }
 

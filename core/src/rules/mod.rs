@@ -18,8 +18,30 @@ pub struct RuleMeta {
     pub article: &'static str,
     /// One line: what a finding means.
     pub summary: &'static str,
+    /// Whether the rule offers a quick fix (an edit the editor can apply).
+    pub fix: FixAvailability,
     /// The documentation, in Markdown (the rule's doc comment).
     pub docs: &'static str,
+}
+
+/// Whether a rule's findings come with a quick fix, as ruff's `FIX_AVAILABILITY`. Enforced by a
+/// test over every documented example: a rule that says `Sometimes` must give a fix on some of
+/// them, and one that says `Never` on none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Some findings have a fix (where the edit is certain: a suggested name, a right to add).
+    Sometimes,
+    /// No finding has one: what to write is a fact only the controller knows.
+    Never,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Never => "never",
+        }
+    }
 }
 
 impl RuleMeta {
@@ -45,8 +67,12 @@ impl RuleMeta {
             .next()
             .map(|first| first.to_uppercase().chain(summary).collect())
             .unwrap_or_default();
+        let fix = match self.fix {
+            FixAvailability::Sometimes => "\n\nQuick fix: offered where the edit is certain.",
+            FixAvailability::Never => "",
+        };
         format!(
-            "# {} ({}{article})\n\n{summary}.\n\n{}",
+            "# {} ({}{article})\n\n{summary}.{fix}\n\n{}",
             self.name,
             self.severity.as_str(),
             self.documentation()
@@ -76,7 +102,8 @@ macro_rules! declare_rule {
             name: $rule:literal,
             severity: $severity:ident,
             article: $article:literal,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal,
+            fix: $fix:ident $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -88,6 +115,7 @@ macro_rules! declare_rule {
                 severity: $crate::diagnostic::Severity::$severity,
                 article: $article,
                 summary: $summary,
+                fix: $crate::rules::FixAvailability::$fix,
                 docs: concat!($($doc, "\n"),*),
             };
         }
@@ -398,18 +426,19 @@ mod tests {
                 fixed_rules.insert(d.rule.name);
             }
         }
-        for rule in [
-            "missing-right",
-            "missing-portability-right",
-            "missing-objection-right",
-            "missing-withdraw-consent-right",
-            "transfer-without-safeguard",
-            "unknown-field",
-            "unknown-country",
-            "unknown-reference",
-            "invalid-value",
-        ] {
-            assert!(fixed_rules.contains(rule), "no fix of {rule} was tried");
+        // Fix availability is what the rules declare: a fix seen for every rule that says it
+        // has one, and none for a rule that says it has none.
+        for rule in ALL {
+            let meta = rule.meta();
+            let seen = fixed_rules.contains(meta.name);
+            match meta.fix {
+                FixAvailability::Sometimes => {
+                    assert!(seen, "{} declares a fix, but none was produced", meta.name)
+                }
+                FixAvailability::Never => {
+                    assert!(!seen, "{} declares no fix, but produced one", meta.name)
+                }
+            }
         }
     }
 

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 20(1), 20(3)",
         summary: "portability granted where it does not apply",
+        fix: Never,
     }
 }
 

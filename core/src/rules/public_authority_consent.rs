@@ -38,6 +38,7 @@ declare_rule! {
         severity: Info,
         article: "Art. 4(11), Recital 43",
         summary: "a public authority relying on consent",
+        fix: Never,
     }
 }
 

@@ -38,6 +38,7 @@ declare_rule! {
         severity: Warning,
         article: "Art. 6(1) second subparagraph",
         summary: "a public authority relying on legitimate interests",
+        fix: Never,
     }
 }
 

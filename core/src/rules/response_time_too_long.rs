@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 12(3)",
         summary: "a response time longer than one month",
+        fix: Never,
     }
 }
 

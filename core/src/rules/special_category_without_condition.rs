@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 9(1)-(2)",
         summary: "special categories of data without an Art. 9(2) condition",
+        fix: Never,
     }
 }
 

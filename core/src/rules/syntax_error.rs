@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "privlint could not read part of the file",
+        fix: Never,
     }
 }
 

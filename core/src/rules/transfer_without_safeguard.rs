@@ -37,6 +37,7 @@ declare_rule! {
         severity: Error,
         article: "Art. 44, 46(1)",
         summary: "a transfer outside the EEA without a safeguard",
+        fix: Sometimes,
     }
 }
 

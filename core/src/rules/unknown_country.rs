@@ -26,6 +26,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "a country code that is not ISO 3166-1 alpha-2",
+        fix: Sometimes,
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "a field that is not allowed at that place",
+        fix: Sometimes,
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         article: "",
         summary: "an ID that is not defined, or is defined as another kind",
+        fix: Sometimes,
     }
 }
 

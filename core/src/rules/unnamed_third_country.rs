@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         article: "Art. 30(1)(e), 15(2)",
         summary: "a transfer to a third country that is not named",
+        fix: Never,
     }
 }
 

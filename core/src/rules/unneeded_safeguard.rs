@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         article: "Art. 44",
         summary: "a transfer safeguard for a party inside the EEA",
+        fix: Never,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         article: "",
         summary: "a definition that no purpose uses",
+        fix: Never,
     }
 }
 

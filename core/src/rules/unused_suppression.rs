@@ -27,6 +27,7 @@ declare_rule! {
         severity: Warning,
         article: "",
         summary: "a suppression comment that silences nothing",
+        fix: Never,
     }
 }
 
