@@ -268,6 +268,46 @@ pub static ALL: &[&dyn Rule] = &[
     &unused_suppression::UnusedSuppression,
 ];
 
+/// The rules reference (`docs/rules.md`): a table of every rule, then each rule's page, all from
+/// the rules' own metadata and documentation. A test keeps the file in the repository current.
+pub fn reference() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the rules' documentation (core/src/rules/). Do not edit: run \
+         `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs` after changing a rule. -->\n\n\
+         Every rule privlint checks, in the order of the checks. `privlint explain RULE` prints the \
+         same page in the terminal; `privlint.toml` can change a rule's severity or turn it off, \
+         and a comment `# privlint: allow RULE -- reason` silences it for one node.\n\n\
+         | rule | severity | article | quick fix | what a finding means |\n|---|---|---|---|---|\n",
+    );
+    for rule in ALL {
+        let m = rule.meta();
+        let article = if m.article.is_empty() { "–" } else { m.article };
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {article} | {2} | {3} |\n",
+            m.name,
+            m.severity.as_str(),
+            m.fix.as_str(),
+            m.summary
+        ));
+    }
+    for rule in ALL {
+        out.push('\n');
+        // One level down: the page's title is a section of this file.
+        let mut in_code = false;
+        for line in rule.meta().explanation().lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+            }
+            if !in_code && line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| r.meta().name == name)
