@@ -291,7 +291,7 @@ pub fn reference() -> String {
         ));
     }
     for rule in ALL {
-        out.push('\n');
+        out.push_str(&format!("\n<a id=\"{}\"></a>\n\n", rule.meta().name));
         // One level down: the page's title is a section of this file.
         let mut in_code = false;
         for line in rule.meta().explanation().lines() {
