@@ -10,6 +10,7 @@ use crate::config;
 use crate::exit;
 use crate::files::{self, PathError};
 use crate::render;
+use crate::say;
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -69,7 +70,7 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
     for error in &errors {
-        eprintln!("privlint: error: {error}");
+        say::error(error);
     }
     config::report(&config_failures);
     let rendered = match args.format {
@@ -81,7 +82,7 @@ pub fn run(args: CheckArgs) -> u8 {
     if let Err(error) = rendered {
         // A closed pipe (`privlint check | head`) is not a failure of the check.
         if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("privlint: error: cannot write the report: {error}");
+            say::error(format_args!("cannot write the report: {error}"));
             return exit::FAILURE;
         }
     }

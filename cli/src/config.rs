@@ -97,7 +97,7 @@ pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>
 /// Prints configuration failures, one line each.
 pub fn report(failures: &[Arc<Failure>]) {
     for line in failures.iter().flat_map(|f| f.iter()) {
-        eprintln!("privlint: error: invalid configuration: {line}");
+        crate::say::error(format_args!("invalid configuration: {line}"));
     }
 }
 

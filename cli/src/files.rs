@@ -10,7 +10,7 @@ pub struct PathError {
 
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        write!(f, "{}: {}", display(&self.path), self.reason)
     }
 }
 
@@ -89,8 +89,15 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
-/// How a path is shown in reports: as given, without a leading `./`.
+/// How a path is named in reports: as given, without a leading `./`. Formats that escape text
+/// their own way (JSON, SARIF, GitHub's workflow commands) take this; text for people takes
+/// [`shown`].
 pub fn display(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
     shown.to_string_lossy().into_owned()
+}
+
+/// A path as printed for people: [`display`] with control characters made visible.
+pub fn shown(path: &Path) -> String {
+    privlint_core::visible(&display(path)).into_owned()
 }

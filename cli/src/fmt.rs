@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use privlint_core::{ColumnUnit, LineIndex};
 
-use crate::{config, exit, files};
+use crate::{config, exit, files, say};
 
 #[derive(Args)]
 pub struct FmtArgs {
@@ -33,7 +33,7 @@ pub fn run(args: FmtArgs) -> u8 {
     let (selected, failures) = config::select(found);
     let mut status = exit::CLEAN;
     for error in &errors {
-        eprintln!("privlint: error: {error}");
+        say::error(error);
         status = exit::FAILURE;
     }
     config::report(&failures);
@@ -41,7 +41,7 @@ pub fn run(args: FmtArgs) -> u8 {
         status = exit::FAILURE;
     }
     for (path, _) in &selected {
-        let shown = files::display(path);
+        let shown = files::shown(path);
         match format_file(path, args.check) {
             Ok(Outcome::Unchanged) => {}
             Ok(Outcome::Changed) if args.check => {
@@ -50,9 +50,9 @@ pub fn run(args: FmtArgs) -> u8 {
                     status = exit::FINDINGS;
                 }
             }
-            Ok(Outcome::Changed) => eprintln!("formatted: {shown}"),
+            Ok(Outcome::Changed) => say::line(&format!("formatted: {shown}")),
             Err(reason) => {
-                eprintln!("privlint: error: {shown}{reason}");
+                say::error(format_args!("{shown}{reason}"));
                 status = exit::FAILURE;
             }
         }

@@ -23,7 +23,7 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for report in reports {
-        let file = files.add(report.name.as_str(), report.text.as_str());
+        let file = files.add(privlint_core::visible(&report.name), report.text.as_str());
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => {

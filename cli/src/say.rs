@@ -1,0 +1,21 @@
+//! Messages to the person running privlint, on stderr. Everything said here may quote a file
+//! name, a configuration or a file's text, which come from whoever wrote the pull request, so
+//! every line goes through [`visible`]: a control character in a name cannot start a new line
+//! (which a CI runner would read as a workflow command) or drive the terminal.
+//!
+//! A message that cannot be written (stderr closed or on a full disk) is dropped: there is no
+//! one left to tell, and the exit status still says what happened.
+
+use std::io::Write;
+
+use privlint_core::visible;
+
+/// `privlint: error: MESSAGE`.
+pub fn error(message: impl std::fmt::Display) {
+    line(&format!("privlint: error: {message}"));
+}
+
+/// A line as it is, made visible.
+pub fn line(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", visible(text));
+}

@@ -1,0 +1,81 @@
+//! What a hostile pull request can make privlint print or read: file names, configuration and
+//! file content must not reach a terminal or a CI log as control characters (a line starting
+//! with `::` is a GitHub workflow command, on stdout and on stderr), and configuration is looked
+//! for only inside the repository.
+
+mod common;
+
+use common::*;
+
+/// Every line of both streams, for asserting that none is a workflow command.
+fn lines(out: &std::process::Output) -> Vec<String> {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stdout
+        .lines()
+        .chain(stderr.lines())
+        .map(str::to_string)
+        .collect()
+}
+
+/// No line is a workflow command, and no control character other than the line break is left.
+fn assert_inert(out: &std::process::Output) {
+    for line in lines(out) {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "a workflow command: {line:?}"
+        );
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "a control character: {line:?}"
+        );
+    }
+}
+
+const HOSTILE_NAME: &str = "x\n::error file=README.md,line=1::INJECTED\r\u{1b}[2J\u{7f}.privacy";
+
+#[test]
+fn file_names_are_printed_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unused category: one finding, so the human format names the file.
+    write(
+        dir.path(),
+        HOSTILE_NAME,
+        format!("{CLEAN}category k \"K\"\n"),
+    );
+    let out = privlint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_inert(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("x␊::error file=README.md,line=1::INJECTED␍␛[2J␡.privacy:11:10"),
+        "{stdout}"
+    );
+    // JSON keeps the real name (JSON escapes it); GitHub escapes it by the runner's rules.
+    let (_, report) = json(dir.path(), &[]);
+    assert_eq!(report["diagnostics"][0]["file"], HOSTILE_NAME);
+    let out = privlint(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    // fmt names the file on both streams.
+    write(
+        dir.path(),
+        HOSTILE_NAME,
+        format!("{CLEAN}category   k \"K\"\n"),
+    );
+    let out = privlint(dir.path(), &["fmt", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_inert(&out);
+    let out = privlint(dir.path(), &["fmt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_inert(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("formatted: x␊::error"));
+    // An error naming the file.
+    write(dir.path(), HOSTILE_NAME, "controller {\n");
+    let out = privlint(dir.path(), &["fmt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_inert(&out);
+    // A path that does not exist.
+    let out = privlint(dir.path(), &["check", "nope\n::error::INJECTED.privacy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_inert(&out);
+}
