@@ -79,3 +79,47 @@ fn file_names_are_printed_without_control_characters() {
     assert_eq!(out.status.code(), Some(2));
     assert_inert(&out);
 }
+
+#[test]
+fn configuration_messages_quote_keys_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "a.privacy", CLEAN);
+    write(
+        dir.path(),
+        "privlint.toml",
+        "\"x\\n::error file=a.privacy::INJECTED\\r::add-mask::secret\" = 1\n[rules]\n\"y\\u001b[2J\" = \"off\"\n",
+    );
+    for format in ["human", "json", "github", "sarif"] {
+        let out = privlint(dir.path(), &["check", "--format", format]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_inert(&out);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("unknown key `x␊::error file=a.privacy::INJECTED␍::add-mask::secret`"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("unknown rule `y␛[2J`"), "{stderr}");
+    }
+}
+
+#[test]
+fn diagnostic_messages_quote_the_file_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.privacy",
+        format!("{CLEAN}purpose p \"P\" {{\n  basis con\u{1b}[2Jsent\n}}\n"),
+    );
+    let out = privlint(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert!(
+        stdout.contains("privlint cannot read `␛[` here"),
+        "{stdout}"
+    );
+    let (_, report) = json(dir.path(), &[]);
+    let d = find(&report, "syntax-error");
+    assert!(!d["message"].as_str().unwrap().contains('\u{1b}'));
+}

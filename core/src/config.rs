@@ -15,7 +15,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::text::Span;
+use crate::text::{Span, visible};
 use crate::{Level, Settings, rules, suggest};
 
 /// The name privlint looks for.
@@ -43,8 +43,19 @@ pub struct ConfigError {
 }
 
 impl Config {
-    /// Reads a configuration; every mistake is reported, not just the first.
+    /// Reads a configuration; every mistake is reported, not just the first. Messages quote
+    /// the file's keys and values with control characters made visible: the file may come from
+    /// anyone, and the messages go to a terminal or a CI log.
     pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+        Self::read(text).map_err(|mut errors| {
+            for error in &mut errors {
+                error.message = visible(&error.message).into_owned();
+            }
+            errors
+        })
+    }
+
+    fn read(text: &str) -> Result<Config, Vec<ConfigError>> {
         let table = DeTable::parse(text).map_err(|error| {
             let span = error
                 .span()
@@ -215,5 +226,18 @@ mod tests {
         assert_eq!(found[0].0, 1);
         let found = errors("include = \"*.privacy\"\n");
         assert!(found[0].1.contains("list of globs"));
+    }
+
+    #[test]
+    fn quoted_keys_cannot_carry_control_characters_into_a_message() {
+        let found =
+            errors("\"x\\n::error file=a.privacy::INJECTED\\r::add-mask::s\\u001b[2J\" = 1\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            !found[0].1.contains(['\n', '\r', '\u{1b}']),
+            "{}",
+            found[0].1
+        );
+        assert!(found[0].1.contains("x␊::error"), "{}", found[0].1);
     }
 }
