@@ -123,3 +123,61 @@ fn diagnostic_messages_quote_the_file_without_control_characters() {
     let d = find(&report, "syntax-error");
     assert!(!d["message"].as_str().unwrap().contains('\u{1b}'));
 }
+
+#[test]
+fn configuration_is_looked_for_up_to_the_repository_root_only() {
+    let outer = tempfile::tempdir().unwrap();
+    // A shared parent's configuration that would silence the finding, and a broken one.
+    write(
+        outer.path(),
+        "privlint.toml",
+        "[rules]\nunused-definition = \"off\"\n",
+    );
+    write(outer.path(), "broken/privlint.toml", "[rules\n");
+    for (repo, git_is_a_file) in [("repo", false), ("broken/worktree", true)] {
+        let root = outer.path().join(repo);
+        if git_is_a_file {
+            write(&root, ".git", "gitdir: /elsewhere/.git/worktrees/w\n");
+        } else {
+            std::fs::create_dir_all(root.join(".git")).unwrap();
+        }
+        write(&root, "sub/a.privacy", format!("{CLEAN}category k \"K\"\n"));
+        let (status, report) = json(&root, &[]);
+        assert_eq!(status, 0, "{repo}: {report}");
+        assert_eq!(find(&report, "unused-definition")["file"], "sub/a.privacy");
+        assert_eq!(report["summary"]["configs"], serde_json::json!([]));
+        let out = privlint(&root.join("sub"), &["check", "--verbose"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("no configuration for 1 file (no privlint.toml from their directory up to the repository root)"),
+            "{stderr}"
+        );
+    }
+    // Inside the repository, the nearest configuration is used, and named.
+    let root = outer.path().join("repo");
+    write(
+        &root,
+        "privlint.toml",
+        "[rules]\nunused-definition = \"off\"\n",
+    );
+    let (status, report) = json(&root, &[]);
+    assert_eq!((status, report["summary"]["errors"].as_u64()), (0, Some(0)));
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert_eq!(
+        report["summary"]["configs"],
+        serde_json::json!(["privlint.toml"])
+    );
+    let out = privlint(&root, &["fmt", "--check", "-v"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("configuration privlint.toml for 1 file"),
+        "{stderr}"
+    );
+    // `..` in a path is taken away by the letters: `other/../sub/a.privacy` is in `sub`, and
+    // `other`'s configuration does not govern it.
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "other/privlint.toml", "[rules\n");
+    write(plain.path(), "sub/a.privacy", CLEAN);
+    let (status, report) = json(plain.path(), &["other/../sub/a.privacy"]);
+    assert_eq!(status, 0, "{report}");
+}

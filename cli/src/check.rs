@@ -22,6 +22,9 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings
     #[arg(long, value_name = "LEVEL", value_enum)]
     deny: Option<Deny>,
+    /// Say on stderr which configuration (privlint.toml) governs which files
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,7 +60,19 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths
     };
     let (found, mut errors) = files::collect(&paths);
-    let (selected, config_failures) = config::select(found);
+    let config::Selection {
+        files: selected,
+        failures: config_failures,
+        used,
+    } = config::select(found);
+    if args.verbose {
+        config::describe(&used);
+    }
+    let configs: Vec<String> = used
+        .iter()
+        .filter_map(|(path, _)| path.as_deref())
+        .map(|path| files::display(&config::relative(path)))
+        .collect();
     let results: Vec<Result<FileReport, PathError>> = selected
         .par_iter()
         .map(|(path, settings)| check_file(path, settings))
@@ -75,7 +90,7 @@ pub fn run(args: CheckArgs) -> u8 {
     config::report(&config_failures);
     let rendered = match args.format {
         Format::Human => render::human::print(&reports),
-        Format::Json => render::json::print(&reports),
+        Format::Json => render::json::print(&reports, &configs),
         Format::Sarif => render::sarif::print(&reports),
         Format::Github => render::github::print(&reports),
     };

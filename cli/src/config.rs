@@ -1,4 +1,7 @@
-//! Finding `privlint.toml`: the nearest one in the checked file's directory or above it.
+//! Finding `privlint.toml`: the nearest one in the checked file's directory or above it, up to
+//! the repository's root (the directory holding `.git`). A configuration above the repository,
+//! in a shared parent such as the temporary directory, is someone else's: it could turn rules off
+//! for every checkout under it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -59,6 +62,8 @@ impl Configs {
             load(&candidate)
                 .map(|l| Some(Arc::new(l)))
                 .map_err(Arc::new)
+        } else if is_repository_root(dir) {
+            Ok(None)
         } else {
             match dir.parent() {
                 Some(parent) => self.for_dir(parent),
@@ -70,17 +75,37 @@ impl Configs {
     }
 }
 
-/// The files to work on, each with the settings it is checked with: files named on the command
-/// line always, files found in a directory when their configuration's include and exclude
-/// select them. Files under a broken configuration are left out, and the failure returned once.
-pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>) {
+/// A directory holding `.git` (a directory, or a file in a worktree or submodule).
+fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").symlink_metadata().is_ok()
+}
+
+/// What [`select`] chose.
+pub struct Selection {
+    /// The files to work on, each with the settings it is checked with.
+    pub files: Vec<(PathBuf, Settings)>,
+    /// Broken configurations, each once.
+    pub failures: Vec<Arc<Failure>>,
+    /// The configuration files that govern the files, each once, in order of path, with how
+    /// many files each governs; `None` for the files that have none.
+    pub used: Vec<(Option<PathBuf>, usize)>,
+}
+
+/// The files to work on: files named on the command line always, files found in a directory
+/// when their configuration's include and exclude select them. Files under a broken
+/// configuration are left out, and the failure returned once.
+pub fn select(found: Vec<Found>) -> Selection {
     let mut configs = Configs::default();
     let mut failures: Vec<Arc<Failure>> = Vec::new();
     let mut selected = Vec::new();
+    let mut used = std::collections::BTreeMap::new();
     for file in found {
         match configs.for_file(&file.path) {
             Ok(loaded) => {
                 if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
+                    *used
+                        .entry(loaded.as_ref().map(|l| l.path.clone()))
+                        .or_default() += 1;
                     selected.push((file.path, settings(&loaded)));
                 }
             }
@@ -91,7 +116,37 @@ pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>
             }
         }
     }
-    (selected, failures)
+    Selection {
+        files: selected,
+        failures,
+        used: used.into_iter().collect(),
+    }
+}
+
+/// With `--verbose`: which configuration governs how many files, on stderr.
+pub fn describe(used: &[(Option<PathBuf>, usize)]) {
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    for (path, count) in used {
+        match path {
+            Some(path) => crate::say::line(&format!(
+                "privlint: configuration {} for {}",
+                crate::files::display(&relative(path)),
+                files(*count)
+            )),
+            None => crate::say::line(&format!(
+                "privlint: no configuration for {} (no {FILE_NAME} from their directory up to the repository root): default levels",
+                files(*count)
+            )),
+        }
+    }
+}
+
+/// A configuration's path as reports name it: relative to the current directory when under it.
+pub fn relative(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Prints configuration failures, one line each.
@@ -147,6 +202,21 @@ fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     set.build().map_err(|e| e.to_string())
 }
 
+/// The absolute path, with `.` and `..` taken away by the letters (as ruff does): the
+/// directories searched for a configuration are the ones the path names, so `sub/../a.privacy`
+/// is governed by the configuration of `a.privacy`, not of `sub`.
 fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    use std::path::Component;
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
 }

@@ -16,6 +16,9 @@ pub struct FmtArgs {
     /// Change nothing; list the files that are not formatted and exit 1 if there are any
     #[arg(long)]
     check: bool,
+    /// Say on stderr which configuration (privlint.toml) governs which files
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 enum Outcome {
@@ -30,7 +33,14 @@ pub fn run(args: FmtArgs) -> u8 {
         args.paths
     };
     let (found, errors) = files::collect(&paths);
-    let (selected, failures) = config::select(found);
+    let config::Selection {
+        files: selected,
+        failures,
+        used,
+    } = config::select(found);
+    if args.verbose {
+        config::describe(&used);
+    }
     let mut status = exit::CLEAN;
     for error in &errors {
         say::error(error);
