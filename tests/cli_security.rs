@@ -181,3 +181,69 @@ fn configuration_is_looked_for_up_to_the_repository_root_only() {
     let (status, report) = json(plain.path(), &["other/../sub/a.privacy"]);
     assert_eq!(status, 0, "{report}");
 }
+
+/// The human report's lines for the finding of `rule`: header, source line and caret line.
+fn snippet<'a>(stdout: &'a str, rule: &str) -> Vec<&'a str> {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&format!("[{rule}]")))
+        .unwrap_or_else(|| panic!("no {rule} in {stdout}"));
+    lines[at..at + 5].to_vec()
+}
+
+#[test]
+fn terminal_escapes_in_a_file_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.privacy",
+        format!(
+            "{CLEAN}category k \"\u{1b}]8;;https://evil.example\u{7}K\u{1b}]8;;\u{7}\u{9b}\" {{ bogus }} # \u{1b}[2J\n\
+             category j \"J\"  # privlint: allow \u{1b}[31mred -- \u{1b}[2J\n"
+        ),
+    );
+    let out = privlint(dir.path(), &["check"]);
+    assert_inert(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let shown = snippet(&stdout, "unknown-field");
+    let (_, report) = json(dir.path(), &[]);
+    let column = find(&report, "unknown-field")["column"].as_u64().unwrap();
+    // The header names the same column as JSON, the source line shows the escapes, and the
+    // caret is under `bogus`.
+    assert!(
+        shown[1].ends_with(&format!("a.privacy:11:{column}")),
+        "{shown:?}"
+    );
+    assert!(
+        shown[3].contains("\"␛]8;;https://evil.example␇K␛]8;;␇�\" { bogus } # ␛[2J"),
+        "{shown:?}"
+    );
+    let bogus = shown[3][..shown[3].find("bogus").unwrap()].chars().count();
+    let caret = shown[4].chars().position(|c| c == '^').unwrap();
+    assert_eq!(caret, bogus, "{shown:?}");
+    // A suppression's words are quoted in its finding.
+    let d = find(&report, "unused-suppression");
+    assert!(d["message"].as_str().unwrap().contains("␛[31mred"), "{d}");
+}
+
+#[test]
+fn a_file_with_cr_line_ends_has_one_position_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = CLEAN.replace('\n', "\r") + "category k \"K\"\r";
+    write(dir.path(), "cr.privacy", text);
+    let (_, report) = json(dir.path(), &[]);
+    let d = find(&report, "unused-definition");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(11), Some(10))
+    );
+    let out = privlint(dir.path(), &["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let shown = snippet(&stdout, "unused-definition");
+    assert!(shown[1].ends_with("cr.privacy:11:10"), "{shown:?}");
+    assert!(shown[3].starts_with("11 │ category k \"K\""), "{shown:?}");
+    let out = privlint(dir.path(), &["check", "--format", "github"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("line=11,endLine=11,col=10,"), "{stdout}");
+}
