@@ -32,7 +32,8 @@ fn assert_inert(out: &std::process::Output) {
     }
 }
 
-const HOSTILE_NAME: &str = "x\n::error file=README.md,line=1::INJECTED\r\u{1b}[2J\u{7f}.privacy";
+const HOSTILE_NAME: &str =
+    "x\n::error file=README.md,line=1::INJECTED\r\u{1b}[2J\u{7f}\u{9b}.privacy";
 
 #[test]
 fn file_names_are_printed_without_control_characters() {
@@ -48,12 +49,15 @@ fn file_names_are_printed_without_control_characters() {
     assert_inert(&out);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("x␊::error file=README.md,line=1::INJECTED␍␛[2J␡.privacy:11:10"),
+        stdout.contains("x␊::error file=README.md,line=1::INJECTED␍␛[2J␡�.privacy:11:10"),
         "{stdout}"
     );
     // JSON keeps the real name (JSON escapes it); GitHub escapes it by the runner's rules.
     let (_, report) = json(dir.path(), &[]);
     assert_eq!(report["diagnostics"][0]["file"], HOSTILE_NAME);
+    for format in ["json", "sarif"] {
+        assert_inert(&privlint(dir.path(), &["check", "--format", format]));
+    }
     let out = privlint(dir.path(), &["check", "--format", "github"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     // fmt names the file on both streams.

@@ -95,7 +95,6 @@ pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> 
         summary,
     };
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &report)?;
-    writeln!(out)?;
+    super::write_json(&mut out, &report)?;
     out.flush()
 }

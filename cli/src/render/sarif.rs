@@ -16,8 +16,7 @@ const SCHEMA: &str =
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &log(reports))?;
-    writeln!(out)?;
+    super::write_json(&mut out, &log(reports))?;
     out.flush()
 }
 
