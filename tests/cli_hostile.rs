@@ -105,3 +105,97 @@ fn line_ends_and_a_bom() {
     let (_, report) = survive("bom.privacy", bom.as_bytes(), LIMIT);
     assert_eq!(report["diagnostics"][0]["column"], 10);
 }
+
+/// Runs privlint, killing it if it has not finished within `limit` (then the test fails).
+fn privlint_within(dir: &std::path::Path, args: &[&str], limit: Duration) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("privlint {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn pipes_and_devices_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.privacy", CLEAN);
+    mkfifo(&dir.path().join("fifo.privacy"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.privacy")).unwrap();
+    let limit = Duration::from_secs(10);
+    for args in [
+        &["check", "fifo.privacy"][..],
+        &["check", "zero.privacy"],
+        &["fmt", "fifo.privacy"],
+        &["fmt", "--check", "zero.privacy"],
+    ] {
+        let out = privlint_within(dir.path(), args, limit);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "privlint: error: {}: not a regular file",
+                args[args.len() - 1]
+            )),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Found in a directory: reported, and the other files still checked.
+    let out = privlint_within(dir.path(), &["check", "--format", "json", "."], limit);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fifo.privacy: not a regular file"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+    // A configuration that is a FIFO.
+    std::fs::remove_file(dir.path().join("fifo.privacy")).unwrap();
+    std::fs::remove_file(dir.path().join("zero.privacy")).unwrap();
+    mkfifo(&dir.path().join("privlint.toml"));
+    let out = privlint_within(dir.path(), &["check", "ok.privacy"], limit);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("invalid configuration: privlint.toml: not a regular file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_too_large_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 33 MB that take no room on the disk.
+    let file = std::fs::File::create(dir.path().join("huge.privacy")).unwrap();
+    file.set_len(33 << 20).unwrap();
+    for args in [&["check", "huge.privacy"][..], &["fmt", "huge.privacy"]] {
+        let out = privlint_within(dir.path(), args, LIMIT);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("huge.privacy: larger than 32 MB, the most privlint reads of one file"),
+            "{stderr}"
+        );
+    }
+}

@@ -116,9 +116,9 @@ pub fn run(args: CheckArgs) -> u8 {
 }
 
 fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport, PathError> {
-    let bytes = std::fs::read(path).map_err(|error| PathError {
+    let bytes = files::read(path).map_err(|reason| PathError {
         path: path.to_path_buf(),
-        reason: files::io_reason(&error),
+        reason,
     })?;
     let name = files::display(path);
     Ok(match privlint_core::decode(&bytes) {

@@ -58,7 +58,8 @@ impl Configs {
             return found.clone();
         }
         let candidate = dir.join(FILE_NAME);
-        let found = if candidate.is_file() {
+        // Anything by that name counts (a FIFO or a directory is reported, not passed over).
+        let found = if candidate.exists() {
             load(&candidate)
                 .map(|l| Some(Arc::new(l)))
                 .map_err(Arc::new)
@@ -165,9 +166,10 @@ fn settings(loaded: &Option<Arc<Loaded>>) -> Settings {
 }
 
 fn load(path: &Path) -> Result<Loaded, Failure> {
-    let shown = crate::files::display(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![format!("{shown}: {}", crate::files::io_reason(&e))])?;
+    let shown = crate::files::display(&relative(path));
+    let bytes = crate::files::read(path).map_err(|reason| vec![format!("{shown}: {reason}")])?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
     let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
     let include = globs(&config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
     let exclude = globs(&config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;

@@ -47,12 +47,23 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
                 for entry in walker {
                     match entry {
                         Ok(entry) => {
-                            if entry.file_type().is_some_and(|t| t.is_file())
-                                && is_declaration(entry.path())
-                            {
+                            let Some(kind) = entry.file_type() else {
+                                continue;
+                            };
+                            if kind.is_dir() || !is_declaration(entry.path()) {
+                                continue;
+                            }
+                            if kind.is_file() {
                                 found.push(Found {
                                     path: entry.into_path(),
                                     explicit: false,
+                                });
+                            } else if !kind.is_symlink() {
+                                // A FIFO or a device named `.privacy`: reading it could block
+                                // for ever or never end, and skipping it silently would hide it.
+                                errors.push(PathError {
+                                    path: entry.into_path(),
+                                    reason: NOT_REGULAR.to_string(),
                                 });
                             }
                         }
@@ -69,6 +80,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
                     });
                 }
             }
+            Ok(meta) if !meta.is_file() => errors.push(PathError {
+                path: path.clone(),
+                reason: NOT_REGULAR.to_string(),
+            }),
             Ok(_) => found.push(Found {
                 path: path.clone(),
                 explicit: true,
@@ -79,6 +94,47 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
     found.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
     found.dedup_by(|later, first| later.path == first.path);
     (found, errors)
+}
+
+const NOT_REGULAR: &str =
+    "not a regular file (a pipe, a device or a socket): privlint reads only regular files";
+
+/// The most privlint reads of one file: a hundred times the largest real declarations, and
+/// still checked in a few seconds; a bigger file is refused rather than filling the memory.
+pub const MAX_SIZE: u64 = 32 << 20;
+
+/// A file's bytes; the error is the reason, for a one-line message after the file's name. What
+/// is not a regular file is refused before it is opened (opening a FIFO waits for a writer) and
+/// again after (it could have been swapped); at most [`MAX_SIZE`] bytes are read.
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let regular = |meta: std::fs::Metadata| {
+        if !meta.is_file() {
+            Err(NOT_REGULAR.to_string())
+        } else if meta.len() > MAX_SIZE {
+            Err(too_large())
+        } else {
+            Ok(meta.len())
+        }
+    };
+    regular(std::fs::metadata(path).map_err(|e| io_reason(&e))?)?;
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let size = regular(file.metadata().map_err(|e| io_reason(&e))?)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_SIZE {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> String {
+    format!(
+        "larger than {} MB, the most privlint reads of one file",
+        MAX_SIZE >> 20
+    )
 }
 
 pub fn io_reason(error: &std::io::Error) -> String {

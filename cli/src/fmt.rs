@@ -73,7 +73,7 @@ pub fn run(args: FmtArgs) -> u8 {
 
 /// Formats one file; the error is what follows the file's name in the one-line message.
 fn format_file(path: &Path, check: bool) -> Result<Outcome, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!(": {}", files::io_reason(&e)))?;
+    let bytes = files::read(path).map_err(|reason| format!(": {reason}"))?;
     let text = privlint_core::decode(&bytes).map_err(|d| format!(": {}", d.message))?;
     let formatted = privlint_core::format::format(text).map_err(|span| {
         let index = LineIndex::new(text);
