@@ -199,3 +199,74 @@ fn a_file_too_large_is_refused_with_its_size() {
         );
     }
 }
+
+/// Runs privlint with the given stdout and stderr (stdout is discarded if `None`).
+fn privlint_to(
+    dir: &std::path::Path,
+    args: &[&str],
+    stdout: std::process::Stdio,
+    stderr: std::process::Stdio,
+) -> std::process::ExitStatus {
+    std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(stdout)
+        .stderr(stderr)
+        .status()
+        .unwrap()
+}
+
+fn closed_pipe() -> std::process::Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer.into()
+}
+
+fn full_disk() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn a_closed_pipe_or_a_full_disk_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let unformatted = format!("{CLEAN}category   k \"K\"\n");
+    for i in 0..20 {
+        write(dir.path(), &format!("a{i:02}.privacy"), &unformatted);
+    }
+    let errors = dir.path().join("stderr");
+    let to_file = || std::process::Stdio::from(std::fs::File::create(&errors).unwrap());
+    let said = || std::fs::read_to_string(&errors).unwrap();
+    // `privlint fmt --check . | head -1`: every file is still looked at; exit 1, not a panic.
+    let status = privlint_to(
+        dir.path(),
+        &["fmt", "--check", "."],
+        closed_pipe(),
+        to_file(),
+    );
+    assert_eq!(status.code(), Some(1), "{}", said());
+    assert_eq!(said(), "");
+    // stdout on a full disk: the report is lost, which is a failure (as for `check`).
+    let status = privlint_to(dir.path(), &["fmt", "--check", "."], full_disk(), to_file());
+    assert_eq!(status.code(), Some(2));
+    assert!(
+        said().contains("privlint: error: cannot write the report:"),
+        "{}",
+        said()
+    );
+    // stderr on a full disk: every file is formatted all the same.
+    let status = privlint_to(dir.path(), &["fmt", "."], closed_pipe(), full_disk());
+    assert_eq!(status.code(), Some(0));
+    let status = privlint_to(dir.path(), &["fmt", "--check", "."], to_file(), to_file());
+    assert_eq!(status.code(), Some(0), "every file was formatted");
+    let status = privlint_to(
+        dir.path(),
+        &["check", "missing.privacy"],
+        closed_pipe(),
+        full_disk(),
+    );
+    assert_eq!(status.code(), Some(2));
+}

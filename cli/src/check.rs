@@ -94,12 +94,8 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Sarif => render::sarif::print(&reports),
         Format::Github => render::github::print(&reports),
     };
-    if let Err(error) = rendered {
-        // A closed pipe (`privlint check | head`) is not a failure of the check.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            say::error(format_args!("cannot write the report: {error}"));
-            return exit::FAILURE;
-        }
+    if !say::delivered(rendered) {
+        return exit::FAILURE;
     }
     if !errors.is_empty() || !config_failures.is_empty() {
         return exit::FAILURE;

@@ -50,12 +50,18 @@ pub fn run(args: FmtArgs) -> u8 {
     if !failures.is_empty() {
         status = exit::FAILURE;
     }
+    // `--check`'s list. Once it cannot be written, the files are still checked (the exit status
+    // says whether any would change) but nothing more is written.
+    let mut out = std::io::stdout().lock();
+    let mut listing = Ok(());
     for (path, _) in &selected {
         let shown = files::shown(path);
         match format_file(path, args.check) {
             Ok(Outcome::Unchanged) => {}
             Ok(Outcome::Changed) if args.check => {
-                println!("would reformat: {shown}");
+                if listing.is_ok() {
+                    listing = writeln!(out, "would reformat: {shown}");
+                }
                 if status == exit::CLEAN {
                     status = exit::FINDINGS;
                 }
@@ -67,7 +73,9 @@ pub fn run(args: FmtArgs) -> u8 {
             }
         }
     }
-    let _ = std::io::stdout().flush();
+    if !say::delivered(listing.and_then(|()| out.flush())) {
+        status = exit::FAILURE;
+    }
     status
 }
 

@@ -47,12 +47,9 @@ pub fn explain(name: &str) -> u8 {
 
 fn emit(text: &str) -> u8 {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => exit::CLEAN,
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
-        Err(error) => {
-            say::error(format_args!("cannot write: {error}"));
-            exit::FAILURE
-        }
+    if say::delivered(out.write_all(text.as_bytes()).and_then(|()| out.flush())) {
+        exit::CLEAN
+    } else {
+        exit::FAILURE
     }
 }

@@ -19,3 +19,16 @@ pub fn error(message: impl std::fmt::Display) {
 pub fn line(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", visible(text));
 }
+
+/// Whether the report reached stdout. A closed pipe (`privlint … | head -1`) counts as reached:
+/// the reader took what it wanted. Any other error (a full disk) is said, and counts as not.
+pub fn delivered(written: std::io::Result<()>) -> bool {
+    match written {
+        Ok(()) => true,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(error) => {
+            self::error(format_args!("cannot write the report: {error}"));
+            false
+        }
+    }
+}
