@@ -270,3 +270,75 @@ fn a_closed_pipe_or_a_full_disk_is_not_a_panic() {
     );
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn fmt_changes_the_text_and_nothing_else_about_a_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let unformatted = format!("{CLEAN}category   k \"K\"\n");
+    let path = |name: &str| dir.path().join(name);
+    let read = |name: &str| std::fs::read_to_string(path(name)).unwrap();
+    write(dir.path(), "plain.privacy", &unformatted);
+    assert_eq!(privlint(dir.path(), &["fmt", "plain.privacy"]).status.code(), Some(0));
+    let formatted = read("plain.privacy");
+    assert_ne!(formatted, unformatted);
+    // Through a symbolic link: the file it points to is formatted, the link stays a link.
+    write(dir.path(), "shared/target.privacy", &unformatted);
+    std::os::unix::fs::symlink("shared/target.privacy", path("link.privacy")).unwrap();
+    let out = privlint(dir.path(), &["fmt", "link.privacy"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(path("link.privacy"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert_eq!(read("shared/target.privacy"), formatted);
+    // Hard links stay one file.
+    write(dir.path(), "a.privacy", &unformatted);
+    std::fs::hard_link(path("a.privacy"), path("b.privacy")).unwrap();
+    let out = privlint(dir.path(), &["fmt", "a.privacy"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(read("b.privacy"), formatted);
+    assert_eq!(std::fs::metadata(path("b.privacy")).unwrap().nlink(), 2);
+    // A read-only file is refused and left as it is.
+    write(dir.path(), "ro.privacy", &unformatted);
+    std::fs::set_permissions(path("ro.privacy"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = privlint(dir.path(), &["fmt", "ro.privacy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "privlint: error: ro.privacy: read-only: privlint does not change a read-only file"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(read("ro.privacy"), unformatted);
+    // Mode, owner and group are kept (the owner only where the test may give files away).
+    write(dir.path(), "own.privacy", &unformatted);
+    std::fs::set_permissions(path("own.privacy"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let root = std::fs::metadata(path("own.privacy")).unwrap().uid() == 0;
+    if root {
+        std::os::unix::fs::chown(path("own.privacy"), Some(65534), Some(65534)).unwrap();
+    }
+    let before = std::fs::metadata(path("own.privacy")).unwrap();
+    let out = privlint(dir.path(), &["fmt", "own.privacy"]);
+    assert_eq!(out.status.code(), Some(0));
+    let after = std::fs::metadata(path("own.privacy")).unwrap();
+    assert_eq!(read("own.privacy"), formatted);
+    assert_eq!(
+        (after.mode(), after.uid(), after.gid()),
+        (before.mode(), before.uid(), before.gid())
+    );
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".privacy") && n != "shared")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
