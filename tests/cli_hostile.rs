@@ -279,7 +279,12 @@ fn fmt_changes_the_text_and_nothing_else_about_a_file() {
     let path = |name: &str| dir.path().join(name);
     let read = |name: &str| std::fs::read_to_string(path(name)).unwrap();
     write(dir.path(), "plain.privacy", &unformatted);
-    assert_eq!(privlint(dir.path(), &["fmt", "plain.privacy"]).status.code(), Some(0));
+    assert_eq!(
+        privlint(dir.path(), &["fmt", "plain.privacy"])
+            .status
+            .code(),
+        Some(0)
+    );
     let formatted = read("plain.privacy");
     assert_ne!(formatted, unformatted);
     // Through a symbolic link: the file it points to is formatted, the link stays a link.

@@ -251,3 +251,75 @@ fn a_file_with_cr_line_ends_has_one_position_in_every_format() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("line=11,endLine=11,col=10,"), "{stdout}");
 }
+
+#[test]
+fn a_file_named_several_ways_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.privacy",
+        format!("{CLEAN}category k \"K\"\n"),
+    );
+    let absolute = dir.path().join("a.privacy");
+    let (_, report) = json(
+        dir.path(),
+        &["a.privacy", "./a.privacy", absolute.to_str().unwrap(), "."],
+    );
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    assert_eq!(
+        rules(&report),
+        vec![("a.privacy".into(), "unused-definition".into(), 11)]
+    );
+}
+
+#[test]
+fn symbolic_links_in_a_directory_are_followed_inside_it_and_reported_outside_it() {
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("repo");
+    write(
+        &dir,
+        "shared/real.privacy",
+        format!("{CLEAN}category k \"K\"\n"),
+    );
+    write(&dir, "notes.txt", format!("{CLEAN}category n \"N\"\n"));
+    write(
+        outer.path(),
+        "secret.privacy",
+        "controller stolen \"SECRET\"\n",
+    );
+    let link = |target: &str, name: &str| {
+        std::fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, dir.join(name)).unwrap();
+    };
+    link("../shared/real.privacy", "decl/real.privacy"); // a second name: checked once
+    link("../notes.txt", "decl/notes.privacy"); // only reachable through the link: checked
+    link("../../secret.privacy", "decl/secret.privacy"); // outside: not read
+    link("../nowhere.privacy", "decl/broken.privacy");
+    let out = privlint(&dir, &["check", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    let mut found = rules(&report);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("decl/notes.privacy".into(), "unused-definition".into(), 11),
+            ("shared/real.privacy".into(), "unused-definition".into(), 11),
+        ]
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("SECRET"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("privlint: warning: decl/secret.privacy: not checked: a symbolic link to a file outside ., which a directory search does not follow"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "privlint: warning: decl/broken.privacy: not checked: a symbolic link to nothing"
+        ),
+        "{stderr}"
+    );
+    // Named on the command line, the link is followed: the person asked for it.
+    let (_, report) = json(&dir, &["decl/secret.privacy"]);
+    assert_eq!(report["summary"]["files"], 1);
+}

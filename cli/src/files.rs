@@ -25,10 +25,20 @@ pub struct Found {
     /// Named on the command line, rather than found in a directory: then `exclude` in
     /// `privlint.toml` does not apply (the person asked for it).
     pub explicit: bool,
+    /// Found in a directory as a symbolic link (to a file inside the directory searched).
+    pub link: bool,
+}
+
+impl Found {
+    /// Which name a file named several ways is reported under: the one given on the command
+    /// line, else its own rather than a link's.
+    fn rank(&self) -> (bool, bool) {
+        (self.explicit, !self.link)
+    }
 }
 
 /// The files named by `paths`: files as given, directories searched recursively for `.privacy`
-/// files, honouring `.gitignore`. Sorted and without duplicates.
+/// files, honouring `.gitignore`. Sorted, and each file once however many ways it was named.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
@@ -57,8 +67,21 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
                                 found.push(Found {
                                     path: entry.into_path(),
                                     explicit: false,
+                                    link: false,
                                 });
-                            } else if !kind.is_symlink() {
+                            } else if kind.is_symlink() {
+                                match linked(path, entry.path()) {
+                                    Ok(()) => found.push(Found {
+                                        path: entry.into_path(),
+                                        explicit: false,
+                                        link: true,
+                                    }),
+                                    Err(reason) => crate::say::warning(format_args!(
+                                        "{}: not checked: {reason}",
+                                        display(entry.path())
+                                    )),
+                                }
+                            } else {
                                 // A FIFO or a device named `.privacy`: reading it could block
                                 // for ever or never end, and skipping it silently would hide it.
                                 errors.push(PathError {
@@ -87,13 +110,54 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Found>, Vec<PathError>) {
             Ok(_) => found.push(Found {
                 path: path.clone(),
                 explicit: true,
+                link: false,
             }),
         }
     }
-    // A file both named and found in a directory is checked once, as named.
-    found.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
-    found.dedup_by(|later, first| later.path == first.path);
-    (found, errors)
+    // One file named several ways (`a.privacy`, `./a.privacy`, its absolute path, a link to
+    // it, both named and found in a directory) is checked once.
+    let mut by_file = std::collections::HashMap::new();
+    let mut unique: Vec<Found> = Vec::new();
+    for file in found {
+        let key = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+        match by_file.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(unique.len());
+                unique.push(file);
+            }
+            std::collections::hash_map::Entry::Occupied(slot) => {
+                let kept = &mut unique[*slot.get()];
+                if file.rank() > kept.rank() {
+                    *kept = file;
+                }
+            }
+        }
+    }
+    unique.sort();
+    (unique, errors)
+}
+
+/// Whether a symbolic link found in `searched` is checked: when it leads to a regular file
+/// inside `searched`. A link out of it is not followed: a pull request could otherwise have
+/// privlint read, and quote in its findings, any file of the machine it runs on.
+fn linked(searched: &Path, link: &Path) -> Result<(), String> {
+    let target = std::fs::canonicalize(link)
+        .map_err(|_| "a symbolic link to nothing (its target does not exist)".to_string())?;
+    let inside = std::fs::canonicalize(searched).is_ok_and(|root| target.starts_with(root));
+    if !inside {
+        return Err(format!(
+            "a symbolic link to a file outside {}, which a directory search does not follow (name it on the command line to check it)",
+            if display(searched).is_empty() {
+                ".".to_string()
+            } else {
+                display(searched)
+            }
+        ));
+    }
+    if !std::fs::metadata(&target).is_ok_and(|m| m.is_file()) {
+        return Err(NOT_REGULAR.to_string());
+    }
+    Ok(())
 }
 
 const NOT_REGULAR: &str =

@@ -15,6 +15,11 @@ pub fn error(message: impl std::fmt::Display) {
     line(&format!("privlint: error: {message}"));
 }
 
+/// `privlint: warning: MESSAGE`: something the person should know that does not fail the run.
+pub fn warning(message: impl std::fmt::Display) {
+    line(&format!("privlint: warning: {message}"));
+}
+
 /// A line as it is, made visible.
 pub fn line(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", visible(text));
