@@ -347,3 +347,38 @@ fn fmt_changes_the_text_and_nothing_else_about_a_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn errors_name_the_path_as_given_and_the_glob_that_is_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = privlint(dir.path(), &["check", "./missing.privacy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "privlint: error: missing.privacy: no such file or directory\n"
+    );
+    write(dir.path(), "a.privacy", CLEAN);
+    let alternatives: Vec<String> = (0..200_000).map(|i| format!("a{i}")).collect();
+    write(
+        dir.path(),
+        "privlint.toml",
+        format!(
+            "exclude = [\"drafts/**\", \"{{{}}}\"]\n",
+            alternatives.join(",")
+        ),
+    );
+    let out = privlint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "privlint: error: invalid configuration: privlint.toml: the glob `{a0,a1,a2,"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("…` in `exclude` is too large to use"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 300, "the glob is quoted briefly: {stderr}");
+}

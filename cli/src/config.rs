@@ -171,8 +171,8 @@ fn load(path: &Path) -> Result<Loaded, Failure> {
     let text = String::from_utf8(bytes)
         .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
     let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
-    let include = globs(&config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let exclude = globs(&config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
     Ok(Loaded {
         path: absolute(path),
         config,
@@ -192,16 +192,39 @@ fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
         .collect()
 }
 
-fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+fn globs(key: &str, patterns: &[String]) -> Result<GlobSet, String> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
-        let glob: Glob = GlobBuilder::new(pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
-        set.add(glob);
+        set.add(glob(pattern)?);
     }
-    set.build().map_err(|e| e.to_string())
+    set.build().map_err(|_| {
+        // The set is too large to build; name the glob that is, when one alone is.
+        let culprit = patterns
+            .iter()
+            .find(|p| glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
+        match culprit {
+            Some(pattern) => format!(
+                "the glob `{}` in `{key}` is too large to use",
+                brief(pattern)
+            ),
+            None => format!("the globs in `{key}` are too many to use together"),
+        }
+    })
+}
+
+fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{}`: {}", brief(pattern), e.kind()))
+}
+
+/// A glob as quoted in a message: its first 60 characters.
+fn brief(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &pattern[..end]),
+        None => pattern.to_string(),
+    }
 }
 
 /// The absolute path, with `.` and `..` taken away by the letters (as ruff does): the

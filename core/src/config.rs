@@ -51,6 +51,8 @@ impl Config {
             for error in &mut errors {
                 error.message = visible(&error.message).into_owned();
             }
+            // In the order of the file, as a person reads it (TOML tables come in key order).
+            errors.sort_by_key(|e| e.span.start);
             errors
         })
     }
@@ -121,7 +123,15 @@ impl Config {
                 None => {
                     let written = match level.get_ref().as_str() {
                         Some(word) => format!("`{word}`"),
-                        None => format!("a {}", level.get_ref().type_str()),
+                        None => {
+                            let kind = level.get_ref().type_str();
+                            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                "an"
+                            } else {
+                                "a"
+                            };
+                            format!("{article} {kind}")
+                        }
                     };
                     let near = level
                         .get_ref()
@@ -226,6 +236,23 @@ mod tests {
         assert_eq!(found[0].0, 1);
         let found = errors("include = \"*.privacy\"\n");
         assert!(found[0].1.contains("list of globs"));
+    }
+
+    #[test]
+    fn mistakes_come_in_the_order_of_the_file_in_plain_english() {
+        let found = errors("[rules]\nzzz = \"off\"\nmissing-dpo = 3\naaa = \"off\"\n");
+        assert_eq!(found.iter().map(|e| e.0).collect::<Vec<_>>(), vec![2, 3, 4]);
+        assert!(
+            found[1].1.starts_with("an integer is not a level"),
+            "{}",
+            found[1].1
+        );
+        let found = errors("[rules]\nmissing-dpo = [1]\n");
+        assert!(
+            found[0].1.starts_with("an array is not a level"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
