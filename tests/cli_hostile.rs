@@ -382,3 +382,60 @@ fn errors_name_the_path_as_given_and_the_glob_that_is_too_large() {
     );
     assert!(stderr.len() < 300, "the glob is quoted briefly: {stderr}");
 }
+
+#[test]
+fn sarif_places_files_outside_the_directory_and_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("repo");
+    let finding = format!("{CLEAN}category k \"K\"\n");
+    write(&dir, "sub/a.privacy", &finding);
+    write(outer.path(), "other/b.privacy", &finding);
+    std::fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.privacy")),
+        &finding,
+    )
+    .unwrap();
+    let absolute = dir.join("sub/a.privacy");
+    let out = privlint(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "sarif",
+            absolute.to_str().unwrap(),
+            "../other/b.privacy",
+            ".",
+        ],
+    );
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut places: Vec<(String, Value)> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let at = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            (
+                at["uri"].as_str().unwrap().to_string(),
+                at["uriBaseId"].clone(),
+            )
+        })
+        .collect();
+    places.sort_by(|a, b| a.0.cmp(&b.0));
+    let other = format!("file://{}/other/b.privacy", outer.path().display());
+    assert_eq!(
+        places,
+        vec![
+            ("caf%E9.privacy".to_string(), Value::from("%SRCROOT%")),
+            (other, Value::Null),
+            ("sub/a.privacy".to_string(), Value::from("%SRCROOT%")),
+        ]
+    );
+    let root = &log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    assert_eq!(root, &Value::from(format!("file://{}/", dir.display())));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("privlint: warning: caf�.privacy: the file name is not UTF-8"),
+        "{stderr}"
+    );
+}

@@ -46,6 +46,8 @@ pub enum Deny {
 
 /// One checked file.
 pub struct FileReport {
+    /// The path as privlint was given it or found it.
+    pub path: PathBuf,
     /// The path as shown in reports.
     pub name: String,
     /// The decoded text ("" when it could not be decoded).
@@ -87,6 +89,12 @@ pub fn run(args: CheckArgs) -> u8 {
     for error in &errors {
         say::error(error);
     }
+    for report in reports.iter().filter(|r| r.path.to_str().is_none()) {
+        say::warning(format_args!(
+            "{}: the file name is not UTF-8: the reports show it with � for the bytes that are not (SARIF has it exactly)",
+            report.name
+        ));
+    }
     config::report(&config_failures);
     let rendered = match args.format {
         Format::Human => render::human::print(&reports),
@@ -119,11 +127,13 @@ fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport,
     let name = files::display(path);
     Ok(match privlint_core::decode(&bytes) {
         Ok(text) => FileReport {
+            path: path.to_path_buf(),
             name,
             diagnostics: privlint_core::check(text, settings),
             text: text.to_string(),
         },
         Err(diagnostic) => FileReport {
+            path: path.to_path_buf(),
             name,
             text: String::new(),
             diagnostics: vec![*diagnostic],

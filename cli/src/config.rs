@@ -11,7 +11,7 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use privlint_core::config::{Config, ConfigError, FILE_NAME};
 use privlint_core::{ColumnUnit, LineIndex, Settings};
 
-use crate::files::Found;
+use crate::files::{Found, absolute};
 
 /// A configuration file and what it says.
 pub struct Loaded {
@@ -225,23 +225,4 @@ fn brief(pattern: &str) -> String {
         Some((end, _)) => format!("{}…", &pattern[..end]),
         None => pattern.to_string(),
     }
-}
-
-/// The absolute path, with `.` and `..` taken away by the letters (as ruff does): the
-/// directories searched for a configuration are the ones the path names, so `sub/../a.privacy`
-/// is governed by the configuration of `a.privacy`, not of `sub`.
-fn absolute(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut normal = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                normal.pop();
-            }
-            Component::CurDir => {}
-            other => normal.push(other),
-        }
-    }
-    normal
 }

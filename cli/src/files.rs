@@ -221,3 +221,22 @@ pub fn display(path: &Path) -> String {
 pub fn shown(path: &Path) -> String {
     privlint_core::visible(&display(path)).into_owned()
 }
+
+/// The absolute path, with `.` and `..` taken away by the letters (as ruff does): the
+/// directories searched for a configuration are the ones the path names, so `sub/../a.privacy`
+/// is governed by the configuration of `a.privacy`, not of `sub`.
+pub fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
+}
