@@ -439,3 +439,40 @@ fn sarif_places_files_outside_the_directory_and_names_that_are_not_utf8() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_configuration_that_leaves_out_every_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "a.privacy", CLEAN);
+    write(
+        dir.path(),
+        "sub/b.privacy",
+        format!("{CLEAN}category k \"K\"\n"),
+    );
+    for config in ["include = [\"../../**\"]\n", "exclude = [\"**\"]\n"] {
+        write(dir.path(), "privlint.toml", config);
+        for command in ["check", "fmt"] {
+            let out = privlint(dir.path(), &[command]);
+            assert_eq!(out.status.code(), Some(2), "{config} {command}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains("privlint: error: nothing to check: the `include` and `exclude` of privlint.toml leave out all 2 .privacy files found"),
+                "{stderr}"
+            );
+        }
+    }
+    // A glob naming a directory leaves out what is in it; the rest is checked.
+    write(dir.path(), "privlint.toml", "exclude = [\"sub\"]\n");
+    let (status, report) = json(dir.path(), &[]);
+    assert_eq!(
+        (status, report["summary"]["files"].as_u64()),
+        (0, Some(1)),
+        "{report}"
+    );
+    assert_eq!(report["diagnostics"], Value::Array(vec![]));
+    // A file named on the command line is checked whatever the configuration says.
+    write(dir.path(), "privlint.toml", "exclude = [\"**\"]\n");
+    let (status, report) = json(dir.path(), &["a.privacy"]);
+    assert_eq!((status, report["summary"]["files"].as_u64()), (0, Some(1)));
+}

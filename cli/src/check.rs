@@ -66,7 +66,11 @@ pub fn run(args: CheckArgs) -> u8 {
         files: selected,
         failures: config_failures,
         used,
+        all_left_out,
     } = config::select(found);
+    if let Some(why) = &all_left_out {
+        say::error(why);
+    }
     if args.verbose {
         config::describe(&used);
     }
@@ -105,7 +109,7 @@ pub fn run(args: CheckArgs) -> u8 {
     if !say::delivered(rendered) {
         return exit::FAILURE;
     }
-    if !errors.is_empty() || !config_failures.is_empty() {
+    if !errors.is_empty() || !config_failures.is_empty() || all_left_out.is_some() {
         return exit::FAILURE;
     }
     let failing = |d: &Diagnostic| {

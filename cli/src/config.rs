@@ -23,14 +23,20 @@ pub struct Loaded {
 
 impl Loaded {
     /// Whether a directory search should check this file (`include` and `exclude`, relative
-    /// to the configuration's directory).
+    /// to the configuration's directory). A glob matches a file when it matches its path or a
+    /// directory it is in, so `exclude = ["drafts"]` leaves out everything in `drafts`.
     pub fn selects(&self, file: &Path) -> bool {
         let dir = self.path.parent().unwrap_or(Path::new(""));
         let Ok(relative) = absolute(file).strip_prefix(dir).map(Path::to_path_buf) else {
             return true;
         };
-        (self.config.include.is_empty() || self.include.is_match(&relative))
-            && !self.exclude.is_match(&relative)
+        let matches = |set: &GlobSet| {
+            relative
+                .ancestors()
+                .take_while(|p| !p.as_os_str().is_empty())
+                .any(|p| set.is_match(p))
+        };
+        (self.config.include.is_empty() || matches(&self.include)) && !matches(&self.exclude)
     }
 }
 
@@ -90,6 +96,10 @@ pub struct Selection {
     /// The configuration files that govern the files, each once, in order of path, with how
     /// many files each governs; `None` for the files that have none.
     pub used: Vec<(Option<PathBuf>, usize)>,
+    /// When directories were searched and found `.privacy` files, but the configurations left
+    /// every one of them out: why nothing was checked. A run that checks nothing and passes
+    /// would hide every finding.
+    pub all_left_out: Option<String>,
 }
 
 /// The files to work on: files named on the command line always, files found in a directory
@@ -100,14 +110,20 @@ pub fn select(found: Vec<Found>) -> Selection {
     let mut failures: Vec<Arc<Failure>> = Vec::new();
     let mut selected = Vec::new();
     let mut used = std::collections::BTreeMap::new();
+    let (mut searched, mut kept) = (0, 0);
+    let mut leaving_out = std::collections::BTreeSet::new();
     for file in found {
         match configs.for_file(&file.path) {
             Ok(loaded) => {
+                searched += usize::from(!file.explicit);
                 if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
+                    kept += usize::from(!file.explicit);
                     *used
                         .entry(loaded.as_ref().map(|l| l.path.clone()))
                         .or_default() += 1;
                     selected.push((file.path, settings(&loaded)));
+                } else if let Some(loaded) = &loaded {
+                    leaving_out.insert(loaded.path.clone());
                 }
             }
             Err(failure) => {
@@ -117,10 +133,22 @@ pub fn select(found: Vec<Found>) -> Selection {
             }
         }
     }
+    let all_left_out = (searched > 0 && kept == 0).then(|| {
+        let names: Vec<String> = leaving_out
+            .iter()
+            .map(|p| crate::files::display(&relative(p)))
+            .collect();
+        format!(
+            "nothing to check: the `include` and `exclude` of {} leave out all {searched} .privacy file{} found (their globs match paths relative to the configuration's directory)",
+            names.join(", "),
+            if searched == 1 { "" } else { "s" }
+        )
+    });
     Selection {
         files: selected,
         failures,
         used: used.into_iter().collect(),
+        all_left_out,
     }
 }
 

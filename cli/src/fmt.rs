@@ -37,11 +37,16 @@ pub fn run(args: FmtArgs) -> u8 {
         files: selected,
         failures,
         used,
+        all_left_out,
     } = config::select(found);
     if args.verbose {
         config::describe(&used);
     }
     let mut status = exit::CLEAN;
+    if let Some(why) = &all_left_out {
+        say::error(why);
+        status = exit::FAILURE;
+    }
     for error in &errors {
         say::error(error);
         status = exit::FAILURE;
