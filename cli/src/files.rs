@@ -161,7 +161,7 @@ fn linked(searched: &Path, link: &Path) -> Result<(), String> {
 }
 
 const NOT_REGULAR: &str =
-    "not a regular file (a pipe, a device or a socket): privlint reads only regular files";
+    "not a regular file: privlint reads only regular files, not pipes, devices or sockets";
 
 /// The most privlint reads of one file: a hundred times the largest real declarations, and
 /// still checked in a few seconds; a bigger file is refused rather than filling the memory.
