@@ -10,6 +10,7 @@ use crate::config;
 use crate::exit;
 use crate::files::{self, PathError};
 use crate::render;
+use crate::say;
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -21,6 +22,9 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings
     #[arg(long, value_name = "LEVEL", value_enum)]
     deny: Option<Deny>,
+    /// Say on stderr which configuration (privlint.toml) governs which files
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,6 +46,8 @@ pub enum Deny {
 
 /// One checked file.
 pub struct FileReport {
+    /// The path as privlint was given it or found it.
+    pub path: PathBuf,
     /// The path as shown in reports.
     pub name: String,
     /// The decoded text ("" when it could not be decoded).
@@ -56,7 +62,23 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths
     };
     let (found, mut errors) = files::collect(&paths);
-    let (selected, config_failures) = config::select(found);
+    let config::Selection {
+        files: selected,
+        failures: config_failures,
+        used,
+        all_left_out,
+    } = config::select(found);
+    if let Some(why) = &all_left_out {
+        say::error(why);
+    }
+    if args.verbose {
+        config::describe(&used);
+    }
+    let configs: Vec<String> = used
+        .iter()
+        .filter_map(|(path, _)| path.as_deref())
+        .map(|path| files::display(&config::relative(path)))
+        .collect();
     let results: Vec<Result<FileReport, PathError>> = selected
         .par_iter()
         .map(|(path, settings)| check_file(path, settings))
@@ -69,23 +91,25 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
     for error in &errors {
-        eprintln!("privlint: error: {error}");
+        say::error(error);
+    }
+    for report in reports.iter().filter(|r| r.path.to_str().is_none()) {
+        say::warning(format_args!(
+            "{}: the file name is not UTF-8: the reports show it with � for the bytes that are not (SARIF has it exactly)",
+            report.name
+        ));
     }
     config::report(&config_failures);
     let rendered = match args.format {
         Format::Human => render::human::print(&reports),
-        Format::Json => render::json::print(&reports),
+        Format::Json => render::json::print(&reports, &configs),
         Format::Sarif => render::sarif::print(&reports),
         Format::Github => render::github::print(&reports),
     };
-    if let Err(error) = rendered {
-        // A closed pipe (`privlint check | head`) is not a failure of the check.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("privlint: error: cannot write the report: {error}");
-            return exit::FAILURE;
-        }
+    if !say::delivered(rendered) {
+        return exit::FAILURE;
     }
-    if !errors.is_empty() || !config_failures.is_empty() {
+    if !errors.is_empty() || !config_failures.is_empty() || all_left_out.is_some() {
         return exit::FAILURE;
     }
     let failing = |d: &Diagnostic| {
@@ -100,18 +124,20 @@ pub fn run(args: CheckArgs) -> u8 {
 }
 
 fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport, PathError> {
-    let bytes = std::fs::read(path).map_err(|error| PathError {
+    let bytes = files::read(path).map_err(|reason| PathError {
         path: path.to_path_buf(),
-        reason: files::io_reason(&error),
+        reason,
     })?;
     let name = files::display(path);
     Ok(match privlint_core::decode(&bytes) {
         Ok(text) => FileReport {
+            path: path.to_path_buf(),
             name,
             diagnostics: privlint_core::check(text, settings),
             text: text.to_string(),
         },
         Err(diagnostic) => FileReport {
+            path: path.to_path_buf(),
             name,
             text: String::new(),
             diagnostics: vec![*diagnostic],

@@ -1,4 +1,7 @@
-//! Finding `privlint.toml`: the nearest one in the checked file's directory or above it.
+//! Finding `privlint.toml`: the nearest one in the checked file's directory or above it, up to
+//! the repository's root (the directory holding `.git`). A configuration above the repository,
+//! in a shared parent such as the temporary directory, is someone else's: it could turn rules off
+//! for every checkout under it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,7 +11,7 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use privlint_core::config::{Config, ConfigError, FILE_NAME};
 use privlint_core::{ColumnUnit, LineIndex, Settings};
 
-use crate::files::Found;
+use crate::files::{Found, absolute};
 
 /// A configuration file and what it says.
 pub struct Loaded {
@@ -20,14 +23,20 @@ pub struct Loaded {
 
 impl Loaded {
     /// Whether a directory search should check this file (`include` and `exclude`, relative
-    /// to the configuration's directory).
+    /// to the configuration's directory). A glob matches a file when it matches its path or a
+    /// directory it is in, so `exclude = ["drafts"]` leaves out everything in `drafts`.
     pub fn selects(&self, file: &Path) -> bool {
         let dir = self.path.parent().unwrap_or(Path::new(""));
         let Ok(relative) = absolute(file).strip_prefix(dir).map(Path::to_path_buf) else {
             return true;
         };
-        (self.config.include.is_empty() || self.include.is_match(&relative))
-            && !self.exclude.is_match(&relative)
+        let matches = |set: &GlobSet| {
+            relative
+                .ancestors()
+                .take_while(|p| !p.as_os_str().is_empty())
+                .any(|p| set.is_match(p))
+        };
+        (self.config.include.is_empty() || matches(&self.include)) && !matches(&self.exclude)
     }
 }
 
@@ -55,10 +64,13 @@ impl Configs {
             return found.clone();
         }
         let candidate = dir.join(FILE_NAME);
-        let found = if candidate.is_file() {
+        // Anything by that name counts (a FIFO or a directory is reported, not passed over).
+        let found = if candidate.exists() {
             load(&candidate)
                 .map(|l| Some(Arc::new(l)))
                 .map_err(Arc::new)
+        } else if is_repository_root(dir) {
+            Ok(None)
         } else {
             match dir.parent() {
                 Some(parent) => self.for_dir(parent),
@@ -70,18 +82,48 @@ impl Configs {
     }
 }
 
-/// The files to work on, each with the settings it is checked with: files named on the command
-/// line always, files found in a directory when their configuration's include and exclude
-/// select them. Files under a broken configuration are left out, and the failure returned once.
-pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>) {
+/// A directory holding `.git` (a directory, or a file in a worktree or submodule).
+fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").symlink_metadata().is_ok()
+}
+
+/// What [`select`] chose.
+pub struct Selection {
+    /// The files to work on, each with the settings it is checked with.
+    pub files: Vec<(PathBuf, Settings)>,
+    /// Broken configurations, each once.
+    pub failures: Vec<Arc<Failure>>,
+    /// The configuration files that govern the files, each once, in order of path, with how
+    /// many files each governs; `None` for the files that have none.
+    pub used: Vec<(Option<PathBuf>, usize)>,
+    /// When directories were searched and found `.privacy` files, but the configurations left
+    /// every one of them out: why nothing was checked. A run that checks nothing and passes
+    /// would hide every finding.
+    pub all_left_out: Option<String>,
+}
+
+/// The files to work on: files named on the command line always, files found in a directory
+/// when their configuration's include and exclude select them. Files under a broken
+/// configuration are left out, and the failure returned once.
+pub fn select(found: Vec<Found>) -> Selection {
     let mut configs = Configs::default();
     let mut failures: Vec<Arc<Failure>> = Vec::new();
     let mut selected = Vec::new();
+    let mut used = std::collections::BTreeMap::new();
+    let (mut searched, mut kept) = (0, 0);
+    let mut leaving_out = std::collections::BTreeSet::new();
     for file in found {
         match configs.for_file(&file.path) {
             Ok(loaded) => {
+                searched += usize::from(!file.explicit);
                 if file.explicit || loaded.as_ref().is_none_or(|l| l.selects(&file.path)) {
+                    kept += usize::from(!file.explicit);
+                    *used
+                        .entry(loaded.as_ref().map(|l| l.path.clone()))
+                        .or_default() += 1;
                     selected.push((file.path, settings(&loaded)));
+                } else if let Some(loaded) = &loaded {
+                    leaving_out.insert(loaded.path.clone());
                 }
             }
             Err(failure) => {
@@ -91,13 +133,55 @@ pub fn select(found: Vec<Found>) -> (Vec<(PathBuf, Settings)>, Vec<Arc<Failure>>
             }
         }
     }
-    (selected, failures)
+    let all_left_out = (searched > 0 && kept == 0).then(|| {
+        let names: Vec<String> = leaving_out
+            .iter()
+            .map(|p| crate::files::display(&relative(p)))
+            .collect();
+        format!(
+            "nothing to check: the `include` and `exclude` of {} leave out all {searched} .privacy file{} found (their globs match paths relative to the configuration's directory)",
+            names.join(", "),
+            if searched == 1 { "" } else { "s" }
+        )
+    });
+    Selection {
+        files: selected,
+        failures,
+        used: used.into_iter().collect(),
+        all_left_out,
+    }
+}
+
+/// With `--verbose`: which configuration governs how many files, on stderr.
+pub fn describe(used: &[(Option<PathBuf>, usize)]) {
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    for (path, count) in used {
+        match path {
+            Some(path) => crate::say::line(&format!(
+                "privlint: configuration {} for {}",
+                crate::files::display(&relative(path)),
+                files(*count)
+            )),
+            None => crate::say::line(&format!(
+                "privlint: no configuration for {} (no {FILE_NAME} from their directory up to the repository root): default levels",
+                files(*count)
+            )),
+        }
+    }
+}
+
+/// A configuration's path as reports name it: relative to the current directory when under it.
+pub fn relative(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Prints configuration failures, one line each.
 pub fn report(failures: &[Arc<Failure>]) {
     for line in failures.iter().flat_map(|f| f.iter()) {
-        eprintln!("privlint: error: invalid configuration: {line}");
+        crate::say::error(format_args!("invalid configuration: {line}"));
     }
 }
 
@@ -110,12 +194,13 @@ fn settings(loaded: &Option<Arc<Loaded>>) -> Settings {
 }
 
 fn load(path: &Path) -> Result<Loaded, Failure> {
-    let shown = crate::files::display(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![format!("{shown}: {}", crate::files::io_reason(&e))])?;
+    let shown = crate::files::display(&relative(path));
+    let bytes = crate::files::read(path).map_err(|reason| vec![format!("{shown}: {reason}")])?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
     let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
-    let include = globs(&config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let exclude = globs(&config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
     Ok(Loaded {
         path: absolute(path),
         config,
@@ -135,18 +220,37 @@ fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
         .collect()
 }
 
-fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+fn globs(key: &str, patterns: &[String]) -> Result<GlobSet, String> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
-        let glob: Glob = GlobBuilder::new(pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
-        set.add(glob);
+        set.add(glob(pattern)?);
     }
-    set.build().map_err(|e| e.to_string())
+    set.build().map_err(|_| {
+        // The set is too large to build; name the glob that is, when one alone is.
+        let culprit = patterns
+            .iter()
+            .find(|p| glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
+        match culprit {
+            Some(pattern) => format!(
+                "the glob `{}` in `{key}` is too large to use",
+                brief(pattern)
+            ),
+            None => format!("the globs in `{key}` are too many to use together"),
+        }
+    })
 }
 
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{}`: {}", brief(pattern), e.kind()))
+}
+
+/// A glob as quoted in a message: its first 60 characters.
+fn brief(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &pattern[..end]),
+        None => pattern.to_string(),
+    }
 }

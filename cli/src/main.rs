@@ -6,6 +6,7 @@ mod files;
 mod fmt;
 mod render;
 mod rules;
+mod say;
 
 use std::process::ExitCode;
 
@@ -73,7 +74,7 @@ fn main() -> ExitCode {
         Command::Lsp { .. } => match privlint_server::run_stdio() {
             Ok(()) => exit::CLEAN,
             Err(error) => {
-                eprintln!("privlint: error: cannot run the language server: {error}");
+                say::error(format_args!("cannot run the language server: {error}"));
                 exit::FAILURE
             }
         },

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use privlint_core::rules::{ALL, find, suggest};
 
-use crate::exit;
+use crate::{exit, say};
 
 /// Prints every rule: name, default severity, article and what a finding means.
 pub fn list() -> u8 {
@@ -33,12 +33,12 @@ pub fn explain(name: &str) -> u8 {
         Some(rule) => emit(&rule.meta().explanation()),
         None => {
             match suggest(name) {
-                Some(near) => eprintln!(
-                    "privlint: error: unknown rule `{name}`; did you mean `{near}`? (`privlint rules` lists them)"
-                ),
-                None => eprintln!(
-                    "privlint: error: unknown rule `{name}` (`privlint rules` lists them)"
-                ),
+                Some(near) => say::error(format_args!(
+                    "unknown rule `{name}`; did you mean `{near}`? (`privlint rules` lists them)"
+                )),
+                None => say::error(format_args!(
+                    "unknown rule `{name}` (`privlint rules` lists them)"
+                )),
             }
             exit::FAILURE
         }
@@ -47,12 +47,9 @@ pub fn explain(name: &str) -> u8 {
 
 fn emit(text: &str) -> u8 {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => exit::CLEAN,
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
-        Err(error) => {
-            eprintln!("privlint: error: cannot write: {error}");
-            exit::FAILURE
-        }
+    if say::delivered(out.write_all(text.as_bytes()).and_then(|()| out.flush())) {
+        exit::CLEAN
+    } else {
+        exit::FAILURE
     }
 }

@@ -15,7 +15,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::text::Span;
+use crate::text::{Span, visible};
 use crate::{Level, Settings, rules, suggest};
 
 /// The name privlint looks for.
@@ -43,8 +43,21 @@ pub struct ConfigError {
 }
 
 impl Config {
-    /// Reads a configuration; every mistake is reported, not just the first.
+    /// Reads a configuration; every mistake is reported, not just the first. Messages quote
+    /// the file's keys and values with control characters made visible: the file may come from
+    /// anyone, and the messages go to a terminal or a CI log.
     pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+        Self::read(text).map_err(|mut errors| {
+            for error in &mut errors {
+                error.message = visible(&error.message).into_owned();
+            }
+            // In the order of the file, as a person reads it (TOML tables come in key order).
+            errors.sort_by_key(|e| e.span.start);
+            errors
+        })
+    }
+
+    fn read(text: &str) -> Result<Config, Vec<ConfigError>> {
         let table = DeTable::parse(text).map_err(|error| {
             let span = error
                 .span()
@@ -110,7 +123,15 @@ impl Config {
                 None => {
                     let written = match level.get_ref().as_str() {
                         Some(word) => format!("`{word}`"),
-                        None => format!("a {}", level.get_ref().type_str()),
+                        None => {
+                            let kind = level.get_ref().type_str();
+                            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                "an"
+                            } else {
+                                "a"
+                            };
+                            format!("{article} {kind}")
+                        }
                     };
                     let near = level
                         .get_ref()
@@ -215,5 +236,35 @@ mod tests {
         assert_eq!(found[0].0, 1);
         let found = errors("include = \"*.privacy\"\n");
         assert!(found[0].1.contains("list of globs"));
+    }
+
+    #[test]
+    fn mistakes_come_in_the_order_of_the_file_in_plain_english() {
+        let found = errors("[rules]\nzzz = \"off\"\nmissing-dpo = 3\naaa = \"off\"\n");
+        assert_eq!(found.iter().map(|e| e.0).collect::<Vec<_>>(), vec![2, 3, 4]);
+        assert!(
+            found[1].1.starts_with("an integer is not a level"),
+            "{}",
+            found[1].1
+        );
+        let found = errors("[rules]\nmissing-dpo = [1]\n");
+        assert!(
+            found[0].1.starts_with("an array is not a level"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn quoted_keys_cannot_carry_control_characters_into_a_message() {
+        let found =
+            errors("\"x\\n::error file=a.privacy::INJECTED\\r::add-mask::s\\u001b[2J\" = 1\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            !found[0].1.contains(['\n', '\r', '\u{1b}']),
+            "{}",
+            found[0].1
+        );
+        assert!(found[0].1.contains("x␊::error"), "{}", found[0].1);
     }
 }

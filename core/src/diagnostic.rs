@@ -1,7 +1,7 @@
 //! Diagnostics: what a rule found, where, and how to fix it.
 
 use crate::rules::RuleMeta;
-use crate::text::Span;
+use crate::text::{Span, visible};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -60,12 +60,22 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+/// Messages quote the file (a misspelt word, an ID); a control character in the quote must not
+/// reach a terminal or a CI log as a control.
+fn safe(message: impl Into<String>) -> String {
+    let message = message.into();
+    match visible(&message) {
+        std::borrow::Cow::Borrowed(_) => message,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
+}
+
 impl Diagnostic {
     pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: safe(message),
             span,
             related: Vec::new(),
             fix: None,
@@ -75,14 +85,14 @@ impl Diagnostic {
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
-            message: message.into(),
+            message: safe(message),
         });
         self
     }
 
     pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
         self.fix = Some(Fix {
-            title: title.into(),
+            title: safe(title),
             edits,
         });
         self

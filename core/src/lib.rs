@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use model::Model;
-pub use text::{ColumnUnit, LineIndex, Position, Span};
+pub use text::{ColumnUnit, LineIndex, Position, Span, visible};
 pub use tree_sitter;
 pub use tree_sitter::{InputEdit, Point, Tree};
 

@@ -171,9 +171,50 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// A control character shown as one visible character, so that text from a file, a file name
+/// or a configuration cannot move the cursor, clear a terminal or start a new line (a CI runner
+/// reads a line starting with `::` as a command). C0 controls and DEL become their Unicode
+/// control pictures (ESC is `␛`, a line feed `␊`); C1 controls, which have no picture, become
+/// `�`. One character for one keeps columns counted in characters unchanged.
+pub fn visible_char(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// User text made safe to print: every control character shown by [`visible_char`]. Messages
+/// that quote a file or configuration, and every path the CLI prints, go through this.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| visible_char(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| visible_char(c).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_visible_one_for_one() {
+        assert_eq!(visible("plain ø"), "plain ø");
+        assert_eq!(
+            visible("x\n::error::y\r\u{1b}[2J\t\u{7f}\u{9b}"),
+            "x␊::error::y␍␛[2J␉␡�"
+        );
+        let hostile = "a\u{1b}]8;;b\u{7}\u{85}";
+        assert_eq!(
+            visible(hostile).chars().count(),
+            hostile.chars().count(),
+            "columns stay where they were"
+        );
+    }
 
     #[test]
     fn an_edited_index_is_the_index_of_the_edited_text() {

@@ -23,7 +23,8 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for report in reports {
-        let file = files.add(report.name.as_str(), report.text.as_str());
+        let (text, source) = Shifts::shown(&report.text);
+        let file = files.add(privlint_core::visible(&report.name), text);
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => {
@@ -39,10 +40,12 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
                     Level::Note
                 }
             };
-            let mut labels = vec![Label::primary(file, d.span.start..d.span.end)];
-            labels.extend(d.related.iter().map(|r| {
-                Label::secondary(file, r.span.start..r.span.end).with_message(&r.message)
-            }));
+            let mut labels = vec![Label::primary(file, source.range(d.span))];
+            labels.extend(
+                d.related
+                    .iter()
+                    .map(|r| Label::secondary(file, source.range(r.span)).with_message(&r.message)),
+            );
             let mut notes = Vec::new();
             if !d.rule.article.is_empty() {
                 notes.push(format!("GDPR {}", d.rule.article));
@@ -52,12 +55,60 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
                 .with_message(&d.message)
                 .with_labels(labels)
                 .with_notes(notes);
-            term::emit_to_write_style(&mut out, &config, &files, &snippet)
-                .map_err(std::io::Error::other)?;
+            term::emit_to_write_style(&mut out, &config, &files, &snippet).map_err(
+                |e| match e {
+                    // Kept as it is, so that a closed pipe is recognised as one.
+                    codespan_reporting::files::Error::Io(error) => error,
+                    other => std::io::Error::other(other),
+                },
+            )?;
         }
     }
     summary(&mut out, reports.len(), errors, warnings, infos)?;
     out.flush()
+}
+
+/// A file's text as its snippets show it. Control characters become visible, one character for
+/// one (ESC in a string would otherwise reach the terminal and could clear it or plant a link),
+/// so columns stay what the other formats say; a lone `\r` ends a line, as everywhere in
+/// privlint (codespan-reporting only knows `\n`). Tabs stay: codespan-reporting lines them up.
+///
+/// Where the shown text grew: from this byte of the original on, offsets move by this many bytes
+/// (a one-byte control's picture takes three).
+struct Shifts(Vec<(usize, usize)>);
+
+impl Shifts {
+    fn shown(original: &str) -> (String, Shifts) {
+        let mut text = String::with_capacity(original.len());
+        let mut shifts = Vec::new();
+        let mut grown = 0;
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let shown = match c {
+                '\n' | '\t' => c,
+                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => c,
+                '\r' => '\n',
+                _ => privlint_core::text::visible_char(c).unwrap_or(c),
+            };
+            text.push(shown);
+            if shown.len_utf8() != c.len_utf8() {
+                grown += shown.len_utf8() - c.len_utf8();
+                shifts.push((i + c.len_utf8(), grown));
+            }
+        }
+        (text, Shifts(shifts))
+    }
+
+    fn offset(&self, original: usize) -> usize {
+        match self.0.partition_point(|&(from, _)| from <= original) {
+            0 => original,
+            n => original + self.0[n - 1].1,
+        }
+    }
+
+    fn range(&self, span: privlint_core::Span) -> std::ops::Range<usize> {
+        self.offset(span.start)..self.offset(span.end)
+    }
 }
 
 fn summary(

@@ -12,7 +12,7 @@ use crate::check::FileReport;
 struct Report<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
-    summary: Summary,
+    summary: Summary<'a>,
 }
 
 #[derive(Serialize)]
@@ -38,16 +38,19 @@ struct JsonRelated<'a> {
 }
 
 #[derive(Serialize, Default)]
-struct Summary {
+struct Summary<'a> {
     files: usize,
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// The configuration files that governed the check (none: every rule at its default).
+    configs: &'a [String],
 }
 
-pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
+pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> {
     let mut summary = Summary {
         files: reports.len(),
+        configs,
         ..Summary::default()
     };
     let mut diagnostics = Vec::new();
@@ -92,7 +95,6 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
         summary,
     };
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &report)?;
-    writeln!(out)?;
+    super::write_json(&mut out, &report)?;
     out.flush()
 }

@@ -8,16 +8,18 @@ use privlint_core::rules::{ALL, RuleMeta};
 use privlint_core::{LineIndex, Severity, Span};
 use serde_json::{Value, json};
 
+use std::path::{Component, Path};
+
 use super::Location;
 use crate::check::FileReport;
+use crate::files;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &log(reports))?;
-    writeln!(out)?;
+    super::write_json(&mut out, &log(reports))?;
     out.flush()
 }
 
@@ -55,35 +57,65 @@ fn region(text: &str, index: &LineIndex, span: Span) -> Value {
     })
 }
 
-fn physical(uri: &str, region: Value) -> Value {
+fn physical(artifact: &Value, region: Value) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": artifact,
             "region": region,
         }
     })
 }
 
-/// A path as a relative URI reference: forward slashes, and characters that URIs reserve
-/// percent-encoded.
-fn uri(path: &str) -> String {
-    let mut encoded = String::new();
-    for byte in path.replace('\\', "/").bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                encoded.push(byte as char)
-            }
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
+/// Where a file is: a URI reference relative to `%SRCROOT%` (the current directory) when the
+/// file is under it, as code scanning expects, else an absolute `file:` URI. Built from the
+/// path's bytes, so a name that is not UTF-8 is exact here.
+fn artifact(path: &Path, root: &Path) -> Value {
+    let path = files::absolute(path);
+    match path.strip_prefix(root) {
+        Ok(relative) => json!({ "uri": uri(relative), "uriBaseId": "%SRCROOT%" }),
+        Err(_) => json!({ "uri": format!("file://{}", uri(&path)) }),
     }
-    encoded
+}
+
+/// A path as a URI path: its components joined by `/`, every byte but the unreserved ones
+/// percent-encoded.
+fn uri(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, Component::RootDir | Component::CurDir))
+        .map(|component| {
+            let mut encoded = String::new();
+            for &byte in bytes(component.as_os_str()).iter() {
+                match byte {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        encoded.push(byte as char)
+                    }
+                    _ => encoded.push_str(&format!("%{byte:02X}")),
+                }
+            }
+            encoded
+        })
+        .collect();
+    let root = if path.has_root() { "/" } else { "" };
+    format!("{root}{}", parts.join("/"))
+}
+
+#[cfg(unix)]
+fn bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::os::unix::ffi::OsStrExt::as_bytes(name).into()
+}
+
+#[cfg(not(unix))]
+fn bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    name.to_string_lossy().into_owned().into_bytes().into()
 }
 
 pub fn log(reports: &[FileReport]) -> Value {
+    let root = files::absolute(Path::new("."));
     let mut results = Vec::new();
     for report in reports {
         let index = LineIndex::new(&report.text);
-        let file = uri(&report.name);
+        let file = artifact(&report.path, &root);
         for d in &report.diagnostics {
             let rule_index = ALL.iter().position(|r| std::ptr::eq(r.meta(), d.rule));
             let related: Vec<Value> = d
@@ -125,7 +157,10 @@ pub fn log(reports: &[FileReport]) -> Value {
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "the directory privlint ran in" } } },
+            "originalUriBaseIds": { "%SRCROOT%": {
+                "uri": format!("file://{}/", uri(&root)),
+                "description": { "text": "the directory privlint ran in" },
+            } },
             "results": results,
         }]
     })
@@ -133,11 +168,21 @@ pub fn log(reports: &[FileReport]) -> Value {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::uri;
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri("examples/bases.privacy"), "examples/bases.privacy");
-        assert_eq!(uri("my notes/ø.privacy"), "my%20notes/%C3%B8.privacy");
+        assert_eq!(
+            uri(Path::new("examples/bases.privacy")),
+            "examples/bases.privacy"
+        );
+        assert_eq!(
+            uri(Path::new("my notes/ø.privacy")),
+            "my%20notes/%C3%B8.privacy"
+        );
+        assert_eq!(uri(Path::new("/srv/a b/x.privacy")), "/srv/a%20b/x.privacy");
+        assert_eq!(uri(Path::new("/")), "/");
     }
 }
