@@ -5,6 +5,7 @@
 //! business; the CLI and the language server both call [`check`] or [`analyze`], so they give
 //! identical diagnostics for identical text. No I/O happens here.
 
+pub mod combined;
 pub mod config;
 pub mod diagnostic;
 pub mod fields;
