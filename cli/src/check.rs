@@ -1,9 +1,10 @@
 //! `privlint check`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
-use privlint_core::{Diagnostic, Settings, Severity};
+use privlint_core::{Diagnostic, Related, Settings, Severity};
 use rayon::prelude::*;
 
 use crate::config;
@@ -53,6 +54,36 @@ pub struct FileReport {
     /// The decoded text ("" when it could not be decoded).
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// In a declaration of several files, all its files (this one too), so that a related
+    /// location in another file can be shown; empty for a file that is a declaration alone.
+    pub declaration: Arc<[Sibling]>,
+}
+
+/// A file of a declaration, as a related location in it is shown.
+pub struct Sibling {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+}
+
+impl FileReport {
+    pub fn new(path: PathBuf, text: String, diagnostics: Vec<Diagnostic>) -> FileReport {
+        FileReport {
+            name: files::display(&path),
+            path,
+            text,
+            diagnostics,
+            declaration: Arc::new([]),
+        }
+    }
+
+    /// The file a related location is in: its path, name and text.
+    pub fn related_file(&self, related: &Related) -> (&Path, &str, &str) {
+        match related.file.and_then(|i| self.declaration.get(i)) {
+            Some(other) => (&other.path, &other.name, &other.text),
+            None => (&self.path, &self.name, &self.text),
+        }
+    }
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -79,17 +110,21 @@ pub fn run(args: CheckArgs) -> u8 {
         .filter_map(|(path, _)| path.as_deref())
         .map(|path| files::display(&config::relative(path)))
         .collect();
-    let results: Vec<Result<FileReport, PathError>> = selected
+    let results: Vec<Result<Vec<FileReport>, PathError>> = units(selected)
         .par_iter()
-        .map(|(path, settings)| check_file(path, settings))
+        .map(|unit| match unit {
+            Unit::File(path, settings) => check_file(path, settings).map(|r| vec![r]),
+            Unit::Declaration(declaration, settings) => check_declaration(declaration, settings),
+        })
         .collect();
     let mut reports = Vec::new();
     for result in results {
         match result {
-            Ok(report) => reports.push(report),
+            Ok(checked) => reports.extend(checked),
             Err(error) => errors.push(error),
         }
     }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
     for error in &errors {
         say::error(error);
     }
@@ -123,24 +158,94 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn check_file(path: &std::path::Path, settings: &Settings) -> Result<FileReport, PathError> {
+/// What is checked as one: a file alone, or every file of a declaration (once, however many of
+/// its files were named: pre-commit names only the changed ones, and they are judged with the
+/// rest).
+enum Unit {
+    File(PathBuf, Settings),
+    Declaration(config::Declaration, Settings),
+}
+
+fn units(selected: Vec<config::Selected>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for file in selected {
+        match file.declaration {
+            None => units.push(Unit::File(file.path, file.settings)),
+            Some(declaration) => {
+                let seen = units
+                    .iter()
+                    .any(|u| matches!(u, Unit::Declaration(d, _) if d.same(&declaration)));
+                if !seen {
+                    units.push(Unit::Declaration(declaration, file.settings));
+                }
+            }
+        }
+    }
+    units
+}
+
+/// Reads a file: its text, or the `invalid-utf8` finding when it is not UTF-8.
+fn read(path: &Path) -> Result<(String, Option<Diagnostic>), PathError> {
     let bytes = files::read(path).map_err(|reason| PathError {
         path: path.to_path_buf(),
         reason,
     })?;
-    let name = files::display(path);
     Ok(match privlint_core::decode(&bytes) {
-        Ok(text) => FileReport {
-            path: path.to_path_buf(),
-            name,
-            diagnostics: privlint_core::check(text, settings),
-            text: text.to_string(),
-        },
-        Err(diagnostic) => FileReport {
-            path: path.to_path_buf(),
-            name,
-            text: String::new(),
-            diagnostics: vec![*diagnostic],
-        },
+        Ok(text) => (text.to_string(), None),
+        Err(diagnostic) => (String::new(), Some(*diagnostic)),
     })
+}
+
+fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError> {
+    let (text, unreadable) = read(path)?;
+    let diagnostics = match unreadable {
+        Some(diagnostic) => vec![diagnostic],
+        None => privlint_core::check(&text, settings),
+    };
+    Ok(FileReport::new(path.to_path_buf(), text, diagnostics))
+}
+
+/// Checks the files of a declaration as one (language.md §7), and reports each finding in
+/// the file where its range is.
+pub fn check_declaration(
+    declaration: &config::Declaration,
+    settings: &Settings,
+) -> Result<Vec<FileReport>, PathError> {
+    let paths: Vec<PathBuf> = declaration
+        .files()
+        .iter()
+        .map(|p| config::relative(p))
+        .collect();
+    let mut texts = Vec::with_capacity(paths.len());
+    let mut unreadable = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        let (text, diagnostic) = read(path)?;
+        unreadable.extend(diagnostic.map(|d| (index, d)));
+        texts.push(text);
+    }
+    let combined = privlint_core::combined::Combined::read(
+        &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let (_, diagnostics) = combined.analyze(settings);
+    let siblings: Arc<[Sibling]> = paths
+        .iter()
+        .zip(&texts)
+        .map(|(path, text)| Sibling {
+            path: path.clone(),
+            name: files::display(path),
+            text: text.clone(),
+        })
+        .collect();
+    let mut reports: Vec<FileReport> = paths
+        .into_iter()
+        .zip(texts)
+        .map(|(path, text)| FileReport {
+            declaration: siblings.clone(),
+            ..FileReport::new(path, text, Vec::new())
+        })
+        .collect();
+    for (index, diagnostic) in combined.split(diagnostics).into_iter().chain(unreadable) {
+        reports[index].diagnostics.push(diagnostic);
+    }
+    Ok(reports)
 }

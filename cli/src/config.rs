@@ -19,6 +19,8 @@ pub struct Loaded {
     pub config: Config,
     include: GlobSet,
     exclude: GlobSet,
+    /// The files of each `[[declarations]]` entry, absolute, in path order.
+    pub declarations: Vec<Vec<PathBuf>>,
 }
 
 impl Loaded {
@@ -37,6 +39,14 @@ impl Loaded {
                 .any(|p| set.is_match(p))
         };
         (self.config.include.is_empty() || matches(&self.include)) && !matches(&self.exclude)
+    }
+
+    /// The `[[declarations]]` entry `file` belongs to, if any.
+    pub fn declaration_of(&self, file: &Path) -> Option<usize> {
+        let file = absolute(file);
+        self.declarations
+            .iter()
+            .position(|members| members.binary_search(&file).is_ok())
     }
 }
 
@@ -87,10 +97,38 @@ fn is_repository_root(dir: &Path) -> bool {
     dir.join(".git").symlink_metadata().is_ok()
 }
 
+/// A file to work on.
+pub struct Selected {
+    pub path: PathBuf,
+    /// The settings it is checked with.
+    pub settings: Settings,
+    /// The declaration of several files it belongs to, if any.
+    pub declaration: Option<Declaration>,
+}
+
+/// A `[[declarations]]` entry of a loaded configuration.
+#[derive(Clone)]
+pub struct Declaration {
+    pub config: Arc<Loaded>,
+    pub entry: usize,
+}
+
+impl Declaration {
+    /// Its files, absolute, in path order.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.config.declarations[self.entry]
+    }
+
+    /// Whether two selected files belong to the same declaration.
+    pub fn same(&self, other: &Declaration) -> bool {
+        Arc::ptr_eq(&self.config, &other.config) && self.entry == other.entry
+    }
+}
+
 /// What [`select`] chose.
 pub struct Selection {
-    /// The files to work on, each with the settings it is checked with.
-    pub files: Vec<(PathBuf, Settings)>,
+    /// The files to work on.
+    pub files: Vec<Selected>,
     /// Broken configurations, each once.
     pub failures: Vec<Arc<Failure>>,
     /// The configuration files that govern the files, each once, in order of path, with how
@@ -121,7 +159,17 @@ pub fn select(found: Vec<Found>) -> Selection {
                     *used
                         .entry(loaded.as_ref().map(|l| l.path.clone()))
                         .or_default() += 1;
-                    selected.push((file.path, settings(&loaded)));
+                    let declaration = loaded.as_ref().and_then(|config| {
+                        config.declaration_of(&file.path).map(|entry| Declaration {
+                            config: config.clone(),
+                            entry,
+                        })
+                    });
+                    selected.push(Selected {
+                        settings: settings(&loaded),
+                        path: file.path,
+                        declaration,
+                    });
                 } else if let Some(loaded) = &loaded {
                     leaving_out.insert(loaded.path.clone());
                 }
@@ -201,12 +249,98 @@ fn load(path: &Path) -> Result<Loaded, Failure> {
     let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
     let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
     let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let path = absolute(path);
+    let declarations = members(&path, &shown, &text, &config)?;
     Ok(Loaded {
-        path: absolute(path),
+        path,
         config,
         include,
         exclude,
+        declarations,
     })
+}
+
+/// The files of each `[[declarations]]` entry: the `.privacy` files under the configuration's
+/// directory that its globs match (a glob matches a file or a directory it is in). An entry
+/// that matches nothing, and a file that two entries match, are mistakes: the first would
+/// check nothing in silence, the second would judge one file in two declarations.
+fn members(
+    path: &Path,
+    shown: &str,
+    text: &str,
+    config: &Config,
+) -> Result<Vec<Vec<PathBuf>>, Failure> {
+    if config.declarations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    let index = LineIndex::new(text);
+    let line = |entry: &privlint_core::config::DeclarationEntry| {
+        index
+            .position(text, entry.span.start, ColumnUnit::Char)
+            .line
+            + 1
+    };
+    let mut failure = Vec::new();
+    let mut sets = Vec::new();
+    for entry in &config.declarations {
+        match globs("files", &entry.files) {
+            Ok(set) => sets.push(set),
+            Err(error) => {
+                failure.push(format!("{shown}:{}: {error}", line(entry)));
+                sets.push(GlobSet::empty());
+            }
+        }
+    }
+    let (mut found, _) = crate::files::collect(&[dir.to_path_buf()]);
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut members = vec![Vec::new(); config.declarations.len()];
+    for file in found {
+        let file = absolute(&file.path);
+        let Ok(inside) = file.strip_prefix(dir) else {
+            continue;
+        };
+        let matching: Vec<usize> = sets
+            .iter()
+            .enumerate()
+            .filter(|(_, set)| {
+                inside
+                    .ancestors()
+                    .take_while(|p| !p.as_os_str().is_empty())
+                    .any(|p| set.is_match(p))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [first, second, ..] = matching[..] {
+            let (a, b) = (&config.declarations[first], &config.declarations[second]);
+            failure.push(format!(
+                "{shown}: {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
+                crate::files::shown(&relative(&file)),
+                a.name,
+                line(a),
+                b.name,
+                line(b)
+            ));
+        }
+        if let Some(&first) = matching.first() {
+            members[first].push(file);
+        }
+    }
+    for (entry, files) in config.declarations.iter().zip(&members) {
+        if files.is_empty() {
+            failure.push(format!(
+                "{shown}:{}: the declaration `{}` matches no .privacy file: its `files` ({}) are globs relative to the directory of {FILE_NAME}",
+                line(entry),
+                entry.name,
+                entry.files.iter().map(|g| format!("\"{}\"", brief(g))).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    if failure.is_empty() {
+        Ok(members)
+    } else {
+        Err(failure)
+    }
 }
 
 fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {

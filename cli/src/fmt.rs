@@ -59,7 +59,7 @@ pub fn run(args: FmtArgs) -> u8 {
     // says whether any would change) but nothing more is written.
     let mut out = std::io::stdout().lock();
     let mut listing = Ok(());
-    for (path, _) in &selected {
+    for path in selected.iter().map(|s| &s.path) {
         let shown = files::shown(path);
         match format_file(path, args.check) {
             Ok(Outcome::Unchanged) => {}

@@ -72,6 +72,30 @@ impl Combined {
         (file, Span::new(start, end))
     }
 
+    /// Each diagnostic with the file it is in and its spans counted in that file; a related
+    /// location in another file names that file.
+    pub fn split(&self, diagnostics: Vec<Diagnostic>) -> Vec<(usize, Diagnostic)> {
+        diagnostics
+            .into_iter()
+            .map(|mut d| {
+                let (file, span) = self.locate_span(d.span);
+                d.span = span;
+                for related in &mut d.related {
+                    let (other, span) = self.locate_span(related.span);
+                    related.span = span;
+                    related.file = (other != file).then_some(other);
+                }
+                if let Some(fix) = &mut d.fix {
+                    // A fix edits the diagnostic's own file.
+                    for edit in &mut fix.edits {
+                        edit.span = self.locate_span(edit.span).1;
+                    }
+                }
+                (file, d)
+            })
+            .collect()
+    }
+
     /// Models and checks the declaration. The diagnostics' spans count in [`Combined::text`].
     pub fn analyze(&self, settings: &Settings) -> (Model, Vec<Diagnostic>) {
         crate::analyze(&self.text, &self.sections, settings)
@@ -115,7 +139,10 @@ mod tests {
             .into_iter()
             .filter(|(_, rule)| *rule == "unused-definition")
             .collect();
-        assert_eq!(unused, vec![(0, "unused-definition"), (0, "unused-definition")]);
+        assert_eq!(
+            unused,
+            vec![(0, "unused-definition"), (0, "unused-definition")]
+        );
     }
 
     #[test]
@@ -131,6 +158,14 @@ mod tests {
         assert_eq!((file, &other[span.start..span.end]), (2, "contact"));
         let (related_file, _) = combined.locate_span(duplicate.related[0].span);
         assert_eq!(related_file, 0);
+        let split = combined.split(diagnostics.clone());
+        let (file, duplicate) = split
+            .iter()
+            .find(|(_, d)| d.rule.name == "duplicate-definition")
+            .unwrap();
+        assert_eq!(*file, 2);
+        assert_eq!(&other[duplicate.span.start..duplicate.span.end], "contact");
+        assert_eq!(duplicate.related[0].file, Some(0));
     }
 
     #[test]
@@ -145,7 +180,11 @@ mod tests {
             .collect();
         assert_eq!(syntax, vec![0]);
         // The other files are read as if alone: the controller is found.
-        assert!(!diagnostics.iter().any(|d| d.rule.name == "missing-controller"));
+        assert!(
+            !diagnostics
+                .iter()
+                .any(|d| d.rule.name == "missing-controller")
+        );
     }
 
     #[test]
@@ -153,7 +192,11 @@ mod tests {
         let combined = Combined::read(&["ab", "", "cde"]);
         assert_eq!(combined.text, "ab\n\ncde\n");
         assert_eq!(combined.locate(0), (0, 0));
-        assert_eq!(combined.locate(2), (0, 2), "the end of the first file is in it");
+        assert_eq!(
+            combined.locate(2),
+            (0, 2),
+            "the end of the first file is in it"
+        );
         assert_eq!(combined.locate(3), (1, 0));
         assert_eq!(combined.locate(4), (2, 0));
         assert_eq!(combined.locate_span(Span::new(5, 7)), (2, Span::new(1, 3)));

@@ -7,6 +7,10 @@
 //! [rules]
 //! missing-dpo = "off"
 //! unneeded-safeguard = "warning"
+//!
+//! [[declarations]]                   # files that are one declaration (language.md §7)
+//! name = "fjordbanken"
+//! files = ["privacy/**/*.privacy"]
 //! ```
 //!
 //! Parsed from text here; finding the file (walking up from each checked file) is the caller's
@@ -21,7 +25,8 @@ use crate::{Level, Settings, rules, suggest};
 /// The name privlint looks for.
 pub const FILE_NAME: &str = "privlint.toml";
 
-const KEYS: &[&str] = &["include", "exclude", "rules"];
+const KEYS: &[&str] = &["include", "exclude", "rules", "declarations"];
+const DECLARATION_KEYS: &[&str] = &["name", "files"];
 const LEVELS: &[&str] = &["error", "warning", "info", "off"];
 
 /// A parsed `privlint.toml`.
@@ -33,6 +38,18 @@ pub struct Config {
     pub include: Vec<String>,
     /// Globs of files a directory search skips.
     pub exclude: Vec<String>,
+    /// Groups of files that are one declaration each.
+    pub declarations: Vec<DeclarationEntry>,
+}
+
+/// A `[[declarations]]` entry: a name and the globs (relative to the configuration's
+/// directory) of the files that together are one declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclarationEntry {
+    pub name: String,
+    pub files: Vec<String>,
+    /// The entry in the configuration file, for messages.
+    pub span: Span,
 }
 
 /// A mistake in the configuration, with where it is.
@@ -75,6 +92,7 @@ impl Config {
                 "rules" => config.rules(value, &mut errors),
                 "include" => config.include = globs(value, "include", &mut errors),
                 "exclude" => config.exclude = globs(value, "exclude", &mut errors),
+                "declarations" => config.declarations = declarations(value, &mut errors),
                 other => errors.push(ConfigError {
                     span: key_span,
                     message: unknown(
@@ -166,6 +184,87 @@ fn globs(value: &toml::Spanned<DeValue>, key: &str, errors: &mut Vec<ConfigError
     })
 }
 
+fn declarations(
+    value: &toml::Spanned<DeValue>,
+    errors: &mut Vec<ConfigError>,
+) -> Vec<DeclarationEntry> {
+    const FORM: &str = "`declarations` is a list of tables, each `[[declarations]]` with `name = \"…\"` and `files = [\"globs\"]`";
+    let Some(items) = value.get_ref().as_array() else {
+        errors.push(ConfigError {
+            span: span(value.span()),
+            message: FORM.into(),
+        });
+        return Vec::new();
+    };
+    let mut entries: Vec<DeclarationEntry> = Vec::new();
+    for item in items {
+        let Some(table) = item.get_ref().as_table() else {
+            errors.push(ConfigError {
+                span: span(item.span()),
+                message: FORM.into(),
+            });
+            continue;
+        };
+        let (mut name, mut files) = (None, None);
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "name" => match value.get_ref().as_str() {
+                    Some(text) if !text.trim().is_empty() => name = Some(text.to_string()),
+                    _ => errors.push(ConfigError {
+                        span: span(value.span()),
+                        message: "the `name` of a declaration is a text: `name = \"fjordbanken\"`"
+                            .into(),
+                    }),
+                },
+                "files" => files = Some(globs(value, "files", errors)),
+                other => errors.push(ConfigError {
+                    span: span(key.span()),
+                    message: unknown(
+                        "key of a declaration",
+                        other,
+                        suggest::nearest(other, DECLARATION_KEYS.iter().copied()),
+                        DECLARATION_KEYS,
+                    ),
+                }),
+            }
+        }
+        let entry_span = span(item.span());
+        match (name, files) {
+            (Some(name), Some(files)) => {
+                if entries.iter().any(|e| e.name == name) {
+                    errors.push(ConfigError {
+                        span: entry_span,
+                        message: format!("two declarations are named `{name}`: give each its own name"),
+                    });
+                }
+                if files.is_empty() {
+                    errors.push(ConfigError {
+                        span: entry_span,
+                        message: format!("the declaration `{name}` lists no files: `files = [\"privacy/**/*.privacy\"]`"),
+                    });
+                }
+                entries.push(DeclarationEntry {
+                    name,
+                    files,
+                    span: entry_span,
+                });
+            }
+            (name, files) => errors.push(ConfigError {
+                span: entry_span,
+                message: format!(
+                    "a declaration needs {}: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+                    match (name.is_none(), files.is_none()) {
+                        (true, true) => "a `name` and `files`",
+                        (true, false) => "a `name`",
+                        _ => "`files`",
+                    }
+                ),
+            }),
+        }
+    }
+    entries
+}
+
 fn unknown(what: &str, name: &str, near: Option<&str>, valid: &[&str]) -> String {
     match near {
         Some(near) => format!("unknown {what} `{name}`; did you mean `{near}`?"),
@@ -236,6 +335,34 @@ mod tests {
         assert_eq!(found[0].0, 1);
         let found = errors("include = \"*.privacy\"\n");
         assert!(found[0].1.contains("list of globs"));
+    }
+
+    #[test]
+    fn reads_declarations_and_locates_their_mistakes() {
+        let config = Config::parse(
+            "[[declarations]]\nname = \"bank\"\nfiles = [\"privacy/**/*.privacy\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.declarations.len(), 1);
+        assert_eq!(config.declarations[0].name, "bank");
+        assert_eq!(config.declarations[0].files, vec!["privacy/**/*.privacy"]);
+        let found =
+            errors("[[declarations]]\nname = \"a\"\n\n[[declarations]]\nname = \"b\"\nfils = []\n");
+        let lines: Vec<usize> = found.iter().map(|e| e.0).collect();
+        assert!(lines.contains(&1) && lines.contains(&6), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.1.contains("did you mean `files`")),
+            "{found:?}"
+        );
+        let found = errors(
+            "[[declarations]]\nname = \"a\"\nfiles = [\"x\"]\n[[declarations]]\nname = \"a\"\nfiles = [\"y\"]\n",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.1.contains("two declarations are named `a`")),
+            "{found:?}"
+        );
     }
 
     #[test]

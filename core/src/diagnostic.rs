@@ -34,6 +34,9 @@ impl Severity {
 pub struct Related {
     pub span: Span,
     pub message: String,
+    /// In a declaration of several files, the index of the file the span is in when it is not
+    /// the diagnostic's own (see [`crate::combined::Combined::split`]).
+    pub file: Option<usize>,
 }
 
 /// One text replacement.
@@ -84,6 +87,7 @@ impl Diagnostic {
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
+            file: None,
             span,
             message: safe(message),
         });

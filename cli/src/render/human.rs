@@ -12,19 +12,43 @@ use privlint_core::Severity;
 use crate::check::FileReport;
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
-    let color = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let color = choice(std::io::stdout().is_terminal());
+    emit(StandardStream::stdout(color), reports)
+}
+
+/// The same, to standard error (for commands whose standard output is what they produce).
+pub fn eprint(reports: &[FileReport]) -> std::io::Result<()> {
+    let color = choice(std::io::stderr().is_terminal());
+    emit(StandardStream::stderr(color), reports)
+}
+
+fn choice(terminal: bool) -> ColorChoice {
+    if terminal && std::env::var_os("NO_COLOR").is_none() {
         ColorChoice::Auto
     } else {
         ColorChoice::Never
-    };
-    let stream = StandardStream::stdout(color);
+    }
+}
+
+fn emit(stream: StandardStream, reports: &[FileReport]) -> std::io::Result<()> {
     let mut out = stream.lock();
     let config = Config::default();
     let mut files = SimpleFiles::new();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    // Files by name, added once, for related locations in another file of a declaration.
+    let mut added: Vec<(String, usize, std::rc::Rc<Shifts>)> = Vec::new();
+    let mut add = |files: &mut SimpleFiles<String, String>, name: &str, text: &str| {
+        if let Some((_, id, shifts)) = added.iter().find(|(n, _, _)| n == name) {
+            return (*id, shifts.clone());
+        }
+        let (shown, shifts) = Shifts::shown(text);
+        let id = files.add(privlint_core::visible(name).into_owned(), shown);
+        let shifts = std::rc::Rc::new(shifts);
+        added.push((name.to_string(), id, shifts.clone()));
+        (id, shifts)
+    };
     for report in reports {
-        let (text, source) = Shifts::shown(&report.text);
-        let file = files.add(privlint_core::visible(&report.name), text);
+        let (file, source) = add(&mut files, &report.name, &report.text);
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => {
@@ -41,11 +65,11 @@ pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
                 }
             };
             let mut labels = vec![Label::primary(file, source.range(d.span))];
-            labels.extend(
-                d.related
-                    .iter()
-                    .map(|r| Label::secondary(file, source.range(r.span)).with_message(&r.message)),
-            );
+            for r in &d.related {
+                let (_, name, text) = report.related_file(r);
+                let (other, shifts) = add(&mut files, name, text);
+                labels.push(Label::secondary(other, shifts.range(r.span)).with_message(&r.message));
+            }
             let mut notes = Vec::new();
             if !d.rule.article.is_empty() {
                 notes.push(format!("GDPR {}", d.rule.article));

@@ -77,9 +77,14 @@ pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> 
                     .related
                     .iter()
                     .map(|r| {
-                        let at = Location::of(&report.text, &index, r.span);
+                        let (_, name, text) = report.related_file(r);
+                        let at = if r.file.is_some() {
+                            Location::of(text, &LineIndex::new(text), r.span)
+                        } else {
+                            Location::of(text, &index, r.span)
+                        };
                         JsonRelated {
-                            file: &report.name,
+                            file: name,
                             line: at.line,
                             column: at.column,
                             message: &r.message,

@@ -123,7 +123,14 @@ pub fn log(reports: &[FileReport]) -> Value {
                 .iter()
                 .enumerate()
                 .map(|(id, r)| {
-                    let mut location = physical(&file, region(&report.text, &index, r.span));
+                    let mut location = match r.file {
+                        None => physical(&file, region(&report.text, &index, r.span)),
+                        Some(_) => {
+                            let (path, _, text) = report.related_file(r);
+                            let region = region(text, &LineIndex::new(text), r.span);
+                            physical(&artifact(path, &root), region)
+                        }
+                    };
                     location["id"] = json!(id);
                     location["message"] = json!({ "text": r.message });
                     location
