@@ -67,3 +67,6 @@ tests/nvim/run.sh
 
 step "VS Code extension: packaged, and tested in a real VS Code (code-server, Playwright, Chromium)"
 scripts/vscode-e2e.sh
+
+step "privacy notices in a real browser (Chromium, Playwright): axe-core WCAG 2.1 A/AA, phone and desktop screenshots"
+scripts/notice-e2e.sh

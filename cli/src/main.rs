@@ -2,8 +2,13 @@
 
 mod check;
 mod config;
+mod declaration;
+mod export;
 mod files;
 mod fmt;
+mod notice;
+mod output;
+mod record;
 mod render;
 mod rules;
 mod say;
@@ -44,6 +49,12 @@ enum Command {
         /// The rule's name, as `privlint rules` lists it
         rule: String,
     },
+    /// Render the privacy notice (Art. 13/14) of a declaration, in HTML or Markdown
+    Notice(notice::NoticeArgs),
+    /// Write the record of processing activities (Art. 30(1)): one row per purpose
+    Record(record::RecordArgs),
+    /// Export a declaration in a standard vocabulary (W3C DPV 2.3, JSON-LD)
+    Export(export::ExportArgs),
 }
 
 /// Exit statuses of cli.md.
@@ -80,6 +91,9 @@ fn main() -> ExitCode {
         },
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
+        Command::Notice(args) => notice::run(args),
+        Command::Record(args) => record::run(args),
+        Command::Export(args) => export::run(args),
     };
     ExitCode::from(status)
 }

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod format;
 pub mod lower;
 pub mod model;
+pub mod publish;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;

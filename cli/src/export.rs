@@ -1,0 +1,58 @@
+//! `privlint export FILE --format dpv`: the declaration as JSON-LD in the W3C Data Privacy
+//! Vocabulary 2.3 (`privlint_core::publish::dpv`).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::{declaration, exit, record};
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The declaration (.privacy file)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Output format
+    #[arg(long, value_enum)]
+    format: Format,
+    /// Write to FILE (replaced only when complete) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// JSON-LD with the W3C Data Privacy Vocabulary (DPV) 2.3
+    Dpv,
+}
+
+pub fn run(args: ExportArgs) -> u8 {
+    let declaration = match declaration::load(&args.file) {
+        Ok(declaration) => declaration,
+        Err(status) => return status,
+    };
+    if let Some(unreadable) = declaration
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.name == "invalid-utf8")
+    {
+        crate::say::error(format_args!(
+            "{}: {}",
+            declaration.report.name, unreadable.message
+        ));
+        return exit::FAILURE;
+    }
+    let errors = declaration.errors();
+    if errors > 0 {
+        crate::say::warning(format_args!(
+            "{}: {errors} error{} (see `privlint check`); what is missing is left out",
+            declaration.report.name,
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    let json = match args.format {
+        Format::Dpv => privlint_core::publish::dpv::to_json(&declaration.model),
+    };
+    record::write(args.output.as_deref(), json.as_bytes())
+}

@@ -1,0 +1,111 @@
+//! `privlint notice FILE [--lang L] [--format html|md] [--output FILE] [--draft]`: the
+//! privacy notice (cli.md v2). Refused (exit 1, the findings printed, nothing written) when the
+//! declaration has an error, unless `--draft`; exit 2 for a language the notice is not
+//! published in or that privlint has no text for.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use privlint_core::publish::Language;
+use privlint_core::publish::notice::{self, Options};
+
+use crate::{declaration, exit, files, output, render, say};
+
+#[derive(Args)]
+pub struct NoticeArgs {
+    /// The declaration (.privacy file)
+    file: PathBuf,
+    /// The language: one of the notice's `languages` (default: the first; `nb` when none)
+    #[arg(long, value_name = "L")]
+    lang: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Render even with errors, under a banner that counts them
+    #[arg(long)]
+    draft: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One self-contained HTML file
+    Html,
+    /// CommonMark
+    Md,
+}
+
+pub fn run(args: NoticeArgs) -> u8 {
+    let declaration = match declaration::load(&args.file) {
+        Ok(d) => d,
+        Err(status) => return status,
+    };
+    let languages: Vec<String> = match declaration.model.notice.as_ref() {
+        Some(n) if !n.languages().is_empty() => {
+            n.languages().iter().map(|l| l.to_string()).collect()
+        }
+        _ => vec!["nb".to_string()],
+    };
+    let tag = args.lang.clone().unwrap_or_else(|| languages[0].clone());
+    let language = match Language::from_tag(&tag) {
+        Some(language) if languages.contains(&tag) => language,
+        _ => {
+            let available: Vec<&str> = languages
+                .iter()
+                .map(String::as_str)
+                .filter(|l| Language::from_tag(l).is_some())
+                .collect();
+            let why = if languages.contains(&tag) {
+                "privlint has no text in it (it writes nb, nn and en)".to_string()
+            } else {
+                format!("the notice is published in {}", languages.join(", "))
+            };
+            say::error(format_args!(
+                "{}: cannot render the notice in language `{tag}`: {why}; available: {}",
+                files::shown(&args.file),
+                if available.is_empty() {
+                    "none".to_string()
+                } else {
+                    available.join(", ")
+                }
+            ));
+            return exit::FAILURE;
+        }
+    };
+    let errors = declaration.errors();
+    if errors > 0 && !args.draft {
+        let _ = render::human::eprint(std::slice::from_ref(&declaration.report));
+        say::error(format_args!(
+            "{}: the notice is not written: the declaration has {errors} error{} (use --draft to render it anyway)",
+            files::shown(&args.file),
+            if errors == 1 { "" } else { "s" }
+        ));
+        return exit::FINDINGS;
+    }
+    let options = Options {
+        language,
+        draft: args.draft.then_some(errors),
+    };
+    let format = match args.format {
+        Format::Html => notice::Format::Html,
+        Format::Md => notice::Format::Markdown,
+    };
+    let text = notice::render(&declaration.model, options, format);
+    match output::write(args.output.as_deref(), text.as_bytes()) {
+        Ok(()) => exit::CLEAN,
+        Err(error) => {
+            let target = args
+                .output
+                .as_deref()
+                .map(files::shown)
+                .unwrap_or_else(|| "standard output".to_string());
+            eprintln!(
+                "privlint: error: cannot write {target}: {}",
+                files::io_reason(&error)
+            );
+            exit::FAILURE
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! `privlint record`: the record of processing activities (Art. 30(1)) as CSV, XLSX or
+//! Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
+//! here.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use privlint_core::publish::Language;
+use privlint_core::publish::record::Record;
+use rust_xlsxwriter::{
+    Color, Format as CellFormat, FormatAlign, FormatBorder, Workbook, XlsxError,
+};
+
+use crate::{declaration, exit, files, output};
+
+#[derive(Args)]
+pub struct RecordArgs {
+    /// Declarations (.privacy files; a directory is searched recursively). Several give one
+    /// record, the controller named on every row
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format (default: from the extension of --output, else csv)
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Language of the headers and of the fixed words: nb, nn or en (the declaration's strings
+    /// are shown in this language where they have a translation)
+    #[arg(long, value_name = "L", default_value = "nb", value_parser = parse_language)]
+    lang: Language,
+    /// Write to FILE (replaced only when complete) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma-separated values (RFC 4180), UTF-8 with a byte-order mark
+    Csv,
+    /// An Excel workbook with one sheet
+    Xlsx,
+    /// A Markdown table
+    Md,
+}
+
+/// `--lang`: one of the languages privlint writes its own text in.
+pub fn parse_language(tag: &str) -> Result<Language, String> {
+    Language::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}` (use nb, nn or en)"))
+}
+
+pub fn run(args: RecordArgs) -> u8 {
+    let format =
+        args.format
+            .unwrap_or_else(|| match args.output.as_deref().and_then(Path::extension) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => Format::Xlsx,
+                Some(e) if e.eq_ignore_ascii_case("md") => Format::Md,
+                _ => Format::Csv,
+            });
+    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        crate::say::error(format_args!(
+            "an XLSX workbook is binary: give --output FILE, or redirect standard output to a file"
+        ));
+        return exit::FAILURE;
+    }
+    let (found, errors) = files::collect(&args.paths);
+    for error in &errors {
+        crate::say::error(error);
+    }
+    if !errors.is_empty() {
+        return exit::FAILURE;
+    }
+    let mut models = Vec::new();
+    for file in &found {
+        let declaration = match declaration::load(&file.path) {
+            Ok(declaration) => declaration,
+            Err(status) => return status,
+        };
+        if let Some(unreadable) = declaration
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule.name == "invalid-utf8")
+        {
+            crate::say::error(format_args!(
+                "{}: {}",
+                declaration.report.name, unreadable.message
+            ));
+            return exit::FAILURE;
+        }
+        let errors = declaration.errors();
+        if errors > 0 {
+            crate::say::warning(format_args!(
+                "{}: {errors} error{} (see `privlint check`); what is missing is left empty",
+                declaration.report.name,
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+        models.push(declaration.model);
+    }
+    let record = Record::new(&models, args.lang);
+    let bytes = match format {
+        Format::Csv => record.to_csv(),
+        Format::Md => record.to_markdown().into_bytes(),
+        Format::Xlsx => match xlsx(&record) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                crate::say::error(format_args!("cannot write the workbook: {error}"));
+                return exit::FAILURE;
+            }
+        },
+    };
+    write(args.output.as_deref(), &bytes)
+}
+
+/// Writes the output; a closed pipe is not a failure.
+pub fn write(path: Option<&Path>, bytes: &[u8]) -> u8 {
+    match output::write(path, bytes) {
+        Ok(()) => exit::CLEAN,
+        Err(error) if path.is_none() && error.kind() == std::io::ErrorKind::BrokenPipe => {
+            exit::CLEAN
+        }
+        Err(error) => {
+            let target = path.map_or("standard output".to_string(), files::display);
+            crate::say::error(format_args!("cannot write {target}: {error}"));
+            exit::FAILURE
+        }
+    }
+}
+
+/// Widest and narrowest column, in characters of the default font.
+const MAX_WIDTH: usize = 60;
+const MIN_WIDTH: usize = 10;
+
+/// The record as an XLSX workbook: one sheet, a bold header row that stays in view and has
+/// filters, columns as wide as their content (within limits), text wrapped and at the top.
+pub fn xlsx(record: &Record) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(record.language.pick("Protokoll", "Protokoll", "Record"))?;
+    let header = CellFormat::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xDDE6F0))
+        .set_border_bottom(FormatBorder::Thin);
+    let body = CellFormat::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    for (col, title) in record.headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &header)?;
+    }
+    for (row, cells) in record.rows.iter().enumerate() {
+        for (col, cell) in cells.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string_with_format(row as u32 + 1, col as u16, cell, &body)?;
+            }
+        }
+    }
+    for (col, title) in record.headers.iter().enumerate() {
+        // The header wraps at its spaces; the longest line of a cell sets the width.
+        let header_width = title
+            .split(' ')
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let content = record
+            .rows
+            .iter()
+            .flat_map(|r| r[col].lines())
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        let width = header_width.max(content).clamp(MIN_WIDTH, MAX_WIDTH) + 2;
+        sheet.set_column_width(col as u16, width as f64)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_col = record.headers.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, record.rows.len() as u32, last_col)?;
+    workbook.save_to_buffer()
+}

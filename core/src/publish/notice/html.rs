@@ -1,0 +1,188 @@
+//! The notice as one self-contained HTML file: no script, no external resource, inline CSS;
+//! `lang`, a skip link, a `<nav>` table of contents, h1 → h2 → h3, readable on a phone,
+//! printable. Every string from the declaration is escaped.
+
+use super::{Block, Document, Inline, Section};
+
+const STYLE: &str = "\
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#1b1b1b;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;font-size:1.0625rem;line-height:1.6}
+header,nav,main{max-width:46rem;margin:0 auto;padding:0 1rem}
+header{padding-top:1.5rem}
+h1{font-size:1.9rem;line-height:1.2;margin:0 0 1rem}
+h2{font-size:1.45rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:1rem;border-top:.125rem solid #d0d5dd}
+h3{font-size:1.2rem;line-height:1.35;margin:1.75rem 0 .5rem}
+h1,h2,h3,p,li,dt,dd{overflow-wrap:anywhere}
+a{color:#0a4f8f;text-decoration-thickness:.08em;text-underline-offset:.15em}
+a:hover{color:#06345f}
+a:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
+.skip{position:absolute;left:-100vw;top:0}
+.skip:focus{left:1rem;top:1rem;z-index:1;background:#fff;color:#0a4f8f;padding:.5rem .75rem;border:.15rem solid #0a4f8f}
+.draft{margin:0 0 1rem;padding:.75rem 1rem;border:.2rem solid #a4161a;border-radius:.25rem;background:#fdeceb;color:#5c0b0e;font-weight:700}
+nav{margin-top:1rem}
+nav h2{margin-top:1rem;font-size:1.1rem;border-top:0;padding-top:0}
+nav ol{margin:.25rem 0;padding-left:1.5rem}
+dl{margin:.5rem 0 1rem}
+dt{font-weight:700;margin-top:1rem}
+dd{margin:.25rem 0 0}
+dd>p:first-child{margin-top:0}
+ul{padding-left:1.5rem}
+li{margin:.3rem 0}
+main{padding-bottom:3rem}
+@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.6rem}h2{font-size:1.3rem}}
+@media print{
+body{font-size:11pt;color:#000}
+header,nav,main{max-width:none;padding:0}
+.skip,nav{display:none}
+a{color:#000}
+a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";font-size:.9em}
+h2,h3,dt{break-after:avoid}
+li,dd{break-inside:avoid}
+.draft{border:2pt solid #000;background:none;color:#000}
+}
+";
+
+pub fn write(document: &Document) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let lang = escape(document.language.tag());
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        escape(&plain(&document.title))
+    ));
+    out.push_str(&format!(
+        "<a class=\"skip\" href=\"#main\">{}</a>\n",
+        escape(&document.skip)
+    ));
+    out.push_str("<header>\n<h1>");
+    inlines(&mut out, &document.title);
+    out.push_str("</h1>\n");
+    if let Some(banner) = &document.banner {
+        out.push_str(&format!(
+            "<p class=\"draft\" role=\"note\">{}</p>\n",
+            escape(banner)
+        ));
+    }
+    out.push_str("</header>\n");
+    out.push_str(&format!(
+        "<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<ol>\n",
+        escape(&document.contents)
+    ));
+    for section in &document.sections {
+        out.push_str(&format!("<li><a href=\"#{}\">", escape(&section.id)));
+        inlines(&mut out, &section.heading);
+        out.push_str("</a>");
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</nav>\n<main id=\"main\">\n");
+    for section in &document.sections {
+        write_section(&mut out, section, 2);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn write_section(out: &mut String, section: &Section, level: usize) {
+    out.push_str(&format!(
+        "<section id=\"{}\">\n<h{level}>",
+        escape(&section.id)
+    ));
+    inlines(out, &section.heading);
+    out.push_str(&format!("</h{level}>\n"));
+    for block in &section.blocks {
+        write_block(out, block);
+    }
+    for sub in &section.subsections {
+        write_section(out, sub, level + 1);
+    }
+    out.push_str("</section>\n");
+}
+
+fn write_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(content) => {
+            out.push_str("<p>");
+            inlines(out, content);
+            out.push_str("</p>\n");
+        }
+        Block::List(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                out.push_str("<li>");
+                inlines(out, item);
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Facts(facts) => {
+            out.push_str("<dl>\n");
+            for fact in facts {
+                out.push_str(&format!("<dt>{}</dt>\n<dd>\n", escape(&fact.term)));
+                for block in &fact.body {
+                    write_block(out, block);
+                }
+                out.push_str("</dd>\n");
+            }
+            out.push_str("</dl>\n");
+        }
+    }
+}
+
+fn inlines(out: &mut String, content: &[Inline]) {
+    for inline in content {
+        match inline {
+            Inline::Fixed(text) => out.push_str(&escape(text)),
+            Inline::Declared { text, lang: None } => out.push_str(&escape(text)),
+            Inline::Declared {
+                text,
+                lang: Some(lang),
+            } => out.push_str(&format!(
+                "<span lang=\"{}\">{}</span>",
+                escape(lang),
+                escape(text)
+            )),
+            Inline::Strong(content) => {
+                out.push_str("<strong>");
+                inlines(out, content);
+                out.push_str("</strong>");
+            }
+            Inline::Link { href, content } => {
+                out.push_str(&format!("<a href=\"{}\">", escape(href)));
+                inlines(out, content);
+                out.push_str("</a>");
+            }
+        }
+    }
+}
+
+/// The text of inlines, for `<title>`.
+pub fn plain(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Fixed(text) | Inline::Declared { text, .. } => out.push_str(text),
+            Inline::Strong(content) | Inline::Link { content, .. } => out.push_str(&plain(content)),
+        }
+    }
+    out
+}
+
+/// Escapes text for element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters other than tab and line breaks are not allowed in HTML.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

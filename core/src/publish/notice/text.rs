@@ -1,0 +1,851 @@
+//! privlint's own text in a notice, in Bokmål, Nynorsk and English: ONE table, each phrase in
+//! the three languages side by side (a [`T`] cannot be built without all three, so a missing
+//! translation does not compile). `{name}` marks where a value goes; the three versions of a
+//! phrase have the same placeholders (tested). The terms are those of
+//! shared/reference/terms.csv. `docs/notice-texts.md` is written from this table (see the
+//! test `texts_doc_is_current`).
+//!
+//! Style (klarspråk): short sentences, "du" and "vi", no legal Latin; real Nynorsk
+//! (opplysningar, behandlar, ikkje, korleis, kva, naudsynt, ålmenta).
+
+use crate::publish::Language;
+use crate::vocab::{
+    Condition, DecisionSafeguard, DerogationGround, LegalBasis, Provision, RightKind, TimeUnit,
+    TransferSafeguard, Vocabulary,
+};
+
+/// One phrase in the three languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct T {
+    pub nb: &'static str,
+    pub nn: &'static str,
+    pub en: &'static str,
+}
+
+impl T {
+    pub fn get(self, language: Language) -> &'static str {
+        language.pick(self.nb, self.nn, self.en)
+    }
+}
+
+macro_rules! phrases {
+    ($($(#[$doc:meta])* $name:ident = [$nb:literal, $nn:literal, $en:literal];)*) => {
+        $($(#[$doc])* pub const $name: T = T { nb: $nb, nn: $nn, en: $en };)*
+        /// Every fixed phrase, by name.
+        pub const PHRASES: &[(&str, T)] = &[$((stringify!($name), $name)),*];
+    };
+}
+
+phrases! {
+    // ---- The page
+    SKIP = ["Hopp til innholdet", "Hopp til innhaldet", "Skip to the content"];
+    CONTENTS = ["Innhold", "Innhald", "Contents"];
+    DEFAULT_TITLE = ["Personvernerklæring for {controller}", "Personvernerklæring for {controller}", "Privacy notice of {controller}"];
+    UNNAMED_CONTROLLER = ["virksomheten", "verksemda", "the organisation"];
+    /// The draft banner (`--draft`).
+    DRAFT_ERRORS = ["Utkast – skal ikke publiseres. Erklæringen har {count} feil som må rettes først.", "Utkast – skal ikkje publiserast. Erklæringa har {count} feil som må rettast først.", "Draft – not for publication. The declaration has {count} errors that must be fixed first."];
+    DRAFT_ONE_ERROR = ["Utkast – skal ikke publiseres. Erklæringen har 1 feil som må rettes først.", "Utkast – skal ikkje publiserast. Erklæringa har 1 feil som må rettast først.", "Draft – not for publication. The declaration has 1 error that must be fixed first."];
+    DRAFT_NO_ERRORS = ["Utkast – skal ikke publiseres ennå.", "Utkast – skal ikkje publiserast enno.", "Draft – not for publication yet."];
+
+    // ---- Part 1: in brief
+    SUMMARY = ["Kort fortalt", "Kort fortalt", "In brief"];
+    WHO = ["Hvem vi er", "Kven vi er", "Who we are"];
+    WHO_BODY = ["{controller} er behandlingsansvarlig for personopplysningene dine. Det betyr at vi bestemmer hva opplysningene skal brukes til, og hvordan.", "{controller} er behandlingsansvarleg for personopplysningane dine. Det tyder at vi avgjer kva opplysningane skal brukast til, og korleis.", "{controller} is the controller of your personal data. This means that we decide what your data are used for, and how."];
+    WHAT_FOR = ["Hva vi bruker opplysningene dine til", "Kva vi brukar opplysningane dine til", "What we use your data for"];
+    NO_PURPOSES = ["Erklæringen beskriver ingen formål ennå.", "Erklæringa skildrar ingen formål enno.", "The declaration describes no purpose yet."];
+    RIGHTS_BRIEF = ["Du har {rights}.", "Du har {rights}.", "You have the {rights}."];
+    COMPLAINT_BRIEF = ["Du kan også klage til {authority}.", "Du kan også klage til {authority}.", "You can also complain to {authority}."];
+    READ_MORE = ["Les mer under {section}.", "Les meir under {section}.", "Read more under {section}."];
+    HOW_TO_REACH = ["Slik kontakter du oss", "Slik kontaktar du oss", "How to contact us"];
+    AND = ["og", "og", "and"];
+
+    // ---- Part 2: each purpose
+    PURPOSES = ["Hva vi bruker opplysningene til, og hvorfor", "Kva vi brukar opplysningane til, og kvifor", "What we use your data for, and why"];
+    BASIS = ["Behandlingsgrunnlag", "Behandlingsgrunnlag", "Legal basis"];
+    NO_BASIS = ["Erklæringen nevner ikke noe behandlingsgrunnlag.", "Erklæringa nemner ikkje noko behandlingsgrunnlag.", "The declaration states no legal basis."];
+    LAW = ["Loven vi bygger på: {law}", "Lova vi byggjer på: {law}", "The law we rely on: {law}"];
+    INTEREST = ["Interessen vår: {interest}", "Interessa vår: {interest}", "Our interest: {interest}"];
+    SPECIAL = ["Særlige kategorier av personopplysninger", "Særlege kategoriar av personopplysningar", "Special categories of personal data"];
+    SPECIAL_INTRO = ["Noen av opplysningene hører til de særlige kategoriene av personopplysninger. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane høyrer til dei særlege kategoriane av personopplysningar. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data belong to the special categories of personal data. We may process them on this ground:"];
+    CRIMINAL = ["Personopplysninger om straffedommer og lovovertredelser", "Personopplysningar om straffedommar og lovbrot", "Personal data relating to criminal convictions and offences"];
+    CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relate to criminal convictions and offences. We may process them on this ground:"];
+    SPECIAL_MARK = ["særlig kategori", "særleg kategori", "special category"];
+    CRIMINAL_MARK = ["straffedommer og lovovertredelser", "straffedommar og lovbrot", "criminal convictions and offences"];
+    DATA = ["Personopplysninger vi behandler", "Personopplysningar vi behandlar", "Personal data we process"];
+    SUBJECTS = ["Hvem opplysningene gjelder", "Kven opplysningane gjeld", "Whom the data are about"];
+    SOURCES = ["Hvor vi får opplysningene fra", "Kvar vi får opplysningane frå", "Where we get the data from"];
+    PUBLIC_SOURCE = ["offentlig tilgjengelig kilde", "offentleg tilgjengeleg kjelde", "publicly accessible source"];
+    RECIPIENTS = ["Hvem vi gir opplysningene til", "Kven vi gir opplysningane til", "Who we give the data to"];
+    PUBLIC_AUTHORITY = ["offentlig myndighet", "offentleg styresmakt", "public authority"];
+    PROCESSORS = ["Hvem som behandler opplysningene for oss", "Kven som behandlar opplysningane for oss", "Who processes the data for us"];
+    PROCESSORS_INTRO = ["Disse databehandlerne behandler opplysningene på våre vegne og etter våre instrukser:", "Desse databehandlarane behandlar opplysningane på vegner av oss og etter instruksane våre:", "These processors process the data on our behalf and on our instructions:"];
+    JOINT = ["Felles behandlingsansvarlige", "Felles behandlingsansvarlege", "Joint controllers"];
+    JOINT_INTRO = ["Vi har ansvaret for behandlingen sammen med andre. Dette er hovedinnholdet i avtalen mellom oss:", "Vi har ansvaret for behandlinga saman med andre. Dette er hovudinnhaldet i avtalen mellom oss:", "We are responsible for the processing together with others. This is the essence of the arrangement between us:"];
+    TRANSFERS = ["Overføring til land utenfor EØS", "Overføring til land utanfor EØS", "Transfers outside the EEA"];
+    TRANSFERS_INTRO = ["Noen opplysninger blir sendt til land utenfor EØS. Slik sikrer vi dem:", "Nokre opplysningar blir sende til land utanfor EØS. Slik sikrar vi dei:", "Some data are sent to countries outside the EEA. This is how we protect them:"];
+    NO_SAFEGUARD = ["Erklæringen nevner ikke noe overføringsgrunnlag.", "Erklæringa nemner ikkje noko overføringsgrunnlag.", "The declaration states no safeguard."];
+    COPY = ["Du kan få en kopi av garantiene ved å skrive til oss: {contact}.", "Du kan få ein kopi av garantiane ved å skrive til oss: {contact}.", "You can get a copy of the safeguards by writing to us: {contact}."];
+    SOMEWHERE_OUTSIDE_EEA = ["et land utenfor EØS", "eit land utanfor EØS", "a country outside the EEA"];
+    SOMEWHERE_IN_EEA = ["EØS", "EØS", "the EEA"];
+    RETENTION = ["Hvor lenge vi lagrer opplysningene", "Kor lenge vi lagrar opplysningane", "How long we keep the data"];
+    RETENTION_FIXED = ["Vi lagrer opplysningene i {duration}.", "Vi lagrar opplysningane i {duration}.", "We keep the data for {duration}."];
+    RETENTION_AFTER = ["Vi lagrer opplysningene i {duration} etter {event}.", "Vi lagrar opplysningane i {duration} etter {event}.", "We keep the data for {duration} after {event}."];
+    RETENTION_UNTIL = ["Vi lagrer opplysningene til {event}.", "Vi lagrar opplysningane til {event}.", "We keep the data until {event}."];
+    RETENTION_INDEFINITE = ["Vi lagrer opplysningene uten tidsgrense.", "Vi lagrar opplysningane utan tidsgrense.", "We keep the data without a time limit."];
+    REASON = ["Grunnen er: {reason}", "Grunnen er: {reason}", "The reason is: {reason}"];
+    PROVISION = ["Må du gi oss opplysningene?", "Må du gi oss opplysningane?", "Do you have to give us the data?"];
+    CONSEQUENCE = ["Hvis du ikke gir oss opplysningene: {consequence}", "Viss du ikkje gir oss opplysningane: {consequence}", "If you do not give us the data: {consequence}"];
+    DECISIONS = ["Automatiserte avgjørelser", "Automatiserte avgjerder", "Automated decisions"];
+    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med:", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med:", "We make some decisions about you automatically, without a person involved:"];
+    LOGIC = ["Slik fungerer det: {logic}", "Slik verkar det: {logic}", "How it works: {logic}"];
+    PROFILING = ["Profilering", "Profilering", "Profiling"];
+    PROFILING_BODY = ["Vi bruker opplysningene til profilering. Det betyr at vi vurderer sider ved deg automatisk, for eksempel økonomi, interesser eller atferd.", "Vi brukar opplysningane til profilering. Det tyder at vi vurderer sider ved deg automatisk, til dømes økonomi, interesser eller åtferd.", "We use the data for profiling. This means that we evaluate aspects of you automatically, such as your finances, interests or behaviour."];
+    DIRECT_MARKETING = ["Direkte markedsføring", "Direkte marknadsføring", "Direct marketing"];
+    DIRECT_MARKETING_BODY = ["Vi bruker opplysningene til direkte markedsføring. Du kan alltid si nei til det, se {section}.", "Vi brukar opplysningane til direkte marknadsføring. Du kan alltid seie nei til det, sjå {section}.", "We use the data for direct marketing. You can always object to it, see {section}."];
+    REUSES = ["Opplysninger samlet inn til et annet formål", "Opplysningar samla inn til eit anna formål", "Data collected for another purpose"];
+    REUSES_INTRO = ["Vi bruker her opplysninger som vi først samlet inn til dette formålet:", "Vi brukar her opplysningar som vi først samla inn til dette formålet:", "Here we use data that we first collected for this purpose:"];
+
+    // ---- Part 3: rights
+    RIGHTS = ["Dine rettigheter", "Rettane dine", "Your rights"];
+    RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. Using them is free. Contact us to use a right, see {section}."];
+    RESPOND = ["Vi svarer deg så snart vi kan, og senest innen {duration}.", "Vi svarar deg så snart vi kan, og seinast innan {duration}.", "We reply as soon as we can, and within {duration} at the latest."];
+    ONE_MONTH = ["én måned", "ein månad", "one month"];
+    OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
+    OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også profilering som hører til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også profilering som høyrer til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
+    OBJECT_MARKETING_PURPOSES = ["Dette gjelder:", "Dette gjeld:", "This applies to:"];
+    COMPLAINT = ["Klage til {authority}", "Klage til {authority}", "Complaint to {authority}"];
+    COMPLAINT_BODY = ["Du kan klage til {authority} hvis du mener at vi behandler opplysningene dine i strid med personvernreglene.", "Du kan klage til {authority} viss du meiner at vi behandlar opplysningane dine i strid med personvernreglane.", "You can complain to {authority} if you think that we process your data in breach of data protection law."];
+    THE_AUTHORITY = ["tilsynsmyndigheten", "tilsynsmyndigheita", "the supervisory authority"];
+
+    // ---- Part 4: contact
+    CONTACT = ["Kontakt oss", "Kontakt oss", "Contact us"];
+    CONTROLLER = ["Behandlingsansvarlig", "Behandlingsansvarleg", "Controller"];
+    NAME = ["Navn", "Namn", "Name"];
+    ORG_NUMBER = ["Organisasjonsnummer", "Organisasjonsnummer", "Organisation number"];
+    ADDRESS = ["Adresse", "Adresse", "Address"];
+    EMAIL = ["E-post", "E-post", "Email"];
+    PHONE = ["Telefon", "Telefon", "Phone"];
+    WEBSITE = ["Nettsted", "Nettstad", "Website"];
+    COUNTRY = ["Land", "Land", "Country"];
+    DPO = ["Personvernombud", "Personvernombod", "Data protection officer"];
+    DPO_INTRO = ["Personvernombudet vårt gir råd om personvern og kan svare på spørsmål om hvordan vi behandler opplysningene dine.", "Personvernombodet vårt gir råd om personvern og kan svare på spørsmål om korleis vi behandlar opplysningane dine.", "Our data protection officer advises on data protection and can answer questions about how we process your data."];
+    REPRESENTATIVE = ["Representant i EØS", "Representant i EØS", "Representative in the EEA"];
+    UPDATED = ["Sist oppdatert: {date}.", "Sist oppdatert: {date}.", "Last updated: {date}."];
+    PUBLISHED_AT = ["Denne personvernerklæringen finnes også på {url}.", "Denne personvernerklæringa finst også på {url}.", "This privacy notice is also available at {url}."];
+    /// A reference to another part of the notice.
+    SEE = ["«{section}»", "«{section}»", "“{section}”"];
+    NOTE = ["Merk: {note}", "Merk: {note}", "Note: {note}"];
+    GDPR_ARTICLE = ["personvernforordningen artikkel {article}", "personvernforordninga artikkel {article}", "GDPR Article {article}"];
+}
+
+/// A legal basis: its name (terms.csv) and what it means in plain words.
+pub fn basis(kind: LegalBasis) -> (T, T) {
+    match kind {
+        LegalBasis::Consent => (
+            T {
+                nb: "Samtykke",
+                nn: "Samtykke",
+                en: "Consent",
+            },
+            T {
+                nb: "Du har samtykket til at vi behandler opplysningene til dette formålet. Du kan når som helst trekke samtykket tilbake.",
+                nn: "Du har samtykt til at vi behandlar opplysningane til dette formålet. Du kan når som helst trekkje samtykket attende.",
+                en: "You have consented to our processing of the data for this purpose. You can withdraw your consent at any time.",
+            },
+        ),
+        LegalBasis::Contract => (
+            T {
+                nb: "Oppfylle en avtale",
+                nn: "Oppfylle ein avtale",
+                en: "Performance of a contract",
+            },
+            T {
+                nb: "Vi trenger opplysningene for å oppfylle en avtale med deg, eller for å gjøre det du ber om før vi inngår en avtale.",
+                nn: "Vi treng opplysningane for å oppfylle ein avtale med deg, eller for å gjere det du ber om før vi inngår ein avtale.",
+                en: "We need the data to perform a contract with you, or to do what you ask before we enter into one.",
+            },
+        ),
+        LegalBasis::LegalObligation => (
+            T {
+                nb: "Rettslig forpliktelse",
+                nn: "Rettsleg plikt",
+                en: "Legal obligation",
+            },
+            T {
+                nb: "Loven pålegger oss å behandle opplysningene.",
+                nn: "Lova pålegg oss å behandle opplysningane.",
+                en: "The law requires us to process the data.",
+            },
+        ),
+        LegalBasis::VitalInterests => (
+            T {
+                nb: "Vitale interesser",
+                nn: "Vitale interesser",
+                en: "Vital interests",
+            },
+            T {
+                nb: "Behandlingen er nødvendig for å verne livet eller helsen til deg eller noen andre.",
+                nn: "Behandlinga er naudsynt for å verne livet eller helsa til deg eller nokon andre.",
+                en: "The processing is necessary to protect the life or health of you or someone else.",
+            },
+        ),
+        LegalBasis::PublicTask => (
+            T {
+                nb: "Oppgave i allmennhetens interesse eller utøvelse av offentlig myndighet",
+                nn: "Oppgåve i ålmenta si interesse eller utøving av offentleg styresmakt",
+                en: "Task carried out in the public interest or in the exercise of official authority",
+            },
+            T {
+                nb: "Vi trenger opplysningene for å utføre en oppgave som loven gir oss.",
+                nn: "Vi treng opplysningane for å utføre ei oppgåve som lova gir oss.",
+                en: "We need the data to carry out a task that the law gives us.",
+            },
+        ),
+        LegalBasis::LegitimateInterests => (
+            T {
+                nb: "Berettiget interesse",
+                nn: "Berettiga interesse",
+                en: "Legitimate interests",
+            },
+            T {
+                nb: "Vi behandler opplysningene fordi vi har en berettiget interesse i det. Vi har vurdert at interessen vår veier tyngre enn ulempen for personvernet ditt.",
+                nn: "Vi behandlar opplysningane fordi vi har ei berettiga interesse i det. Vi har vurdert at interessa vår veg tyngre enn ulempa for personvernet ditt.",
+                en: "We process the data because we have a legitimate interest in doing so. We have assessed that our interest outweighs the impact on your privacy.",
+            },
+        ),
+    }
+}
+
+/// An Art. 9(2) or Art. 10 condition in plain words.
+pub fn condition(kind: Condition) -> T {
+    match kind {
+        Condition::ExplicitConsent => T {
+            nb: "Du har gitt uttrykkelig samtykke.",
+            nn: "Du har gitt uttrykkeleg samtykke.",
+            en: "You have given your explicit consent.",
+        },
+        Condition::Employment => T {
+            nb: "Det er nødvendig for å oppfylle plikter og rettigheter i arbeidslivet, trygden eller sosialhjelpen, og loven eller en tariffavtale tillater det.",
+            nn: "Det er naudsynt for å oppfylle plikter og rettar i arbeidslivet, trygda eller sosialhjelpa, og lova eller ein tariffavtale tillèt det.",
+            en: "It is necessary for obligations and rights in employment, social security or social protection, and the law or a collective agreement allows it.",
+        },
+        Condition::VitalInterests => T {
+            nb: "Det er nødvendig for å verne livet eller helsen til deg eller noen andre, når du ikke kan samtykke.",
+            nn: "Det er naudsynt for å verne livet eller helsa til deg eller nokon andre, når du ikkje kan samtykkje.",
+            en: "It is necessary to protect the life or health of you or someone else, when you cannot consent.",
+        },
+        Condition::NonprofitBody => T {
+            nb: "Vi er en ideell organisasjon, og opplysningene gjelder medlemmer eller personer vi har jevnlig kontakt med.",
+            nn: "Vi er ein ideell organisasjon, og opplysningane gjeld medlemmer eller personar vi har jamleg kontakt med.",
+            en: "We are a not-for-profit body, and the data are about our members or people in regular contact with us.",
+        },
+        Condition::MadePublic => T {
+            nb: "Du har selv gjort opplysningene offentlige.",
+            nn: "Du har sjølv gjort opplysningane offentlege.",
+            en: "You have made the data public yourself.",
+        },
+        Condition::LegalClaims => T {
+            nb: "Det er nødvendig for å fastsette, gjøre gjeldende eller forsvare et rettskrav.",
+            nn: "Det er naudsynt for å fastsetje, gjere gjeldande eller forsvare eit rettskrav.",
+            en: "It is necessary to establish, exercise or defend legal claims.",
+        },
+        Condition::SubstantialPublicInterest => T {
+            nb: "Det er nødvendig av hensyn til viktige samfunnsinteresser, og loven tillater det.",
+            nn: "Det er naudsynt av omsyn til viktige samfunnsinteresser, og lova tillèt det.",
+            en: "It is necessary for reasons of substantial public interest, and the law allows it.",
+        },
+        Condition::HealthCare => T {
+            nb: "Det er nødvendig for helsehjelp, forebyggende helsearbeid eller omsorg, og loven tillater det.",
+            nn: "Det er naudsynt for helsehjelp, førebyggjande helsearbeid eller omsorg, og lova tillèt det.",
+            en: "It is necessary for health care, preventive medicine or social care, and the law allows it.",
+        },
+        Condition::PublicHealth => T {
+            nb: "Det er nødvendig av hensyn til folkehelsen, og loven tillater det.",
+            nn: "Det er naudsynt av omsyn til folkehelsa, og lova tillèt det.",
+            en: "It is necessary for reasons of public health, and the law allows it.",
+        },
+        Condition::ArchivingResearch => T {
+            nb: "Det er nødvendig for arkiv i allmennhetens interesse, forskning eller statistikk, og loven tillater det.",
+            nn: "Det er naudsynt for arkiv i ålmenta si interesse, forsking eller statistikk, og lova tillèt det.",
+            en: "It is necessary for archiving in the public interest, research or statistics, and the law allows it.",
+        },
+        Condition::OfficialAuthority => T {
+            nb: "Behandlingen skjer under kontroll av offentlig myndighet.",
+            nn: "Behandlinga skjer under kontroll av offentleg styresmakt.",
+            en: "The processing is carried out under the control of official authority.",
+        },
+        Condition::AuthorisedByLaw => T {
+            nb: "Loven tillater behandlingen og gir nødvendige garantier for rettighetene dine.",
+            nn: "Lova tillèt behandlinga og gir naudsynte garantiar for rettane dine.",
+            en: "The law allows the processing and provides appropriate safeguards for your rights.",
+        },
+    }
+}
+
+/// A transfer safeguard in plain words, and whether a copy of it can be asked for (the
+/// safeguards of Art. 46 and 47, Art. 13(1)(f)).
+pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
+    match kind {
+        TransferSafeguard::Adequacy => (
+            T {
+                nb: "EU-kommisjonen har fattet en beslutning om tilstrekkelig beskyttelsesnivå for landet.",
+                nn: "EU-kommisjonen har gjort ei avgjerd om tilstrekkeleg vernenivå for landet.",
+                en: "The European Commission has adopted an adequacy decision for the country.",
+            },
+            false,
+        ),
+        TransferSafeguard::Dpf => (
+            T {
+                nb: "Mottakeren er sertifisert under EU–US Data Privacy Framework. Ordningen bygger på en beslutning om tilstrekkelig beskyttelsesnivå.",
+                nn: "Mottakaren er sertifisert under EU–US Data Privacy Framework. Ordninga byggjer på ei avgjerd om tilstrekkeleg vernenivå.",
+                en: "The recipient is certified under the EU–US Data Privacy Framework. The framework rests on an adequacy decision.",
+            },
+            false,
+        ),
+        TransferSafeguard::Scc => (
+            T {
+                nb: "Vi har avtalt standard personvernbestemmelser fra EU-kommisjonen med mottakeren.",
+                nn: "Vi har avtalt standard personvernføresegner frå EU-kommisjonen med mottakaren.",
+                en: "We have agreed standard contractual clauses of the European Commission with the recipient.",
+            },
+            true,
+        ),
+        TransferSafeguard::Bcr => (
+            T {
+                nb: "Mottakeren følger bindende virksomhetsregler som en tilsynsmyndighet har godkjent.",
+                nn: "Mottakaren følgjer bindande verksemdsreglar som ei tilsynsmyndigheit har godkjent.",
+                en: "The recipient follows binding corporate rules approved by a supervisory authority.",
+            },
+            true,
+        ),
+        TransferSafeguard::CodeOfConduct => (
+            T {
+                nb: "Mottakeren har forpliktet seg til å følge godkjente bransjenormer.",
+                nn: "Mottakaren har forplikta seg til å følgje godkjende bransjenormer.",
+                en: "The recipient has committed to an approved code of conduct.",
+            },
+            true,
+        ),
+        TransferSafeguard::Certification => (
+            T {
+                nb: "Mottakeren er sertifisert etter en godkjent sertifiseringsordning.",
+                nn: "Mottakaren er sertifisert etter ei godkjend sertifiseringsordning.",
+                en: "The recipient is certified under an approved certification mechanism.",
+            },
+            true,
+        ),
+        TransferSafeguard::AdHocClauses => (
+            T {
+                nb: "Vi har avtalt egne personvernbestemmelser med mottakeren, og tilsynsmyndigheten har godkjent dem.",
+                nn: "Vi har avtalt eigne personvernføresegner med mottakaren, og tilsynsmyndigheita har godkjent dei.",
+                en: "We have agreed contractual clauses with the recipient, and the supervisory authority has authorised them.",
+            },
+            true,
+        ),
+        TransferSafeguard::Derogation => (
+            T {
+                nb: "Overføringen bygger på et unntak i en særlig situasjon.",
+                nn: "Overføringa byggjer på eit unntak i ein særleg situasjon.",
+                en: "The transfer relies on a derogation for a specific situation.",
+            },
+            false,
+        ),
+    }
+}
+
+/// The Art. 49(1) ground of a derogation, as a sentence.
+pub fn derogation(ground: DerogationGround) -> T {
+    match ground {
+        DerogationGround::ExplicitConsent => T {
+            nb: "Du har gitt uttrykkelig samtykke til overføringen.",
+            nn: "Du har gitt uttrykkeleg samtykke til overføringa.",
+            en: "You have explicitly consented to the transfer.",
+        },
+        DerogationGround::Contract => T {
+            nb: "Overføringen er nødvendig for å oppfylle en avtale med deg.",
+            nn: "Overføringa er naudsynt for å oppfylle ein avtale med deg.",
+            en: "The transfer is necessary to perform a contract with you.",
+        },
+        DerogationGround::ContractInInterest => T {
+            nb: "Overføringen er nødvendig for en avtale som er inngått i din interesse.",
+            nn: "Overføringa er naudsynt for ein avtale som er inngått i di interesse.",
+            en: "The transfer is necessary for a contract concluded in your interest.",
+        },
+        DerogationGround::PublicInterest => T {
+            nb: "Overføringen er nødvendig av viktige hensyn til allmennhetens interesse.",
+            nn: "Overføringa er naudsynt av viktige omsyn til ålmenta si interesse.",
+            en: "The transfer is necessary for important reasons of public interest.",
+        },
+        DerogationGround::LegalClaims => T {
+            nb: "Overføringen er nødvendig for å fastsette, gjøre gjeldende eller forsvare et rettskrav.",
+            nn: "Overføringa er naudsynt for å fastsetje, gjere gjeldande eller forsvare eit rettskrav.",
+            en: "The transfer is necessary to establish, exercise or defend legal claims.",
+        },
+        DerogationGround::VitalInterests => T {
+            nb: "Overføringen er nødvendig for å verne livet eller helsen til noen som ikke kan samtykke.",
+            nn: "Overføringa er naudsynt for å verne livet eller helsa til nokon som ikkje kan samtykkje.",
+            en: "The transfer is necessary to protect the life or health of someone who cannot consent.",
+        },
+        DerogationGround::PublicRegister => T {
+            nb: "Opplysningene kommer fra et offentlig register.",
+            nn: "Opplysningane kjem frå eit offentleg register.",
+            en: "The data come from a public register.",
+        },
+        DerogationGround::CompellingInterests => T {
+            nb: "Overføringen er nødvendig for tvingende berettigede interesser. Den skjer ikke jevnlig og gjelder få personer.",
+            nn: "Overføringa er naudsynt for tvingande berettiga interesser. Ho skjer ikkje jamleg og gjeld få personar.",
+            en: "The transfer is necessary for compelling legitimate interests. It is not repeated and concerns few people.",
+        },
+    }
+}
+
+/// Whether you must provide the data (Art. 13(2)(e)).
+pub fn provision(kind: Provision) -> T {
+    match kind {
+        Provision::Statutory => T {
+            nb: "Ja. Loven krever at du gir oss opplysningene.",
+            nn: "Ja. Lova krev at du gir oss opplysningane.",
+            en: "Yes. The law requires you to give us the data.",
+        },
+        Provision::Contractual => T {
+            nb: "Ja. Avtalen med oss krever at du gir oss opplysningene.",
+            nn: "Ja. Avtalen med oss krev at du gir oss opplysningane.",
+            en: "Yes. Your contract with us requires you to give us the data.",
+        },
+        Provision::Precontractual => T {
+            nb: "Ja, hvis du vil inngå en avtale med oss. Vi trenger opplysningene for å inngå avtalen.",
+            nn: "Ja, viss du vil inngå ein avtale med oss. Vi treng opplysningane for å inngå avtalen.",
+            en: "Yes, if you want to enter into a contract with us. We need the data to enter into it.",
+        },
+        Provision::Voluntary => T {
+            nb: "Nei. Du velger selv om du vil gi oss opplysningene.",
+            nn: "Nei. Du vel sjølv om du vil gi oss opplysningane.",
+            en: "No. You choose whether to give us the data.",
+        },
+    }
+}
+
+/// What a safeguard of an automated decision lets you do (Art. 22(3)).
+pub fn decision_safeguard(kind: DecisionSafeguard) -> T {
+    match kind {
+        DecisionSafeguard::HumanReview => T {
+            nb: "Du kan be om at et menneske vurderer avgjørelsen.",
+            nn: "Du kan be om at eit menneske vurderer avgjerda.",
+            en: "You can ask for a person to review the decision.",
+        },
+        DecisionSafeguard::ExpressView => T {
+            nb: "Du kan legge fram ditt syn på saken.",
+            nn: "Du kan leggje fram synet ditt på saka.",
+            en: "You can give your point of view.",
+        },
+        DecisionSafeguard::Contest => T {
+            nb: "Du kan klage på avgjørelsen.",
+            nn: "Du kan klage på avgjerda.",
+            en: "You can contest the decision.",
+        },
+    }
+}
+
+/// A right: its name (terms.csv, in the form that follows "Du har") and what it means.
+pub fn right(kind: RightKind) -> (T, T) {
+    match kind {
+        RightKind::Access => (
+            T {
+                nb: "rett til innsyn",
+                nn: "rett til innsyn",
+                en: "right of access",
+            },
+            T {
+                nb: "Du kan få vite om vi behandler opplysninger om deg, og få en kopi av dem.",
+                nn: "Du kan få vite om vi behandlar opplysningar om deg, og få ein kopi av dei.",
+                en: "You can find out whether we process data about you, and get a copy of them.",
+            },
+        ),
+        RightKind::Rectification => (
+            T {
+                nb: "rett til retting",
+                nn: "rett til retting",
+                en: "right to rectification",
+            },
+            T {
+                nb: "Du kan be oss rette opplysninger som er feil, og fylle ut opplysninger som mangler.",
+                nn: "Du kan be oss rette opplysningar som er feil, og fylle ut opplysningar som manglar.",
+                en: "You can ask us to correct data that are wrong, and to complete data that are missing.",
+            },
+        ),
+        RightKind::Erasure => (
+            T {
+                nb: "rett til sletting",
+                nn: "rett til sletting",
+                en: "right to erasure",
+            },
+            T {
+                nb: "Du kan be oss slette opplysninger om deg, for eksempel når vi ikke lenger trenger dem.",
+                nn: "Du kan be oss slette opplysningar om deg, til dømes når vi ikkje lenger treng dei.",
+                en: "You can ask us to erase data about you, for example when we no longer need them.",
+            },
+        ),
+        RightKind::Restriction => (
+            T {
+                nb: "rett til begrensning av behandlingen",
+                nn: "rett til avgrensing av behandlinga",
+                en: "right to restriction of processing",
+            },
+            T {
+                nb: "Du kan be oss begrense behandlingen, for eksempel mens vi undersøker om opplysningene er riktige.",
+                nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette.",
+                en: "You can ask us to restrict the processing, for example while we check whether the data are correct.",
+            },
+        ),
+        RightKind::Portability => (
+            T {
+                nb: "rett til dataportabilitet",
+                nn: "rett til dataportabilitet",
+                en: "right to data portability",
+            },
+            T {
+                nb: "Du kan få opplysninger du har gitt oss, i et maskinlesbart format, og be oss sende dem til en annen virksomhet. Det gjelder når vi behandler dem på grunnlag av samtykke eller avtale.",
+                nn: "Du kan få opplysningar du har gitt oss, i eit maskinlesbart format, og be oss sende dei til ei anna verksemd. Det gjeld når vi behandlar dei på grunnlag av samtykke eller avtale.",
+                en: "You can get the data you gave us in a machine-readable format, and ask us to send them to another organisation. This applies when we process them on the basis of consent or a contract.",
+            },
+        ),
+        RightKind::Objection => (
+            T {
+                nb: "rett til å protestere",
+                nn: "rett til å protestere",
+                en: "right to object",
+            },
+            T {
+                nb: "Du kan protestere mot behandling som bygger på berettiget interesse eller på en oppgave i allmennhetens interesse. Da stanser vi, med mindre vi har tungtveiende grunner til å fortsette.",
+                nn: "Du kan protestere mot behandling som byggjer på berettiga interesse eller på ei oppgåve i ålmenta si interesse. Då stansar vi, med mindre vi har tungtvegande grunnar til å halde fram.",
+                en: "You can object to processing based on legitimate interests or on a task in the public interest. We will then stop, unless we have compelling grounds to continue.",
+            },
+        ),
+        RightKind::WithdrawConsent => (
+            T {
+                nb: "rett til å trekke tilbake samtykke",
+                nn: "rett til å trekkje attende samtykke",
+                en: "right to withdraw consent",
+            },
+            T {
+                nb: "Når behandlingen bygger på samtykke, kan du når som helst trekke samtykket tilbake. Det skal være like enkelt som å gi det. Det vi gjorde før du trakk det tilbake, er fortsatt lovlig.",
+                nn: "Når behandlinga byggjer på samtykke, kan du når som helst trekkje samtykket attende. Det skal vere like enkelt som å gi det. Det vi gjorde før du trekte det attende, er framleis lovleg.",
+                en: "When the processing is based on consent, you can withdraw your consent at any time. It must be as easy as giving it. What we did before you withdrew it remains lawful.",
+            },
+        ),
+        RightKind::HumanReview => (
+            T {
+                nb: "rett til menneskelig inngripen",
+                nn: "rett til menneskeleg inngrep",
+                en: "right to human intervention",
+            },
+            T {
+                nb: "Når vi tar en avgjørelse om deg bare ved automatisk behandling, kan du be om at et menneske vurderer saken.",
+                nn: "Når vi tek ei avgjerd om deg berre ved automatisk behandling, kan du be om at eit menneske vurderer saka.",
+                en: "When we make a decision about you by automated processing alone, you can ask for a person to review it.",
+            },
+        ),
+    }
+}
+
+/// A unit of time, singular and plural.
+pub fn unit(unit: TimeUnit) -> (T, T) {
+    match unit {
+        TimeUnit::Day => (
+            T {
+                nb: "dag",
+                nn: "dag",
+                en: "day",
+            },
+            T {
+                nb: "dager",
+                nn: "dagar",
+                en: "days",
+            },
+        ),
+        TimeUnit::Week => (
+            T {
+                nb: "uke",
+                nn: "veke",
+                en: "week",
+            },
+            T {
+                nb: "uker",
+                nn: "veker",
+                en: "weeks",
+            },
+        ),
+        TimeUnit::Month => (
+            T {
+                nb: "måned",
+                nn: "månad",
+                en: "month",
+            },
+            T {
+                nb: "måneder",
+                nn: "månader",
+                en: "months",
+            },
+        ),
+        TimeUnit::Year => (
+            T {
+                nb: "år",
+                nn: "år",
+                en: "year",
+            },
+            T {
+                nb: "år",
+                nn: "år",
+                en: "years",
+            },
+        ),
+    }
+}
+
+/// The months, for dates ("1. september 2026", "1 September 2026").
+pub const MONTHS: [T; 12] = [
+    T {
+        nb: "januar",
+        nn: "januar",
+        en: "January",
+    },
+    T {
+        nb: "februar",
+        nn: "februar",
+        en: "February",
+    },
+    T {
+        nb: "mars",
+        nn: "mars",
+        en: "March",
+    },
+    T {
+        nb: "april",
+        nn: "april",
+        en: "April",
+    },
+    T {
+        nb: "mai",
+        nn: "mai",
+        en: "May",
+    },
+    T {
+        nb: "juni",
+        nn: "juni",
+        en: "June",
+    },
+    T {
+        nb: "juli",
+        nn: "juli",
+        en: "July",
+    },
+    T {
+        nb: "august",
+        nn: "august",
+        en: "August",
+    },
+    T {
+        nb: "september",
+        nn: "september",
+        en: "September",
+    },
+    T {
+        nb: "oktober",
+        nn: "oktober",
+        en: "October",
+    },
+    T {
+        nb: "november",
+        nn: "november",
+        en: "November",
+    },
+    T {
+        nb: "desember",
+        nn: "desember",
+        en: "December",
+    },
+];
+
+/// Country names for the ISO codes a Norwegian notice most often names; other codes are
+/// shown as written.
+pub fn country(code: &str) -> Option<T> {
+    let t = |nb, nn, en| Some(T { nb, nn, en });
+    match code {
+        "NO" => t("Norge", "Noreg", "Norway"),
+        "SE" => t("Sverige", "Sverige", "Sweden"),
+        "DK" => t("Danmark", "Danmark", "Denmark"),
+        "FI" => t("Finland", "Finland", "Finland"),
+        "IS" => t("Island", "Island", "Iceland"),
+        "LI" => t("Liechtenstein", "Liechtenstein", "Liechtenstein"),
+        "DE" => t("Tyskland", "Tyskland", "Germany"),
+        "NL" => t("Nederland", "Nederland", "the Netherlands"),
+        "BE" => t("Belgia", "Belgia", "Belgium"),
+        "FR" => t("Frankrike", "Frankrike", "France"),
+        "IE" => t("Irland", "Irland", "Ireland"),
+        "ES" => t("Spania", "Spania", "Spain"),
+        "IT" => t("Italia", "Italia", "Italy"),
+        "PL" => t("Polen", "Polen", "Poland"),
+        "EE" => t("Estland", "Estland", "Estonia"),
+        "LV" => t("Latvia", "Latvia", "Latvia"),
+        "LT" => t("Litauen", "Litauen", "Lithuania"),
+        "US" => t("USA", "USA", "the United States"),
+        "GB" => t("Storbritannia", "Storbritannia", "the United Kingdom"),
+        "CH" => t("Sveits", "Sveits", "Switzerland"),
+        "CA" => t("Canada", "Canada", "Canada"),
+        "JP" => t("Japan", "Japan", "Japan"),
+        "KR" => t("Sør-Korea", "Sør-Korea", "South Korea"),
+        "IN" => t("India", "India", "India"),
+        "CN" => t("Kina", "Kina", "China"),
+        "AU" => t("Australia", "Australia", "Australia"),
+        "NZ" => t("New Zealand", "New Zealand", "New Zealand"),
+        "IL" => t("Israel", "Israel", "Israel"),
+        "UA" => t("Ukraina", "Ukraina", "Ukraine"),
+        "PH" => t("Filippinene", "Filippinane", "the Philippines"),
+        "BR" => t("Brasil", "Brasil", "Brazil"),
+        _ => None,
+    }
+}
+
+/// Every phrase of the table with a name, for the review document and the tests.
+pub fn table() -> Vec<(String, T)> {
+    let mut all: Vec<(String, T)> = PHRASES.iter().map(|(n, t)| (n.to_string(), *t)).collect();
+    for &k in LegalBasis::ALL {
+        let (name, meaning) = basis(k);
+        all.push((format!("basis {}", k.word()), name));
+        all.push((format!("basis {} (meaning)", k.word()), meaning));
+    }
+    for &k in Condition::ALL {
+        all.push((format!("condition {}", k.word()), condition(k)));
+    }
+    for &k in TransferSafeguard::ALL {
+        all.push((format!("safeguard {}", k.word()), safeguard(k).0));
+    }
+    for &k in DerogationGround::ALL {
+        all.push((format!("derogation {}", k.word()), derogation(k)));
+    }
+    for &k in Provision::ALL {
+        all.push((format!("provision {}", k.word()), provision(k)));
+    }
+    for &k in DecisionSafeguard::ALL {
+        all.push((
+            format!("decision safeguard {}", k.word()),
+            decision_safeguard(k),
+        ));
+    }
+    for &k in RightKind::ALL {
+        let (name, meaning) = right(k);
+        all.push((format!("right {}", k.word()), name));
+        all.push((format!("right {} (meaning)", k.word()), meaning));
+    }
+    for u in [
+        TimeUnit::Day,
+        TimeUnit::Week,
+        TimeUnit::Month,
+        TimeUnit::Year,
+    ] {
+        let (one, many) = unit(u);
+        all.push((format!("unit {u:?}"), one));
+        all.push((format!("unit {u:?} (plural)"), many));
+    }
+    for (i, m) in MONTHS.iter().enumerate() {
+        all.push((format!("month {}", i + 1), *m));
+    }
+    all
+}
+
+/// The review document: the three languages side by side.
+pub fn review_document() -> String {
+    let mut out = String::from(
+        "# The fixed text of `privlint notice`\n\n\
+         Written from the table in `core/src/publish/notice/text.rs` (regenerate with\n\
+         `PRIVLINT_BLESS=1 cargo test -p privlint-core --lib texts_doc_is_current`). \
+         `{name}` marks where a value from the declaration goes.\n\n\
+         Terms from `shared/reference/terms.csv`. Style: short sentences, \"du\" and \"vi\", no legal Latin;\n\
+         the Nynorsk is written as Nynorsk, not as Bokmål with a few words changed.\n\n\
+         | Key | Bokmål (nb) | Nynorsk (nn) | English (en) |\n|---|---|---|---|\n",
+    );
+    for (name, t) in table() {
+        out.push_str(&format!("| `{name}` | {} | {} | {} |\n", t.nb, t.nn, t.en));
+    }
+    out
+}
+
+/// The placeholders of a phrase, in order of appearance.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        found.push(&rest[start + 1..start + end]);
+        rest = &rest[start + end + 1..];
+    }
+    found.sort_unstable();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_has_the_same_placeholders_in_each_language() {
+        for (name, t) in table() {
+            let nb = placeholders(t.nb);
+            assert_eq!(nb, placeholders(t.nn), "{name}: nn");
+            assert_eq!(nb, placeholders(t.en), "{name}: en");
+            for text in [t.nb, t.nn, t.en] {
+                assert!(!text.trim().is_empty(), "{name} is empty");
+                assert_eq!(text.trim(), text, "{name}: spaces around {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nynorsk_is_not_bokmal() {
+        // Bokmål forms that have no place in Nynorsk.
+        let bokmal = [
+            "opplysningene",
+            "ikke ",
+            "hvordan",
+            "hva ",
+            "behandler ",
+            "virksomhet",
+            "dem ",
+            "nødvendig",
+            "hvis ",
+            "allmennhet",
+            "mottakeren",
+            "hvem",
+            "noen ",
+            "bruker ",
+        ];
+        for (name, t) in table() {
+            let nn = format!("{} ", t.nn.to_lowercase());
+            for word in bokmal {
+                assert!(
+                    !nn.contains(word),
+                    "{name}: Bokmål {word:?} in the Nynorsk {:?}",
+                    t.nn
+                );
+            }
+        }
+    }
+
+    /// `docs/notice-texts.md` is the table as a reviewer reads it; `PRIVLINT_BLESS=1` rewrites it.
+    #[test]
+    fn texts_doc_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/notice-texts.md");
+        let expected = review_document();
+        if std::env::var_os("PRIVLINT_BLESS").is_some() {
+            std::fs::write(path, &expected).unwrap();
+            return;
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "docs/notice-texts.md is out of date: run PRIVLINT_BLESS=1 cargo test -p privlint-core --lib texts_doc_is_current"
+        );
+    }
+}
