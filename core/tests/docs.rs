@@ -48,7 +48,11 @@ fn privacy_blocks(markdown: &str) -> Vec<(usize, String)> {
 fn the_language_reference_examples_are_true() {
     let markdown = std::fs::read_to_string(docs().join("language.md")).unwrap();
     let blocks = privacy_blocks(&markdown);
-    assert!(blocks.len() >= 10, "docs/language.md has {} examples", blocks.len());
+    assert!(
+        blocks.len() >= 10,
+        "docs/language.md has {} examples",
+        blocks.len()
+    );
     for (line, block) in blocks {
         let mut expected: Vec<(usize, String)> = Vec::new();
         for (number, text) in block.lines().enumerate() {

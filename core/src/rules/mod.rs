@@ -281,7 +281,11 @@ pub fn reference() -> String {
     );
     for rule in ALL {
         let m = rule.meta();
-        let article = if m.article.is_empty() { "–" } else { m.article };
+        let article = if m.article.is_empty() {
+            "–"
+        } else {
+            m.article
+        };
         out.push_str(&format!(
             "| [`{0}`](#{0}) | {1} | {article} | {2} | {3} |\n",
             m.name,
