@@ -1,43 +1,95 @@
-"""Malformed messages on the wire: the server answers with an error and goes on."""
+"""The server under hostile or broken clients: malformed messages, broken framing."""
 
 import json
+import pathlib
+import queue
 import subprocess
+import threading
 
 from conftest import BINARY
 
 
 class Wire:
-    """A raw connection to `privlint lsp`: frames written by hand, replies read one by one."""
+    """A raw connection to `privlint lsp`: frames written by hand, replies read one by one.
+
+    A thread reads the server's output into a queue, so that a server that never answers fails
+    the test instead of hanging it; `pause()` stops reading, as a busy editor does."""
 
     def __init__(self):
         self.process = subprocess.Popen(
             [str(BINARY), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
+        self.messages = queue.Queue()
+        self.reading = threading.Event()
+        self.reading.set()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.process.stdout
+        while True:
+            self.reading.wait()
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            self.messages.put(json.loads(out.read(length)))
+
+    def pause(self):
+        self.reading.clear()
+
+    def resume(self):
+        self.reading.set()
+
+    def write(self, data: bytes):
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
 
     def send(self, body: bytes):
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
+        self.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def send_json(self, message: dict):
         self.send(json.dumps(message).encode())
 
-    def receive(self) -> dict:
-        length = None
-        while True:
-            line = self.process.stdout.readline()
-            assert line, "the server closed its output"
-            if line in (b"\r\n", b"\n"):
-                break
-            name, _, value = line.decode().partition(":")
-            if name.lower() == "content-length":
-                length = int(value)
-        return json.loads(self.process.stdout.read(length))
+    def receive(self, timeout=20) -> dict:
+        try:
+            message = self.messages.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError("the server did not answer") from None
+        assert message is not None, "the server closed its output"
+        return message
 
     def reply_to(self, request_id) -> dict:
         while True:
             message = self.receive()
             if message.get("id") == request_id and "method" not in message:
                 return message
+
+    def initialize(self):
+        self.send_json({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}})
+        assert "capabilities" in self.reply_to(0)["result"]
+        self.send_json({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+    def peak_rss_mb(self) -> float:
+        status = pathlib.Path(f"/proc/{self.process.pid}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+        return int(line.split()[1]) / 1024
+
+    def stop(self):
+        self.send_json({"jsonrpc": "2.0", "id": "stop", "method": "shutdown"})
+        assert self.reply_to("stop")["result"] is None
+        self.send_json({"jsonrpc": "2.0", "method": "exit"})
+        assert self.process.wait(timeout=10) == 0
+
+
+def hover(request_id, uri="file:///tmp/nothing.privacy") -> dict:
+    return {"jsonrpc": "2.0", "id": request_id, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}
 
 
 def test_malformed_messages_get_errors_and_the_server_goes_on():
@@ -57,9 +109,47 @@ def test_malformed_messages_get_errors_and_the_server_goes_on():
         assert wire.reply_to(2)["error"]["code"] == -32602  # invalid params
         wire.send_json({"jsonrpc": "2.0", "id": 3, "method": "privlint/nothing", "params": {}})
         assert wire.reply_to(3)["error"]["code"] == -32601  # method not found
-        wire.send_json({"jsonrpc": "2.0", "id": 4, "method": "shutdown"})
-        assert wire.reply_to(4)["result"] is None
-        wire.send_json({"jsonrpc": "2.0", "method": "exit"})
-        assert wire.process.wait(timeout=10) == 0
+        wire.stop()
+    finally:
+        wire.process.kill()
+
+
+def test_a_content_length_too_large_or_negative_does_not_stop_the_answers():
+    wire = Wire()
+    try:
+        wire.initialize()
+        body = json.dumps(hover(1)).encode()
+        # 10 bytes too large, and the editor waits for the answer before sending more.
+        wire.write(b"Content-Length: %d\r\n\r\n" % (len(body) + 10) + body)
+        assert wire.reply_to(1)["result"] is None
+        # 10 bytes too large, the next message right behind it.
+        body = json.dumps(hover(2)).encode()
+        wire.write(b"Content-Length: %d\r\n\r\n" % (len(body) + 10) + body)
+        wire.send_json(hover(3))
+        assert wire.reply_to(2)["result"] is None
+        assert wire.reply_to(3)["result"] is None
+        # Negative: the message is lost (its body cannot be found), one error says so.
+        body = json.dumps(hover(4)).encode()
+        wire.write(b"Content-Length: -10\r\n\r\n" + body)
+        wire.send_json(hover(5))
+        assert wire.receive()["error"]["code"] == -32700
+        assert wire.reply_to(5)["result"] is None
+        wire.stop()
+    finally:
+        wire.process.kill()
+
+
+def test_a_line_without_end_is_skipped_without_growing_memory():
+    wire = Wire()
+    try:
+        wire.initialize()
+        chunk = b"x" * (1 << 20)
+        for _ in range(96):
+            wire.write(chunk)
+        wire.send_json(hover(1))
+        assert wire.receive()["error"]["code"] == -32700
+        assert wire.reply_to(1)["result"] is None
+        assert wire.peak_rss_mb() < 48, f"{wire.peak_rss_mb():.0f} MB kept for 96 MB of garbage"
+        wire.stop()
     finally:
         wire.process.kill()
