@@ -13,7 +13,8 @@ mod settings;
 mod wire;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use privlint_core::ColumnUnit;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -45,6 +46,8 @@ pub struct Backend {
     client: Client,
     state: Mutex<State>,
     publisher: mpsc::UnboundedSender<Publication>,
+    /// Whether the editor asked for `shutdown` (the exit status depends on it).
+    shut_down: Arc<AtomicBool>,
 }
 
 impl Backend {
@@ -214,6 +217,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -442,6 +446,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
                 can_watch_files: false,
             }),
             publisher,
+            shut_down: Arc::new(AtomicBool::new(false)),
         }
     })
     .custom_method(wire::MALFORMED, Backend::malformed)
@@ -449,26 +454,30 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
 }
 
 /// Serves LSP on the editor's byte streams, behind the [`wire`] guard, until the editor says
-/// `exit` or closes its input. Used by [`run_stdio`] and by the fuzzer.
+/// `exit` or closes its input. Used by [`run_stdio`] and by the fuzzer. Returns whether the
+/// editor asked for `shutdown` first: LSP wants the exit status to say so.
 pub async fn serve(
     input: impl AsyncRead + Send + Unpin + 'static,
     output: impl AsyncWrite + Unpin,
-) {
+) -> bool {
     let (service, socket) = service();
+    let shut_down = service.inner().shut_down.clone();
     let (guarded, server_input) = tokio::io::duplex(1 << 16);
     tokio::spawn(wire::guard(input, guarded));
     Server::new(server_input, output, socket)
         .serve(service)
         .await;
+    shut_down.load(Ordering::SeqCst)
 }
 
-/// Serves LSP on stdin and stdout until the editor says `exit`.
-pub fn run_stdio() -> std::io::Result<()> {
+/// Serves LSP on stdin and stdout until the editor says `exit`; `Ok(false)` when it did not
+/// ask for `shutdown` first (the exit status is then 1).
+pub fn run_stdio() -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let shut_down = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The thread reading stdin blocks until the editor closes the pipe; do not wait for it.
     runtime.shutdown_background();
-    Ok(())
+    Ok(shut_down)
 }

@@ -153,3 +153,13 @@ def test_a_line_without_end_is_skipped_without_growing_memory():
         wire.stop()
     finally:
         wire.process.kill()
+
+
+def test_exit_without_shutdown_exits_with_status_1():
+    wire = Wire()
+    try:
+        wire.initialize()
+        wire.send_json({"jsonrpc": "2.0", "method": "exit"})
+        assert wire.process.wait(timeout=10) == 1
+    finally:
+        wire.process.kill()
