@@ -22,6 +22,9 @@ pub struct Document {
     /// needs it, so that typing waits for the diagnostics alone.
     tree: Tree,
     tree_is_stale: bool,
+    /// Whether the text changed since [`Self::refresh`]: edits are applied as they come and
+    /// checked once they stop coming (the language server coalesces them).
+    analysis_is_stale: bool,
     /// The outline of each section, by its text: an edit reads again only the sections whose
     /// text it changed.
     outlines: FxHashMap<Box<str>, Arc<Outline>>,
@@ -42,6 +45,7 @@ impl Document {
             index,
             tree,
             tree_is_stale: false,
+            analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
             model: Model::default(),
@@ -88,6 +92,7 @@ impl Document {
             new_end_position: self.point(new_end),
         });
         self.tree_is_stale = true;
+        self.changed();
         Ok(())
     }
 
@@ -97,6 +102,16 @@ impl Document {
         self.index = LineIndex::new(&self.text);
         self.tree = syntax::parse(&self.text, None);
         self.tree_is_stale = false;
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.analysis_is_stale = true;
+    }
+
+    /// Whether [`Self::model`] and [`Self::diagnostics`] are those of an older text.
+    pub fn analysis_is_stale(&self) -> bool {
+        self.analysis_is_stale
     }
 
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
@@ -139,6 +154,7 @@ impl Document {
         let (model, diagnostics) = analyze(&self.text, &sections, settings);
         self.model = model;
         self.diagnostics = diagnostics;
+        self.analysis_is_stale = false;
     }
 
     /// A tree-sitter point: row and byte column. Computed on the current text, so call it

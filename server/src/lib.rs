@@ -3,22 +3,27 @@
 //!
 //! Ordering (tower-lsp-server runs handlers concurrently): every handler does its work on the
 //! shared state synchronously, under one `std::sync::Mutex` that is never held across an
-//! `.await`, so edits are applied in the order they arrive. Diagnostics are handed, still
-//! under the lock, to one publisher task that sends them in that same order, tagged with the
-//! document's version. No handler awaits a request to the editor.
+//! `.await`, so edits are applied in the order they arrive. No handler awaits a request to the
+//! editor.
+//!
+//! Diagnostics are coalesced: an edit only changes the text and queues the document; one
+//! publisher task checks each queued document as it is when the task gets to it, and publishes
+//! that, tagged with its version. Edits that arrive while a check runs or while the editor is
+//! slow to read are all covered by the next check, so a burst of edits costs a few checks and
+//! publications, not one per version.
 
 pub mod document;
 mod features;
 mod settings;
 mod wire;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use privlint_core::ColumnUnit;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::mpsc;
+use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -30,7 +35,7 @@ use settings::Configurations;
 /// Diagnostics ready to publish.
 struct Publication {
     uri: Uri,
-    version: i32,
+    version: Option<i32>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,44 +45,95 @@ struct State {
     configurations: Configurations,
     /// Whether the editor lets the server ask to be told when files change.
     can_watch_files: bool,
+    /// Documents whose diagnostics are to be published (or cleared, once closed), each once,
+    /// oldest first.
+    unpublished: VecDeque<Uri>,
+}
+
+impl State {
+    fn queue(&mut self, uri: &Uri) {
+        if !self.unpublished.contains(uri) {
+            self.unpublished.push_back(uri.clone());
+        }
+    }
+
+    /// An open document, checked if its text changed since it was last checked.
+    fn checked(&mut self, uri: &Uri) -> Option<&mut Document> {
+        if self.documents.get(uri)?.analysis_is_stale() {
+            let settings = self.configurations.settings_for(uri);
+            self.documents.get_mut(uri)?.refresh(&settings);
+        }
+        self.documents.get_mut(uri)
+    }
+
+    /// The diagnostics of the next queued document, as its text is now.
+    fn next_publication(&mut self) -> Option<Publication> {
+        let uri = self.unpublished.pop_front()?;
+        let unit = self.unit;
+        let Some(doc) = self.checked(&uri) else {
+            return Some(Publication {
+                uri,
+                version: None,
+                diagnostics: Vec::new(),
+            });
+        };
+        let at = Positions { doc, unit };
+        let diagnostics = doc
+            .diagnostics
+            .iter()
+            .map(|d| features::diagnostic(at, &uri, d))
+            .collect();
+        Some(Publication {
+            version: (doc.version > 0).then_some(doc.version),
+            uri,
+            diagnostics,
+        })
+    }
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A handler that panicked cannot leave the documents half-edited (edits are applied
+    // before anything can panic), so a poisoned lock is still usable.
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Publishes the queued documents' diagnostics, one document at a time, each checked as it is
+/// when its turn comes.
+async fn publisher(client: Client, state: Arc<Mutex<State>>, queued: Arc<Notify>) {
+    loop {
+        queued.notified().await;
+        // Let the edits already received be applied first, so that one check covers them.
+        tokio::task::yield_now().await;
+        loop {
+            let next = lock(&state).next_publication();
+            let Some(p) = next else { break };
+            client
+                .publish_diagnostics(p.uri, p.diagnostics, p.version)
+                .await;
+        }
+    }
 }
 
 pub struct Backend {
     client: Client,
-    state: Mutex<State>,
-    publisher: mpsc::UnboundedSender<Publication>,
+    state: Arc<Mutex<State>>,
+    /// Wakes the [`publisher`].
+    queued: Arc<Notify>,
     /// Whether the editor asked for `shutdown` (the exit status depends on it).
     shut_down: Arc<AtomicBool>,
 }
 
 impl Backend {
     fn state(&self) -> MutexGuard<'_, State> {
-        // A handler that panicked cannot leave the documents half-edited (edits are applied
-        // before anything can panic), so a poisoned lock is still usable.
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.state)
     }
 
-    /// Queues the diagnostics of a document; call with the lock held, so that publications
-    /// keep the order of edits.
-    fn publish(&self, state: &State, uri: &Uri) {
-        if let Some(doc) = state.documents.get(uri) {
-            let at = Positions {
-                doc,
-                unit: state.unit,
-            };
-            let diagnostics = doc
-                .diagnostics
-                .iter()
-                .map(|d| features::diagnostic(at, uri, d))
-                .collect();
-            let _ = self.publisher.send(Publication {
-                uri: uri.clone(),
-                version: doc.version,
-                diagnostics,
-            });
-        }
+    /// Queues the diagnostics of a document, to be published once edits stop coming.
+    fn publish(&self, state: &mut State, uri: &Uri) {
+        state.queue(uri);
+        self.queued.notify_one();
     }
 
     /// Logs a message to the editor without waiting for it.
@@ -104,7 +160,7 @@ impl Backend {
     fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(Positions) -> T) -> Option<T> {
         let mut state = self.state();
         let unit = state.unit;
-        let doc = state.documents.get_mut(uri)?;
+        let doc = state.checked(uri)?;
         doc.reparse();
         Some(f(Positions { doc, unit }))
     }
@@ -230,14 +286,13 @@ impl LanguageServer for Backend {
         }
         let doc = Document::new(item.text, item.version, &settings);
         state.documents.insert(item.uri.clone(), doc);
-        self.publish(&state, &item.uri);
+        self.publish(&mut state, &item.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let mut state = self.state();
         let unit = state.unit;
-        let settings = state.configurations.settings_for(&uri);
         let Some(doc) = state.documents.get_mut(&uri) else {
             self.log(
                 MessageType::WARNING,
@@ -264,8 +319,8 @@ impl LanguageServer for Backend {
             }
         }
         doc.version = params.text_document.version;
-        doc.refresh(&settings);
-        self.publish(&state, &uri);
+        // Checked by the publisher, once the edits stop coming.
+        self.publish(&mut state, &uri);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
@@ -282,12 +337,11 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state().documents.remove(&uri);
-        let _ = self.publisher.send(Publication {
-            uri,
-            version: 0,
-            diagnostics: Vec::new(),
-        });
+        let mut state = self.state();
+        state.documents.remove(&uri);
+        // Queued like an edit, so that diagnostics published for the open document cannot
+        // come after the empty ones.
+        self.publish(&mut state, &uri);
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
@@ -427,25 +481,19 @@ impl Backend {
 /// Builds the service; used by [`run_stdio`] and by in-process tests.
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| {
-        let (publisher, mut queue) = mpsc::unbounded_channel::<Publication>();
-        let sender = client.clone();
-        tokio::spawn(async move {
-            while let Some(p) = queue.recv().await {
-                let version = (p.version > 0).then_some(p.version);
-                sender
-                    .publish_diagnostics(p.uri, p.diagnostics, version)
-                    .await;
-            }
-        });
+        let state = Arc::new(Mutex::new(State {
+            documents: HashMap::new(),
+            unit: ColumnUnit::Utf16,
+            configurations: Configurations::default(),
+            can_watch_files: false,
+            unpublished: VecDeque::new(),
+        }));
+        let queued = Arc::new(Notify::new());
+        tokio::spawn(publisher(client.clone(), state.clone(), queued.clone()));
         Backend {
             client,
-            state: Mutex::new(State {
-                documents: HashMap::new(),
-                unit: ColumnUnit::Utf16,
-                configurations: Configurations::default(),
-                can_watch_files: false,
-            }),
-            publisher,
+            state,
+            queued,
             shut_down: Arc::new(AtomicBool::new(false)),
         }
     })

@@ -1,4 +1,5 @@
-"""The server under hostile or broken clients: malformed messages, broken framing."""
+"""The server under hostile or broken clients: malformed messages, broken framing, bursts of
+edits, an `exit` without `shutdown`."""
 
 import json
 import pathlib
@@ -6,7 +7,7 @@ import queue
 import subprocess
 import threading
 
-from conftest import BINARY
+from conftest import BINARY, check_json
 
 
 class Wire:
@@ -76,6 +77,18 @@ class Wire:
         assert "capabilities" in self.reply_to(0)["result"]
         self.send_json({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 
+    def open(self, uri: str, text: str):
+        self.send_json({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+
+    def diagnostics(self, uri: str, version: int) -> dict:
+        """Waits for the diagnostics of a version."""
+        while True:
+            message = self.receive(timeout=60)
+            if message.get("method") == "textDocument/publishDiagnostics":
+                params = message["params"]
+                if params["uri"] == uri and params.get("version") == version:
+                    return params
+
     def peak_rss_mb(self) -> float:
         status = pathlib.Path(f"/proc/{self.process.pid}/status").read_text()
         line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
@@ -90,6 +103,32 @@ class Wire:
 
 def hover(request_id, uri="file:///tmp/nothing.privacy") -> dict:
     return {"jsonrpc": "2.0", "id": request_id, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}
+
+
+HEAD = """controller c "C" {
+  country NO
+  email "post@c.example"
+  authority dt "Datatilsynet"
+}
+category kontakt "Kontakt"
+subject kunder "Kunder"
+rights {
+  access
+  rectification
+  erasure
+  restriction
+  complaint dt
+}
+"""
+
+
+def declaration(purposes: int, basis: bool = True) -> str:
+    """A valid declaration; without a basis, every purpose has a finding."""
+    line = "  basis consent\n" if basis else ""
+    return HEAD + "".join(
+        f'purpose p{n} "Purpose {n}" {{\n{line}  data kontakt\n  subjects kunder\n  retention 30 days\n}}\n'
+        for n in range(purposes)
+    )
 
 
 def test_malformed_messages_get_errors_and_the_server_goes_on():
@@ -161,5 +200,38 @@ def test_exit_without_shutdown_exits_with_status_1():
         wire.initialize()
         wire.send_json({"jsonrpc": "2.0", "method": "exit"})
         assert wire.process.wait(timeout=10) == 1
+    finally:
+        wire.process.kill()
+
+
+def test_a_burst_of_edits_publishes_the_newest_version_not_every_one(tmp_path):
+    uri = "file:///tmp/burst.privacy"
+    text = declaration(200, basis=False)
+    label = text.splitlines().index('purpose p100 "Purpose 100" {')
+    wire = Wire()
+    try:
+        wire.initialize()
+        wire.open(uri, text)
+        assert len(wire.diagnostics(uri, 1)["diagnostics"]) >= 200
+        # An editor busy elsewhere: it does not read while 2,000 edits go out.
+        wire.pause()
+        edits = 2000
+        for i in range(edits):
+            column = 19
+            change = {"range": {"start": {"line": label, "character": column}, "end": {"line": label, "character": column + (i % 2)}}, "text": "x" if i % 2 == 0 else ""}
+            wire.send_json({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [change]}})
+        wire.resume()
+        published = []
+        while True:
+            message = wire.receive(timeout=60)
+            if message.get("method") == "textDocument/publishDiagnostics":
+                published.append(message["params"]["version"])
+                if published[-1] == edits + 1:
+                    break
+        assert published == sorted(published)
+        assert len(published) < edits / 10, f"{len(published)} of {edits} versions published"
+        expected = check_json(text, tmp_path)["diagnostics"]  # the edits cancel out
+        assert len(message["params"]["diagnostics"]) == len(expected)
+        wire.stop()
     finally:
         wire.process.kill()
