@@ -1,6 +1,7 @@
 //! An open document: its text, syntax tree (reparsed incrementally), sections and analysis.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -22,6 +23,10 @@ pub struct Document {
     /// needs it, so that typing waits for the diagnostics alone.
     tree: Tree,
     tree_is_stale: bool,
+    /// Changes with every change of the text, so that work done on a [`Self::snapshot`] can
+    /// tell whether it still applies (the editor's version numbers are not trusted for that).
+    /// Unique across documents, so that a document closed and opened again is another one.
+    generation: u64,
     /// Whether the text changed since [`Self::refresh`]: edits are applied as they come and
     /// checked once they stop coming (the language server coalesces them).
     analysis_is_stale: bool,
@@ -45,6 +50,7 @@ impl Document {
             index,
             tree,
             tree_is_stale: false,
+            generation: next_generation(),
             analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
@@ -106,12 +112,44 @@ impl Document {
     }
 
     fn changed(&mut self) {
+        self.generation = next_generation();
         self.analysis_is_stale = true;
+    }
+
+    /// Identifies the text: equal generations of one document mean equal texts.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Whether [`Self::model`] and [`Self::diagnostics`] are those of an older text.
     pub fn analysis_is_stale(&self) -> bool {
         self.analysis_is_stale
+    }
+
+    /// A copy to read on another thread: everything but the caches of [`Self::refresh`], which
+    /// only the document itself needs.
+    pub fn snapshot(&self) -> Document {
+        Document {
+            text: self.text.clone(),
+            version: self.version,
+            index: self.index.clone(),
+            tree: self.tree.clone(),
+            tree_is_stale: self.tree_is_stale,
+            generation: self.generation,
+            analysis_is_stale: self.analysis_is_stale,
+            outlines: FxHashMap::default(),
+            outlines_before: FxHashMap::default(),
+            model: self.model.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// Takes the tree a snapshot of this same text reparsed, so that it is not parsed again.
+    pub fn adopt_tree(&mut self, snapshot: Document) {
+        if self.tree_is_stale && !snapshot.tree_is_stale && snapshot.generation == self.generation {
+            self.tree = snapshot.tree;
+            self.tree_is_stale = false;
+        }
     }
 
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
@@ -163,6 +201,11 @@ impl Document {
         let p = self.index.position(&self.text, offset, ColumnUnit::Utf8);
         Point::new(p.line, p.column)
     }
+}
+
+fn next_generation() -> u64 {
+    static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 #[cfg(test)]

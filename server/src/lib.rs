@@ -11,6 +11,9 @@
 //! that, tagged with its version. Edits that arrive while a check runs or while the editor is
 //! slow to read are all covered by the next check, so a burst of edits costs a few checks and
 //! publications, not one per version.
+//!
+//! Requests on large documents run on a worker thread, on a snapshot, so that they hold up
+//! neither other messages nor `$/cancelRequest` (see [`Backend::with_document`]).
 
 pub mod document;
 mod features;
@@ -23,7 +26,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use privlint_core::ColumnUnit;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, Semaphore};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -31,6 +34,17 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 pub use document::Document;
 use features::Positions;
 use settings::Configurations;
+
+/// Requests on documents of at least this many bytes run on a worker thread (formatting 20 MB
+/// takes seconds); below it, a request takes less than handing it over would.
+const LARGE: usize = 512 * 1024;
+
+/// How many requests on large documents run at once; the others wait, holding no snapshot.
+const WORKERS: usize = 2;
+
+/// How many messages the transport has in hand at once (tower-lsp-server's default is 4):
+/// requests waiting for a worker must not hold up the edits and cancellations behind them.
+const CONCURRENCY: usize = 64;
 
 /// Diagnostics ready to publish.
 struct Publication {
@@ -121,6 +135,7 @@ pub struct Backend {
     state: Arc<Mutex<State>>,
     /// Wakes the [`publisher`].
     queued: Arc<Notify>,
+    workers: Arc<Semaphore>,
     /// Whether the editor asked for `shutdown` (the exit status depends on it).
     shut_down: Arc<AtomicBool>,
 }
@@ -157,12 +172,66 @@ impl Backend {
     }
 
     /// Runs `f` on a document, if it is open.
-    fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(Positions) -> T) -> Option<T> {
+    ///
+    /// On a large document, `f` runs on a worker thread, on a snapshot, so that the server goes
+    /// on reading messages meanwhile: a `$/cancelRequest` for it is answered at once, and other
+    /// requests are not held up. A cancelled job cannot be stopped half-way (core has no
+    /// cancellation points), but it holds a worker until it ends, so at most [`WORKERS`] run.
+    /// When the text changes before the result is ready, the answer is `ContentModified`: its
+    /// positions would be those of an older text.
+    async fn with_document<T, F>(&self, uri: &Uri, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(Positions) -> T + Send + 'static,
+    {
+        let (generation, unit) = {
+            let mut state = self.state();
+            let unit = state.unit;
+            let Some(doc) = state.checked(uri) else {
+                return Ok(None);
+            };
+            if doc.text.len() < LARGE {
+                doc.reparse();
+                return Ok(Some(f(Positions { doc, unit })));
+            }
+            (doc.generation(), unit)
+        };
+        // Taken only once a worker is free, so that waiting requests hold no copies.
+        let Ok(worker) = self.workers.clone().acquire_owned().await else {
+            return Err(Error::internal_error()); // the semaphore is never closed
+        };
+        let snapshot = {
+            let mut state = self.state();
+            match state.checked(uri) {
+                None => return Ok(None),
+                Some(doc) if doc.generation() != generation => {
+                    return Err(Error::content_modified());
+                }
+                Some(doc) => doc.snapshot(),
+            }
+        };
+        let job = tokio::task::spawn_blocking(move || {
+            let _worker = worker;
+            let mut snapshot = snapshot;
+            snapshot.reparse();
+            let result = f(Positions {
+                doc: &snapshot,
+                unit,
+            });
+            (result, snapshot)
+        });
+        let Ok((result, snapshot)) = job.await else {
+            return Err(Error::internal_error()); // `f` panicked
+        };
         let mut state = self.state();
-        let unit = state.unit;
-        let doc = state.checked(uri)?;
-        doc.reparse();
-        Some(f(Positions { doc, unit }))
+        match state.documents.get_mut(uri) {
+            None => Ok(None),
+            Some(doc) if doc.generation() != generation => Err(Error::content_modified()),
+            Some(doc) => {
+                doc.adopt_tree(snapshot);
+                Ok(Some(result))
+            }
+        }
     }
 }
 
@@ -361,17 +430,22 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        Ok(self
-            .with_document(&p.text_document.uri, |at| features::hover(at, p.position))
-            .flatten())
+        let position = p.position;
+        self.with_document(&p.text_document.uri, move |at| {
+            features::hover(at, position)
+        })
+        .await
+        .map(Option::flatten)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
+        let position = p.position;
         Ok(self
-            .with_document(&p.text_document.uri, |at| {
-                features::completion(at, p.position)
+            .with_document(&p.text_document.uri, move |at| {
+                features::completion(at, position)
             })
+            .await?
             .map(CompletionResponse::Array))
     }
 
@@ -380,40 +454,50 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let uri = p.text_document.uri;
+        let uri = p.text_document.uri.clone();
         Ok(self
-            .with_document(&uri, |at| features::definition(at, &uri, p.position))
+            .with_document(&p.text_document.uri, move |at| {
+                features::definition(at, &uri, p.position)
+            })
+            .await?
             .flatten()
             .map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
+        let uri = p.text_document.uri.clone();
         let with_definition = params.context.include_declaration;
-        Ok(self.with_document(&uri, |at| {
+        self.with_document(&p.text_document.uri, move |at| {
             features::references(at, &uri, p.position, with_definition)
-        }))
+        })
+        .await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
+        let position = params.position;
         Ok(self
-            .with_document(&params.text_document.uri, |at| {
-                features::prepare_rename(at, params.position)
+            .with_document(&params.text_document.uri, move |at| {
+                features::prepare_rename(at, position)
             })
+            .await?
             .flatten()
             .map(PrepareRenameResponse::Range))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
-        match self.with_document(&uri, |at| {
-            features::rename(at, &uri, p.position, &params.new_name)
-        }) {
+        let uri = p.text_document.uri.clone();
+        let new_name = params.new_name;
+        match self
+            .with_document(&p.text_document.uri, move |at| {
+                features::rename(at, &uri, p.position, &new_name)
+            })
+            .await?
+        {
             None => Ok(None),
             Some(Ok(edit)) => Ok(edit),
             Some(Err(message)) => Err(Error::invalid_params(message)),
@@ -426,27 +510,31 @@ impl LanguageServer for Backend {
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
             .with_document(&params.text_document.uri, features::document_symbols)
+            .await?
             .map(DocumentSymbolResponse::Nested))
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        Ok(self.with_document(&params.text_document.uri, features::folding_ranges))
+        self.with_document(&params.text_document.uri, features::folding_ranges)
+            .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        Ok(self.with_document(&uri, |at| {
-            features::code_actions(at, &uri, params.range)
+        let uri = params.text_document.uri.clone();
+        let range = params.range;
+        self.with_document(&params.text_document.uri, move |at| {
+            features::code_actions(at, &uri, range)
                 .into_iter()
                 .map(CodeActionOrCommand::CodeAction)
                 .collect()
-        }))
+        })
+        .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        Ok(self
-            .with_document(&params.text_document.uri, features::formatting)
-            .flatten())
+        self.with_document(&params.text_document.uri, features::formatting)
+            .await
+            .map(Option::flatten)
     }
 
     async fn execute_command(
@@ -494,6 +582,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
             client,
             state,
             queued,
+            workers: Arc::new(Semaphore::new(WORKERS)),
             shut_down: Arc::new(AtomicBool::new(false)),
         }
     })
@@ -513,6 +602,7 @@ pub async fn serve(
     let (guarded, server_input) = tokio::io::duplex(1 << 16);
     tokio::spawn(wire::guard(input, guarded));
     Server::new(server_input, output, socket)
+        .concurrency_level(CONCURRENCY)
         .serve(service)
         .await;
     shut_down.load(Ordering::SeqCst)

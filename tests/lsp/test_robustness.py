@@ -1,5 +1,5 @@
 """The server under hostile or broken clients: malformed messages, broken framing, bursts of
-edits, an `exit` without `shutdown`."""
+edits, slow requests that are cancelled, an `exit` without `shutdown`."""
 
 import json
 import pathlib
@@ -65,6 +65,15 @@ class Wire:
             raise AssertionError("the server did not answer") from None
         assert message is not None, "the server closed its output"
         return message
+
+    def answers(self, count: int, timeout=60) -> list:
+        """The next `count` answers to requests, in the order they come."""
+        answers = []
+        while len(answers) < count:
+            message = self.receive(timeout)
+            if "id" in message and "method" not in message:
+                answers.append(message)
+        return answers
 
     def reply_to(self, request_id) -> dict:
         while True:
@@ -232,6 +241,42 @@ def test_a_burst_of_edits_publishes_the_newest_version_not_every_one(tmp_path):
         assert len(published) < edits / 10, f"{len(published)} of {edits} versions published"
         expected = check_json(text, tmp_path)["diagnostics"]  # the edits cancel out
         assert len(message["params"]["diagnostics"]) == len(expected)
+        wire.stop()
+    finally:
+        wire.process.kill()
+
+
+def test_a_slow_request_is_cancelled_at_once_and_does_not_hold_up_others():
+    """Formatting a large document runs aside: cancelled, it is answered at once; not
+    cancelled, a hover sent after it is answered first; outdated, it says so."""
+    big, small = "file:///tmp/big.privacy", "file:///tmp/small.privacy"
+    wire = Wire()
+    try:
+        wire.initialize()
+        # About 4 MB: formatting it takes about a second, a hover a millisecond.
+        wire.open(big, declaration(40_000).replace("\n}\n", "\n  }\n"))
+        wire.diagnostics(big, 1)
+        wire.open(small, declaration(1))
+        wire.diagnostics(small, 1)
+        formatting = {"textDocument": {"uri": big}, "options": {"tabSize": 2, "insertSpaces": True}}
+        wire.send_json({"jsonrpc": "2.0", "id": 1, "method": "textDocument/formatting", "params": formatting})
+        wire.send_json(hover(2, small))
+        wire.send_json({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 1}})
+        answers = wire.answers(2)
+        assert [a["id"] for a in answers] == [2, 1]
+        assert answers[1]["error"]["code"] == -32800  # cancelled
+        # Not cancelled: the hover is still answered first, and the formatting after.
+        wire.send_json({"jsonrpc": "2.0", "id": 3, "method": "textDocument/formatting", "params": formatting})
+        wire.send_json(hover(4, small))
+        answers = wire.answers(2)
+        assert [a["id"] for a in answers] == [4, 3]
+        edits = answers[1]["result"]
+        assert len(edits) == 1 and "\n}\n" in edits[0]["newText"] and "\n  }\n" not in edits[0]["newText"]
+        # The document changes while it is being formatted: the edits would be for an older text.
+        wire.send_json({"jsonrpc": "2.0", "id": 5, "method": "textDocument/formatting", "params": formatting})
+        change = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "# x\n"}
+        wire.send_json({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": big, "version": 2}, "contentChanges": [change]}})
+        assert wire.answers(1)[0]["error"]["code"] == -32801  # content modified
         wire.stop()
     finally:
         wire.process.kill()
