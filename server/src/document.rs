@@ -23,6 +23,9 @@ pub struct Document {
     /// needs it, so that typing waits for the diagnostics alone.
     tree: Tree,
     tree_is_stale: bool,
+    /// Whether the tree is not of this text at all (the document was just opened, or its text
+    /// replaced), so that the next parse starts afresh; it is not parsed before it is needed.
+    tree_is_lost: bool,
     /// Changes with every change of the text, so that work done on a [`Self::snapshot`] can
     /// tell whether it still applies (the editor's version numbers are not trusted for that).
     /// Unique across documents, so that a document closed and opened again is another one.
@@ -41,24 +44,32 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document parsed and checked.
     pub fn new(text: String, version: i32, settings: &Settings) -> Document {
-        let tree = syntax::parse(&text, None);
+        let mut document = Document::open(text, version);
+        document.reparse();
+        document.refresh(settings);
+        document
+    }
+
+    /// A document neither parsed nor checked yet: opening a large one costs a copy, and the
+    /// checking can be done elsewhere.
+    pub fn open(text: String, version: i32) -> Document {
         let index = LineIndex::new(&text);
-        let mut document = Document {
+        Document {
             text,
             version,
             index,
-            tree,
-            tree_is_stale: false,
+            tree: syntax::parse("", None),
+            tree_is_stale: true,
+            tree_is_lost: true,
             generation: next_generation(),
             analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
             model: Model::default(),
             diagnostics: Vec::new(),
-        };
-        document.refresh(settings);
-        document
+        }
     }
 
     /// The byte offset of an LSP position, or `None` when its line is past the end.
@@ -89,14 +100,16 @@ impl Document {
         self.text.replace_range(start..end, new_text);
         self.index.edit(&self.text, start..end, new_text.len());
         let new_end = start + new_text.len();
-        self.tree.edit(&InputEdit {
-            start_byte: start,
-            old_end_byte: end,
-            new_end_byte: new_end,
-            start_position,
-            old_end_position,
-            new_end_position: self.point(new_end),
-        });
+        if !self.tree_is_lost {
+            self.tree.edit(&InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: new_end,
+                start_position,
+                old_end_position,
+                new_end_position: self.point(new_end),
+            });
+        }
         self.tree_is_stale = true;
         self.changed();
         Ok(())
@@ -106,8 +119,8 @@ impl Document {
     pub fn replace(&mut self, text: String) {
         self.text = text;
         self.index = LineIndex::new(&self.text);
-        self.tree = syntax::parse(&self.text, None);
-        self.tree_is_stale = false;
+        self.tree_is_stale = true;
+        self.tree_is_lost = true;
         self.changed();
     }
 
@@ -116,7 +129,13 @@ impl Document {
         self.analysis_is_stale = true;
     }
 
-    /// Identifies the text: equal generations of one document mean equal texts.
+    /// The settings changed: the analysis must be done again. Work on snapshots taken before
+    /// counts as of another text (the settings are part of what it was computed from).
+    pub fn settings_changed(&mut self) {
+        self.changed();
+    }
+
+    /// Identifies the text and settings: equal generations of one document mean equal texts.
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -126,37 +145,64 @@ impl Document {
         self.analysis_is_stale
     }
 
-    /// A copy to read on another thread: everything but the caches of [`Self::refresh`], which
-    /// only the document itself needs.
-    pub fn snapshot(&self) -> Document {
+    /// A copy to parse, check or read on another thread. The caches of [`Self::refresh`] go
+    /// with it (so that its check reads only what changed) until [`Self::adopt`] takes them
+    /// back; the analysis is copied only when it is current.
+    pub fn snapshot(&mut self) -> Document {
+        let current = !self.analysis_is_stale;
         Document {
             text: self.text.clone(),
             version: self.version,
             index: self.index.clone(),
             tree: self.tree.clone(),
             tree_is_stale: self.tree_is_stale,
+            tree_is_lost: self.tree_is_lost,
             generation: self.generation,
             analysis_is_stale: self.analysis_is_stale,
-            outlines: FxHashMap::default(),
-            outlines_before: FxHashMap::default(),
-            model: self.model.clone(),
-            diagnostics: self.diagnostics.clone(),
+            outlines: std::mem::take(&mut self.outlines),
+            outlines_before: std::mem::take(&mut self.outlines_before),
+            model: if current {
+                self.model.clone()
+            } else {
+                Model::default()
+            },
+            diagnostics: if current {
+                self.diagnostics.clone()
+            } else {
+                Vec::new()
+            },
         }
     }
 
-    /// Takes the tree a snapshot of this same text reparsed, so that it is not parsed again.
-    pub fn adopt_tree(&mut self, snapshot: Document) {
-        if self.tree_is_stale && !snapshot.tree_is_stale && snapshot.generation == self.generation {
+    /// Takes back from a [`Self::snapshot`] what still applies: its caches (they are by text,
+    /// so right for any text), and its tree and analysis if the text has not changed since.
+    pub fn adopt(&mut self, snapshot: Document) {
+        if self.outlines.is_empty() && self.outlines_before.is_empty() {
+            self.outlines = snapshot.outlines;
+            self.outlines_before = snapshot.outlines_before;
+        }
+        if snapshot.generation != self.generation {
+            return;
+        }
+        if self.tree_is_stale && !snapshot.tree_is_stale {
             self.tree = snapshot.tree;
             self.tree_is_stale = false;
+            self.tree_is_lost = false;
+        }
+        if self.analysis_is_stale && !snapshot.analysis_is_stale {
+            self.model = snapshot.model;
+            self.diagnostics = snapshot.diagnostics;
+            self.analysis_is_stale = false;
         }
     }
 
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
     pub fn reparse(&mut self) {
         if self.tree_is_stale {
-            self.tree = syntax::parse(&self.text, Some(&self.tree));
+            let old = (!self.tree_is_lost).then_some(&self.tree);
+            self.tree = syntax::parse(&self.text, old);
             self.tree_is_stale = false;
+            self.tree_is_lost = false;
         }
     }
 
@@ -260,6 +306,64 @@ mod tests {
         assert_eq!(doc.text, text);
         assert_eq!(doc.diagnostics, original);
         assert_eq!(doc.outlines.len(), 3);
+    }
+
+    #[test]
+    fn a_snapshot_checked_elsewhere_gives_back_what_still_applies() {
+        let settings = Settings::default();
+        let text = "purpose a \"A\" {\n  basis consent\n}\naccess\n";
+        let mut doc = Document::new(text.into(), 1, &settings);
+        doc.edit(pos(1, 8), pos(1, 15), "contrat", ColumnUnit::Utf16)
+            .unwrap();
+        assert!(doc.analysis_is_stale());
+        let mut snapshot = doc.snapshot();
+        assert!(doc.outlines.is_empty(), "the caches go with the snapshot");
+        snapshot.refresh(&settings);
+        snapshot.reparse();
+        doc.adopt(snapshot);
+        assert!(!doc.analysis_is_stale() && !doc.tree_is_stale);
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+        assert_eq!(doc.outlines.len(), 2);
+        // Changed meanwhile: only the caches come back; the analysis is of an older text.
+        let mut snapshot = doc.snapshot();
+        doc.edit(pos(1, 8), pos(1, 15), "consent", ColumnUnit::Utf16)
+            .unwrap();
+        doc.edit(pos(3, 0), pos(3, 0), "x", ColumnUnit::Utf16)
+            .unwrap();
+        snapshot.refresh(&settings);
+        doc.adopt(snapshot);
+        assert!(doc.analysis_is_stale());
+        assert_eq!(doc.outlines.len(), 2);
+        doc.refresh(&settings);
+        doc.reparse();
+        let fresh = Document::new(doc.text.clone(), 3, &settings);
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+    }
+
+    #[test]
+    fn a_replaced_text_is_parsed_afresh_when_needed() {
+        let settings = Settings::default();
+        let mut doc = Document::new("access\n".into(), 1, &settings);
+        doc.replace("purpose a \"A\" {\n  basis consent\n}\n".into());
+        doc.edit(pos(0, 0), pos(0, 0), "# c\n", ColumnUnit::Utf16)
+            .unwrap();
+        doc.reparse();
+        doc.refresh(&settings);
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! slow to read are all covered by the next check, so a burst of edits costs a few checks and
 //! publications, not one per version.
 //!
-//! Requests on large documents run on a worker thread, on a snapshot, so that they hold up
-//! neither other messages nor `$/cancelRequest` (see [`Backend::with_document`]).
+//! Large documents are checked, and requests on them answered, on a blocking thread, on a
+//! snapshot, so that they hold up neither other messages nor `$/cancelRequest` (see
+//! [`aside`]).
 
 pub mod document;
 mod features;
@@ -24,7 +25,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use privlint_core::ColumnUnit;
+use privlint_core::{ColumnUnit, Settings};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{Notify, Semaphore};
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -35,9 +36,10 @@ pub use document::Document;
 use features::Positions;
 use settings::Configurations;
 
-/// Requests on documents of at least this many bytes run on a worker thread (formatting 20 MB
-/// takes seconds); below it, a request takes less than handing it over would.
-const LARGE: usize = 512 * 1024;
+/// Documents of at least this many bytes are checked, and requests on them answered, aside
+/// (formatting 20 MB takes seconds); below it, the work takes less than handing it over would,
+/// and stays in the memory of one thread.
+const LARGE: usize = 1024 * 1024;
 
 /// How many requests on large documents run at once; the others wait, holding no snapshot.
 const WORKERS: usize = 2;
@@ -51,6 +53,34 @@ struct Publication {
     uri: Uri,
     version: Option<i32>,
     diagnostics: Vec<Diagnostic>,
+}
+
+impl Publication {
+    fn of(uri: Uri, doc: &Document, unit: ColumnUnit) -> Publication {
+        let at = Positions { doc, unit };
+        let diagnostics = doc
+            .diagnostics
+            .iter()
+            .map(|d| features::diagnostic(at, &uri, d))
+            .collect();
+        Publication {
+            version: (doc.version > 0).then_some(doc.version),
+            uri,
+            diagnostics,
+        }
+    }
+}
+
+/// What the publisher does next.
+enum Next {
+    Publish(Publication),
+    /// Check a large document aside, then publish.
+    Check {
+        uri: Uri,
+        snapshot: Box<Document>,
+        settings: Settings,
+        unit: ColumnUnit,
+    },
 }
 
 struct State {
@@ -80,28 +110,37 @@ impl State {
         self.documents.get_mut(uri)
     }
 
-    /// The diagnostics of the next queued document, as its text is now.
-    fn next_publication(&mut self) -> Option<Publication> {
+    /// The settings to check a document with, if its analysis is stale.
+    fn settings_if_stale(&mut self, uri: &Uri) -> Option<Settings> {
+        let stale = self.documents.get(uri)?.analysis_is_stale();
+        stale.then(|| self.configurations.settings_for(uri))
+    }
+
+    /// What to publish for the next queued document, as its text is now.
+    fn next(&mut self) -> Option<Next> {
         let uri = self.unpublished.pop_front()?;
         let unit = self.unit;
-        let Some(doc) = self.checked(&uri) else {
-            return Some(Publication {
+        let large = self.documents.get(&uri).map(|d| d.text.len() >= LARGE);
+        if large == Some(true)
+            && let Some(settings) = self.settings_if_stale(&uri)
+            && let Some(doc) = self.documents.get_mut(&uri)
+        {
+            let snapshot = Box::new(doc.snapshot());
+            return Some(Next::Check {
+                uri,
+                snapshot,
+                settings,
+                unit,
+            });
+        }
+        Some(Next::Publish(match self.checked(&uri) {
+            Some(doc) => Publication::of(uri, doc, unit),
+            None => Publication {
                 uri,
                 version: None,
                 diagnostics: Vec::new(),
-            });
-        };
-        let at = Positions { doc, unit };
-        let diagnostics = doc
-            .diagnostics
-            .iter()
-            .map(|d| features::diagnostic(at, &uri, d))
-            .collect();
-        Some(Publication {
-            version: (doc.version > 0).then_some(doc.version),
-            uri,
-            diagnostics,
-        })
+            },
+        }))
     }
 }
 
@@ -121,13 +160,64 @@ async fn publisher(client: Client, state: Arc<Mutex<State>>, queued: Arc<Notify>
         // Let the edits already received be applied first, so that one check covers them.
         tokio::task::yield_now().await;
         loop {
-            let next = lock(&state).next_publication();
-            let Some(p) = next else { break };
+            let next = lock(&state).next();
+            let p = match next {
+                None => break,
+                Some(Next::Publish(p)) => p,
+                Some(Next::Check {
+                    uri,
+                    snapshot,
+                    settings,
+                    unit,
+                }) => {
+                    // Published even if the text changed meanwhile (tagged with the version it
+                    // is of): the change queued the document again, and under continuous typing
+                    // the editor would otherwise get nothing.
+                    let target = uri.clone();
+                    let work = move |doc: &mut Document| {
+                        doc.refresh(&settings);
+                        Publication::of(target, doc, unit)
+                    };
+                    match aside(&state, uri, *snapshot, work).await {
+                        Some((p, _)) => p,
+                        None => continue, // the check panicked; the next edit checks again
+                    }
+                }
+            };
             client
                 .publish_diagnostics(p.uri, p.diagnostics, p.version)
                 .await;
         }
     }
+}
+
+/// Runs `work` on a snapshot of a document on a blocking thread, then gives the document back
+/// what still applies (caches, tree, analysis: see [`Document::adopt`]), also when the caller
+/// has been cancelled meanwhile. Returns the result, and whether the document's text is still
+/// the one it was computed on; `None` if `work` panicked.
+async fn aside<T: Send + 'static>(
+    state: &Arc<Mutex<State>>,
+    uri: Uri,
+    mut snapshot: Document,
+    work: impl FnOnce(&mut Document) -> T + Send + 'static,
+) -> Option<(T, bool)> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let generation = snapshot.generation();
+        let result = work(&mut snapshot);
+        let mut state = lock(&state);
+        let current = match state.documents.get_mut(&uri) {
+            Some(doc) => {
+                let current = doc.generation() == generation;
+                doc.adopt(snapshot);
+                current
+            }
+            None => false,
+        };
+        (result, current)
+    })
+    .await
+    .ok()
 }
 
 pub struct Backend {
@@ -160,77 +250,72 @@ impl Backend {
     /// Re-checks every open document (after a configuration change).
     fn refresh_all(&self) {
         let mut state = self.state();
-        let state = &mut *state;
         let uris: Vec<Uri> = state.documents.keys().cloned().collect();
         for uri in uris {
-            let settings = state.configurations.settings_for(&uri);
             if let Some(doc) = state.documents.get_mut(&uri) {
-                doc.refresh(&settings);
+                doc.settings_changed();
             }
-            self.publish(state, &uri);
+            self.publish(&mut state, &uri);
         }
     }
 
     /// Runs `f` on a document, if it is open.
     ///
-    /// On a large document, `f` runs on a worker thread, on a snapshot, so that the server goes
-    /// on reading messages meanwhile: a `$/cancelRequest` for it is answered at once, and other
-    /// requests are not held up. A cancelled job cannot be stopped half-way (core has no
-    /// cancellation points), but it holds a worker until it ends, so at most [`WORKERS`] run.
-    /// When the text changes before the result is ready, the answer is `ContentModified`: its
-    /// positions would be those of an older text.
+    /// On a large document, `f` runs [`aside`] (after the check, if the text changed), so that
+    /// the server goes on reading messages meanwhile: a `$/cancelRequest` for it is answered at
+    /// once, and other requests are not held up. A cancelled job cannot be stopped half-way
+    /// (core has no cancellation points), but it holds a worker until it ends, so at most
+    /// [`WORKERS`] run. When the text changes before the result is ready, the answer is
+    /// `ContentModified`: its positions would be those of an older text.
     async fn with_document<T, F>(&self, uri: &Uri, f: F) -> Result<Option<T>>
     where
         T: Send + 'static,
         F: FnOnce(Positions) -> T + Send + 'static,
     {
-        let (generation, unit) = {
+        let generation = {
             let mut state = self.state();
             let unit = state.unit;
-            let Some(doc) = state.checked(uri) else {
+            let Some(doc) = state.documents.get(uri) else {
                 return Ok(None);
             };
-            if doc.text.len() < LARGE {
+            if doc.text.len() >= LARGE {
+                doc.generation()
+            } else {
+                let Some(doc) = state.checked(uri) else {
+                    return Ok(None);
+                };
                 doc.reparse();
                 return Ok(Some(f(Positions { doc, unit })));
             }
-            (doc.generation(), unit)
         };
         // Taken only once a worker is free, so that waiting requests hold no copies.
         let Ok(worker) = self.workers.clone().acquire_owned().await else {
             return Err(Error::internal_error()); // the semaphore is never closed
         };
-        let snapshot = {
+        let (snapshot, settings, unit) = {
             let mut state = self.state();
-            match state.checked(uri) {
+            let unit = state.unit;
+            let settings = state.settings_if_stale(uri);
+            match state.documents.get_mut(uri) {
                 None => return Ok(None),
                 Some(doc) if doc.generation() != generation => {
                     return Err(Error::content_modified());
                 }
-                Some(doc) => doc.snapshot(),
+                Some(doc) => (doc.snapshot(), settings, unit),
             }
         };
-        let job = tokio::task::spawn_blocking(move || {
+        let work = move |doc: &mut Document| {
             let _worker = worker;
-            let mut snapshot = snapshot;
-            snapshot.reparse();
-            let result = f(Positions {
-                doc: &snapshot,
-                unit,
-            });
-            (result, snapshot)
-        });
-        let Ok((result, snapshot)) = job.await else {
-            return Err(Error::internal_error()); // `f` panicked
-        };
-        let mut state = self.state();
-        match state.documents.get_mut(uri) {
-            None => Ok(None),
-            Some(doc) if doc.generation() != generation => Err(Error::content_modified()),
-            Some(doc) => {
-                doc.adopt_tree(snapshot);
-                Ok(Some(result))
+            if let Some(settings) = settings {
+                doc.refresh(&settings);
             }
+            doc.reparse();
+            f(Positions { doc, unit })
+        };
+        match aside(&self.state, uri.clone(), snapshot, work).await {
+            None => Err(Error::internal_error()), // `f` panicked
+            Some((_, false)) => Err(Error::content_modified()),
+            Some((result, true)) => Ok(Some(result)),
         }
     }
 }
@@ -349,11 +434,13 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
         let mut state = self.state();
-        let settings = state.configurations.settings_for(&item.uri);
+        // Read now so that a broken privlint.toml is reported when the document opens.
+        state.configurations.settings_for(&item.uri);
         if let Some(problem) = state.configurations.take_problem() {
             self.log(MessageType::WARNING, problem);
         }
-        let doc = Document::new(item.text, item.version, &settings);
+        // Parsed and checked by the publisher (aside when it is large).
+        let doc = Document::open(item.text, item.version);
         state.documents.insert(item.uri.clone(), doc);
         self.publish(&mut state, &item.uri);
     }

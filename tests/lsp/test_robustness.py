@@ -280,3 +280,25 @@ def test_a_slow_request_is_cancelled_at_once_and_does_not_hold_up_others():
         wire.stop()
     finally:
         wire.process.kill()
+
+
+def test_a_large_document_is_checked_aside():
+    """Opening (or typing in) a large document does not stop the server reading: a request on it
+    that needs the check can be cancelled, and other documents are answered meanwhile."""
+    big, small = "file:///tmp/big.privacy", "file:///tmp/small.privacy"
+    wire = Wire()
+    try:
+        wire.initialize()
+        wire.open(small, declaration(1))
+        wire.diagnostics(small, 1)
+        wire.open(big, declaration(40_000, basis=False))
+        wire.send_json(hover(1, big))
+        wire.send_json({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 1}})
+        wire.send_json(hover(2, small))
+        answers = {a["id"]: a for a in wire.answers(2)}
+        assert answers[1]["error"]["code"] == -32800  # cancelled
+        assert "result" in answers[2]
+        assert len(wire.diagnostics(big, 1)["diagnostics"]) >= 40_000
+        wire.stop()
+    finally:
+        wire.process.kill()
