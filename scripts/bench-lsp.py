@@ -7,7 +7,7 @@ of didChange to the arrival of publishDiagnostics for that version. Prints media
 Then opens 100 documents of 50 purposes each and reads the server's VmRSS from /proc.
 
 `scripts/bench-lsp.py many-edits [N [RUNS]]`: the hostile case instead. N, 2N and 4N
-single-character edits (default N = 1,000) are written as fast as the pipe takes them, while
+single-character edits (default N = 10,000) are written as fast as the pipe takes them, while
 another thread reads what the server sends; prints the time from the first edit to the
 diagnostics of the last version, how many versions were published, how many bytes the server
 wrote, and its peak RSS (the run with the median time of RUNS, default 3), with the growth per
@@ -193,6 +193,6 @@ def main():
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["many-edits"]:
-        many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 1000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
+        many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 10000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     else:
         main()
