@@ -1,10 +1,9 @@
 //! The privlint language server (`privlint lsp`): the diagnostics of `privlint check`, live,
 //! and editing help, over LSP on stdio.
 //!
-//! Ordering (tower-lsp-server runs handlers concurrently): every handler does its work on the
-//! shared state synchronously, under one `std::sync::Mutex` that is never held across an
-//! `.await`, so edits are applied in the order they arrive. No handler awaits a request to the
-//! editor.
+//! Ordering (tower-lsp-server runs handlers concurrently): every handler changes the shared
+//! state synchronously, under one `std::sync::Mutex` that is never held across an `.await`, so
+//! edits are applied in the order they arrive. No handler awaits a request to the editor.
 //!
 //! Diagnostics are coalesced: an edit only changes the text and queues the document; one
 //! publisher task checks each queued document as it is when the task gets to it, and publishes
@@ -103,8 +102,7 @@ impl State {
 
     /// An open document, checked if its text changed since it was last checked.
     fn checked(&mut self, uri: &Uri) -> Option<&mut Document> {
-        if self.documents.get(uri)?.analysis_is_stale() {
-            let settings = self.configurations.settings_for(uri);
+        if let Some(settings) = self.settings_if_stale(uri) {
             self.documents.get_mut(uri)?.refresh(&settings);
         }
         self.documents.get_mut(uri)

@@ -130,9 +130,12 @@ impl<R: AsyncRead + Unpin> Frames<R> {
                     }
                 }
                 // The editor may be waiting for the answer to a message whose length was too
-                // large: if what has come is a whole message, take it.
+                // large: if what has come is a whole message, take it. (A message ends with
+                // `}`: a body paused anywhere else is not parsed again and again.)
                 Err(_) => {
-                    if let Some(end) = message_end(self.available()) {
+                    if self.available().trim_ascii_end().ends_with(b"}")
+                        && let Some(end) = message_end(self.available())
+                    {
                         let body = self.available()[..end].to_vec();
                         self.consume(end);
                         return Ok(Frame::Message(body));
