@@ -39,8 +39,9 @@ pub struct Document {
     /// The outlines the text before the last edit had and the current text has not: an edit
     /// that is undone (an unclosed `{` typed and deleted) finds them here.
     outlines_before: FxHashMap<Box<str>, Arc<Outline>>,
-    pub model: Model,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Shared, so that a snapshot does not copy them.
+    pub model: Arc<Model>,
+    pub diagnostics: Arc<Vec<Diagnostic>>,
 }
 
 impl Document {
@@ -67,8 +68,8 @@ impl Document {
             analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
-            model: Model::default(),
-            diagnostics: Vec::new(),
+            model: Arc::default(),
+            diagnostics: Arc::default(),
         }
     }
 
@@ -147,9 +148,8 @@ impl Document {
 
     /// A copy to parse, check or read on another thread. The caches of [`Self::refresh`] go
     /// with it (so that its check reads only what changed) until [`Self::adopt`] takes them
-    /// back; the analysis is copied only when it is current.
+    /// back.
     pub fn snapshot(&mut self) -> Document {
-        let current = !self.analysis_is_stale;
         Document {
             text: self.text.clone(),
             version: self.version,
@@ -161,16 +161,19 @@ impl Document {
             analysis_is_stale: self.analysis_is_stale,
             outlines: std::mem::take(&mut self.outlines),
             outlines_before: std::mem::take(&mut self.outlines_before),
-            model: if current {
-                self.model.clone()
-            } else {
-                Model::default()
-            },
-            diagnostics: if current {
-                self.diagnostics.clone()
-            } else {
-                Vec::new()
-            },
+            model: self.model.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// A copy of the text alone, for what reads nothing else (formatting): neither parsed nor
+    /// checked.
+    pub fn text_snapshot(&self) -> Document {
+        Document {
+            text: self.text.clone(),
+            index: self.index.clone(),
+            generation: self.generation,
+            ..Document::open(String::new(), self.version)
         }
     }
 
@@ -236,8 +239,8 @@ impl Document {
         }
         self.outlines_before = previous;
         let (model, diagnostics) = analyze(&self.text, &sections, settings);
-        self.model = model;
-        self.diagnostics = diagnostics;
+        self.model = Arc::new(model);
+        self.diagnostics = Arc::new(diagnostics);
         self.analysis_is_stale = false;
     }
 

@@ -47,6 +47,15 @@ const WORKERS: usize = 2;
 /// requests waiting for a worker must not hold up the edits and cancellations behind them.
 const CONCURRENCY: usize = 64;
 
+/// What a request reads of a document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// The text alone (formatting): on a large document, neither parsed nor checked for it.
+    Text,
+    /// The tree and the analysis too.
+    All,
+}
+
 /// Diagnostics ready to publish.
 struct Publication {
     uri: Uri,
@@ -265,7 +274,7 @@ impl Backend {
     /// (core has no cancellation points), but it holds a worker until it ends, so at most
     /// [`WORKERS`] run. When the text changes before the result is ready, the answer is
     /// `ContentModified`: its positions would be those of an older text.
-    async fn with_document<T, F>(&self, uri: &Uri, f: F) -> Result<Option<T>>
+    async fn with_document<T, F>(&self, uri: &Uri, reads: Reads, f: F) -> Result<Option<T>>
     where
         T: Send + 'static,
         F: FnOnce(Positions) -> T + Send + 'static,
@@ -279,11 +288,16 @@ impl Backend {
             if doc.text.len() >= LARGE {
                 doc.generation()
             } else {
-                let Some(doc) = state.checked(uri) else {
-                    return Ok(None);
+                let mut doc = match reads {
+                    Reads::Text => state.documents.get_mut(uri),
+                    Reads::All => state.checked(uri),
                 };
-                doc.reparse();
-                return Ok(Some(f(Positions { doc, unit })));
+                if reads == Reads::All
+                    && let Some(doc) = doc.as_deref_mut()
+                {
+                    doc.reparse();
+                }
+                return Ok(doc.map(|doc| f(Positions { doc, unit })));
             }
         };
         // Taken only once a worker is free, so that waiting requests hold no copies.
@@ -293,12 +307,16 @@ impl Backend {
         let (snapshot, settings, unit) = {
             let mut state = self.state();
             let unit = state.unit;
-            let settings = state.settings_if_stale(uri);
+            let settings = match reads {
+                Reads::Text => None,
+                Reads::All => state.settings_if_stale(uri),
+            };
             match state.documents.get_mut(uri) {
                 None => return Ok(None),
                 Some(doc) if doc.generation() != generation => {
                     return Err(Error::content_modified());
                 }
+                Some(doc) if reads == Reads::Text => (doc.text_snapshot(), settings, unit),
                 Some(doc) => (doc.snapshot(), settings, unit),
             }
         };
@@ -307,7 +325,9 @@ impl Backend {
             if let Some(settings) = settings {
                 doc.refresh(&settings);
             }
-            doc.reparse();
+            if reads == Reads::All {
+                doc.reparse();
+            }
             f(Positions { doc, unit })
         };
         match aside(&self.state, uri.clone(), snapshot, work).await {
@@ -516,7 +536,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let position = p.position;
-        self.with_document(&p.text_document.uri, move |at| {
+        self.with_document(&p.text_document.uri, Reads::All, move |at| {
             features::hover(at, position)
         })
         .await
@@ -527,7 +547,7 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let position = p.position;
         Ok(self
-            .with_document(&p.text_document.uri, move |at| {
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
                 features::completion(at, position)
             })
             .await?
@@ -541,7 +561,7 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri.clone();
         Ok(self
-            .with_document(&p.text_document.uri, move |at| {
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
                 features::definition(at, &uri, p.position)
             })
             .await?
@@ -553,7 +573,7 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let uri = p.text_document.uri.clone();
         let with_definition = params.context.include_declaration;
-        self.with_document(&p.text_document.uri, move |at| {
+        self.with_document(&p.text_document.uri, Reads::All, move |at| {
             features::references(at, &uri, p.position, with_definition)
         })
         .await
@@ -565,7 +585,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<PrepareRenameResponse>> {
         let position = params.position;
         Ok(self
-            .with_document(&params.text_document.uri, move |at| {
+            .with_document(&params.text_document.uri, Reads::All, move |at| {
                 features::prepare_rename(at, position)
             })
             .await?
@@ -578,7 +598,7 @@ impl LanguageServer for Backend {
         let uri = p.text_document.uri.clone();
         let new_name = params.new_name;
         match self
-            .with_document(&p.text_document.uri, move |at| {
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
                 features::rename(at, &uri, p.position, &new_name)
             })
             .await?
@@ -594,20 +614,28 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
-            .with_document(&params.text_document.uri, features::document_symbols)
+            .with_document(
+                &params.text_document.uri,
+                Reads::All,
+                features::document_symbols,
+            )
             .await?
             .map(DocumentSymbolResponse::Nested))
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.with_document(&params.text_document.uri, features::folding_ranges)
-            .await
+        self.with_document(
+            &params.text_document.uri,
+            Reads::All,
+            features::folding_ranges,
+        )
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let range = params.range;
-        self.with_document(&params.text_document.uri, move |at| {
+        self.with_document(&params.text_document.uri, Reads::All, move |at| {
             features::code_actions(at, &uri, range)
                 .into_iter()
                 .map(CodeActionOrCommand::CodeAction)
@@ -617,7 +645,7 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.with_document(&params.text_document.uri, features::formatting)
+        self.with_document(&params.text_document.uri, Reads::Text, features::formatting)
             .await
             .map(Option::flatten)
     }
