@@ -12,7 +12,10 @@ another thread reads what the server sends; prints the time from the first edit 
 diagnostics of the last version, how many versions were published, how many bytes the server
 wrote, and its peak RSS (the run with the median time of RUNS, default 3), with the growth per
 doubling (which must stay at most about 2.5x).
-Usage: scripts/bench-lsp.py [many-edits [N [RUNS]]]  (after `cargo build --release -p privlint -p privlint-bench`;
+`scripts/bench-lsp.py large [PURPOSES]`: a document of PURPOSES (default 80,000, about 20 MB):
+the time to format it, and how long a hover on another document and a `$/cancelRequest` of a
+second formatting wait while it runs.
+Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES]]  (after `cargo build --release -p privlint -p privlint-bench`;
 PRIVLINT=path to measure another build of the server)
 """
 
@@ -133,6 +136,48 @@ def many_edits(base: int, runs: int):
         print(f"| {n:,} | {elapsed * 1000:,.0f} ms | {published:,} | {written:,.1f} MB | {peak:.1f} MB | {growth} |")
 
 
+def large(purposes: int):
+    """A request on a large document: how long it takes, and how long a hover on another
+    document and a $/cancelRequest wait while it runs."""
+    server = Server()
+    server.request("initialize", {"capabilities": {}})
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    text = generate(purposes)
+    big, small = "file:///bench/large.privacy", "file:///bench/small.privacy"
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": big, "languageId": "privacy", "version": 1, "text": text}}})
+    server.wait_diagnostics(big, 1)
+    print(f"document: {text.count(chr(10)):,} lines, {len(text.encode()) / 1e6:.1f} MB; open -> diagnostics {(time.perf_counter() - start) * 1000:,.0f} ms")
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": small, "languageId": "privacy", "version": 1, "text": generate(10)}}})
+    server.wait_diagnostics(small, 1)
+    formatting = {"textDocument": {"uri": big}, "options": {"tabSize": 2, "insertSpaces": True}}
+    hover = {"textDocument": {"uri": small}, "position": {"line": 0, "character": 1}}
+    replies = {}
+
+    def reply(request_id):
+        while request_id not in replies:
+            m = server.receive()
+            if "id" in m and "method" not in m:
+                replies[m["id"]] = (time.perf_counter(), m)
+        return replies.pop(request_id)
+
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "id": "f1", "method": "textDocument/formatting", "params": formatting})
+    done, _ = reply("f1")
+    print(f"formatting: {(done - start) * 1000:,.0f} ms")
+    server.send({"jsonrpc": "2.0", "id": "f2", "method": "textDocument/formatting", "params": formatting})
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "id": "h", "method": "textDocument/hover", "params": hover})
+    done, _ = reply("h")
+    print(f"hover on another document while it is formatted: {(done - start) * 1000:,.1f} ms")
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": "f2"}})
+    done, answer = reply("f2")
+    outcome = "cancelled" if answer.get("error", {}).get("code") == -32800 else "not cancelled, answered"
+    print(f"$/cancelRequest of that formatting: {outcome} after {(done - start) * 1000:,.1f} ms")
+    server.stop()
+
+
 def main():
     server = Server()
     server.request("initialize", {"capabilities": {}})
@@ -192,7 +237,9 @@ def main():
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["many-edits"]:
+    if sys.argv[1:2] == ["large"]:
+        large(int(sys.argv[2]) if len(sys.argv) > 2 else 80000)
+    elif sys.argv[1:2] == ["many-edits"]:
         many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 10000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     else:
         main()
