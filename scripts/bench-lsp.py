@@ -5,17 +5,33 @@ Opens a generated declaration of about 20,000 lines, then sends single-character
 edits one at a time (typing and deleting a letter inside a label) and times each from the write
 of didChange to the arrival of publishDiagnostics for that version. Prints median and p95.
 Then opens 100 documents of 50 purposes each and reads the server's VmRSS from /proc.
-Usage: scripts/bench-lsp.py  (after `cargo build --release -p privlint -p privlint-bench`)
+
+`scripts/bench-lsp.py many-edits [N [RUNS]]`: the hostile case instead. N, 2N and 4N
+single-character edits (default N = 10,000) are written as fast as the pipe takes them, while
+another thread reads what the server sends; prints the time from the first edit to the
+diagnostics of the last version, how many versions were published, how many bytes the server
+wrote, and its peak RSS (the run with the median time of RUNS, default 3), with the growth per
+doubling (which must stay at most about 2.5x).
+`scripts/bench-lsp.py large [PURPOSES]`: a document of PURPOSES (default 80,000, about 20 MB):
+the time to format it, and how long a hover on another document and a `$/cancelRequest` of a
+second formatting wait while it runs.
+Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES]]  (after `cargo build --release -p privlint -p privlint-bench`;
+PRIVLINT=path to measure another build of the server)
 """
 
 import json
+import os
 import pathlib
 import statistics
 import subprocess
+import sys
+import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = ROOT / "target" / "release"
+# PRIVLINT=path measures another build of the server (e.g. one from before a change).
+PRIVLINT = os.environ.get("PRIVLINT", str(BIN / "privlint"))
 
 
 def generate(purposes: int) -> str:
@@ -24,7 +40,7 @@ def generate(purposes: int) -> str:
 
 class Server:
     def __init__(self):
-        self.p = subprocess.Popen([str(BIN / "privlint"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.p = subprocess.Popen([PRIVLINT, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.next_id = 0
 
     def send(self, message):
@@ -40,6 +56,7 @@ class Server:
                 break
             if line.lower().startswith(b"content-length"):
                 length = int(line.split(b":")[1])
+        self.received_bytes = getattr(self, "received_bytes", 0) + length
         return json.loads(self.p.stdout.read(length))
 
     def request(self, method, params):
@@ -58,10 +75,107 @@ class Server:
                 if p["uri"] == uri and p.get("version") == version:
                     return p
 
-    def rss_mb(self):
+    def rss_mb(self, field="VmRSS"):
         for line in pathlib.Path(f"/proc/{self.p.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
+
+    def stop(self):
+        self.request("shutdown", None)
+        self.send({"jsonrpc": "2.0", "method": "exit"})
+        self.p.wait(timeout=10)
+
+
+def many_edits(base: int, runs: int):
+    """N, 2N, 4N edits written without waiting: time to the last version's diagnostics."""
+    text = generate(1000)
+    lines = text.split("\n")
+    line = next(i for i, l in enumerate(lines) if l.startswith("purpose "))
+    column = lines[line].index('"') + 1
+    uri = "file:///bench/edits.privacy"
+
+    def measure(n):
+        server = Server()
+        server.request("initialize", {"capabilities": {}})
+        server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+        server.wait_diagnostics(uri, 1)
+        server.received_bytes = 0
+        final = n + 1
+        published = []
+
+        def read():
+            while True:
+                m = server.receive()
+                if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                    published.append(m["params"].get("version"))
+                    if m["params"].get("version") == final:
+                        return
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        start = time.perf_counter()
+        for i in range(n):
+            end = column if i % 2 == 0 else column + 1
+            change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": end}}, "text": "x" if i % 2 == 0 else ""}
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [change]}})
+        reader.join()
+        elapsed = time.perf_counter() - start
+        result = (elapsed, len(published), server.received_bytes / 1e6, server.rss_mb("VmHWM"))
+        server.stop()
+        return result
+
+    print(f"document: {text.count(chr(10))} lines, {len(text.encode())} bytes; edits typed and deleted in a label; median of {runs} runs")
+    print("| edits | to the last diagnostics | versions published | bytes written | peak RSS | growth |")
+    print("|---|---|---|---|---|---|")
+    previous = None
+    for n in (base, 2 * base, 4 * base):
+        elapsed, published, written, peak = sorted(measure(n) for _ in range(runs))[runs // 2]
+        growth = f"{elapsed / previous:.2f}x" if previous else ""
+        previous = elapsed
+        print(f"| {n:,} | {elapsed * 1000:,.0f} ms | {published:,} | {written:,.1f} MB | {peak:.1f} MB | {growth} |")
+
+
+def large(purposes: int):
+    """A request on a large document: how long it takes, and how long a hover on another
+    document and a $/cancelRequest wait while it runs."""
+    server = Server()
+    server.request("initialize", {"capabilities": {}})
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    text = generate(purposes)
+    big, small = "file:///bench/large.privacy", "file:///bench/small.privacy"
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": big, "languageId": "privacy", "version": 1, "text": text}}})
+    server.wait_diagnostics(big, 1)
+    print(f"document: {text.count(chr(10)):,} lines, {len(text.encode()) / 1e6:.1f} MB; open -> diagnostics {(time.perf_counter() - start) * 1000:,.0f} ms")
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": small, "languageId": "privacy", "version": 1, "text": generate(10)}}})
+    server.wait_diagnostics(small, 1)
+    formatting = {"textDocument": {"uri": big}, "options": {"tabSize": 2, "insertSpaces": True}}
+    hover = {"textDocument": {"uri": small}, "position": {"line": 0, "character": 1}}
+    replies = {}
+
+    def reply(request_id):
+        while request_id not in replies:
+            m = server.receive()
+            if "id" in m and "method" not in m:
+                replies[m["id"]] = (time.perf_counter(), m)
+        return replies.pop(request_id)
+
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "id": "f1", "method": "textDocument/formatting", "params": formatting})
+    done, _ = reply("f1")
+    print(f"formatting: {(done - start) * 1000:,.0f} ms")
+    server.send({"jsonrpc": "2.0", "id": "f2", "method": "textDocument/formatting", "params": formatting})
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "id": "h", "method": "textDocument/hover", "params": hover})
+    done, _ = reply("h")
+    print(f"hover on another document while it is formatted: {(done - start) * 1000:,.1f} ms")
+    start = time.perf_counter()
+    server.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": "f2"}})
+    done, answer = reply("f2")
+    outcome = "cancelled" if answer.get("error", {}).get("code") == -32800 else "not cancelled, answered"
+    print(f"$/cancelRequest of that formatting: {outcome} after {(done - start) * 1000:,.1f} ms")
+    server.stop()
 
 
 def main():
@@ -119,10 +233,13 @@ def main():
         server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": u, "languageId": "privacy", "version": 1, "text": small}}})
         server.wait_diagnostics(u, 1)
     print(f"RSS with 100 more open documents of {small.count(chr(10))} lines: {server.rss_mb():.1f} MB")
-    server.request("shutdown", None)
-    server.send({"jsonrpc": "2.0", "method": "exit"})
-    server.p.wait(timeout=10)
+    server.stop()
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["large"]:
+        large(int(sys.argv[2]) if len(sys.argv) > 2 else 80000)
+    elif sys.argv[1:2] == ["many-edits"]:
+        many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 10000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
+    else:
+        main()

@@ -83,7 +83,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lsp { .. } => match privlint_server::run_stdio() {
-            Ok(()) => exit::CLEAN,
+            Ok(true) => exit::CLEAN,
+            // `exit` without `shutdown`: the LSP specification asks for 1.
+            Ok(false) => 1,
             Err(error) => {
                 say::error(format_args!("cannot run the language server: {error}"));
                 exit::FAILURE

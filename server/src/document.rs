@@ -1,6 +1,7 @@
 //! An open document: its text, syntax tree (reparsed incrementally), sections and analysis.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -22,33 +23,54 @@ pub struct Document {
     /// needs it, so that typing waits for the diagnostics alone.
     tree: Tree,
     tree_is_stale: bool,
+    /// Whether the tree is not of this text at all (the document was just opened, or its text
+    /// replaced), so that the next parse starts afresh; it is not parsed before it is needed.
+    tree_is_lost: bool,
+    /// Changes with every change of the text, so that work done on a [`Self::snapshot`] can
+    /// tell whether it still applies (the editor's version numbers are not trusted for that).
+    /// Unique across documents, so that a document closed and opened again is another one.
+    generation: u64,
+    /// Whether the text changed since [`Self::refresh`]: edits are applied as they come and
+    /// checked once they stop coming (the language server coalesces them).
+    analysis_is_stale: bool,
     /// The outline of each section, by its text: an edit reads again only the sections whose
     /// text it changed.
     outlines: FxHashMap<Box<str>, Arc<Outline>>,
     /// The outlines the text before the last edit had and the current text has not: an edit
     /// that is undone (an unclosed `{` typed and deleted) finds them here.
     outlines_before: FxHashMap<Box<str>, Arc<Outline>>,
-    pub model: Model,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Shared, so that a snapshot does not copy them.
+    pub model: Arc<Model>,
+    pub diagnostics: Arc<Vec<Diagnostic>>,
 }
 
 impl Document {
+    /// A document parsed and checked.
     pub fn new(text: String, version: i32, settings: &Settings) -> Document {
-        let tree = syntax::parse(&text, None);
+        let mut document = Document::open(text, version);
+        document.reparse();
+        document.refresh(settings);
+        document
+    }
+
+    /// A document neither parsed nor checked yet: opening a large one costs a copy, and the
+    /// checking can be done elsewhere.
+    pub fn open(text: String, version: i32) -> Document {
         let index = LineIndex::new(&text);
-        let mut document = Document {
+        Document {
             text,
             version,
             index,
-            tree,
-            tree_is_stale: false,
+            tree: syntax::parse("", None),
+            tree_is_stale: true,
+            tree_is_lost: true,
+            generation: next_generation(),
+            analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
-            model: Model::default(),
-            diagnostics: Vec::new(),
-        };
-        document.refresh(settings);
-        document
+            model: Arc::default(),
+            diagnostics: Arc::default(),
+        }
     }
 
     /// The byte offset of an LSP position, or `None` when its line is past the end.
@@ -79,15 +101,18 @@ impl Document {
         self.text.replace_range(start..end, new_text);
         self.index.edit(&self.text, start..end, new_text.len());
         let new_end = start + new_text.len();
-        self.tree.edit(&InputEdit {
-            start_byte: start,
-            old_end_byte: end,
-            new_end_byte: new_end,
-            start_position,
-            old_end_position,
-            new_end_position: self.point(new_end),
-        });
+        if !self.tree_is_lost {
+            self.tree.edit(&InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: new_end,
+                start_position,
+                old_end_position,
+                new_end_position: self.point(new_end),
+            });
+        }
         self.tree_is_stale = true;
+        self.changed();
         Ok(())
     }
 
@@ -95,15 +120,92 @@ impl Document {
     pub fn replace(&mut self, text: String) {
         self.text = text;
         self.index = LineIndex::new(&self.text);
-        self.tree = syntax::parse(&self.text, None);
-        self.tree_is_stale = false;
+        self.tree_is_stale = true;
+        self.tree_is_lost = true;
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.generation = next_generation();
+        self.analysis_is_stale = true;
+    }
+
+    /// The settings changed: the analysis must be done again. Work on snapshots taken before
+    /// counts as of another text (the settings are part of what it was computed from).
+    pub fn settings_changed(&mut self) {
+        self.changed();
+    }
+
+    /// Identifies the text and settings: equal generations of one document mean equal texts.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether [`Self::model`] and [`Self::diagnostics`] are those of an older text.
+    pub fn analysis_is_stale(&self) -> bool {
+        self.analysis_is_stale
+    }
+
+    /// A copy to parse, check or read on another thread. The caches of [`Self::refresh`] go
+    /// with it (so that its check reads only what changed) until [`Self::adopt`] takes them
+    /// back.
+    pub fn snapshot(&mut self) -> Document {
+        Document {
+            text: self.text.clone(),
+            version: self.version,
+            index: self.index.clone(),
+            tree: self.tree.clone(),
+            tree_is_stale: self.tree_is_stale,
+            tree_is_lost: self.tree_is_lost,
+            generation: self.generation,
+            analysis_is_stale: self.analysis_is_stale,
+            outlines: std::mem::take(&mut self.outlines),
+            outlines_before: std::mem::take(&mut self.outlines_before),
+            model: self.model.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// A copy of the text alone, for what reads nothing else (formatting): neither parsed nor
+    /// checked.
+    pub fn text_snapshot(&self) -> Document {
+        Document {
+            text: self.text.clone(),
+            index: self.index.clone(),
+            generation: self.generation,
+            ..Document::open(String::new(), self.version)
+        }
+    }
+
+    /// Takes back from a [`Self::snapshot`] what still applies: its caches (they are by text,
+    /// so right for any text), and its tree and analysis if the text has not changed since.
+    pub fn adopt(&mut self, snapshot: Document) {
+        if self.outlines.is_empty() && self.outlines_before.is_empty() {
+            self.outlines = snapshot.outlines;
+            self.outlines_before = snapshot.outlines_before;
+        }
+        if snapshot.generation != self.generation {
+            return;
+        }
+        if self.tree_is_stale && !snapshot.tree_is_stale {
+            self.tree = snapshot.tree;
+            self.tree_is_stale = false;
+            self.tree_is_lost = false;
+        }
+        if self.analysis_is_stale && !snapshot.analysis_is_stale {
+            self.model = snapshot.model;
+            self.diagnostics = snapshot.diagnostics;
+            self.analysis_is_stale = false;
+        }
     }
 
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
     pub fn reparse(&mut self) {
         if self.tree_is_stale {
-            self.tree = syntax::parse(&self.text, Some(&self.tree));
+            let old = (!self.tree_is_lost).then_some(&self.tree);
+            self.tree = syntax::parse(&self.text, old);
             self.tree_is_stale = false;
+            self.tree_is_lost = false;
         }
     }
 
@@ -137,8 +239,9 @@ impl Document {
         }
         self.outlines_before = previous;
         let (model, diagnostics) = analyze(&self.text, &sections, settings);
-        self.model = model;
-        self.diagnostics = diagnostics;
+        self.model = Arc::new(model);
+        self.diagnostics = Arc::new(diagnostics);
+        self.analysis_is_stale = false;
     }
 
     /// A tree-sitter point: row and byte column. Computed on the current text, so call it
@@ -147,6 +250,11 @@ impl Document {
         let p = self.index.position(&self.text, offset, ColumnUnit::Utf8);
         Point::new(p.line, p.column)
     }
+}
+
+fn next_generation() -> u64 {
+    static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 #[cfg(test)]
@@ -201,6 +309,64 @@ mod tests {
         assert_eq!(doc.text, text);
         assert_eq!(doc.diagnostics, original);
         assert_eq!(doc.outlines.len(), 3);
+    }
+
+    #[test]
+    fn a_snapshot_checked_elsewhere_gives_back_what_still_applies() {
+        let settings = Settings::default();
+        let text = "purpose a \"A\" {\n  basis consent\n}\naccess\n";
+        let mut doc = Document::new(text.into(), 1, &settings);
+        doc.edit(pos(1, 8), pos(1, 15), "contrat", ColumnUnit::Utf16)
+            .unwrap();
+        assert!(doc.analysis_is_stale());
+        let mut snapshot = doc.snapshot();
+        assert!(doc.outlines.is_empty(), "the caches go with the snapshot");
+        snapshot.refresh(&settings);
+        snapshot.reparse();
+        doc.adopt(snapshot);
+        assert!(!doc.analysis_is_stale() && !doc.tree_is_stale);
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+        assert_eq!(doc.outlines.len(), 2);
+        // Changed meanwhile: only the caches come back; the analysis is of an older text.
+        let mut snapshot = doc.snapshot();
+        doc.edit(pos(1, 8), pos(1, 15), "consent", ColumnUnit::Utf16)
+            .unwrap();
+        doc.edit(pos(3, 0), pos(3, 0), "x", ColumnUnit::Utf16)
+            .unwrap();
+        snapshot.refresh(&settings);
+        doc.adopt(snapshot);
+        assert!(doc.analysis_is_stale());
+        assert_eq!(doc.outlines.len(), 2);
+        doc.refresh(&settings);
+        doc.reparse();
+        let fresh = Document::new(doc.text.clone(), 3, &settings);
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+    }
+
+    #[test]
+    fn a_replaced_text_is_parsed_afresh_when_needed() {
+        let settings = Settings::default();
+        let mut doc = Document::new("access\n".into(), 1, &settings);
+        doc.replace("purpose a \"A\" {\n  basis consent\n}\n".into());
+        doc.edit(pos(0, 0), pos(0, 0), "# c\n", ColumnUnit::Utf16)
+            .unwrap();
+        doc.reparse();
+        doc.refresh(&settings);
+        let fresh = Document::new(doc.text.clone(), 2, &settings);
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            fresh.tree().root_node().to_sexp()
+        );
+        assert_eq!(doc.diagnostics, fresh.diagnostics);
     }
 
     #[test]

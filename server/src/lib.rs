@@ -1,23 +1,32 @@
 //! The privlint language server (`privlint lsp`): the diagnostics of `privlint check`, live,
 //! and editing help, over LSP on stdio.
 //!
-//! Ordering (tower-lsp-server runs handlers concurrently): every handler does its work on the
-//! shared state synchronously, under one `std::sync::Mutex` that is never held across an
-//! `.await`, so edits are applied in the order they arrive. Diagnostics are handed, still
-//! under the lock, to one publisher task that sends them in that same order, tagged with the
-//! document's version. No handler awaits a request to the editor.
+//! Ordering (tower-lsp-server runs handlers concurrently): every handler changes the shared
+//! state synchronously, under one `std::sync::Mutex` that is never held across an `.await`, so
+//! edits are applied in the order they arrive. No handler awaits a request to the editor.
+//!
+//! Diagnostics are coalesced: an edit only changes the text and queues the document; one
+//! publisher task checks each queued document as it is when the task gets to it, and publishes
+//! that, tagged with its version. Edits that arrive while a check runs or while the editor is
+//! slow to read are all covered by the next check, so a burst of edits costs a few checks and
+//! publications, not one per version.
+//!
+//! Large documents are checked, and requests on them answered, on a blocking thread, on a
+//! snapshot, so that they hold up neither other messages nor `$/cancelRequest` (see
+//! [`aside`]).
 
 pub mod document;
 mod features;
 mod settings;
 mod wire;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use privlint_core::ColumnUnit;
+use privlint_core::{ColumnUnit, Settings};
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, Semaphore};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -26,11 +35,60 @@ pub use document::Document;
 use features::Positions;
 use settings::Configurations;
 
+/// Documents of at least this many bytes are checked, and requests on them answered, aside
+/// (formatting 20 MB takes seconds); below it, the work takes less than handing it over would,
+/// and stays in the memory of one thread.
+const LARGE: usize = 1024 * 1024;
+
+/// How many requests on large documents run at once; the others wait, holding no snapshot.
+const WORKERS: usize = 2;
+
+/// How many messages the transport has in hand at once (tower-lsp-server's default is 4):
+/// requests waiting for a worker must not hold up the edits and cancellations behind them.
+const CONCURRENCY: usize = 64;
+
+/// What a request reads of a document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// The text alone (formatting): on a large document, neither parsed nor checked for it.
+    Text,
+    /// The tree and the analysis too.
+    All,
+}
+
 /// Diagnostics ready to publish.
 struct Publication {
     uri: Uri,
-    version: i32,
+    version: Option<i32>,
     diagnostics: Vec<Diagnostic>,
+}
+
+impl Publication {
+    fn of(uri: Uri, doc: &Document, unit: ColumnUnit) -> Publication {
+        let at = Positions { doc, unit };
+        let diagnostics = doc
+            .diagnostics
+            .iter()
+            .map(|d| features::diagnostic(at, &uri, d))
+            .collect();
+        Publication {
+            version: (doc.version > 0).then_some(doc.version),
+            uri,
+            diagnostics,
+        }
+    }
+}
+
+/// What the publisher does next.
+enum Next {
+    Publish(Publication),
+    /// Check a large document aside, then publish.
+    Check {
+        uri: Uri,
+        snapshot: Box<Document>,
+        settings: Settings,
+        unit: ColumnUnit,
+    },
 }
 
 struct State {
@@ -39,42 +97,155 @@ struct State {
     configurations: Configurations,
     /// Whether the editor lets the server ask to be told when files change.
     can_watch_files: bool,
+    /// Documents whose diagnostics are to be published (or cleared, once closed), each once,
+    /// oldest first.
+    unpublished: VecDeque<Uri>,
+}
+
+impl State {
+    fn queue(&mut self, uri: &Uri) {
+        if !self.unpublished.contains(uri) {
+            self.unpublished.push_back(uri.clone());
+        }
+    }
+
+    /// An open document, checked if its text changed since it was last checked.
+    fn checked(&mut self, uri: &Uri) -> Option<&mut Document> {
+        if let Some(settings) = self.settings_if_stale(uri) {
+            self.documents.get_mut(uri)?.refresh(&settings);
+        }
+        self.documents.get_mut(uri)
+    }
+
+    /// The settings to check a document with, if its analysis is stale.
+    fn settings_if_stale(&mut self, uri: &Uri) -> Option<Settings> {
+        let stale = self.documents.get(uri)?.analysis_is_stale();
+        stale.then(|| self.configurations.settings_for(uri))
+    }
+
+    /// What to publish for the next queued document, as its text is now.
+    fn next(&mut self) -> Option<Next> {
+        let uri = self.unpublished.pop_front()?;
+        let unit = self.unit;
+        let large = self.documents.get(&uri).map(|d| d.text.len() >= LARGE);
+        if large == Some(true)
+            && let Some(settings) = self.settings_if_stale(&uri)
+            && let Some(doc) = self.documents.get_mut(&uri)
+        {
+            let snapshot = Box::new(doc.snapshot());
+            return Some(Next::Check {
+                uri,
+                snapshot,
+                settings,
+                unit,
+            });
+        }
+        Some(Next::Publish(match self.checked(&uri) {
+            Some(doc) => Publication::of(uri, doc, unit),
+            None => Publication {
+                uri,
+                version: None,
+                diagnostics: Vec::new(),
+            },
+        }))
+    }
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A handler that panicked cannot leave the documents half-edited (edits are applied
+    // before anything can panic), so a poisoned lock is still usable.
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Publishes the queued documents' diagnostics, one document at a time, each checked as it is
+/// when its turn comes.
+async fn publisher(client: Client, state: Arc<Mutex<State>>, queued: Arc<Notify>) {
+    loop {
+        queued.notified().await;
+        // Let the edits already received be applied first, so that one check covers them.
+        tokio::task::yield_now().await;
+        loop {
+            let next = lock(&state).next();
+            let p = match next {
+                None => break,
+                Some(Next::Publish(p)) => p,
+                Some(Next::Check {
+                    uri,
+                    snapshot,
+                    settings,
+                    unit,
+                }) => {
+                    // Published even if the text changed meanwhile (tagged with the version it
+                    // is of): the change queued the document again, and under continuous typing
+                    // the editor would otherwise get nothing.
+                    let target = uri.clone();
+                    let work = move |doc: &mut Document| {
+                        doc.refresh(&settings);
+                        Publication::of(target, doc, unit)
+                    };
+                    match aside(&state, uri, *snapshot, work).await {
+                        Some((p, _)) => p,
+                        None => continue, // the check panicked; the next edit checks again
+                    }
+                }
+            };
+            client
+                .publish_diagnostics(p.uri, p.diagnostics, p.version)
+                .await;
+        }
+    }
+}
+
+/// Runs `work` on a snapshot of a document on a blocking thread, then gives the document back
+/// what still applies (caches, tree, analysis: see [`Document::adopt`]), also when the caller
+/// has been cancelled meanwhile. Returns the result, and whether the document's text is still
+/// the one it was computed on; `None` if `work` panicked.
+async fn aside<T: Send + 'static>(
+    state: &Arc<Mutex<State>>,
+    uri: Uri,
+    mut snapshot: Document,
+    work: impl FnOnce(&mut Document) -> T + Send + 'static,
+) -> Option<(T, bool)> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let generation = snapshot.generation();
+        let result = work(&mut snapshot);
+        let mut state = lock(&state);
+        let current = match state.documents.get_mut(&uri) {
+            Some(doc) => {
+                let current = doc.generation() == generation;
+                doc.adopt(snapshot);
+                current
+            }
+            None => false,
+        };
+        (result, current)
+    })
+    .await
+    .ok()
 }
 
 pub struct Backend {
     client: Client,
-    state: Mutex<State>,
-    publisher: mpsc::UnboundedSender<Publication>,
+    state: Arc<Mutex<State>>,
+    /// Wakes the [`publisher`].
+    queued: Arc<Notify>,
+    workers: Arc<Semaphore>,
+    /// Whether the editor asked for `shutdown` (the exit status depends on it).
+    shut_down: Arc<AtomicBool>,
 }
 
 impl Backend {
     fn state(&self) -> MutexGuard<'_, State> {
-        // A handler that panicked cannot leave the documents half-edited (edits are applied
-        // before anything can panic), so a poisoned lock is still usable.
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.state)
     }
 
-    /// Queues the diagnostics of a document; call with the lock held, so that publications
-    /// keep the order of edits.
-    fn publish(&self, state: &State, uri: &Uri) {
-        if let Some(doc) = state.documents.get(uri) {
-            let at = Positions {
-                doc,
-                unit: state.unit,
-            };
-            let diagnostics = doc
-                .diagnostics
-                .iter()
-                .map(|d| features::diagnostic(at, uri, d))
-                .collect();
-            let _ = self.publisher.send(Publication {
-                uri: uri.clone(),
-                version: doc.version,
-                diagnostics,
-            });
-        }
+    /// Queues the diagnostics of a document, to be published once edits stop coming.
+    fn publish(&self, state: &mut State, uri: &Uri) {
+        state.queue(uri);
+        self.queued.notify_one();
     }
 
     /// Logs a message to the editor without waiting for it.
@@ -86,24 +257,84 @@ impl Backend {
     /// Re-checks every open document (after a configuration change).
     fn refresh_all(&self) {
         let mut state = self.state();
-        let state = &mut *state;
         let uris: Vec<Uri> = state.documents.keys().cloned().collect();
         for uri in uris {
-            let settings = state.configurations.settings_for(&uri);
             if let Some(doc) = state.documents.get_mut(&uri) {
-                doc.refresh(&settings);
+                doc.settings_changed();
             }
-            self.publish(state, &uri);
+            self.publish(&mut state, &uri);
         }
     }
 
     /// Runs `f` on a document, if it is open.
-    fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(Positions) -> T) -> Option<T> {
-        let mut state = self.state();
-        let unit = state.unit;
-        let doc = state.documents.get_mut(uri)?;
-        doc.reparse();
-        Some(f(Positions { doc, unit }))
+    ///
+    /// On a large document, `f` runs [`aside`] (after the check, if the text changed), so that
+    /// the server goes on reading messages meanwhile: a `$/cancelRequest` for it is answered at
+    /// once, and other requests are not held up. A cancelled job cannot be stopped half-way
+    /// (core has no cancellation points), but it holds a worker until it ends, so at most
+    /// [`WORKERS`] run. When the text changes before the result is ready, the answer is
+    /// `ContentModified`: its positions would be those of an older text.
+    async fn with_document<T, F>(&self, uri: &Uri, reads: Reads, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(Positions) -> T + Send + 'static,
+    {
+        let generation = {
+            let mut state = self.state();
+            let unit = state.unit;
+            let Some(doc) = state.documents.get(uri) else {
+                return Ok(None);
+            };
+            if doc.text.len() >= LARGE {
+                doc.generation()
+            } else {
+                let mut doc = match reads {
+                    Reads::Text => state.documents.get_mut(uri),
+                    Reads::All => state.checked(uri),
+                };
+                if reads == Reads::All
+                    && let Some(doc) = doc.as_deref_mut()
+                {
+                    doc.reparse();
+                }
+                return Ok(doc.map(|doc| f(Positions { doc, unit })));
+            }
+        };
+        // Taken only once a worker is free, so that waiting requests hold no copies.
+        let Ok(worker) = self.workers.clone().acquire_owned().await else {
+            return Err(Error::internal_error()); // the semaphore is never closed
+        };
+        let (snapshot, settings, unit) = {
+            let mut state = self.state();
+            let unit = state.unit;
+            let settings = match reads {
+                Reads::Text => None,
+                Reads::All => state.settings_if_stale(uri),
+            };
+            match state.documents.get_mut(uri) {
+                None => return Ok(None),
+                Some(doc) if doc.generation() != generation => {
+                    return Err(Error::content_modified());
+                }
+                Some(doc) if reads == Reads::Text => (doc.text_snapshot(), settings, unit),
+                Some(doc) => (doc.snapshot(), settings, unit),
+            }
+        };
+        let work = move |doc: &mut Document| {
+            let _worker = worker;
+            if let Some(settings) = settings {
+                doc.refresh(&settings);
+            }
+            if reads == Reads::All {
+                doc.reparse();
+            }
+            f(Positions { doc, unit })
+        };
+        match aside(&self.state, uri.clone(), snapshot, work).await {
+            None => Err(Error::internal_error()), // `f` panicked
+            Some((_, false)) => Err(Error::content_modified()),
+            Some((result, true)) => Ok(Some(result)),
+        }
     }
 }
 
@@ -214,26 +445,28 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
         let mut state = self.state();
-        let settings = state.configurations.settings_for(&item.uri);
+        // Read now so that a broken privlint.toml is reported when the document opens.
+        state.configurations.settings_for(&item.uri);
         if let Some(problem) = state.configurations.take_problem() {
             self.log(MessageType::WARNING, problem);
         }
-        let doc = Document::new(item.text, item.version, &settings);
+        // Parsed and checked by the publisher (aside when it is large).
+        let doc = Document::open(item.text, item.version);
         state.documents.insert(item.uri.clone(), doc);
-        self.publish(&state, &item.uri);
+        self.publish(&mut state, &item.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let mut state = self.state();
         let unit = state.unit;
-        let settings = state.configurations.settings_for(&uri);
         let Some(doc) = state.documents.get_mut(&uri) else {
             self.log(
                 MessageType::WARNING,
@@ -260,8 +493,8 @@ impl LanguageServer for Backend {
             }
         }
         doc.version = params.text_document.version;
-        doc.refresh(&settings);
-        self.publish(&state, &uri);
+        // Checked by the publisher, once the edits stop coming.
+        self.publish(&mut state, &uri);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
@@ -278,12 +511,11 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state().documents.remove(&uri);
-        let _ = self.publisher.send(Publication {
-            uri,
-            version: 0,
-            diagnostics: Vec::new(),
-        });
+        let mut state = self.state();
+        state.documents.remove(&uri);
+        // Queued like an edit, so that diagnostics published for the open document cannot
+        // come after the empty ones.
+        self.publish(&mut state, &uri);
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
@@ -303,17 +535,22 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        Ok(self
-            .with_document(&p.text_document.uri, |at| features::hover(at, p.position))
-            .flatten())
+        let position = p.position;
+        self.with_document(&p.text_document.uri, Reads::All, move |at| {
+            features::hover(at, position)
+        })
+        .await
+        .map(Option::flatten)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
+        let position = p.position;
         Ok(self
-            .with_document(&p.text_document.uri, |at| {
-                features::completion(at, p.position)
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
+                features::completion(at, position)
             })
+            .await?
             .map(CompletionResponse::Array))
     }
 
@@ -322,40 +559,50 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let uri = p.text_document.uri;
+        let uri = p.text_document.uri.clone();
         Ok(self
-            .with_document(&uri, |at| features::definition(at, &uri, p.position))
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
+                features::definition(at, &uri, p.position)
+            })
+            .await?
             .flatten()
             .map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
+        let uri = p.text_document.uri.clone();
         let with_definition = params.context.include_declaration;
-        Ok(self.with_document(&uri, |at| {
+        self.with_document(&p.text_document.uri, Reads::All, move |at| {
             features::references(at, &uri, p.position, with_definition)
-        }))
+        })
+        .await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
+        let position = params.position;
         Ok(self
-            .with_document(&params.text_document.uri, |at| {
-                features::prepare_rename(at, params.position)
+            .with_document(&params.text_document.uri, Reads::All, move |at| {
+                features::prepare_rename(at, position)
             })
+            .await?
             .flatten()
             .map(PrepareRenameResponse::Range))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
-        match self.with_document(&uri, |at| {
-            features::rename(at, &uri, p.position, &params.new_name)
-        }) {
+        let uri = p.text_document.uri.clone();
+        let new_name = params.new_name;
+        match self
+            .with_document(&p.text_document.uri, Reads::All, move |at| {
+                features::rename(at, &uri, p.position, &new_name)
+            })
+            .await?
+        {
             None => Ok(None),
             Some(Ok(edit)) => Ok(edit),
             Some(Err(message)) => Err(Error::invalid_params(message)),
@@ -367,28 +614,40 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
-            .with_document(&params.text_document.uri, features::document_symbols)
+            .with_document(
+                &params.text_document.uri,
+                Reads::All,
+                features::document_symbols,
+            )
+            .await?
             .map(DocumentSymbolResponse::Nested))
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        Ok(self.with_document(&params.text_document.uri, features::folding_ranges))
+        self.with_document(
+            &params.text_document.uri,
+            Reads::All,
+            features::folding_ranges,
+        )
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        Ok(self.with_document(&uri, |at| {
-            features::code_actions(at, &uri, params.range)
+        let uri = params.text_document.uri.clone();
+        let range = params.range;
+        self.with_document(&params.text_document.uri, Reads::All, move |at| {
+            features::code_actions(at, &uri, range)
                 .into_iter()
                 .map(CodeActionOrCommand::CodeAction)
                 .collect()
-        }))
+        })
+        .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        Ok(self
-            .with_document(&params.text_document.uri, features::formatting)
-            .flatten())
+        self.with_document(&params.text_document.uri, Reads::Text, features::formatting)
+            .await
+            .map(Option::flatten)
     }
 
     async fn execute_command(
@@ -423,25 +682,21 @@ impl Backend {
 /// Builds the service; used by [`run_stdio`] and by in-process tests.
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| {
-        let (publisher, mut queue) = mpsc::unbounded_channel::<Publication>();
-        let sender = client.clone();
-        tokio::spawn(async move {
-            while let Some(p) = queue.recv().await {
-                let version = (p.version > 0).then_some(p.version);
-                sender
-                    .publish_diagnostics(p.uri, p.diagnostics, version)
-                    .await;
-            }
-        });
+        let state = Arc::new(Mutex::new(State {
+            documents: HashMap::new(),
+            unit: ColumnUnit::Utf16,
+            configurations: Configurations::default(),
+            can_watch_files: false,
+            unpublished: VecDeque::new(),
+        }));
+        let queued = Arc::new(Notify::new());
+        tokio::spawn(publisher(client.clone(), state.clone(), queued.clone()));
         Backend {
             client,
-            state: Mutex::new(State {
-                documents: HashMap::new(),
-                unit: ColumnUnit::Utf16,
-                configurations: Configurations::default(),
-                can_watch_files: false,
-            }),
-            publisher,
+            state,
+            queued,
+            workers: Arc::new(Semaphore::new(WORKERS)),
+            shut_down: Arc::new(AtomicBool::new(false)),
         }
     })
     .custom_method(wire::MALFORMED, Backend::malformed)
@@ -449,26 +704,31 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
 }
 
 /// Serves LSP on the editor's byte streams, behind the [`wire`] guard, until the editor says
-/// `exit` or closes its input. Used by [`run_stdio`] and by the fuzzer.
+/// `exit` or closes its input. Used by [`run_stdio`] and by the fuzzer. Returns whether the
+/// editor asked for `shutdown` first: LSP wants the exit status to say so.
 pub async fn serve(
     input: impl AsyncRead + Send + Unpin + 'static,
     output: impl AsyncWrite + Unpin,
-) {
+) -> bool {
     let (service, socket) = service();
+    let shut_down = service.inner().shut_down.clone();
     let (guarded, server_input) = tokio::io::duplex(1 << 16);
     tokio::spawn(wire::guard(input, guarded));
     Server::new(server_input, output, socket)
+        .concurrency_level(CONCURRENCY)
         .serve(service)
         .await;
+    shut_down.load(Ordering::SeqCst)
 }
 
-/// Serves LSP on stdin and stdout until the editor says `exit`.
-pub fn run_stdio() -> std::io::Result<()> {
+/// Serves LSP on stdin and stdout until the editor says `exit`; `Ok(false)` when it did not
+/// ask for `shutdown` first (the exit status is then 1).
+pub fn run_stdio() -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let shut_down = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The thread reading stdin blocks until the editor closes the pipe; do not wait for it.
     runtime.shutdown_background();
-    Ok(())
+    Ok(shut_down)
 }

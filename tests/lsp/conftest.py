@@ -1,5 +1,6 @@
 """pytest-lsp fixtures: the real `privlint lsp` binary (target/release), driven over stdio."""
 
+import os
 import pathlib
 import subprocess
 
@@ -8,7 +9,8 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = ROOT / "target" / "release" / "privlint"
+# PRIVLINT=path runs the tests against another build (to see a new test fail on an old one).
+BINARY = pathlib.Path(os.environ.get("PRIVLINT", ROOT / "target" / "release" / "privlint"))
 
 
 def check_json(text: str, tmp_path: pathlib.Path) -> dict:
