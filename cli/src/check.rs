@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
+use privlint_core::model::Model;
 use privlint_core::{Diagnostic, Related, Settings, Severity};
 use rayon::prelude::*;
 
@@ -114,7 +115,9 @@ pub fn run(args: CheckArgs) -> u8 {
         .par_iter()
         .map(|unit| match unit {
             Unit::File(path, settings) => check_file(path, settings).map(|r| vec![r]),
-            Unit::Declaration(declaration, settings) => check_declaration(declaration, settings),
+            Unit::Declaration(declaration, settings) => {
+                check_declaration(declaration, settings).map(|(_, reports)| reports)
+            }
         })
         .collect();
     let mut reports = Vec::new();
@@ -206,11 +209,11 @@ fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError>
 }
 
 /// Checks the files of a declaration as one (language.md §7), and reports each finding in
-/// the file where its range is.
+/// the file where its range is. Returns the declaration's model too, for publishing.
 pub fn check_declaration(
     declaration: &config::Declaration,
     settings: &Settings,
-) -> Result<Vec<FileReport>, PathError> {
+) -> Result<(Model, Vec<FileReport>), PathError> {
     let paths: Vec<PathBuf> = declaration
         .files()
         .iter()
@@ -226,7 +229,7 @@ pub fn check_declaration(
     let combined = privlint_core::combined::Combined::read(
         &texts.iter().map(String::as_str).collect::<Vec<_>>(),
     );
-    let (_, diagnostics) = combined.analyze(settings);
+    let (model, diagnostics) = combined.analyze(settings);
     let siblings: Arc<[Sibling]> = paths
         .iter()
         .zip(&texts)
@@ -247,5 +250,5 @@ pub fn check_declaration(
     for (index, diagnostic) in combined.split(diagnostics).into_iter().chain(unreadable) {
         reports[index].diagnostics.push(diagnostic);
     }
-    Ok(reports)
+    Ok((model, reports))
 }

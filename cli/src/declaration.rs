@@ -6,28 +6,41 @@ use std::path::Path;
 use privlint_core::Diagnostic;
 use privlint_core::model::Model;
 
-use crate::check::FileReport;
+use crate::check::{self, FileReport};
+use crate::files::PathError;
 use crate::{config, exit, files, say};
 
-/// A declaration, read and checked.
+/// A declaration, read and checked: one file, or every file of a `[[declarations]]` entry.
 pub struct Declaration {
-    pub report: FileReport,
+    /// How messages name it: its `[[declarations]]` name, or its file's.
+    pub name: String,
+    /// Its files, as checked.
+    pub reports: Vec<FileReport>,
     pub model: Model,
 }
 
 impl Declaration {
     /// How many findings of severity error it has.
     pub fn errors(&self) -> usize {
-        self.report
-            .diagnostics
+        self.reports
             .iter()
+            .flat_map(|r| &r.diagnostics)
             .filter(|d| d.severity == privlint_core::Severity::Error)
             .count()
     }
+
+    /// Whether two loads are the same declaration (two of its files were named).
+    pub fn same(&self, other: &Declaration) -> bool {
+        self.reports
+            .iter()
+            .map(|r| &r.path)
+            .eq(other.reports.iter().map(|r| &r.path))
+    }
 }
 
-/// Reads the declaration in `path`. On failure the reason has been printed, and the exit
-/// status is returned.
+/// Reads the declaration `path` belongs to. On failure (an unreadable file, a broken
+/// configuration, a file that is not UTF-8) the reason has been printed, and the exit status
+/// is returned.
 pub fn load(path: &Path) -> Result<Declaration, u8> {
     let (found, errors) = files::collect(&[path.to_path_buf()]);
     for error in &errors {
@@ -40,31 +53,65 @@ pub fn load(path: &Path) -> Result<Declaration, u8> {
     }
     let [selected]: [crate::config::Selected; 1] = selection.files.try_into().map_err(|_| {
         say::error(format_args!(
-            "{}: name one .privacy file (a declaration)",
+            "{}: name one .privacy file (a declaration, or one file of it)",
             files::shown(path)
         ));
         exit::FAILURE
     })?;
-    let (path, settings) = (selected.path, selected.settings);
-    let bytes = files::read(&path).map_err(|reason| {
-        say::error(format_args!("{}: {reason}", files::shown(&path)));
+    let failed = |error: PathError| {
+        say::error(error);
         exit::FAILURE
-    })?;
-    let name = files::display(&path);
-    let (text, model, diagnostics): (String, Model, Vec<Diagnostic>) =
-        match privlint_core::decode(&bytes) {
-            Ok(text) => {
-                let sections = privlint_core::syntax::read(text);
-                let (model, diagnostics) = privlint_core::analyze(text, &sections, &settings);
-                (text.to_string(), model, diagnostics)
+    };
+    let declaration = match &selected.declaration {
+        Some(entry) => {
+            let (model, reports) =
+                check::check_declaration(entry, &selected.settings).map_err(failed)?;
+            let name = entry.config.config.declarations[entry.entry].name.clone();
+            Declaration {
+                name,
+                reports,
+                model,
             }
-            Err(diagnostic) => (String::new(), Model::default(), vec![*diagnostic]),
-        };
-    Ok(Declaration {
-        report: FileReport {
-            name,
-            ..FileReport::new(path, text, diagnostics)
-        },
-        model,
-    })
+        }
+        None => {
+            let bytes = files::read(&selected.path).map_err(|reason| {
+                failed(PathError {
+                    path: selected.path.clone(),
+                    reason,
+                })
+            })?;
+            let (text, model, diagnostics): (String, Model, Vec<Diagnostic>) =
+                match privlint_core::decode(&bytes) {
+                    Ok(text) => {
+                        let sections = privlint_core::syntax::read(text);
+                        let (model, diagnostics) =
+                            privlint_core::analyze(text, &sections, &selected.settings);
+                        (text.to_string(), model, diagnostics)
+                    }
+                    Err(diagnostic) => (String::new(), Model::default(), vec![*diagnostic]),
+                };
+            let report = FileReport::new(selected.path, text, diagnostics);
+            Declaration {
+                name: report.name.clone(),
+                reports: vec![report],
+                model,
+            }
+        }
+    };
+    // Nothing can be published from a file that could not be read as text.
+    for report in &declaration.reports {
+        if let Some(unreadable) = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule.name == "invalid-utf8")
+        {
+            say::error(format_args!(
+                "{}: {}",
+                files::shown(&report.path),
+                unreadable.message
+            ));
+            return Err(exit::FAILURE);
+        }
+    }
+    Ok(declaration)
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::{declaration, exit, record};
+use crate::{declaration, record};
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -31,23 +31,11 @@ pub fn run(args: ExportArgs) -> u8 {
         Ok(declaration) => declaration,
         Err(status) => return status,
     };
-    if let Some(unreadable) = declaration
-        .report
-        .diagnostics
-        .iter()
-        .find(|d| d.rule.name == "invalid-utf8")
-    {
-        crate::say::error(format_args!(
-            "{}: {}",
-            declaration.report.name, unreadable.message
-        ));
-        return exit::FAILURE;
-    }
     let errors = declaration.errors();
     if errors > 0 {
         crate::say::warning(format_args!(
             "{}: {errors} error{} (see `privlint check`); what is missing is left out",
-            declaration.report.name,
+            declaration.name,
             if errors == 1 { "" } else { "s" }
         ));
     }

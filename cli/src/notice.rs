@@ -76,7 +76,7 @@ pub fn run(args: NoticeArgs) -> u8 {
     };
     let errors = declaration.errors();
     if errors > 0 && !args.draft {
-        let _ = render::human::eprint(std::slice::from_ref(&declaration.report));
+        let _ = render::human::eprint(&declaration.reports);
         say::error(format_args!(
             "{}: the notice is not written: the declaration has {errors} error{} (use --draft to render it anyway)",
             files::shown(&args.file),

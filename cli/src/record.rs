@@ -68,34 +68,27 @@ pub fn run(args: RecordArgs) -> u8 {
     if !errors.is_empty() {
         return exit::FAILURE;
     }
-    let mut models = Vec::new();
+    let mut loaded: Vec<declaration::Declaration> = Vec::new();
     for file in &found {
         let declaration = match declaration::load(&file.path) {
             Ok(declaration) => declaration,
             Err(status) => return status,
         };
-        if let Some(unreadable) = declaration
-            .report
-            .diagnostics
-            .iter()
-            .find(|d| d.rule.name == "invalid-utf8")
-        {
-            crate::say::error(format_args!(
-                "{}: {}",
-                declaration.report.name, unreadable.message
-            ));
-            return exit::FAILURE;
+        // Several files of one declaration named (or found in a directory): one declaration.
+        if loaded.iter().any(|d| d.same(&declaration)) {
+            continue;
         }
         let errors = declaration.errors();
         if errors > 0 {
             crate::say::warning(format_args!(
                 "{}: {errors} error{} (see `privlint check`); what is missing is left empty",
-                declaration.report.name,
+                declaration.name,
                 if errors == 1 { "" } else { "s" }
             ));
         }
-        models.push(declaration.model);
+        loaded.push(declaration);
     }
+    let models: Vec<_> = loaded.into_iter().map(|d| d.model).collect();
     let record = Record::new(&models, args.lang);
     let bytes = match format {
         Format::Csv => record.to_csv(),
