@@ -560,7 +560,7 @@ impl<'m> Writer<'m> {
             }
             Condition::NonprofitBody => self.pick(
                 "stiftelse, sammenslutning eller annet ideelt organ",
-                "stifting, sammenslutning eller anna ideelt organ",
+                "stifting, samanslutning eller anna ideelt organ",
                 "foundation, association or other not-for-profit body",
             ),
             Condition::MadePublic => self.pick(
@@ -625,8 +625,8 @@ impl<'m> Writer<'m> {
                 "binding corporate rules",
             ),
             TransferSafeguard::CodeOfConduct => self.pick(
-                "godkjente atferdsnormer",
-                "godkjende åtferdsnormer",
+                "godkjente atferdsnormer (bransjenormer)",
+                "godkjende åtferdsnormer (bransjenormer)",
                 "approved code of conduct",
             ),
             TransferSafeguard::Certification => self.pick(

@@ -38,9 +38,9 @@ macro_rules! phrases {
 
 phrases! {
     // ---- The page
-    SKIP = ["Hopp til innholdet", "Hopp til innhaldet", "Skip to the content"];
+    SKIP = ["Hopp til hovedinnholdet", "Hopp til hovudinnhaldet", "Skip to main content"];
     CONTENTS = ["Innhold", "Innhald", "Contents"];
-    DEFAULT_TITLE = ["Personvernerklæring for {controller}", "Personvernerklæring for {controller}", "Privacy notice of {controller}"];
+    DEFAULT_TITLE = ["Personvernerklæring for {controller}", "Personvernerklæring for {controller}", "Privacy notice for {controller}"];
     UNNAMED_CONTROLLER = ["virksomheten", "verksemda", "the organisation"];
     /// The draft banner (`--draft`).
     DRAFT_ERRORS = ["Utkast – skal ikke publiseres. Erklæringen har {count} feil som må rettes først.", "Utkast – skal ikkje publiserast. Erklæringa har {count} feil som må rettast først.", "Draft – not for publication. The declaration has {count} errors that must be fixed first."];
@@ -50,7 +50,7 @@ phrases! {
     // ---- Part 1: in brief
     SUMMARY = ["Kort fortalt", "Kort fortalt", "In brief"];
     WHO = ["Hvem vi er", "Kven vi er", "Who we are"];
-    WHO_BODY = ["{controller} er behandlingsansvarlig for personopplysningene dine. Det betyr at vi bestemmer hva opplysningene skal brukes til, og hvordan.", "{controller} er behandlingsansvarleg for personopplysningane dine. Det tyder at vi avgjer kva opplysningane skal brukast til, og korleis.", "{controller} is the controller of your personal data. This means that we decide what your data are used for, and how."];
+    WHO_BODY = ["{controller} er behandlingsansvarlig for personopplysningene dine. Det betyr at vi bestemmer hva opplysningene skal brukes til, og hvordan.", "{controller} er behandlingsansvarleg for personopplysningane dine. Det tyder at vi avgjer kva opplysningane skal brukast til, og korleis.", "{controller} is the controller of your personal data. This means that we decide what your data is used for, and how."];
     WHAT_FOR = ["Hva vi bruker opplysningene dine til", "Kva vi brukar opplysningane dine til", "What we use your data for"];
     NO_PURPOSES = ["Erklæringen beskriver ingen formål ennå.", "Erklæringa skildrar ingen formål enno.", "The declaration describes no purpose yet."];
     RIGHTS_BRIEF = ["Du har {rights}.", "Du har {rights}.", "You have the {rights}."];
@@ -66,23 +66,23 @@ phrases! {
     LAW = ["Loven vi bygger på: {law}", "Lova vi byggjer på: {law}", "The law we rely on: {law}"];
     INTEREST = ["Interessen vår: {interest}", "Interessa vår: {interest}", "Our interest: {interest}"];
     SPECIAL = ["Særlige kategorier av personopplysninger", "Særlege kategoriar av personopplysningar", "Special categories of personal data"];
-    SPECIAL_INTRO = ["Noen av opplysningene hører til de særlige kategoriene av personopplysninger. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane høyrer til dei særlege kategoriane av personopplysningar. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data belong to the special categories of personal data. We may process them on this ground:"];
+    SPECIAL_INTRO = ["Noen av opplysningene hører til de særlige kategoriene av personopplysninger. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane høyrer til dei særlege kategoriane av personopplysningar. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data belongs to the special categories of personal data. We may process it on this ground:"];
     CRIMINAL = ["Personopplysninger om straffedommer og lovovertredelser", "Personopplysningar om straffedommar og lovbrot", "Personal data relating to criminal convictions and offences"];
-    CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relate to criminal convictions and offences. We may process them on this ground:"];
+    CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relates to criminal convictions and offences. We may process it on this ground:"];
     SPECIAL_MARK = ["særlig kategori", "særleg kategori", "special category"];
     CRIMINAL_MARK = ["straffedommer og lovovertredelser", "straffedommar og lovbrot", "criminal convictions and offences"];
     DATA = ["Personopplysninger vi behandler", "Personopplysningar vi behandlar", "Personal data we process"];
-    SUBJECTS = ["Hvem opplysningene gjelder", "Kven opplysningane gjeld", "Whom the data are about"];
+    SUBJECTS = ["Hvem opplysningene gjelder", "Kven opplysningane gjeld", "Who the data is about"];
     SOURCES = ["Hvor vi får opplysningene fra", "Kvar vi får opplysningane frå", "Where we get the data from"];
     PUBLIC_SOURCE = ["offentlig tilgjengelig kilde", "offentleg tilgjengeleg kjelde", "publicly accessible source"];
-    RECIPIENTS = ["Hvem vi gir opplysningene til", "Kven vi gir opplysningane til", "Who we give the data to"];
+    RECIPIENTS = ["Hvem vi gir opplysningene til", "Kven vi gir opplysningane til", "Who we share the data with"];
     PUBLIC_AUTHORITY = ["offentlig myndighet", "offentleg styresmakt", "public authority"];
     PROCESSORS = ["Hvem som behandler opplysningene for oss", "Kven som behandlar opplysningane for oss", "Who processes the data for us"];
     PROCESSORS_INTRO = ["Disse databehandlerne behandler opplysningene på våre vegne og etter våre instrukser:", "Desse databehandlarane behandlar opplysningane på vegner av oss og etter instruksane våre:", "These processors process the data on our behalf and on our instructions:"];
     JOINT = ["Felles behandlingsansvarlige", "Felles behandlingsansvarlege", "Joint controllers"];
-    JOINT_INTRO = ["Vi har ansvaret for behandlingen sammen med andre. Dette er hovedinnholdet i avtalen mellom oss:", "Vi har ansvaret for behandlinga saman med andre. Dette er hovudinnhaldet i avtalen mellom oss:", "We are responsible for the processing together with others. This is the essence of the arrangement between us:"];
+    JOINT_INTRO = ["Vi har ansvaret for behandlingen sammen med andre. Dette er hovedinnholdet i avtalen mellom oss:", "Vi har ansvaret for behandlinga saman med andre. Dette er hovudinnhaldet i avtalen mellom oss:", "We are responsible for the processing together with others. These are the main points of our arrangement:"];
     TRANSFERS = ["Overføring til land utenfor EØS", "Overføring til land utanfor EØS", "Transfers outside the EEA"];
-    TRANSFERS_INTRO = ["Noen opplysninger blir sendt til land utenfor EØS. Slik sikrer vi dem:", "Nokre opplysningar blir sende til land utanfor EØS. Slik sikrar vi dei:", "Some data are sent to countries outside the EEA. This is how we protect them:"];
+    TRANSFERS_INTRO = ["Vi overfører noen opplysninger til land utenfor EØS. Slik sikrer vi dem:", "Vi overfører nokre opplysningar til land utanfor EØS. Slik sikrar vi dei:", "We transfer some data to countries outside the EEA. This is how we protect it:"];
     NO_SAFEGUARD = ["Erklæringen nevner ikke noe overføringsgrunnlag.", "Erklæringa nemner ikkje noko overføringsgrunnlag.", "The declaration states no safeguard."];
     COPY = ["Du kan få en kopi av garantiene ved å skrive til oss: {contact}.", "Du kan få ein kopi av garantiane ved å skrive til oss: {contact}.", "You can get a copy of the safeguards by writing to us: {contact}."];
     SOMEWHERE_OUTSIDE_EEA = ["et land utenfor EØS", "eit land utanfor EØS", "a country outside the EEA"];
@@ -96,19 +96,19 @@ phrases! {
     PROVISION = ["Må du gi oss opplysningene?", "Må du gi oss opplysningane?", "Do you have to give us the data?"];
     CONSEQUENCE = ["Hvis du ikke gir oss opplysningene: {consequence}", "Viss du ikkje gir oss opplysningane: {consequence}", "If you do not give us the data: {consequence}"];
     DECISIONS = ["Automatiserte avgjørelser", "Automatiserte avgjerder", "Automated decisions"];
-    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med:", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med:", "We make some decisions about you automatically, without a person involved:"];
+    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med:", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med:", "We make some decisions about you automatically, with no person involved:"];
     LOGIC = ["Slik fungerer det: {logic}", "Slik verkar det: {logic}", "How it works: {logic}"];
     PROFILING = ["Profilering", "Profilering", "Profiling"];
     PROFILING_BODY = ["Vi bruker opplysningene til profilering. Det betyr at vi vurderer sider ved deg automatisk, for eksempel økonomi, interesser eller atferd.", "Vi brukar opplysningane til profilering. Det tyder at vi vurderer sider ved deg automatisk, til dømes økonomi, interesser eller åtferd.", "We use the data for profiling. This means that we evaluate aspects of you automatically, such as your finances, interests or behaviour."];
     DIRECT_MARKETING = ["Direkte markedsføring", "Direkte marknadsføring", "Direct marketing"];
-    DIRECT_MARKETING_BODY = ["Vi bruker opplysningene til direkte markedsføring. Du kan alltid si nei til det, se {section}.", "Vi brukar opplysningane til direkte marknadsføring. Du kan alltid seie nei til det, sjå {section}.", "We use the data for direct marketing. You can always object to it, see {section}."];
+    DIRECT_MARKETING_BODY = ["Vi bruker opplysningene til direkte markedsføring. Du kan alltid si nei til det, se {section}.", "Vi brukar opplysningane til direkte marknadsføring. Du kan alltid seie nei til det, sjå {section}.", "We use the data for direct marketing. You can always object to this – see {section}."];
     REUSES = ["Opplysninger samlet inn til et annet formål", "Opplysningar samla inn til eit anna formål", "Data collected for another purpose"];
-    REUSES_INTRO = ["Vi bruker her opplysninger som vi først samlet inn til dette formålet:", "Vi brukar her opplysningar som vi først samla inn til dette formålet:", "Here we use data that we first collected for this purpose:"];
+    REUSES_INTRO = ["Her bruker vi også opplysninger som vi først samlet inn til et annet formål:", "Her brukar vi også opplysningar som vi først samla inn til eit anna formål:", "Here we also use data that we first collected for another purpose:"];
 
     // ---- Part 3: rights
     RIGHTS = ["Dine rettigheter", "Rettane dine", "Your rights"];
-    RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. Using them is free. Contact us to use a right, see {section}."];
-    RESPOND = ["Vi svarer deg så snart vi kan, og senest innen {duration}.", "Vi svarar deg så snart vi kan, og seinast innan {duration}.", "We reply as soon as we can, and within {duration} at the latest."];
+    RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. Using them is free. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to use a right – see {section}."];
+    RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din. Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed innen én måned og forklarer hvorfor.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din. Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed innan ein månad og forklarer kvifor.", "We will reply as soon as we can, and within {duration} of receiving your request. If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why within one month."];
     ONE_MONTH = ["én måned", "ein månad", "one month"];
     OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
     OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også profilering som hører til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også profilering som høyrer til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
@@ -124,11 +124,11 @@ phrases! {
     ORG_NUMBER = ["Organisasjonsnummer", "Organisasjonsnummer", "Organisation number"];
     ADDRESS = ["Adresse", "Adresse", "Address"];
     EMAIL = ["E-post", "E-post", "Email"];
-    PHONE = ["Telefon", "Telefon", "Phone"];
+    PHONE = ["Telefon", "Telefon", "Telephone"];
     WEBSITE = ["Nettsted", "Nettstad", "Website"];
     COUNTRY = ["Land", "Land", "Country"];
     DPO = ["Personvernombud", "Personvernombod", "Data protection officer"];
-    DPO_INTRO = ["Personvernombudet vårt gir råd om personvern og kan svare på spørsmål om hvordan vi behandler opplysningene dine.", "Personvernombodet vårt gir råd om personvern og kan svare på spørsmål om korleis vi behandlar opplysningane dine.", "Our data protection officer advises on data protection and can answer questions about how we process your data."];
+    DPO_INTRO = ["Du kan kontakte personvernombudet vårt hvis du har spørsmål om hvordan vi behandler opplysningene dine, eller om rettighetene dine.", "Du kan kontakte personvernombodet vårt viss du har spørsmål om korleis vi behandlar opplysningane dine, eller om rettane dine.", "You can contact our data protection officer with questions about how we process your data or about your rights."];
     REPRESENTATIVE = ["Representant i EØS", "Representant i EØS", "Representative in the EEA"];
     UPDATED = ["Sist oppdatert: {date}.", "Sist oppdatert: {date}.", "Last updated: {date}."];
     PUBLISHED_AT = ["Denne personvernerklæringen finnes også på {url}.", "Denne personvernerklæringa finst også på {url}.", "This privacy notice is also available at {url}."];
@@ -196,9 +196,9 @@ pub fn basis(kind: LegalBasis) -> (T, T) {
                 en: "Task carried out in the public interest or in the exercise of official authority",
             },
             T {
-                nb: "Vi trenger opplysningene for å utføre en oppgave som loven gir oss.",
-                nn: "Vi treng opplysningane for å utføre ei oppgåve som lova gir oss.",
-                en: "We need the data to carry out a task that the law gives us.",
+                nb: "Vi trenger opplysningene for å utføre en oppgave eller utøve myndighet som loven gir oss.",
+                nn: "Vi treng opplysningane for å utføre ei oppgåve eller utøve styresmakt som lova gir oss.",
+                en: "We need the data to carry out a task or use powers that the law gives us.",
             },
         ),
         LegalBasis::LegitimateInterests => (
@@ -208,9 +208,9 @@ pub fn basis(kind: LegalBasis) -> (T, T) {
                 en: "Legitimate interests",
             },
             T {
-                nb: "Vi behandler opplysningene fordi vi har en berettiget interesse i det. Vi har vurdert at interessen vår veier tyngre enn ulempen for personvernet ditt.",
-                nn: "Vi behandlar opplysningane fordi vi har ei berettiga interesse i det. Vi har vurdert at interessa vår veg tyngre enn ulempa for personvernet ditt.",
-                en: "We process the data because we have a legitimate interest in doing so. We have assessed that our interest outweighs the impact on your privacy.",
+                nb: "Vi behandler opplysningene fordi det er nødvendig for en berettiget interesse. Loven tillater det bare når interessene og rettighetene dine ikke veier tyngre.",
+                nn: "Vi behandlar opplysningane fordi det er naudsynt for ei berettiga interesse. Lova tillèt det berre når interessene og rettane dine ikkje veg tyngre.",
+                en: "We process the data because it is necessary for a legitimate interest. The law only allows this if your interests and rights do not outweigh it.",
             },
         ),
     }
@@ -225,9 +225,9 @@ pub fn condition(kind: Condition) -> T {
             en: "You have given your explicit consent.",
         },
         Condition::Employment => T {
-            nb: "Det er nødvendig for å oppfylle plikter og rettigheter i arbeidslivet, trygden eller sosialhjelpen, og loven eller en tariffavtale tillater det.",
-            nn: "Det er naudsynt for å oppfylle plikter og rettar i arbeidslivet, trygda eller sosialhjelpa, og lova eller ein tariffavtale tillèt det.",
-            en: "It is necessary for obligations and rights in employment, social security or social protection, and the law or a collective agreement allows it.",
+            nb: "Det er nødvendig for å oppfylle plikter eller bruke rettigheter innen arbeidsliv, trygd og sosiale tjenester, og loven eller en tariffavtale tillater det.",
+            nn: "Det er naudsynt for å oppfylle plikter eller bruke rettar innan arbeidsliv, trygd og sosiale tenester, og lova eller ein tariffavtale tillèt det.",
+            en: "It is necessary to meet obligations or exercise rights in employment, social security or social protection, and the law or a collective agreement allows it.",
         },
         Condition::VitalInterests => T {
             nb: "Det er nødvendig for å verne livet eller helsen til deg eller noen andre, når du ikke kan samtykke.",
@@ -237,7 +237,7 @@ pub fn condition(kind: Condition) -> T {
         Condition::NonprofitBody => T {
             nb: "Vi er en ideell organisasjon, og opplysningene gjelder medlemmer eller personer vi har jevnlig kontakt med.",
             nn: "Vi er ein ideell organisasjon, og opplysningane gjeld medlemmer eller personar vi har jamleg kontakt med.",
-            en: "We are a not-for-profit body, and the data are about our members or people in regular contact with us.",
+            en: "We are a not-for-profit body, and the data is about our members or people in regular contact with us.",
         },
         Condition::MadePublic => T {
             nb: "Du har selv gjort opplysningene offentlige.",
@@ -289,7 +289,7 @@ pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
         TransferSafeguard::Adequacy => (
             T {
                 nb: "EU-kommisjonen har fattet en beslutning om tilstrekkelig beskyttelsesnivå for landet.",
-                nn: "EU-kommisjonen har gjort ei avgjerd om tilstrekkeleg vernenivå for landet.",
+                nn: "EU-kommisjonen har teke ei avgjerd om tilstrekkeleg vernenivå for landet.",
                 en: "The European Commission has adopted an adequacy decision for the country.",
             },
             false,
@@ -304,9 +304,9 @@ pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
         ),
         TransferSafeguard::Scc => (
             T {
-                nb: "Vi har avtalt standard personvernbestemmelser fra EU-kommisjonen med mottakeren.",
-                nn: "Vi har avtalt standard personvernføresegner frå EU-kommisjonen med mottakaren.",
-                en: "We have agreed standard contractual clauses of the European Commission with the recipient.",
+                nb: "Vi og mottakeren har avtalt å bruke standard personvernbestemmelser fra EU-kommisjonen.",
+                nn: "Vi og mottakaren har avtalt å bruke standard personvernføresegner frå EU-kommisjonen.",
+                en: "We have agreed the European Commission's standard contractual clauses with the recipient.",
             },
             true,
         ),
@@ -320,8 +320,8 @@ pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
         ),
         TransferSafeguard::CodeOfConduct => (
             T {
-                nb: "Mottakeren har forpliktet seg til å følge godkjente bransjenormer.",
-                nn: "Mottakaren har forplikta seg til å følgje godkjende bransjenormer.",
+                nb: "Mottakeren har forpliktet seg til å følge godkjente bransjenormer (atferdsnormer).",
+                nn: "Mottakaren har forplikta seg til å følgje godkjende bransjenormer (åtferdsnormer).",
                 en: "The recipient has committed to an approved code of conduct.",
             },
             true,
@@ -372,8 +372,8 @@ pub fn derogation(ground: DerogationGround) -> T {
             en: "The transfer is necessary for a contract concluded in your interest.",
         },
         DerogationGround::PublicInterest => T {
-            nb: "Overføringen er nødvendig av viktige hensyn til allmennhetens interesse.",
-            nn: "Overføringa er naudsynt av viktige omsyn til ålmenta si interesse.",
+            nb: "Overføringen er nødvendig av hensyn til viktige samfunnsinteresser.",
+            nn: "Overføringa er naudsynt av omsyn til viktige samfunnsinteresser.",
             en: "The transfer is necessary for important reasons of public interest.",
         },
         DerogationGround::LegalClaims => T {
@@ -389,12 +389,12 @@ pub fn derogation(ground: DerogationGround) -> T {
         DerogationGround::PublicRegister => T {
             nb: "Opplysningene kommer fra et offentlig register.",
             nn: "Opplysningane kjem frå eit offentleg register.",
-            en: "The data come from a public register.",
+            en: "The data comes from a public register.",
         },
         DerogationGround::CompellingInterests => T {
             nb: "Overføringen er nødvendig for tvingende berettigede interesser. Den skjer ikke jevnlig og gjelder få personer.",
             nn: "Overføringa er naudsynt for tvingande berettiga interesser. Ho skjer ikkje jamleg og gjeld få personar.",
-            en: "The transfer is necessary for compelling legitimate interests. It is not repeated and concerns few people.",
+            en: "The transfer is necessary for compelling legitimate interests. It is not repeated and concerns only a few people.",
         },
     }
 }
@@ -434,14 +434,14 @@ pub fn decision_safeguard(kind: DecisionSafeguard) -> T {
             en: "You can ask for a person to review the decision.",
         },
         DecisionSafeguard::ExpressView => T {
-            nb: "Du kan legge fram ditt syn på saken.",
-            nn: "Du kan leggje fram synet ditt på saka.",
-            en: "You can give your point of view.",
+            nb: "Du kan si hva du mener om saken.",
+            nn: "Du kan seie kva du meiner om saka.",
+            en: "You can tell us your point of view.",
         },
         DecisionSafeguard::Contest => T {
             nb: "Du kan klage på avgjørelsen.",
             nn: "Du kan klage på avgjerda.",
-            en: "You can contest the decision.",
+            en: "You can challenge the decision.",
         },
     }
 }
@@ -456,9 +456,9 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "right of access",
             },
             T {
-                nb: "Du kan få vite om vi behandler opplysninger om deg, og få en kopi av dem.",
-                nn: "Du kan få vite om vi behandlar opplysningar om deg, og få ein kopi av dei.",
-                en: "You can find out whether we process data about you, and get a copy of them.",
+                nb: "Du kan få vite om vi behandler opplysninger om deg. Gjør vi det, kan du få en kopi av opplysningene og vite hva vi bruker dem til.",
+                nn: "Du kan få vite om vi behandlar opplysningar om deg. Gjer vi det, kan du få ein kopi av opplysningane og vite kva vi brukar dei til.",
+                en: "You can find out whether we process data about you. If we do, you can get a copy of it and find out what we use it for.",
             },
         ),
         RightKind::Rectification => (
@@ -470,7 +470,7 @@ pub fn right(kind: RightKind) -> (T, T) {
             T {
                 nb: "Du kan be oss rette opplysninger som er feil, og fylle ut opplysninger som mangler.",
                 nn: "Du kan be oss rette opplysningar som er feil, og fylle ut opplysningar som manglar.",
-                en: "You can ask us to correct data that are wrong, and to complete data that are missing.",
+                en: "You can ask us to correct data that is wrong, and to complete data that is incomplete.",
             },
         ),
         RightKind::Erasure => (
@@ -482,7 +482,7 @@ pub fn right(kind: RightKind) -> (T, T) {
             T {
                 nb: "Du kan be oss slette opplysninger om deg, for eksempel når vi ikke lenger trenger dem.",
                 nn: "Du kan be oss slette opplysningar om deg, til dømes når vi ikkje lenger treng dei.",
-                en: "You can ask us to erase data about you, for example when we no longer need them.",
+                en: "You can ask us to erase data about you, for example when we no longer need it.",
             },
         ),
         RightKind::Restriction => (
@@ -492,9 +492,9 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "right to restriction of processing",
             },
             T {
-                nb: "Du kan be oss begrense behandlingen, for eksempel mens vi undersøker om opplysningene er riktige.",
-                nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette.",
-                en: "You can ask us to restrict the processing, for example while we check whether the data are correct.",
+                nb: "Du kan be oss begrense behandlingen, for eksempel mens vi undersøker om opplysningene er riktige. Da tar vi vare på opplysningene, men bruker dem som hovedregel ikke.",
+                nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette. Då tek vi vare på opplysningane, men brukar dei som hovudregel ikkje.",
+                en: "You can ask us to restrict the processing, for example while we check whether the data is correct. We will then keep the data but, as a rule, not use it.",
             },
         ),
         RightKind::Portability => (
@@ -506,7 +506,7 @@ pub fn right(kind: RightKind) -> (T, T) {
             T {
                 nb: "Du kan få opplysninger du har gitt oss, i et maskinlesbart format, og be oss sende dem til en annen virksomhet. Det gjelder når vi behandler dem på grunnlag av samtykke eller avtale.",
                 nn: "Du kan få opplysningar du har gitt oss, i eit maskinlesbart format, og be oss sende dei til ei anna verksemd. Det gjeld når vi behandlar dei på grunnlag av samtykke eller avtale.",
-                en: "You can get the data you gave us in a machine-readable format, and ask us to send them to another organisation. This applies when we process them on the basis of consent or a contract.",
+                en: "You can get the data you gave us in a machine-readable format, and ask us to send it to another organisation. This applies when we process it on the basis of consent or a contract.",
             },
         ),
         RightKind::Objection => (
@@ -516,9 +516,9 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "right to object",
             },
             T {
-                nb: "Du kan protestere mot behandling som bygger på berettiget interesse eller på en oppgave i allmennhetens interesse. Da stanser vi, med mindre vi har tungtveiende grunner til å fortsette.",
-                nn: "Du kan protestere mot behandling som byggjer på berettiga interesse eller på ei oppgåve i ålmenta si interesse. Då stansar vi, med mindre vi har tungtvegande grunnar til å halde fram.",
-                en: "You can object to processing based on legitimate interests or on a task in the public interest. We will then stop, unless we have compelling grounds to continue.",
+                nb: "Du kan protestere mot behandling som bygger på berettiget interesse eller på en oppgave i allmennhetens interesse. Fortell oss hvorfor, ut fra situasjonen din. Da stanser vi, med mindre vi kan vise at vi har tungtveiende grunner som går foran interessene og rettighetene dine, eller trenger opplysningene for et rettskrav.",
+                nn: "Du kan protestere mot behandling som byggjer på berettiga interesse eller på ei oppgåve i ålmenta si interesse. Fortel oss kvifor, ut frå situasjonen din. Då stansar vi, med mindre vi kan vise at vi har tungtvegande grunnar som går føre interessene og rettane dine, eller treng opplysningane for eit rettskrav.",
+                en: "You can object to processing based on legitimate interests or on a task in the public interest. Tell us why, based on your particular situation. We will then stop, unless we can show compelling legitimate grounds that override your interests and rights, or we need the data for legal claims.",
             },
         ),
         RightKind::WithdrawConsent => (
@@ -528,9 +528,9 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "right to withdraw consent",
             },
             T {
-                nb: "Når behandlingen bygger på samtykke, kan du når som helst trekke samtykket tilbake. Det skal være like enkelt som å gi det. Det vi gjorde før du trakk det tilbake, er fortsatt lovlig.",
-                nn: "Når behandlinga byggjer på samtykke, kan du når som helst trekkje samtykket attende. Det skal vere like enkelt som å gi det. Det vi gjorde før du trekte det attende, er framleis lovleg.",
-                en: "When the processing is based on consent, you can withdraw your consent at any time. It must be as easy as giving it. What we did before you withdrew it remains lawful.",
+                nb: "Når behandlingen bygger på samtykke, kan du når som helst trekke samtykket tilbake. Det skal være like enkelt som å gi det. Det vi har gjort fram til da, er fortsatt lovlig.",
+                nn: "Når behandlinga byggjer på samtykke, kan du når som helst trekkje samtykket attende. Det skal vere like enkelt som å gi det. Det vi har gjort fram til då, er framleis lovleg.",
+                en: "When the processing is based on consent, you can withdraw your consent at any time. It must be as easy as giving it. What we have done up to then remains lawful.",
             },
         ),
         RightKind::HumanReview => (
@@ -820,6 +820,35 @@ mod tests {
             "hvem",
             "noen ",
             "bruker ",
+            " ikke.",
+            "hvorfor",
+            "hvor ",
+            "noe ",
+            " fra ",
+            "trenger",
+            "gjøre",
+            "være",
+            "kommer ",
+            "mener ",
+            "sier ",
+            "deres",
+            "egen ",
+            "eget ",
+            "egne ",
+            "rettighet",
+            "beskyttelse",
+            "begrens",
+            "sammen",
+            "for eksempel",
+            "blant annet",
+            "ennå",
+            "bare ",
+            "mens ",
+            "fortsatt",
+            "følger ",
+            "tjenest",
+            "forebygg",
+            "henvendelse",
         ];
         for (name, t) in table() {
             let nn = format!("{} ", t.nn.to_lowercase());
