@@ -64,8 +64,10 @@ if [ ! -x "$privlint" ]; then
 fi
 rm -rf "$out"
 mkdir -p "$out/html"
-for example in examples/*.privacy; do
+# The single-file examples, and the declaration in several files (named by one of its files).
+for example in examples/*.privacy examples/fjordbanken/organisation.privacy; do
     name=$(basename "$example" .privacy)
+    [ "$name" = organisation ] && name=fjordbanken
     for lang in nb nn en; do
         # An example with errors is rendered as a draft (the banner is part of what is checked).
         "$privlint" notice "$example" --lang "$lang" --output "$out/html/$name.$lang.html" 2>/dev/null ||

@@ -496,12 +496,13 @@ impl<'m> Builder<'m> {
         }
         for dpo in &model.dpos {
             let mut line = vec![Inline::Strong(vec![fixed(self.t(text::DPO))]), fixed(": ")];
-            if let Some(name) = &dpo.name {
+            let name = dpo.name.as_ref().filter(|n| !is_only_the_title(n));
+            if let Some(name) = name {
                 line.push(self.text(name));
             }
             let contact = self.contact_line(&dpo.contact);
             if !contact.is_empty() {
-                if dpo.name.is_some() {
+                if name.is_some() {
                     line.push(fixed(" · "));
                 }
                 line.extend(contact);
@@ -1038,7 +1039,7 @@ impl<'m> Builder<'m> {
         }
         for (i, dpo) in model.dpos.iter().enumerate() {
             let mut facts = Vec::new();
-            if let Some(name) = &dpo.name {
+            if let Some(name) = dpo.name.as_ref().filter(|n| !is_only_the_title(n)) {
                 facts.push(fact(
                     self.t(text::NAME),
                     vec![Block::Paragraph(vec![self.text(name)])],
@@ -1192,6 +1193,22 @@ pub fn country_name(code: &str, language: Language) -> Option<&'static str> {
     text::country(code).map(|t| t.get(language))
 }
 
+/// Whether a DPO's name is only the title ("Personvernombudet", "The data protection
+/// officer"): the notice then shows the title once, not "Personvernombud: Personvernombud".
+fn is_only_the_title(name: &Text) -> bool {
+    let title = |t: &str| {
+        let t = t.trim().to_lowercase();
+        let t = t.strip_prefix("the ").unwrap_or(&t).to_string();
+        [text::DPO.nb, text::DPO.nn, text::DPO.en]
+            .iter()
+            .any(|title| {
+                let title = title.to_lowercase();
+                t == title || t == format!("{title}et") || t == "dpo"
+            })
+    };
+    title(&name.value) && name.translations.iter().all(|t| title(&t.text.value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1199,6 +1216,27 @@ mod tests {
     fn model(source: &str) -> Model {
         let sections = crate::syntax::read(source);
         crate::analyze(source, &sections, &crate::Settings::default()).0
+    }
+
+    #[test]
+    fn a_dpo_named_only_by_the_title_is_not_named_twice() {
+        let md = |dpo: &str| {
+            let m = model(&format!(
+                "controller c \"C\" {{ country NO; email \"a@b.no\" }}\n{dpo} {{ email \"dpo@b.no\" }}\n"
+            ));
+            render(
+                &m,
+                Options {
+                    language: Language::Nb,
+                    draft: None,
+                },
+                Format::Markdown,
+            )
+        };
+        let generic = md("dpo \"Personvernombudet\" en \"The data protection officer\"");
+        assert!(!generic.contains("Personvernombudet"), "{generic}");
+        let named = md("dpo \"Kari Nordmann\"");
+        assert!(named.contains("Kari Nordmann · "), "{named}");
     }
 
     #[test]
