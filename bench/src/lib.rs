@@ -35,9 +35,11 @@ pub fn declaration(purposes: usize) -> String {
         );
     }
     out.push_str("recipient tax \"Skatteetaten\" { country NO; public_authority }\n\n");
+    // Each basis with what version 2 asks of it: whether the data must be provided (Art.
+    // 13(2)(e)) where a contract or a law requires them.
     let bases = [
-        "basis contract",
-        "basis legal_obligation \"bokføringsloven § 13\"",
+        "basis contract\n  provision contractual \"Uten opplysningene kan vi ikke inngå avtalen\"",
+        "basis legal_obligation \"bokføringsloven § 13\"\n  provision statutory \"Uten opplysningene må vi avslutte kundeforholdet\"",
         "basis legitimate_interests \"å forebygge svindel\"",
         "basis consent",
     ];
