@@ -6,7 +6,10 @@
 #      shows the known findings (and not the one the privlint.rules setting turns off);
 #      "privlint: Show Rule Documentation" on the finding renders its documentation; typing
 #      the fix makes the findings go away; changing privlint.rules in settings.json brings a
-#      finding back at the new level; the extension host log shows the activation;
+#      finding back at the new level; "privlint: Preview Notice" on notice.privacy shows the
+#      purpose label, follows an edit of it, and shows the English label once English is picked
+#      in the preview, and a declaration with an error is previewed as a draft; the extension
+#      host log shows the activation;
 #   2. with no binary anywhere: an error notification says what was searched, and its
 #      "Open Setting" button opens the privlint.path setting.
 # Screenshots and logs go to target/vscode-e2e/. The last line is PASS or FAIL.
@@ -17,7 +20,8 @@
 #     @vscode/ripgrep), ca-certificates;
 #   - npm: code-server and playwright-core at the versions of vscode-extension/e2e/package-lock.json,
 #     into .tools/vscode-e2e (git-ignored; reinstalled only when the lock file or node changes);
-#   - the .vsix: scripts/vscode-package.sh (builds target/release/privlint if it is missing).
+#   - the .vsix: scripts/vscode-package.sh, the linux-x64 package (vscode-extension/privlint-linux-x64.vsix,
+#     `vsce package --target linux-x64`; builds target/release/privlint if it is missing).
 # Environment: CHROMIUM (default /usr/bin/chromium), E2E_HEADED=1 to watch it (needs a display),
 # E2E_TIMEOUT (seconds for the browser part, default 240), E2E_TRACE=1 to log at trace level
 # (then target/vscode-e2e/privlint-output.log has the LSP traffic).
@@ -92,19 +96,21 @@ fi
 
 # ---------------------------------------------------------------- the .vsix
 say "packaging the extension"
-scripts/vscode-package.sh >"$out.package.log" 2>&1 || {
+VSCE_TARGET=linux-x64 scripts/vscode-package.sh >"$out.package.log" 2>&1 || {
     cat "$out.package.log"
     fail "scripts/vscode-package.sh failed"
 }
-vsix="$root/vscode-extension/privlint.vsix"
+vsix="$root/vscode-extension/privlint-linux-x64.vsix"
 [ -f "$vsix" ] || fail "no $vsix"
 python3 -c 'import sys, zipfile; sys.exit("extension/bin/privlint" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$vsix" ||
     fail "the .vsix bundles no privlint binary (is target/release/privlint there?)"
+python3 -c 'import sys, zipfile; sys.exit(b"TargetPlatform=\"linux-x64\"" not in zipfile.ZipFile(sys.argv[1]).read("extension.vsixmanifest"))' "$vsix" ||
+    fail "the .vsix is not the linux-x64 package (no TargetPlatform=\"linux-x64\" in its manifest)"
 
 # ---------------------------------------------------------------- a fresh profile and workspace
 rm -rf "$run" "$out"/*.png
 mkdir -p "$run/data/User" "$run/extensions" "$run/ws" "$run/home"
-cp vscode-extension/e2e/workspace/declaration.privacy "$run/ws/"
+cp vscode-extension/e2e/workspace/declaration.privacy vscode-extension/e2e/workspace/notice.privacy "$run/ws/"
 # The editor setting turns missing-processor-agreement off: the server must get it at initialize.
 cat >"$run/data/User/settings.json" <<'JSON'
 {
@@ -216,7 +222,7 @@ fi
 #    the extension must say so, not fail silently.
 if [ "$status" = 0 ]; then
     rm -f "$run"/extensions/privlint.privlint-*/bin/privlint
-    cp vscode-extension/e2e/workspace/declaration.privacy "$run/ws/"
+    cp vscode-extension/e2e/workspace/declaration.privacy vscode-extension/e2e/workspace/notice.privacy "$run/ws/"
     path_without_privlint=$(
         IFS=:
         for dir in $PATH; do [ -x "$dir/privlint" ] || printf '%s:' "$dir"; done
@@ -228,7 +234,7 @@ fi
 
 elapsed=$(($(date +%s) - start_time))
 if [ "$status" = 0 ]; then
-    echo "vscode-e2e: screenshots: $out/problems.png $out/rule-documentation.png $out/problems-after-fix.png $out/problems-after-setting.png $out/no-binary.png $out/no-binary-setting.png"
+    echo "vscode-e2e: screenshots: $out/problems.png $out/rule-documentation.png $out/problems-after-fix.png $out/problems-after-setting.png $out/notice-preview.png $out/notice-preview-edited.png $out/notice-preview-en.png $out/notice-preview-draft.png $out/no-binary.png $out/no-binary-setting.png"
     echo "vscode-e2e: PASS (${elapsed}s)"
 else
     echo "vscode-e2e: logs: $run/code-server.log ${exthost_log:-} ; screenshots in $out"

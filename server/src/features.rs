@@ -783,6 +783,100 @@ pub fn explain(rule: &str) -> Option<String> {
     find(rule).map(|r| r.meta().explanation())
 }
 
+/// The command that renders the privacy notice for the editor's preview.
+pub const PREVIEW_NOTICE: &str = "privlint.previewNotice";
+
+/// What `privlint.previewNotice` is asked: `{ uri, language?, format? }` (format `html`, the
+/// default, or `markdown`/`md`).
+pub struct NoticeRequest {
+    pub uri: Uri,
+    pub language: Option<String>,
+    pub format: privlint_core::publish::notice::Format,
+}
+
+impl NoticeRequest {
+    pub fn from_arguments(arguments: &[serde_json::Value]) -> Result<NoticeRequest, String> {
+        let usage = "expects one argument { uri, language?, format? }";
+        let Some(serde_json::Value::Object(args)) = arguments.first() else {
+            return Err(format!("{PREVIEW_NOTICE} {usage}"));
+        };
+        let uri = args
+            .get("uri")
+            .and_then(|u| u.as_str())
+            .ok_or_else(|| format!("{PREVIEW_NOTICE} {usage}: no `uri`"))?;
+        let uri: Uri = uri
+            .parse()
+            .map_err(|_| format!("{PREVIEW_NOTICE}: `{uri}` is not a URI"))?;
+        let language = match args.get("language") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(tag)) => Some(tag.clone()),
+            Some(_) => return Err(format!("{PREVIEW_NOTICE}: `language` is a tag like \"en\"")),
+        };
+        use privlint_core::publish::notice::Format;
+        let format = match args.get("format").and_then(|f| f.as_str()) {
+            None | Some("html") => Format::Html,
+            Some("markdown" | "md") => Format::Markdown,
+            Some(other) => {
+                return Err(format!(
+                    "{PREVIEW_NOTICE}: unknown format `{other}` (html or markdown)"
+                ));
+            }
+        };
+        Ok(NoticeRequest {
+            uri,
+            language,
+            format,
+        })
+    }
+}
+
+/// The notice of the document as its text is now, for the editor's preview:
+/// `{ html, languages, language, format, errors }`. `html` is the rendered notice (Markdown when
+/// asked for); `languages` those of the notice privlint can write (`nb` when it names none);
+/// `language` the one rendered: the one asked for when it is among them, else the first (a
+/// preview goes on showing while `languages` is being edited). A declaration with errors is
+/// rendered as a draft, whose banner counts them: a work in progress must still show.
+pub fn preview_notice(at: Positions, request: &NoticeRequest) -> serde_json::Value {
+    use privlint_core::publish::Language;
+    use privlint_core::publish::notice::{self, Format, Options};
+    let model = &at.doc.model;
+    let mut languages: Vec<Language> = model
+        .notice
+        .as_ref()
+        .map(|n| n.languages())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(Language::from_tag)
+        .collect();
+    languages.dedup();
+    if languages.is_empty() {
+        languages.push(Language::Nb);
+    }
+    let language = request
+        .language
+        .as_deref()
+        .and_then(Language::from_tag)
+        .filter(|l| languages.contains(l))
+        .unwrap_or(languages[0]);
+    let errors = at
+        .doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let options = Options {
+        language,
+        draft: (errors > 0).then_some(errors),
+    };
+    serde_json::json!({
+        "html": notice::render(model, options, request.format),
+        "languages": languages.iter().map(|l| l.tag()).collect::<Vec<_>>(),
+        "language": language.tag(),
+        "format": if request.format == Format::Html { "html" } else { "markdown" },
+        "errors": errors,
+    })
+}
+
 #[cfg(test)]
 mod vocabulary_agrees;
 
@@ -871,5 +965,87 @@ mod tests {
         assert!(rename(at(&d), &uri, pos(0, 9), "b").is_err());
         let edit = rename(at(&d), &uri, pos(0, 9), "c").unwrap().unwrap();
         assert_eq!(edit.changes.unwrap()[&uri].len(), 2);
+    }
+
+    #[test]
+    fn the_notice_preview_renders_the_current_text_even_with_errors() {
+        let text = r#"notice "Personvern" en "Privacy" { languages nb, en }
+controller c "C AS" {
+  country NO
+  email "p@c.example"
+  authority dt "Datatilsynet" en "The Data Protection Authority"
+}
+category k "Kontakt" en "Contact"
+subject s "Kunder" en "Customers"
+purpose p "Bestillinger <b>" en "Orders <b>" {
+  basis contract
+  provision contractual "Uten dem ingen ordre" en "Without them no order"
+  data k
+  subjects s
+  retention 1 years after "kjøpet" en "the purchase"
+}
+rights { access; rectification; erasure; restriction; portability; objection; complaint dt }
+"#;
+        let uri = "file:///x.privacy";
+        let request = |args: serde_json::Value| NoticeRequest::from_arguments(&[args]).unwrap();
+        let d = doc(text);
+        let nb = preview_notice(at(&d), &request(serde_json::json!({ "uri": uri })));
+        assert_eq!(nb["languages"], serde_json::json!(["nb", "en"]));
+        assert_eq!(nb["language"], "nb");
+        let html = nb["html"].as_str().unwrap();
+        // The renderer escapes the declaration's strings.
+        assert!(html.contains("Bestillinger &lt;b&gt;"), "{html}");
+        assert!(!html.contains("<b>") && !html.contains("<script"));
+        let en = preview_notice(
+            at(&d),
+            &request(serde_json::json!({ "uri": uri, "language": "en" })),
+        );
+        assert_eq!(en["language"], "en");
+        assert!(en["html"].as_str().unwrap().contains("Orders &lt;b&gt;"));
+        // A language the notice is not published in falls back to the first.
+        let nn = preview_notice(
+            at(&d),
+            &request(serde_json::json!({ "uri": uri, "language": "nn" })),
+        );
+        assert_eq!(nn["language"], "nb");
+        let md = preview_notice(
+            at(&d),
+            &request(serde_json::json!({ "uri": uri, "format": "markdown" })),
+        );
+        assert_eq!(md["format"], "markdown");
+        assert!(!md["html"].as_str().unwrap().contains("<html"));
+
+        // An error (a purpose with no legal basis): still rendered, as a draft that says so.
+        let broken = doc(&text.replace("basis contract", ""));
+        let draft = preview_notice(at(&broken), &request(serde_json::json!({ "uri": uri })));
+        let errors = draft["errors"].as_u64().unwrap();
+        assert!(errors >= 1, "{draft}");
+        let html = draft["html"].as_str().unwrap();
+        assert!(html.contains("class=\"draft\"") && html.contains("Bestillinger"));
+        assert_eq!(
+            nb["errors"],
+            0,
+            "{}",
+            d.diagnostics
+                .iter()
+                .map(|x| x.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        assert!(!nb["html"].as_str().unwrap().contains("class=\"draft\""));
+    }
+
+    #[test]
+    fn the_notice_preview_checks_its_arguments() {
+        let bad = |args: serde_json::Value| NoticeRequest::from_arguments(&[args]).err();
+        assert!(NoticeRequest::from_arguments(&[]).is_err());
+        assert!(bad(serde_json::json!({})).unwrap().contains("uri"));
+        assert!(
+            bad(serde_json::json!({ "uri": "file:///x.privacy", "format": "pdf" }))
+                .unwrap()
+                .contains("pdf")
+        );
+        assert!(bad(serde_json::json!({ "uri": "file:///x.privacy", "language": 3 })).is_some());
+        assert!(bad(serde_json::json!({ "uri": "file:///x.privacy", "language": null })).is_none());
     }
 }

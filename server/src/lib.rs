@@ -400,7 +400,10 @@ impl LanguageServer for Backend {
                 )),
                 document_formatting_provider: Some(OneOf::Left(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec!["privlint.explainRule".into()],
+                    commands: vec![
+                        "privlint.explainRule".into(),
+                        features::PREVIEW_NOTICE.into(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
                 ..ServerCapabilities::default()
@@ -654,6 +657,9 @@ impl LanguageServer for Backend {
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
+        if params.command == features::PREVIEW_NOTICE {
+            return self.preview_notice(&params.arguments).await;
+        }
         if params.command != "privlint.explainRule" {
             return Err(Error::invalid_params(format!(
                 "unknown command `{}`",
@@ -673,6 +679,29 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// `privlint.previewNotice { uri, language?, format? }`: the notice of an open document as
+    /// its text is now (see [`features::preview_notice`]).
+    async fn preview_notice(
+        &self,
+        arguments: &[serde_json::Value],
+    ) -> Result<Option<serde_json::Value>> {
+        let request =
+            features::NoticeRequest::from_arguments(arguments).map_err(Error::invalid_params)?;
+        let uri = request.uri.clone();
+        match self
+            .with_document(&uri, Reads::All, move |at| {
+                features::preview_notice(at, &request)
+            })
+            .await?
+        {
+            Some(preview) => Ok(Some(preview)),
+            None => Err(Error::invalid_params(format!(
+                "{} is not open in the editor",
+                uri.as_str()
+            ))),
+        }
+    }
+
     /// The answer to a message that could not be decoded (see [`wire`]).
     async fn malformed(&self) -> Result<()> {
         Err(Error::parse_error())

@@ -1,7 +1,9 @@
 // Drives code-server (real VS Code in the browser) with playwright-core and Debian's Chromium:
 // opens declaration.privacy, checks the language and the findings in the Problems panel, shows
 // the documentation of the finding under the cursor, types the fix and checks that the finding
-// goes away, then changes privlint.rules and checks that the server follows.
+// goes away, then changes privlint.rules and checks that the server follows; then opens
+// notice.privacy, runs "privlint: Preview Notice", checks the purpose label in the preview, types
+// into the label and checks that the preview follows, and picks English in the preview.
 // Run by scripts/vscode-e2e.sh, which passes: TOOLS (node_modules with playwright-core),
 // CHROMIUM, URL, WORKSPACE, RUN_DIR, OUT_DIR, E2E_TIMEOUT (seconds).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +50,15 @@ async function until(what, probe, timeout = 30_000, interval = 250) {
 }
 
 const text = readFileSync(join(workspace, FILE), 'utf8');
+const NOTICE_FILE = 'notice.privacy';
+const NOTICE_LABEL = 'Behandling av bestillinger';
+const NOTICE_LABEL_EN = 'Processing your orders';
+const noticeText = readFileSync(join(workspace, NOTICE_FILE), 'utf8');
+const noticeLines = noticeText.split('\n');
+const labelLine = noticeLines.findIndex((l) => l.startsWith(`purpose order_handling "${NOTICE_LABEL}"`)) + 1;
+if (labelLine === 0) throw new Error(`no purpose "${NOTICE_LABEL}" in ${NOTICE_FILE}`);
+// 1-based column of the closing quote of the label: typing there extends the label.
+const labelEnd = noticeLines[labelLine - 1].indexOf(`"${NOTICE_LABEL}"`) + NOTICE_LABEL.length + 2;
 const purposeLine = text.split('\n').findIndex((l) => l.startsWith('purpose orders')) + 1;
 if (purposeLine === 0) throw new Error(`no "purpose orders" in ${FILE}`);
 
@@ -237,6 +248,121 @@ async function main() {
   log(`Problems panel: ${changed}`);
   log('ok: the server follows privlint.rules changes');
   await shot('problems-after-setting.png');
+
+  await previewNotice();
+}
+
+/** The text of every frame of the page (webviews are iframes, the notice an iframe in one). */
+async function frameTexts() {
+  const texts = [];
+  for (const frame of page.frames()) {
+    const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    texts.push({ frame, body });
+  }
+  return texts;
+}
+
+/** The frame of the notice preview whose text includes `needle`. */
+async function noticeFrameWith(what, needle, timeout = 20_000) {
+  let seen = [];
+  return until(what, async () => {
+    const texts = await frameTexts();
+    seen = texts.map((t) => `${t.frame.url().slice(0, 60)}: ${t.body.length} chars`);
+    return texts.find((t) => t.frame.url() === 'about:srcdoc' && t.body.includes(needle))?.frame;
+  }, timeout).catch((error) => {
+    throw new Error(`${error.message}; frames: ${seen.join(' | ')}`);
+  });
+}
+
+/** Scrolls the notice to the heading that names `label`, for the screenshot. */
+async function showInNotice(frame, label) {
+  // Scrolls the notice's own window only (scrollIntoView would scroll the page around it too).
+  await frame.evaluate((l) => {
+    const heading = [...document.querySelectorAll('h2, h3, h4')].find((h) => h.textContent.includes(l));
+    if (heading) window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 8);
+  }, label);
+}
+
+// "privlint: Preview Notice": the notice beside the declaration, following the edits, in the
+// language picked.
+async function previewNotice() {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(NOTICE_FILE);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: NOTICE_FILE }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label^="${NOTICE_FILE}"]`).first().waitFor({ timeout: 15_000 });
+  await until('the language mode of notice.privacy', async () => (await page.locator('[id="status.editor.mode"]').innerText()).trim() === 'Privacy declaration');
+  log(`editor open: ${NOTICE_FILE}`);
+  // The button in the editor title is there for a .privacy file.
+  const button = page.locator('.editor-actions .action-label[aria-label*="Preview Notice"]').first();
+  await button.waitFor({ timeout: 10_000 });
+  log(`editor title button: "${await button.getAttribute('aria-label')}"`);
+
+  await runCommand('privlint: Preview Notice');
+  const tab = page.locator(`.tabs-container .tab[aria-label*="Notice: ${NOTICE_FILE}"]`).first();
+  await tab.waitFor({ timeout: 20_000 });
+  log(`preview opened: tab "${await tab.getAttribute('aria-label')}"`);
+  const groups = await page.locator('.editor-group-container').count();
+  if (groups < 2) throw new Error(`the preview is not beside the declaration (${groups} editor group)`);
+  const frame = await noticeFrameWith(`the purpose label "${NOTICE_LABEL}" in the preview`, NOTICE_LABEL);
+  const lang = await frame.evaluate(() => document.documentElement.lang);
+  log(`preview shows "${NOTICE_LABEL}" (notice lang="${lang}")`);
+  if (lang !== 'nb') throw new Error(`the preview is in "${lang}", not in the notice's first language nb`);
+  // The page: a policy that runs no script but its own; the notice in a sandboxed iframe.
+  const shellFrame = frame.parentFrame();
+  const policy = await shellFrame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+  const sandbox = await shellFrame.evaluate(() => document.getElementById('notice')?.getAttribute('sandbox'));
+  log(`preview page: CSP "${policy}"; notice iframe sandbox="${sandbox}"`);
+  if (!/script-src 'nonce-[A-Za-z0-9]+'(;|$)/.test(policy) || sandbox === null || sandbox.includes('allow-scripts')) {
+    throw new Error('the preview page lets scripts other than its own run');
+  }
+  const scriptsRan = await frame.evaluate(() => document.scripts.length);
+  if (scriptsRan !== 0) throw new Error(`the notice has ${scriptsRan} script element(s)`);
+  await shot('notice-preview.png');
+
+  // Type into the label in the editor: the preview follows (300 ms after the typing stops).
+  await focusEditor();
+  await gotoLine(labelLine, labelEnd);
+  await page.keyboard.type(' og retur', { delay: 20 });
+  await page.keyboard.press('Escape');
+  log(`typed " og retur" at the end of the label (line ${labelLine})`);
+  const edited = `${NOTICE_LABEL} og retur`;
+  await noticeFrameWith(`"${edited}" in the preview`, edited);
+  log(`ok: the preview follows the edit: "${edited}"`);
+  await showInNotice(await noticeFrameWith('the edited label', edited), edited);
+  await shot('notice-preview-edited.png');
+
+  // The language picker: English.
+  const picker = await until('the language picker', async () => {
+    for (const f of page.frames()) {
+      if ((await f.locator('select#language').count().catch(() => 0)) > 0) return f;
+    }
+    return undefined;
+  });
+  const options = await picker.locator('select#language option').allInnerTexts();
+  log(`language picker: ${options.join(', ')}`);
+  await picker.locator('select#language').selectOption('en');
+  const english = await noticeFrameWith(`the English label "${NOTICE_LABEL_EN}" in the preview`, NOTICE_LABEL_EN);
+  const langEn = await english.evaluate(() => document.documentElement.lang);
+  if (langEn !== 'en') throw new Error(`after picking English the notice is in "${langEn}"`);
+  log(`ok: English picked: the preview shows "${NOTICE_LABEL_EN}" (lang="${langEn}")`);
+  await showInNotice(english, NOTICE_LABEL_EN);
+  await shot('notice-preview-en.png');
+
+  // A declaration with an error (declaration.privacy: missing-processor-agreement is an error by
+  // now) is previewed all the same, as a draft whose banner counts the error.
+  await page.locator(`.tabs-container .tab[aria-label^="${FILE}"]`).first().click();
+  await focusEditor();
+  await runCommand('privlint: Preview Notice');
+  await page.locator(`.tabs-container .tab[aria-label*="Notice: ${FILE}"]`).first().waitFor({ timeout: 20_000 });
+  const draft = await noticeFrameWith('the draft banner in the preview of declaration.privacy', 'Utkast');
+  const banner = await draft.evaluate(() => document.querySelector('.draft')?.textContent ?? '');
+  if (!banner.includes('1 feil') || !(await draft.evaluate(() => document.body.innerText)).includes('Behandling av bestillinger')) {
+    throw new Error(`the draft preview of ${FILE} has the banner "${banner}"`);
+  }
+  const draftStatus = await draft.parentFrame().evaluate(() => document.getElementById('status')?.textContent ?? '');
+  log(`ok: ${FILE} (1 error) previewed as a draft: "${banner}"; status "${draftStatus}"`);
+  await shot('notice-preview-draft.png');
 }
 
 // No binary anywhere: an error notification that says what was searched and offers the setting.

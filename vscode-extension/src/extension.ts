@@ -1,5 +1,6 @@
 // The privlint extension: starts `privlint lsp` for `.privacy` files (language id `privacy`),
-// passes the `privlint.rules` setting to it, and adds "privlint: Show Rule Documentation".
+// passes the `privlint.rules` setting to it, and adds "privlint: Show Rule Documentation" and
+// "privlint: Preview Notice" (preview.ts).
 
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
@@ -13,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 
 import { findBinary, Found, isFound } from './binary';
+import { refreshPreviews, registerPreview } from './preview';
 
 const LANGUAGE_ID = 'privacy';
 const DOC_SCHEME = 'privlint-rule';
@@ -49,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  registerPreview(context, () => client, (line) => output.appendLine(line));
 
   await start(context);
 }
@@ -135,6 +139,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     const info = client.initializeResult?.serverInfo;
     output.appendLine(`privlint: language server running (${info?.name ?? 'privlint'} ${info?.version ?? ''})`.trimEnd());
     status.text = info?.version ? `privlint ${info.version}` : 'privlint';
+    refreshPreviews();
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     output.appendLine(`privlint: the language server did not start: ${text}`);
