@@ -106,45 +106,48 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
     if model.suppressions.is_empty() {
         return diagnostics;
     }
+    // One entry per rule name of a suppression that stands on a node.
+    let mut entries = Vec::new();
+    let mut owners = Vec::new();
+    for (s, suppression) in model.suppressions.iter().enumerate() {
+        if let Some(scope) = suppression.scope {
+            for (r, rule) in suppression.rules.iter().enumerate() {
+                entries.push((scope, rule.value.as_str()));
+                owners.push((s, r));
+            }
+        }
+    }
+    let findings: Vec<Option<(usize, &str)>> = diagnostics
+        .iter()
+        .map(|d| {
+            // A finding at the start of the file is about the file, not a node (rules.md), so
+            // no node's suppression covers it, not even that of a node at offset 0. Text
+            // privlint cannot read is checked by no rule: that is never to be silenced.
+            let never = d.span == Span::new(0, 0) || d.rule.name == SyntaxError::META.name;
+            (!never).then_some((d.span.start, d.rule.name))
+        })
+        .collect();
+    let covered = cover(&entries, &findings);
     // used[s][r]: whether rule name r of suppression s silenced something.
     let mut used: Vec<Vec<bool>> = model
         .suppressions
         .iter()
         .map(|s| vec![false; s.rules.len()])
         .collect();
+    for (&(s, r), &silenced) in owners.iter().zip(&covered.used) {
+        used[s][r] = silenced;
+    }
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| {
-            // A finding at the start of the file is about the file, not a node (rules.md), so no
-            // node's suppression covers it, not even that of a node at offset 0.
-            if d.span == Span::new(0, 0) {
-                return true;
-            }
-            // Text privlint cannot read is checked by no rule: that is never to be silenced.
-            if d.rule.name == SyntaxError::META.name {
-                return true;
-            }
-            let mut silenced = false;
-            for (s, suppression) in model.suppressions.iter().enumerate() {
-                let Some(scope) = suppression.scope else {
-                    continue;
-                };
-                if d.span.start < scope.start || d.span.start > scope.end {
-                    continue;
-                }
-                for (r, rule) in suppression.rules.iter().enumerate() {
-                    if rule.value == d.rule.name {
-                        used[s][r] = true;
-                        silenced = true;
-                    }
-                }
-            }
-            !silenced
-        })
+        .zip(&covered.silenced)
+        .filter(|(_, silenced)| !**silenced)
+        .map(|(d, _)| d)
         .collect();
     if settings.level(&UnusedSuppression::META) == Level::Off {
         return kept;
     }
+    // Asked once per suppressed name that is not a rule, so the work is bounded as a whole.
+    let mut rule_names = suggest::Candidates::new(rules::ALL.iter().map(|r| r.meta().name));
     for (s, suppression) in model.suppressions.iter().enumerate() {
         if suppression.rules.is_empty() {
             kept.push(Diagnostic::new(
@@ -170,7 +173,7 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
                     "`{}` does not fire here, so this suppression silences nothing: remove it",
                     rule.value
                 ),
-                None => match rules::suggest(&rule.value) {
+                None => match rule_names.nearest(&rule.value) {
                     Some(s) => format!("`{}` is not a rule; did you mean `{s}`?", rule.value),
                     None => format!(
                         "`{}` is not a rule: `privlint rules` lists them",
@@ -186,6 +189,86 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
         }
     }
     kept
+}
+
+/// Which findings the suppressions' scopes cover, found in one sweep per rule name.
+struct Covered {
+    /// Per finding: whether an entry of its rule covers it.
+    silenced: Vec<bool>,
+    /// Per entry: whether it covers a finding.
+    used: Vec<bool>,
+    /// Steps taken (findings and entries visited, pushed and popped), which tests bound: the
+    /// sweep costs O((findings + entries) log entries), not findings × entries.
+    #[cfg_attr(not(test), allow(dead_code))]
+    steps: usize,
+}
+
+/// An entry `(scope, rule)` covers a finding `(offset, rule)` of the same rule when
+/// `scope.start <= offset <= scope.end`. A finding that is `None` is covered by nothing.
+///
+/// Per rule name, the entries sorted by start and the findings by offset are swept together:
+/// the entries that have started are kept in a heap by end, from which those that ended before
+/// the finding are dropped (they end before every later finding too); a finding is covered when
+/// one is left. Every entry that has started and not ended covers the finding, so each is marked
+/// used the first time a finding is covered while it is open, and then needs no more visits.
+fn cover(entries: &[(Span, &str)], findings: &[Option<(usize, &str)>]) -> Covered {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut covered = Covered {
+        silenced: vec![false; findings.len()],
+        used: vec![false; entries.len()],
+        steps: 0,
+    };
+    let mut by_rule: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (e, (_, rule)) in entries.iter().enumerate() {
+        by_rule.entry(rule).or_default().0.push(e);
+    }
+    for (f, finding) in findings.iter().enumerate() {
+        if let Some((_, rule)) = finding
+            && let Some((_, of_rule)) = by_rule.get_mut(rule)
+        {
+            of_rule.push(f);
+        }
+    }
+    for (mut starting, mut at) in by_rule.into_values() {
+        starting.sort_by_key(|&e| entries[e].0.start);
+        at.sort_by_key(|&f| findings[f].map_or(0, |(offset, _)| offset));
+        let mut next = 0;
+        let mut open = BinaryHeap::new();
+        let mut unmarked = Vec::new();
+        for f in at {
+            let Some((offset, _)) = findings[f] else {
+                continue;
+            };
+            covered.steps += 1;
+            while let Some(&e) = starting.get(next)
+                && entries[e].0.start <= offset
+            {
+                open.push(Reverse((entries[e].0.end, e)));
+                unmarked.push(e);
+                next += 1;
+                covered.steps += 1;
+            }
+            while let Some(&Reverse((end, _))) = open.peek()
+                && end < offset
+            {
+                open.pop();
+                covered.steps += 1;
+            }
+            if open.is_empty() {
+                continue;
+            }
+            covered.silenced[f] = true;
+            for e in unmarked.drain(..) {
+                covered.steps += 1;
+                // One that has ended is passed by every later finding as well.
+                if entries[e].0.end >= offset {
+                    covered.used[e] = true;
+                }
+            }
+        }
+    }
+    covered
 }
 
 #[cfg(test)]
@@ -264,6 +347,95 @@ mod tests {
         assert_eq!(found.len(), 2, "{messages:?}");
         assert!(found.iter().all(|d| d.rule.name == "unused-suppression"));
         assert!(messages[1].contains("not a rule"), "{messages:?}");
+    }
+
+    #[test]
+    fn the_sweep_covers_what_comparing_every_pair_covers() {
+        // Nested, overlapping, equal and touching scopes, several rules, findings on the edges.
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let rules = ["a", "b", "c"];
+        for _ in 0..300 {
+            let entries: Vec<(Span, &str)> = (0..next(12))
+                .map(|_| {
+                    let start = next(40);
+                    (Span::new(start, start + next(15)), rules[next(3)])
+                })
+                .collect();
+            let findings: Vec<Option<(usize, &str)>> = (0..next(20))
+                .map(|_| (next(8) > 0).then(|| (next(60), rules[next(3)])))
+                .collect();
+            let covered = cover(&entries, &findings);
+            for (f, finding) in findings.iter().enumerate() {
+                let expected = finding.is_some_and(|(offset, rule)| {
+                    entries
+                        .iter()
+                        .any(|(s, r)| *r == rule && s.start <= offset && offset <= s.end)
+                });
+                assert_eq!(covered.silenced[f], expected, "{entries:?} {findings:?}");
+            }
+            for (e, (scope, rule)) in entries.iter().enumerate() {
+                let expected = findings
+                    .iter()
+                    .flatten()
+                    .any(|(offset, r)| r == rule && scope.start <= *offset && *offset <= scope.end);
+                assert_eq!(covered.used[e], expected, "{entries:?} {findings:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn suppressions_cost_in_proportion_to_their_number() {
+        // Every definition suppressed: comparing each finding with each suppression took
+        // n × n steps (33.7 s at 100,000); the sweep takes a few per finding and suppression.
+        let n = 3000;
+        let mut text = String::from("controller c \"C\" { email \"e\" }\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "category k{i} \"K\"  # privlint: allow unused-definition, unknown-field -- x\n"
+            ));
+        }
+        let model = lower::lower(&text, &syntax::read(&text));
+        let mut report = Report::default();
+        for rule in rules::ALL {
+            rule.check(&model, &mut report);
+        }
+        let mut entries = Vec::new();
+        for s in &model.suppressions {
+            for r in &s.rules {
+                entries.push((s.scope.unwrap(), r.value.as_str()));
+            }
+        }
+        let findings: Vec<Option<(usize, &str)>> = report
+            .diagnostics
+            .iter()
+            .map(|d| Some((d.span.start, d.rule.name)))
+            .collect();
+        let covered = cover(&entries, &findings);
+        assert_eq!(covered.silenced.iter().filter(|s| **s).count(), n);
+        assert!(
+            covered.steps <= 4 * (entries.len() + findings.len()),
+            "{} steps for {} suppressions and {} findings",
+            covered.steps,
+            entries.len(),
+            findings.len()
+        );
+        // And precisely: each `unknown-field` silences nothing, each `unused-definition` its own.
+        let unused: Vec<Diagnostic> = check(&text, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule.name.starts_with("unused"))
+            .collect();
+        assert_eq!(unused.len(), n);
+        assert!(
+            unused
+                .iter()
+                .all(|d| d.message.contains("`unknown-field` does not fire"))
+        );
     }
 
     #[test]

@@ -39,15 +39,71 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Start offsets of every line of a text.
+/// Start offsets of every line of a text, and marks inside long lines, so that a column is
+/// counted from at most [`STRIDE`] bytes before it rather than from the start of its line (a
+/// line of 100,000 IDs, each with a finding, made that quadratic).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// In every line longer than `stride` bytes, a mark every `stride` bytes or so, in order.
+    marks: Vec<Mark>,
+    stride: usize,
+}
+
+/// Bytes between the marks of a long line.
+pub const STRIDE: usize = 256;
+
+/// A character boundary inside a long line, with the columns before it on its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+impl Mark {
+    fn column(&self, line_start: usize, unit: ColumnUnit) -> usize {
+        match unit {
+            ColumnUnit::Char => self.chars,
+            ColumnUnit::Utf16 => self.utf16,
+            ColumnUnit::Utf8 => self.offset - line_start,
+        }
+    }
+}
+
+/// Appends the marks of the line `start..end` (its break included).
+fn mark_line(text: &str, start: usize, end: usize, stride: usize, marks: &mut Vec<Mark>) {
+    let (mut at, mut chars, mut utf16) = (start, 0, 0);
+    loop {
+        let mut next = at + stride;
+        if next >= end {
+            return;
+        }
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        let piece = &text[at..next];
+        chars += piece.chars().count();
+        utf16 += piece.chars().map(char::len_utf16).sum::<usize>();
+        if next >= end {
+            return;
+        }
+        marks.push(Mark {
+            offset: next,
+            chars,
+            utf16,
+        });
+        at = next;
+    }
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        Self::with_stride(text, STRIDE)
+    }
+
+    fn with_stride(text: &str, stride: usize) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
@@ -63,10 +119,24 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex {
+        let mut index = LineIndex {
             starts,
             len: text.len(),
+            marks: Vec::new(),
+            stride,
+        };
+        index.marks = index.marks_of_lines(text, 0..index.starts.len());
+        index
+    }
+
+    /// The marks of a run of lines of `text`.
+    fn marks_of_lines(&self, text: &str, lines: std::ops::Range<usize>) -> Vec<Mark> {
+        let mut marks = Vec::new();
+        for line in lines {
+            let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+            mark_line(text, self.starts[line], end, self.stride, &mut marks);
         }
+        marks
     }
 
     /// Updates the index after the bytes `old` of the previous text were replaced by
@@ -83,6 +153,18 @@ impl LineIndex {
             .map(|&s| s - old.end + old.start + inserted)
             .collect();
         let until = shifted.first().copied().unwrap_or(text.len() + 1);
+        // The marks of the lines scanned again go; those after them move with their lines.
+        let old_until = self.starts.get(kept_after).copied().unwrap_or(usize::MAX);
+        let marks_before = self.marks.partition_point(|m| m.offset < from);
+        let marks_after = self.marks.partition_point(|m| m.offset < old_until);
+        let moved: Vec<Mark> = self.marks[marks_after..]
+            .iter()
+            .map(|m| Mark {
+                offset: m.offset - old.end + old.start + inserted,
+                ..*m
+            })
+            .collect();
+        self.marks.truncate(marks_before);
         self.starts.truncate(line.saturating_sub(1) + 1);
         let bytes = text.as_bytes();
         for i in from..until.saturating_sub(1).min(bytes.len()) {
@@ -95,8 +177,12 @@ impl LineIndex {
                 self.starts.push(i + 1);
             }
         }
+        let scanned = line.saturating_sub(1)..self.starts.len();
         self.starts.extend(shifted);
         self.len = text.len();
+        let marks = self.marks_of_lines(text, scanned);
+        self.marks.extend(marks);
+        self.marks.extend(moved);
     }
 
     pub fn line_count(&self) -> usize {
@@ -118,10 +204,18 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> Position {
         let offset = floor_char_boundary(text, offset.min(self.len));
         let line = self.line(offset);
-        let before = &text[self.starts[line]..offset];
+        let start = self.starts[line];
+        let (from, column) = match self.marks.partition_point(|m| m.offset <= offset) {
+            0 => (start, 0),
+            k if self.marks[k - 1].offset < start => (start, 0),
+            k => (
+                self.marks[k - 1].offset,
+                self.marks[k - 1].column(start, unit),
+            ),
+        };
         Position {
             line,
-            column: count_units(before, unit),
+            column: column + count_units(&text[from..offset], unit),
         }
     }
 
@@ -134,15 +228,26 @@ impl LineIndex {
             .get(position.line + 1)
             .copied()
             .unwrap_or(self.len);
-        let line = text[start..end].trim_end_matches(['\n', '\r']);
-        let mut units = 0;
-        for (i, c) in line.char_indices() {
+        let line_end = start + text[start..end].trim_end_matches(['\n', '\r']).len();
+        // Counted from the last mark of the line at or before the column.
+        let first = self.marks.partition_point(|m| m.offset < start);
+        let last = self.marks.partition_point(|m| m.offset <= line_end);
+        let k = first
+            + self.marks[first..last].partition_point(|m| m.column(start, unit) <= position.column);
+        let (from, mut units) = match k {
+            k if k == first => (start, 0),
+            k => (
+                self.marks[k - 1].offset,
+                self.marks[k - 1].column(start, unit),
+            ),
+        };
+        for (i, c) in text[from..line_end].char_indices() {
             if units >= position.column {
-                return Some(start + i);
+                return Some(from + i);
             }
             units += unit_len(c, unit);
         }
-        Some(start + line.len())
+        Some(line_end)
     }
 }
 
@@ -229,7 +334,7 @@ mod tests {
             (seed >> 33) as usize % n
         };
         let mut text = String::from("a\r\nb\rc\nd");
-        let mut index = LineIndex::new(&text);
+        let mut index = LineIndex::with_stride(&text, 3);
         for _ in 0..5000 {
             let mut start = next(text.len() + 1);
             let mut end = (start + next(4)).min(text.len());
@@ -242,9 +347,10 @@ mod tests {
             let inserted: String = (0..next(3)).map(|_| pieces[next(pieces.len())]).collect();
             text.replace_range(start..end, &inserted);
             index.edit(&text, start..end, inserted.len());
-            let fresh = LineIndex::new(&text);
+            let fresh = LineIndex::with_stride(&text, 3);
             assert_eq!(index.starts, fresh.starts, "{text:?} after {start}..{end}");
             assert_eq!(index.len, fresh.len);
+            assert_eq!(index.marks, fresh.marks, "{text:?} after {start}..{end}");
         }
     }
 
@@ -262,6 +368,54 @@ mod tests {
         assert_eq!(
             index.position(text, text.len(), ColumnUnit::Char),
             Position { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn marks_in_long_lines_give_the_columns_counted_from_the_line_start() {
+        let line: String = (0..400)
+            .map(|i| ["ab, ", "ø, ", "𝄞x, ", "\t"][i % 7 % 4])
+            .collect();
+        let text = format!("{line}\n{line}\r{line}");
+        for stride in [1, 2, 5, 64] {
+            let index = LineIndex::with_stride(&text, stride);
+            assert!(!index.marks.is_empty());
+            for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Utf8] {
+                for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                    let line = index.line(offset);
+                    let start = index.starts[line];
+                    let p = index.position(&text, offset, unit);
+                    assert_eq!(p.column, count_units(&text[start..offset], unit));
+                    let end = index.starts.get(line + 1).copied().unwrap_or(text.len());
+                    let content = text[start..end].trim_end_matches(['\n', '\r']).len();
+                    if offset <= start + content {
+                        assert_eq!(index.offset(&text, p, unit), Some(offset), "{offset}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_is_counted_from_at_most_a_stride_before_it() {
+        // A line of a megabyte with a finding every few bytes: each position counts only the
+        // bytes since the last mark before it, so the whole line is never counted again.
+        let text = format!("{}\n{}", "ø, 𝄞".repeat(100_000), "x".repeat(1000));
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let line = index.line(offset);
+            let k = index.marks.partition_point(|m| m.offset <= offset);
+            let from = match k {
+                0 => index.starts[line],
+                k => index.marks[k - 1].offset.max(index.starts[line]),
+            };
+            assert!(offset - from < STRIDE + 4, "{offset} counted from {from}");
+        }
+        assert_eq!(
+            index
+                .position(&text, text.len() - 1001, ColumnUnit::Utf16)
+                .column,
+            100_000 * 5
         );
     }
 

@@ -3,11 +3,15 @@
 
 use std::io::{IsTerminal, Write};
 
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 use codespan_reporting::term::{self, Config};
-use privlint_core::Severity;
+use privlint_core::text::floor_char_boundary;
+use privlint_core::{ColumnUnit, LineIndex, Severity, Span};
 
 use crate::check::FileReport;
 
@@ -32,23 +36,16 @@ fn choice(terminal: bool) -> ColorChoice {
 
 fn emit(stream: StandardStream, reports: &[FileReport]) -> std::io::Result<()> {
     let mut out = stream.lock();
+    write(&mut out, reports)?;
+    out.flush()
+}
+
+fn write(out: &mut impl WriteColor, reports: &[FileReport]) -> std::io::Result<()> {
     let config = Config::default();
-    let mut files = SimpleFiles::new();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    // Files by name, added once, for related locations in another file of a declaration.
-    let mut added: Vec<(String, usize, std::rc::Rc<Shifts>)> = Vec::new();
-    let mut add = |files: &mut SimpleFiles<String, String>, name: &str, text: &str| {
-        if let Some((_, id, shifts)) = added.iter().find(|(n, _, _)| n == name) {
-            return (*id, shifts.clone());
-        }
-        let (shown, shifts) = Shifts::shown(text);
-        let id = files.add(privlint_core::visible(name).into_owned(), shown);
-        let shifts = std::rc::Rc::new(shifts);
-        added.push((name.to_string(), id, shifts.clone()));
-        (id, shifts)
-    };
+    // Line indexes by file name, made once, for related locations in another file too.
+    let mut indexes: HashMap<String, LineIndex> = HashMap::new();
     for report in reports {
-        let (file, source) = add(&mut files, &report.name, &report.text);
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => {
@@ -64,11 +61,18 @@ fn emit(stream: StandardStream, reports: &[FileReport]) -> std::io::Result<()> {
                     Level::Note
                 }
             };
-            let mut labels = vec![Label::primary(file, source.range(d.span))];
+            let mut spans = vec![(report.name.as_str(), report.text.as_str(), d.span)];
             for r in &d.related {
                 let (_, name, text) = report.related_file(r);
-                let (other, shifts) = add(&mut files, name, text);
-                labels.push(Label::secondary(other, shifts.range(r.span)).with_message(&r.message));
+                spans.push((name, text, r.span));
+            }
+            let (excerpts, ranges) = Excerpts::of(&spans, &mut indexes);
+            let mut labels = Vec::new();
+            for (i, (file, range)) in ranges.into_iter().enumerate() {
+                labels.push(match i {
+                    0 => Label::primary(file, range),
+                    _ => Label::secondary(file, range).with_message(&d.related[i - 1].message),
+                });
             }
             let mut notes = Vec::new();
             if !d.rule.article.is_empty() {
@@ -79,59 +83,269 @@ fn emit(stream: StandardStream, reports: &[FileReport]) -> std::io::Result<()> {
                 .with_message(&d.message)
                 .with_labels(labels)
                 .with_notes(notes);
-            term::emit_to_write_style(&mut out, &config, &files, &snippet).map_err(
-                |e| match e {
-                    // Kept as it is, so that a closed pipe is recognised as one.
-                    codespan_reporting::files::Error::Io(error) => error,
-                    other => std::io::Error::other(other),
-                },
-            )?;
+            term::emit_to_write_style(out, &config, &excerpts, &snippet).map_err(|e| match e {
+                // Kept as it is, so that a closed pipe is recognised as one.
+                codespan_reporting::files::Error::Io(error) => error,
+                other => std::io::Error::other(other),
+            })?;
         }
     }
-    summary(&mut out, reports.len(), errors, warnings, infos)?;
-    out.flush()
+    summary(out, reports.len(), errors, warnings, infos)
 }
 
-/// A file's text as its snippets show it. Control characters become visible, one character for
-/// one (ESC in a string would otherwise reach the terminal and could clear it or plant a link),
-/// so columns stay what the other formats say; a lone `\r` ends a line, as everywhere in
-/// privlint (codespan-reporting only knows `\n`). Tabs stay: codespan-reporting lines them up.
-///
-/// Where the shown text grew: from this byte of the original on, offsets move by this many bytes
-/// (a one-byte control's picture takes three).
-struct Shifts(Vec<(usize, usize)>);
+/// A line longer than this many characters is shown as a window around what is marked in it.
+const LONG_LINE: usize = 1000;
+/// Characters shown before the first mark in a long line, and after the last.
+const CONTEXT: usize = 100;
+/// Characters of a long line shown between the first mark and the last, at most.
+const MARKED: usize = 200;
 
-impl Shifts {
-    fn shown(original: &str) -> (String, Shifts) {
-        let mut text = String::with_capacity(original.len());
-        let mut shifts = Vec::new();
-        let mut grown = 0;
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let shown = match c {
-                '\n' | '\t' => c,
-                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => c,
-                '\r' => '\n',
-                _ => privlint_core::text::visible_char(c).unwrap_or(c),
-            };
-            text.push(shown);
-            if shown.len_utf8() != c.len_utf8() {
-                grown += shown.len_utf8() - c.len_utf8();
-                shifts.push((i + c.len_utf8(), grown));
+/// What one diagnostic's snippets show of the files it names: only the lines with a label (and
+/// a line between two of them, which codespan-reporting shows rather than a break), with their
+/// real line numbers and columns. A line longer than [`LONG_LINE`] characters is cut to a window
+/// around its labels, with `…` where it was cut, so that a finding on a line of 100,000 IDs
+/// shows at most some 400 characters, not the whole line (docs/decisions.md, "Long lines").
+///
+/// Control characters become visible, one character for one (ESC in a string would otherwise
+/// reach the terminal and could clear it or plant a link), so columns stay what the other
+/// formats say. Tabs stay: codespan-reporting lines them up.
+struct Excerpts {
+    files: Vec<Excerpt>,
+}
+
+struct Excerpt {
+    name: String,
+    text: String,
+    /// In order of line.
+    lines: Vec<Shown>,
+}
+
+/// A line of a file as an excerpt shows it.
+struct Shown {
+    /// Zero-based line in the file.
+    line: usize,
+    /// Where it is in the excerpt's text, its line break included.
+    range: Range<usize>,
+    /// Where the file's text starts in the excerpt (after a leading `…`), and the column
+    /// (one-based, in characters) that is there in the file.
+    from: usize,
+    column: usize,
+}
+
+/// A window of a line: the bytes `start..end` of the file's text.
+struct Window {
+    start: usize,
+    end: usize,
+    line_start: usize,
+    content_end: usize,
+}
+
+impl Excerpts {
+    /// The excerpts showing these spans `(file name, text, span)`, and the label range of each.
+    fn of(
+        spans: &[(&str, &str, Span)],
+        indexes: &mut HashMap<String, LineIndex>,
+    ) -> (Excerpts, Vec<(usize, Range<usize>)>) {
+        let mut names: Vec<&str> = Vec::new();
+        for (name, _, _) in spans {
+            if !names.contains(name) {
+                names.push(name);
             }
         }
-        (text, Shifts(shifts))
+        let mut files = Vec::new();
+        let mut ranges = vec![(0, 0..0); spans.len()];
+        for (file, name) in names.iter().enumerate() {
+            let text = spans.iter().find(|s| s.0 == *name).map_or("", |s| s.1);
+            let index = indexes
+                .entry(name.to_string())
+                .or_insert_with(|| LineIndex::new(text));
+            let mine: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 == *name).collect();
+            let clamp = |offset: usize| floor_char_boundary(text, offset);
+            // The offsets marked on each line shown, and the lines shown.
+            let mut marked: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for &i in &mine {
+                let span = spans[i].2;
+                let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
+                let (first, last) = (index.line(start), index.line(end));
+                marked.entry(first).or_default().push(start);
+                marked.entry(last).or_default().push(end);
+                for line in first + 1..last {
+                    marked.entry(line).or_default();
+                }
+            }
+            let shown: Vec<usize> = marked.keys().copied().collect();
+            for pair in shown.windows(2) {
+                if pair[1] == pair[0] + 2 {
+                    marked.entry(pair[0] + 1).or_default();
+                }
+            }
+            let mut excerpt = Excerpt {
+                name: privlint_core::visible(name).into_owned(),
+                text: String::new(),
+                lines: Vec::new(),
+            };
+            let mut windows = Vec::new();
+            for (&line, offsets) in &marked {
+                let window = Window::of(text, index, line, offsets);
+                let begin = excerpt.text.len();
+                if window.start > window.line_start {
+                    excerpt.text.push('…');
+                }
+                let from = excerpt.text.len();
+                push_shown(&mut excerpt.text, &text[window.start..window.end]);
+                if window.end < window.content_end {
+                    excerpt.text.push('…');
+                }
+                excerpt.text.push('\n');
+                excerpt.lines.push(Shown {
+                    line,
+                    range: begin..excerpt.text.len(),
+                    from,
+                    column: index.position(text, window.start, ColumnUnit::Char).column + 1,
+                });
+                windows.push(window);
+            }
+            // Where an offset of the file is in the excerpt: in its line's window, or at the
+            // edge of the window it is cut off by.
+            let place = |offset: usize| {
+                let line = index.line(offset);
+                let k = excerpt.lines.partition_point(|l| l.line < line);
+                let (shown, window) = (&excerpt.lines[k], &windows[k]);
+                let offset = offset.clamp(window.start, window.end);
+                let mut at = shown.from + shown_len(&text[window.start..offset]);
+                if offset == window.end && window.end < window.content_end {
+                    at += '…'.len_utf8();
+                }
+                at
+            };
+            for &i in &mine {
+                let span = spans[i].2;
+                let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
+                ranges[i] = (file, place(start)..place(end));
+            }
+            files.push(excerpt);
+        }
+        (Excerpts { files }, ranges)
     }
+}
 
-    fn offset(&self, original: usize) -> usize {
-        match self.0.partition_point(|&(from, _)| from <= original) {
-            0 => original,
-            n => original + self.0[n - 1].1,
+impl Window {
+    /// The part of a line shown: all of it when it is short; otherwise from [`CONTEXT`]
+    /// characters before its first marked offset to as many after its last, with at most
+    /// [`MARKED`] characters between.
+    fn of(text: &str, index: &LineIndex, line: usize, offsets: &[usize]) -> Window {
+        let line_start = index.line_start(line).unwrap_or(text.len());
+        let next = index.line_start(line + 1).unwrap_or(text.len());
+        let content_end = line_start + text[line_start..next].trim_end_matches(['\n', '\r']).len();
+        let content = &text[line_start..content_end];
+        if content.char_indices().nth(LONG_LINE).is_none() {
+            return Window {
+                start: line_start,
+                end: content_end,
+                line_start,
+                content_end,
+            };
+        }
+        let first = offsets.iter().copied().min().unwrap_or(line_start);
+        let first = first.clamp(line_start, content_end);
+        let last = offsets.iter().copied().max().unwrap_or(line_start);
+        let last = last.clamp(first, content_end);
+        let back = |from: usize, n: usize| {
+            text[line_start..from]
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(line_start, |(i, _)| line_start + i)
+        };
+        let forward = |from: usize, n: usize| {
+            text[from..content_end]
+                .char_indices()
+                .nth(n)
+                .map_or(content_end, |(i, _)| from + i)
+        };
+        let start = if first == line_start {
+            line_start
+        } else {
+            back(first, CONTEXT)
+        };
+        let last = last.min(forward(first, MARKED));
+        Window {
+            start,
+            end: forward(last, CONTEXT),
+            line_start,
+            content_end,
         }
     }
+}
 
-    fn range(&self, span: privlint_core::Span) -> std::ops::Range<usize> {
-        self.offset(span.start)..self.offset(span.end)
+/// Appends text as a snippet shows it: control characters as their pictures.
+fn push_shown(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| match c {
+        '\t' => c,
+        _ => privlint_core::text::visible_char(c).unwrap_or(c),
+    }));
+}
+
+/// The length of text as a snippet shows it.
+fn shown_len(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' => 1,
+            _ => privlint_core::text::visible_char(c).unwrap_or(c).len_utf8(),
+        })
+        .sum()
+}
+
+impl<'a> Files<'a> for Excerpts {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        Ok(&self.file(id)?.name)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        Ok(&self.file(id)?.text)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let lines = &self.file(id)?.lines;
+        let k = lines.partition_point(|l| l.range.start <= byte_index);
+        Ok(lines[k.saturating_sub(1).min(lines.len().saturating_sub(1))].line)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+        Ok(self.shown(id, line_index)?.range.clone())
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let shown = self.shown(id, line_index)?;
+        let text = &self.file(id)?.text;
+        let at = byte_index.clamp(shown.from, shown.range.end);
+        Ok(shown.column + text[shown.from..at].chars().count())
+    }
+}
+
+impl Excerpts {
+    fn file(&self, id: usize) -> Result<&Excerpt, files::Error> {
+        self.files.get(id).ok_or(files::Error::FileMissing)
+    }
+
+    fn shown(&self, id: usize, line: usize) -> Result<&Shown, files::Error> {
+        let lines = &self.file(id)?.lines;
+        match lines.binary_search_by_key(&line, |l| l.line) {
+            Ok(k) => Ok(&lines[k]),
+            Err(_) => Err(files::Error::LineTooLarge {
+                given: line,
+                max: lines.last().map_or(0, |l| l.line),
+            }),
+        }
     }
 }
 
@@ -154,4 +368,87 @@ fn summary(
         plural(warnings, "warning"),
         plural(infos, "note")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use codespan_reporting::term::termcolor::NoColor;
+    use privlint_core::Settings;
+
+    use crate::check::FileReport;
+
+    fn human(text: &str) -> (String, usize) {
+        let diagnostics = privlint_core::check(text, &Settings::default());
+        let count = diagnostics.len();
+        let report = FileReport::new("long.privacy".into(), text.to_string(), diagnostics);
+        let mut out = NoColor::new(Vec::new());
+        super::write(&mut out, &[report]).unwrap();
+        (String::from_utf8(out.into_inner()).unwrap(), count)
+    }
+
+    fn long_line(ids: usize) -> String {
+        let list: Vec<String> = (0..ids)
+            .map(|i| {
+                if i % 7 == 0 {
+                    format!("cø\u{1b}{i}")
+                } else {
+                    format!("c{i}")
+                }
+            })
+            .collect();
+        format!(
+            "purpose p \"P\" {{\n  basis consent\n  data {}\n}}\n",
+            list.join(", ")
+        )
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_so_the_report_grows_with_the_findings_only() {
+        // 4,500 IDs on one line, about 31 KB, each undefined: the whole line under every
+        // finding made 4,500 copies of it (184 MB for 100,000 IDs). Now each finding shows at
+        // most a window of the line, so the report is bounded by the findings, not their square.
+        let text = long_line(4500);
+        assert!(text.len() > 30_000);
+        let (out, findings) = human(&text);
+        assert!(findings >= 4500);
+        let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest <= 520, "a line of {longest} characters");
+        assert!(
+            out.len() <= findings * 900,
+            "{} bytes for {findings} findings",
+            out.len()
+        );
+    }
+
+    #[test]
+    fn the_caret_stays_under_its_id_in_a_window() {
+        let text = long_line(3000);
+        let (out, _) = human(&text);
+        let lines: Vec<&str> = out.lines().collect();
+        let mut checked = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let Some(id) = line
+                .strip_prefix("error[unknown-reference]: `")
+                .filter(|rest| rest.contains("is not defined"))
+                .and_then(|rest| rest.split('`').next())
+            else {
+                continue;
+            };
+            // The locus, the snippet line and the carets under it.
+            let column: usize = lines[i + 1].rsplit(':').next().unwrap().parse().unwrap();
+            let (source, carets) = (lines[i + 3], lines[i + 4]);
+            let at = carets[..carets.find('^').unwrap()].chars().count();
+            let under: String = source.chars().skip(at).take(id.chars().count()).collect();
+            let shown = id.replace('\u{1b}', "␛");
+            assert_eq!(under, shown, "{source}\n{carets}");
+            // The column named is the column in the file, not in the window.
+            let line_text = text.lines().nth(2).unwrap();
+            let start = line_text.find(&format!(" {id},")).map(|b| b + 1);
+            if let Some(start) = start {
+                assert_eq!(column, line_text[..start].chars().count() + 1, "{id}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+    }
 }

@@ -1,7 +1,9 @@
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Model, Resolution};
+use crate::model::{Kind, Model, Resolution};
 use crate::rules::{Report, Rule};
-use crate::suggest::nearest;
+use std::collections::HashMap;
+
+use crate::suggest::Candidates;
 
 declare_rule! {
     /// ## What it checks
@@ -38,16 +40,22 @@ declare_rule! {
 
 impl Rule for UnknownReference {
     fn check(&self, model: &Model, report: &mut Report) {
+        // The IDs of each kind, gathered once for all the references that expect that kind.
+        let mut by_kind: HashMap<Kind, Candidates> = HashMap::new();
         for reference in model.references() {
             let expected = reference.expected;
             let diagnostic = match reference.resolution {
                 Resolution::Undefined => {
-                    let candidates = model
-                        .symbols
-                        .iter()
-                        .filter(|(_, s)| s.kind == expected)
-                        .map(|(name, _)| name.as_str());
-                    match nearest(&reference.name, candidates) {
+                    let candidates = by_kind.entry(expected).or_insert_with(|| {
+                        Candidates::new(
+                            model
+                                .symbols
+                                .iter()
+                                .filter(|(_, s)| s.kind == expected)
+                                .map(|(name, _)| name.as_str()),
+                        )
+                    });
+                    match candidates.nearest(&reference.name) {
                         Some(s) => Diagnostic::new(
                             &Self::META,
                             reference.span,
