@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use privlint_core::model::Model;
-use privlint_core::{Diagnostic, Related, Settings, Severity};
+use privlint_core::{Diagnostic, LineIndex, Related, Settings, Severity};
 use rayon::prelude::*;
 
 use crate::config;
@@ -65,6 +65,17 @@ pub struct Sibling {
     pub path: PathBuf,
     pub name: String,
     pub text: String,
+    /// Its line index, made once: a file may hold thousands of related locations.
+    pub index: LineIndex,
+}
+
+/// Where a related location is: its file's path, name and text, and the line index of another
+/// file of the declaration (`None`: the diagnostic's own file, whose index the renderer has).
+pub struct RelatedFile<'r> {
+    pub path: &'r Path,
+    pub name: &'r str,
+    pub text: &'r str,
+    pub index: Option<&'r LineIndex>,
 }
 
 impl FileReport {
@@ -78,11 +89,21 @@ impl FileReport {
         }
     }
 
-    /// The file a related location is in: its path, name and text.
-    pub fn related_file(&self, related: &Related) -> (&Path, &str, &str) {
+    /// The file a related location is in.
+    pub fn related_file(&self, related: &Related) -> RelatedFile<'_> {
         match related.file.and_then(|i| self.declaration.get(i)) {
-            Some(other) => (&other.path, &other.name, &other.text),
-            None => (&self.path, &self.name, &self.text),
+            Some(other) => RelatedFile {
+                path: &other.path,
+                name: &other.name,
+                text: &other.text,
+                index: Some(&other.index),
+            },
+            None => RelatedFile {
+                path: &self.path,
+                name: &self.name,
+                text: &self.text,
+                index: None,
+            },
         }
     }
 }
@@ -236,6 +257,7 @@ pub fn check_declaration(
         .map(|(path, text)| Sibling {
             path: path.clone(),
             name: files::display(path),
+            index: LineIndex::new(text),
             text: text.clone(),
         })
         .collect();

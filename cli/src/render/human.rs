@@ -63,8 +63,8 @@ fn write(out: &mut impl WriteColor, reports: &[FileReport]) -> std::io::Result<(
             };
             let mut spans = vec![(report.name.as_str(), report.text.as_str(), d.span)];
             for r in &d.related {
-                let (_, name, text) = report.related_file(r);
-                spans.push((name, text, r.span));
+                let file = report.related_file(r);
+                spans.push((file.name, file.text, r.span));
             }
             let (excerpts, ranges) = Excerpts::of(&spans, &mut indexes);
             let mut labels = Vec::new();

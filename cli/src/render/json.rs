@@ -77,14 +77,10 @@ pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> 
                     .related
                     .iter()
                     .map(|r| {
-                        let (_, name, text) = report.related_file(r);
-                        let at = if r.file.is_some() {
-                            Location::of(text, &LineIndex::new(text), r.span)
-                        } else {
-                            Location::of(text, &index, r.span)
-                        };
+                        let file = report.related_file(r);
+                        let at = Location::of(file.text, file.index.unwrap_or(&index), r.span);
                         JsonRelated {
-                            file: name,
+                            file: file.name,
                             line: at.line,
                             column: at.column,
                             message: &r.message,

@@ -126,9 +126,12 @@ pub fn log(reports: &[FileReport]) -> Value {
                     let mut location = match r.file {
                         None => physical(&file, region(&report.text, &index, r.span)),
                         Some(_) => {
-                            let (path, _, text) = report.related_file(r);
-                            let region = region(text, &LineIndex::new(text), r.span);
-                            physical(&artifact(path, &root), region)
+                            let file = report.related_file(r);
+                            let index = file.index.unwrap_or(&index);
+                            physical(
+                                &artifact(file.path, &root),
+                                region(file.text, index, r.span),
+                            )
                         }
                     };
                     location["id"] = json!(id);
