@@ -46,7 +46,13 @@ fn sarif_is_valid_against_the_official_schema() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "missing-legal-basis"
         && r["help"]["markdown"].as_str().unwrap().contains("## Fix")
-        && r["properties"]["article"] == "Art. 6(1), 13(1)(c)"));
+        && r["properties"]["article"] == "Art. 6(1), 13(1)(c)"
+        && r["properties"]["fixAvailability"] == "never"));
+    assert!(
+        rules.iter().any(
+            |r| r["id"] == "missing-right" && r["properties"]["fixAvailability"] == "sometimes"
+        )
+    );
     let results = run["results"].as_array().unwrap();
     let levels: Vec<(&str, &str)> = results
         .iter()
@@ -185,7 +191,9 @@ fn rules_lists_every_rule_and_explain_prints_its_documentation() {
             .find(|l| l.split_whitespace().next() == Some(meta.name))
             .unwrap_or_else(|| panic!("{} not listed", meta.name));
         assert!(
-            row.contains(meta.severity.as_str()) && row.contains(meta.article),
+            row.contains(meta.severity.as_str())
+                && row.contains(meta.article)
+                && row.contains(meta.fix.as_str()),
             "{row}"
         );
     }

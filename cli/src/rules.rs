@@ -6,22 +6,24 @@ use privlint_core::rules::{ALL, find, suggest};
 
 use crate::{exit, say};
 
-/// Prints every rule: name, default severity, article and what a finding means.
+/// Prints every rule: name, default severity, article, whether it offers a quick fix, and what
+/// a finding means.
 pub fn list() -> u8 {
     let width = ALL.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
     let mut out = String::new();
     out.push_str(&format!(
-        "{:<width$}  {:<8}  {:<28}  {}\n",
-        "RULE", "SEVERITY", "ARTICLE", "SUMMARY"
+        "{:<width$}  {:<8}  {:<28}  {:<9}  {}\n",
+        "RULE", "SEVERITY", "ARTICLE", "QUICK FIX", "SUMMARY"
     ));
     for rule in ALL {
         let m = rule.meta();
         let article = if m.article.is_empty() { "-" } else { m.article };
         out.push_str(&format!(
-            "{:<width$}  {:<8}  {:<28}  {}\n",
+            "{:<width$}  {:<8}  {:<28}  {:<9}  {}\n",
             m.name,
             m.severity.as_str(),
             article,
+            m.fix.as_str(),
             m.summary
         ));
     }

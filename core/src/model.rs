@@ -742,6 +742,87 @@ impl Model {
             .filter_map(|(party, used)| Some((party, used?)))
     }
 
+    /// The label (or name) of a defined item, as read: escapes decoded, so `"A \"B\""` is
+    /// `A "B"`. For hover and the outline, which must not re-cut it from the text.
+    pub fn label_of(&self, symbol: &Symbol) -> Option<&str> {
+        let i = symbol.index;
+        match symbol.kind {
+            Kind::Controller => self
+                .controllers
+                .get(i)?
+                .name
+                .as_ref()
+                .map(|n| n.value.as_str()),
+            Kind::Authority => self
+                .authorities
+                .get(i)?
+                .name
+                .as_ref()
+                .map(|n| n.value.as_str()),
+            Kind::Category => self
+                .categories
+                .get(i)?
+                .label
+                .as_ref()
+                .map(|l| l.value.as_str()),
+            Kind::Subject => self
+                .subjects
+                .get(i)?
+                .label
+                .as_ref()
+                .map(|l| l.value.as_str()),
+            Kind::Source => self
+                .sources
+                .get(i)?
+                .label
+                .as_ref()
+                .map(|l| l.value.as_str()),
+            Kind::Recipient | Kind::Processor | Kind::JointController => self
+                .parties
+                .get(i)?
+                .label
+                .as_ref()
+                .map(|l| l.value.as_str()),
+            Kind::Purpose => self
+                .purposes
+                .get(i)?
+                .label
+                .as_ref()
+                .map(|l| l.value.as_str()),
+        }
+    }
+
+    /// The name of a node that is named without an ID (`notice`, `dpo`, `representative`,
+    /// `decision`), found by the span of its keyword.
+    pub fn name_at(&self, keyword: Span) -> Option<&str> {
+        fn text(t: &Option<Text>) -> Option<&str> {
+            t.as_ref().map(|t| t.value.as_str())
+        }
+        if let Some(notice) = &self.notice
+            && notice.span.start == keyword.start
+        {
+            return text(&notice.title);
+        }
+        self.dpos
+            .iter()
+            .find(|d| d.keyword == keyword)
+            .map(|d| text(&d.name))
+            .or_else(|| {
+                self.representatives
+                    .iter()
+                    .find(|r| r.keyword == keyword)
+                    .map(|r| text(&r.name))
+            })
+            .or_else(|| {
+                self.purposes
+                    .iter()
+                    .flat_map(|p| &p.decisions)
+                    .find(|d| d.keyword == keyword)
+                    .map(|d| text(&d.label))
+            })
+            .flatten()
+    }
+
     /// The fix that grants a right in the `rights` block, when there is a block to add it to.
     pub fn grant_right(&self, right: RightKind) -> Option<Fix> {
         self.rights.as_ref()?.grant(right)

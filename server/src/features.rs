@@ -238,10 +238,9 @@ fn describe_country(code: &str) -> String {
 
 fn describe_symbol(doc: &Document, name: &str, symbol: &Symbol) -> String {
     let line = doc.position(symbol.span.start, ColumnUnit::Char).line + 1;
-    let label = doc.text[symbol.span.end..]
-        .lines()
-        .next()
-        .and_then(|rest| rest.split('"').nth(1))
+    let label = doc
+        .model
+        .label_of(symbol)
         .map(|l| format!(" \"{l}\""))
         .unwrap_or_default();
     format!(
@@ -642,11 +641,20 @@ fn outline(at: Positions, container: Node, depth: usize) -> Vec<lsp::DocumentSym
         }
         let args = statement.child_by_field_name("arguments");
         let arguments = args.map(|a| text_of(doc, a)).unwrap_or("");
-        let label = arguments.split('"').nth(1).map(str::to_string);
         let id = arguments
             .split_whitespace()
             .next()
             .filter(|w| !w.starts_with('"'));
+        // The label as the model read it (escapes decoded), not cut from the text.
+        let label = match id {
+            Some(id) => doc
+                .model
+                .symbols
+                .get(id)
+                .and_then(|s| doc.model.label_of(s)),
+            None => doc.model.name_at(span_of(name_node)),
+        }
+        .map(str::to_string);
         let title = match id {
             Some(id) => format!("{keyword} {id}"),
             None => keyword.to_string(),
@@ -830,6 +838,26 @@ impl NoticeRequest {
     }
 }
 
+/// `privlint.listRules`: every rule as data, for the editor's pick list (so that it does not
+/// parse the table `privlint rules` prints).
+pub const LIST_RULES: &str = "privlint.listRules";
+
+pub fn list_rules() -> serde_json::Value {
+    privlint_core::rules::ALL
+        .iter()
+        .map(|rule| {
+            let m = rule.meta();
+            serde_json::json!({
+                "name": m.name,
+                "severity": m.severity.as_str(),
+                "article": (!m.article.is_empty()).then_some(m.article),
+                "summary": m.summary,
+                "fix": m.fix.as_str(),
+            })
+        })
+        .collect()
+}
+
 /// The notice of the document as its text is now, for the editor's preview:
 /// `{ html, languages, language, format, errors }`. `html` is the rendered notice (Markdown when
 /// asked for); `languages` those of the notice privlint can write (`nb` when it names none);
@@ -915,6 +943,37 @@ mod tests {
         assert!(hover_text(&d, 1, 4).contains("Art. 20"));
         assert!(hover_text(&d, 4, 15).contains("Art. 9(2)(a)"));
         assert!(hover_text(&d, 6, 12).contains("Art. 4(4)"));
+    }
+
+    #[test]
+    fn labels_in_hover_and_outline_are_read_not_cut_from_the_text() {
+        let d = doc(
+            "category k \"Kontakt \\\"privat\\\" og jobb\"\npurpose p \"P\" { data k; decision \"Avgjerd \\\"A\\\"\" { logic \"L\" } }\ndpo \"Ombod \\\"B\\\"\" { email \"e\" }\n",
+        );
+        assert!(
+            hover_text(&d, 1, 21).contains("`k` \"Kontakt \"privat\" og jobb\""),
+            "{}",
+            hover_text(&d, 1, 21)
+        );
+        let outline = document_symbols(at(&d));
+        let details: Vec<Option<String>> = outline.iter().map(|s| s.detail.clone()).collect();
+        assert_eq!(details[0].as_deref(), Some("Kontakt \"privat\" og jobb"));
+        assert_eq!(details[2].as_deref(), Some("Ombod \"B\""));
+        let decision = &outline[1].children.as_ref().unwrap()[0];
+        assert_eq!(decision.detail.as_deref(), Some("Avgjerd \"A\""));
+    }
+
+    #[test]
+    fn the_rules_are_listed_as_data() {
+        let rules = list_rules();
+        let rules = rules.as_array().unwrap();
+        assert_eq!(rules.len(), privlint_core::rules::ALL.len());
+        let syntax = &rules[0];
+        assert_eq!(syntax["name"], "syntax-error");
+        assert!(syntax["article"].is_null(), "no article is null, not \"\"");
+        let right = rules.iter().find(|r| r["name"] == "missing-right").unwrap();
+        assert_eq!(right["fix"], "sometimes");
+        assert_eq!(right["article"], "Art. 13(2)(b), 15-18");
     }
 
     #[test]

@@ -403,6 +403,7 @@ impl LanguageServer for Backend {
                     commands: vec![
                         "privlint.explainRule".into(),
                         features::PREVIEW_NOTICE.into(),
+                        features::LIST_RULES.into(),
                     ],
                     ..ExecuteCommandOptions::default()
                 }),
@@ -659,6 +660,9 @@ impl LanguageServer for Backend {
     ) -> Result<Option<serde_json::Value>> {
         if params.command == features::PREVIEW_NOTICE {
             return self.preview_notice(&params.arguments).await;
+        }
+        if params.command == features::LIST_RULES {
+            return Ok(Some(features::list_rules()));
         }
         if params.command != "privlint.explainRule" {
             return Err(Error::invalid_params(format!(

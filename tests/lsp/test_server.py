@@ -303,6 +303,14 @@ async def test_formatting_and_explain(client: LanguageClient):
         [str(BINARY), "explain", "missing-legal-basis"], capture_output=True, text=True, check=True
     )
     assert docs == explain.stdout and docs.startswith("# missing-legal-basis (error, GDPR Art. 6(1)")
+    rules = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="privlint.listRules", arguments=[])
+    )
+    table = subprocess.run([str(BINARY), "rules"], capture_output=True, text=True, check=True)
+    listed = [line.split()[0] for line in table.stdout.splitlines()[1:] if line.strip()]
+    assert [r["name"] for r in rules] == listed
+    syntax = next(r for r in rules if r["name"] == "syntax-error")
+    assert syntax["article"] is None and syntax["fix"] == "never"
 
 
 async def test_out_of_range_edits_and_unknown_methods_do_not_crash(client: LanguageClient):

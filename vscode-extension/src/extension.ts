@@ -2,7 +2,6 @@
 // passes the `privlint.rules` setting to it, and adds "privlint: Show Rule Documentation" and
 // "privlint: Preview Notice" (preview.ts).
 
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -13,14 +12,13 @@ import {
   State,
 } from 'vscode-languageclient/node';
 
-import { findBinary, Found, isFound } from './binary';
+import { findBinary, isFound } from './binary';
 import { refreshPreviews, registerPreview } from './preview';
 
 const LANGUAGE_ID = 'privacy';
 const DOC_SCHEME = 'privlint-rule';
 
 let client: LanguageClient | undefined;
-let binary: Found | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem;
 /** Rule documentation shown in virtual documents, by rule name. */
@@ -70,7 +68,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     platform: process.platform,
   });
   if (!isFound(found)) {
-    binary = undefined;
     status.severity = vscode.LanguageStatusSeverity.Error;
     status.text = 'privlint: not found';
     status.detail = 'the language server binary was not found';
@@ -95,7 +92,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
 
-  binary = found;
   output.appendLine(`privlint: starting ${found.path} lsp (found through ${found.origin})`);
   status.severity = vscode.LanguageStatusSeverity.Information;
   status.text = 'privlint';
@@ -223,40 +219,30 @@ interface RuleInfo {
   summary?: string;
 }
 
-let rulesCache: { binary: string; rules: RuleInfo[] } | undefined;
+let rulesCache: { client: LanguageClient; rules: RuleInfo[] } | undefined;
 
-/** `privlint rules` (a header, then one rule a line: name, severity, article, summary). */
-function listRules(): Promise<RuleInfo[]> {
-  const path = binary?.path;
-  if (!path) {
-    return Promise.resolve([]);
+/** Every rule, from the server's `privlint.listRules` command (name, severity, article,
+ * summary, fix availability), cached for the life of the client. */
+async function listRules(): Promise<RuleInfo[]> {
+  if (!client || !client.isRunning()) {
+    return [];
   }
-  if (rulesCache?.binary === path) {
-    return Promise.resolve(rulesCache.rules);
+  if (rulesCache?.client === client) {
+    return rulesCache.rules;
   }
-  return new Promise((resolve) => {
-    execFile(path, ['rules'], { timeout: 10_000 }, (error, stdout) => {
-      if (error) {
-        output.appendLine(`privlint rules: ${error.message}`);
-        resolve([]);
-        return;
-      }
-      const rules = stdout
-        .split(/\r?\n/)
-        .slice(1)
-        .map((line): RuleInfo | undefined => {
-          const full = line.match(/^(\S+)\s+(\S+)\s+(.*?)\s{2,}(.*)$/);
-          if (full) {
-            return { name: full[1], severity: full[2], article: full[3] === '-' ? undefined : full[3], summary: full[4] };
-          }
-          const name = line.match(/^(\S+)/);
-          return name ? { name: name[1] } : undefined;
-        })
-        .filter((r): r is RuleInfo => r !== undefined);
-      rulesCache = { binary: path, rules };
-      resolve(rules);
-    });
-  });
+  try {
+    const answer = await client.sendRequest(ExecuteCommandRequest.type, { command: 'privlint.listRules', arguments: [] });
+    const rules = Array.isArray(answer)
+      ? answer
+          .filter((r): r is { name: string; severity?: string; article?: string | null; summary?: string } => typeof r?.name === 'string')
+          .map((r) => ({ name: r.name, severity: r.severity, article: r.article ?? undefined, summary: r.summary }))
+      : [];
+    rulesCache = { client, rules };
+    return rules;
+  } catch (error) {
+    output.appendLine(`privlint.listRules: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }
 
 async function showRuleDocumentation(given?: string): Promise<void> {

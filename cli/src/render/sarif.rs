@@ -33,7 +33,10 @@ fn level(severity: Severity) -> &'static str {
 
 fn rule(meta: &RuleMeta) -> Value {
     let docs = meta.documentation();
-    let mut properties = json!({ "tags": ["privacy", "gdpr"] });
+    // Whether the editor can offer a quick fix for the rule's findings (SARIF has no field of
+    // its own for it; properties are free).
+    let mut properties =
+        json!({ "tags": ["privacy", "gdpr"], "fixAvailability": meta.fix.as_str() });
     if !meta.article.is_empty() {
         properties["article"] = json!(meta.article);
     }
