@@ -17,7 +17,7 @@ pub fn list() -> u8 {
     ));
     for rule in ALL {
         let m = rule.meta();
-        let article = if m.article.is_empty() { "-" } else { m.article };
+        let article = m.article.unwrap_or("-");
         out.push_str(&format!(
             "{:<width$}  {:<8}  {:<28}  {:<9}  {}\n",
             m.name,

@@ -315,11 +315,10 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
             "**{}** ({}{})\n\n{}",
             d.rule.name,
             d.severity.as_str(),
-            if d.rule.article.is_empty() {
-                String::new()
-            } else {
-                format!(", GDPR {}", d.rule.article)
-            },
+            d.rule
+                .article
+                .map(|a| format!(", GDPR {a}"))
+                .unwrap_or_default(),
             d.rule.documentation()
         ));
     }
@@ -850,7 +849,7 @@ pub fn list_rules() -> serde_json::Value {
             serde_json::json!({
                 "name": m.name,
                 "severity": m.severity.as_str(),
-                "article": (!m.article.is_empty()).then_some(m.article),
+                "article": m.article,
                 "summary": m.summary,
                 "fix": m.fix.as_str(),
             })

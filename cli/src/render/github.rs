@@ -24,11 +24,11 @@ pub fn write(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
                 Severity::Info => "notice",
             };
             let at = Location::of(&report.text, &index, d.span);
-            let article = if d.rule.article.is_empty() {
-                String::new()
-            } else {
-                format!(" [{}]", d.rule.article)
-            };
+            let article = d
+                .rule
+                .article
+                .map(|a| format!(" [{a}]"))
+                .unwrap_or_default();
             // GitHub rejects a column range that spans lines.
             let columns = if at.line == at.end_line {
                 format!(",col={},endColumn={}", at.column, at.end_column)

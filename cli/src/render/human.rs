@@ -75,8 +75,8 @@ fn write(out: &mut impl WriteColor, reports: &[FileReport]) -> std::io::Result<(
                 });
             }
             let mut notes = Vec::new();
-            if !d.rule.article.is_empty() {
-                notes.push(format!("GDPR {}", d.rule.article));
+            if let Some(article) = d.rule.article {
+                notes.push(format!("GDPR {article}"));
             }
             let snippet = Snippet::new(level)
                 .with_code(d.rule.name)

@@ -68,7 +68,7 @@ pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> 
                 rule: d.rule.name,
                 severity: d.severity.as_str(),
                 message: &d.message,
-                article: (!d.rule.article.is_empty()).then(|| d.rule.article.to_string()),
+                article: d.rule.article.map(str::to_string),
                 line: at.line,
                 column: at.column,
                 end_line: at.end_line,

@@ -37,13 +37,13 @@ fn rule(meta: &RuleMeta) -> Value {
     // its own for it; properties are free).
     let mut properties =
         json!({ "tags": ["privacy", "gdpr"], "fixAvailability": meta.fix.as_str() });
-    if !meta.article.is_empty() {
-        properties["article"] = json!(meta.article);
+    if let Some(article) = meta.article {
+        properties["article"] = json!(article);
     }
     json!({
         "id": meta.name,
         "shortDescription": { "text": meta.summary },
-        "fullDescription": { "text": if meta.article.is_empty() { meta.summary.to_string() } else { format!("{} ({})", meta.summary, meta.article) } },
+        "fullDescription": { "text": match meta.article { None => meta.summary.to_string(), Some(article) => format!("{} ({article})", meta.summary) } },
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": { "level": level(meta.severity) },
         "properties": properties,

@@ -14,8 +14,9 @@ pub struct RuleMeta {
     /// Stable kebab-case name, used in configuration and suppressions.
     pub name: &'static str,
     pub severity: Severity,
-    /// The GDPR text it enforces, as "Art. 6(1), 13(1)(c)"; empty for rules about the file itself.
-    pub article: &'static str,
+    /// The GDPR text it enforces, as "Art. 6(1), 13(1)(c)"; `None` for rules about the file
+    /// itself (a syntax error enforces no article).
+    pub article: Option<&'static str>,
     /// One line: what a finding means.
     pub summary: &'static str,
     /// Whether the rule offers a quick fix (an edit the editor can apply).
@@ -57,11 +58,10 @@ impl RuleMeta {
     /// The whole page on the rule, as `privlint explain` prints it and the editor shows it: a
     /// title with the severity and the article, the summary, then the documentation.
     pub fn explanation(&self) -> String {
-        let article = if self.article.is_empty() {
-            String::new()
-        } else {
-            format!(", GDPR {}", self.article)
-        };
+        let article = self
+            .article
+            .map(|a| format!(", GDPR {a}"))
+            .unwrap_or_default();
         let mut summary = self.summary.chars();
         let summary: String = summary
             .next()
@@ -113,7 +113,8 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 name: $rule,
                 severity: $crate::diagnostic::Severity::$severity,
-                article: $article,
+                // Written `""` in a rule's declaration when there is none.
+                article: if $article.is_empty() { None } else { Some($article) },
                 summary: $summary,
                 fix: $crate::rules::FixAvailability::$fix,
                 docs: concat!($($doc, "\n"),*),
@@ -281,11 +282,7 @@ pub fn reference() -> String {
     );
     for rule in ALL {
         let m = rule.meta();
-        let article = if m.article.is_empty() {
-            "–"
-        } else {
-            m.article
-        };
+        let article = m.article.unwrap_or("–");
         out.push_str(&format!(
             "| [`{0}`](#{0}) | {1} | {article} | {2} | {3} |\n",
             m.name,
