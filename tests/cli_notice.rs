@@ -51,7 +51,12 @@ fn bundled_examples_match_their_golden_files() {
     let mut compared = 0;
     let mut stale = Vec::new();
     for example in &examples {
-        let file = example.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+        let file = example
+            .strip_prefix(&root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         let name = match example.parent().and_then(|p| p.file_name()) {
             Some(dir) if dir != "examples" => dir.to_str().unwrap(),
             _ => example.file_stem().unwrap().to_str().unwrap(),

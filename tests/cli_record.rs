@@ -113,7 +113,13 @@ fn golden_csv_and_markdown_of_the_examples() {
         let fresh = tempfile::tempdir().unwrap().keep().join("record.xlsx");
         record(
             Path::new(ROOT),
-            &[example.to_str().unwrap(), "--format", "xlsx", "--output", fresh.to_str().unwrap()],
+            &[
+                example.to_str().unwrap(),
+                "--format",
+                "xlsx",
+                "--output",
+                fresh.to_str().unwrap(),
+            ],
         );
         if bless {
             std::fs::create_dir_all(&golden).unwrap();
