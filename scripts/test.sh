@@ -59,7 +59,10 @@ fi
 step "the bundled examples are formatted"
 target/release/privlint fmt --check examples/
 
-step "end-to-end tests through real clients (pytest: pre-commit, language server)"
+step "Python wheel: built with maturin from the release build, installed in a fresh venv, run (scripts/wheel.sh)"
+scripts/wheel.sh
+
+step "end-to-end tests through real clients (pytest: pre-commit with and without Rust, language server, actionlint on .github/workflows)"
 .venv/bin/python -m pytest tests -q
 
 step "end-to-end: Neovim (headless) against the language server"

