@@ -276,6 +276,7 @@ impl<'t> Writer<'t> {
     fn group(&mut self, node: Node<'t>) {
         let mut cursor = node.walk();
         let mut first = true;
+        let mut previous: Option<Node> = None;
         for child in node.children(&mut cursor) {
             if child.kind() == "comment" {
                 self.comment(child, false);
@@ -283,6 +284,12 @@ impl<'t> Writer<'t> {
             }
             if self.after_comment {
                 self.continuation();
+            } else if let Some(number) = previous.filter(|p| is_number_and_unit(self, *p, child)) {
+                // `90days`, or `90` and `days` apart by a no-break space, a form feed or a BOM:
+                // not a duration, and reported so. A plain space here would make it one, and
+                // formatting must never change a finding: the separator stays as written.
+                self.out
+                    .push_str(&self.text[number.end_byte()..child.start_byte()]);
             } else if !first {
                 self.out.push(' ');
             }
@@ -297,6 +304,7 @@ impl<'t> Writer<'t> {
             };
             self.token(&value, child);
             first = false;
+            previous = Some(child);
         }
     }
 
@@ -343,6 +351,17 @@ impl<'t> Writer<'t> {
         self.after_comment = false;
         self.token("}", node);
     }
+}
+
+/// Whether `number` and `word` are a number and a unit of duration that the grammar did not
+/// read as one duration (only spaces and tabs join them).
+fn is_number_and_unit(formatter: &Writer, number: Node, word: Node) -> bool {
+    number.kind() == "integer"
+        && word.kind() == "identifier"
+        && matches!(
+            formatter.source(word),
+            "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+        )
 }
 
 #[cfg(test)]
@@ -409,6 +428,16 @@ mod tests {
             "retention 90   days\nlogic \"\"\"line one\n   line two\"\"\"\n",
             "retention 90 days\nlogic \"\"\"line one\n   line two\"\"\"\n",
         );
+    }
+
+    #[test]
+    fn a_number_and_a_unit_that_are_not_a_duration_stay_apart() {
+        // Written together or apart by a no-break space, form feed or BOM, `90` and `days` are
+        // not a duration (invalid-value); a space would make them one.
+        for separator in ["", "\u{A0}", "\u{C}", "\u{FEFF}"] {
+            let text = format!("purpose p \"P\" {{\n  retention 90{separator}days\n}}\n");
+            assert_eq!(format(&text).unwrap(), text, "{separator:?}");
+        }
     }
 
     #[test]

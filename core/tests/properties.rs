@@ -315,8 +315,13 @@ fn duration() -> impl Strategy<Value = String> {
     let unit = select(vec![
         "day", "days", "week", "weeks", "month", "months", "year", "years",
     ]);
-    (0..400u32, unit, select(vec![" ", "  ", "\t"]))
-        .prop_map(|(n, unit, gap)| format!("{n}{gap}{unit}"))
+    // Also the separators that do not make a duration (none, a no-break space, a form feed, a
+    // BOM): the value is then invalid, and formatting must not make it valid.
+    let gap = prop_oneof![
+        8 => select(vec![" ", "  ", "\t"]),
+        1 => select(vec!["", "\u{A0}", "\u{C}", "\u{FEFF}"]),
+    ];
+    (0..400u32, unit, gap).prop_map(|(n, unit, gap)| format!("{n}{gap}{unit}"))
 }
 
 fn ids() -> impl Strategy<Value = Vec<Vec<String>>> {
