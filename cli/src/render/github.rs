@@ -9,7 +9,7 @@ use super::Location;
 use crate::check::FileReport;
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     write(&mut out, reports)?;
     out.flush()
 }

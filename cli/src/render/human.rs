@@ -8,7 +8,9 @@ use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
 use codespan_reporting::files::{self, Files};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{
+    BufferedStandardStream, ColorChoice, StandardStream, WriteColor,
+};
 use codespan_reporting::term::{self, Config};
 use privlint_core::text::floor_char_boundary;
 use privlint_core::{ColumnUnit, LineIndex, Severity, Span};
@@ -17,7 +19,10 @@ use crate::check::FileReport;
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
     let color = choice(std::io::stdout().is_terminal());
-    emit(StandardStream::stdout(color), reports)
+    // Buffered: the snippets are written in many small pieces.
+    let mut out = BufferedStandardStream::stdout(color);
+    write(&mut out, reports)?;
+    out.flush()
 }
 
 /// The same, to standard error (for commands whose standard output is what they produce).

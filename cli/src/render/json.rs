@@ -95,7 +95,7 @@ pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> 
         diagnostics,
         summary,
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     super::write_json(&mut out, &report)?;
     out.flush()
 }

@@ -10,6 +10,12 @@ use std::io::Write;
 use privlint_core::{ColumnUnit, LineIndex, Position, Span};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+/// Standard output with a large buffer: a report is written in many small pieces, and the
+/// standard stream flushes at every line end (one system call per line of a large report).
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
+}
+
 /// 1-based line and column (Unicode scalar values) of the start and end of a span.
 pub struct Location {
     pub line: usize,

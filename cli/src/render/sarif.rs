@@ -18,7 +18,7 @@ const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     super::write_json(&mut out, &log(reports))?;
     out.flush()
 }
