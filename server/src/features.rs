@@ -1004,6 +1004,73 @@ mod tests {
         );
     }
 
+    /// Two files of one declaration, checked as the server checks them.
+    fn declaration(texts: &[&str]) -> (Vec<Document>, Vec<usize>) {
+        let settings = Settings::default();
+        let mut docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let sections: Vec<_> = docs.iter_mut().map(|d| d.sections()).collect();
+        let parts: Vec<(&str, &[privlint_core::syntax::Section])> = docs
+            .iter()
+            .zip(&sections)
+            .map(|(d, s)| (d.text.as_str(), s.as_slice()))
+            .collect();
+        let combined = privlint_core::combined::Combined::from_sections(&parts);
+        let (model, diagnostics) = combined.analyze(&settings);
+        let model = std::sync::Arc::new(model);
+        let mut per_file = vec![Vec::new(); docs.len()];
+        for (file, d) in combined.split(diagnostics) {
+            per_file[file].push(d);
+        }
+        for (doc, diagnostics) in docs.iter_mut().zip(per_file) {
+            doc.set_analysis(model.clone(), std::sync::Arc::new(diagnostics));
+        }
+        (docs, combined.starts)
+    }
+
+    #[test]
+    fn navigation_and_rename_cross_files() {
+        let (docs, starts) = declaration(&[
+            "category a \"A\"\ncategory b \"B\"\n",
+            "purpose p \"P\" {\n  data a\n}\n",
+        ]);
+        let uris: Vec<Uri> = ["file:///o.privacy", "file:///s.privacy"]
+            .iter()
+            .map(|u| u.parse().unwrap())
+            .collect();
+        let files = Files {
+            starts: &starts,
+            members: uris.iter().zip(docs.iter()).collect(),
+            unit: ColumnUnit::Utf16,
+        };
+        let at = Positions {
+            doc: &docs[1],
+            unit: ColumnUnit::Utf16,
+            files: Some(&files),
+        };
+        let location = definition(at, &uris[1], pos(1, 7)).unwrap();
+        assert_eq!(
+            (location.uri.as_str(), location.range.start),
+            ("file:///o.privacy", pos(0, 9))
+        );
+        let refs = references(at, &uris[1], pos(1, 7), true);
+        assert_eq!(refs.len(), 2);
+        let edit = rename(at, &uris[1], pos(1, 7), "c").unwrap().unwrap();
+        let changes = edit.changes.unwrap();
+        assert_eq!(changes[&uris[0]][0].range.start, pos(0, 9));
+        assert_eq!(changes[&uris[1]][0].range.start, pos(1, 7));
+        let taken = rename(at, &uris[1], pos(1, 7), "b").unwrap_err();
+        assert!(taken.contains("o.privacy (line 2)"), "{taken}");
+        // `b` is unused: reported in the first file, from the second.
+        assert!(
+            docs[0]
+                .diagnostics
+                .iter()
+                .any(|d| d.rule.name == "unused-definition")
+        );
+        let symbols = workspace_symbols(at, &uris[1], "");
+        assert_eq!(symbols.len(), 3);
+    }
+
     #[test]
     fn rename_refuses_bad_and_taken_names() {
         let d = doc("category a \"A\"\ncategory b \"B\"\npurpose p \"P\" { data a, b }\n");

@@ -104,8 +104,10 @@ async def test_opening_one_file_checks_the_whole_declaration(client: LanguageCli
     organisation = client.diagnostics[uri(tmp_path, "organisation.privacy")]
     unused = [d for d in organisation if d.code == "unused-definition"]
     assert len(unused) == 1 and unused[0].range.start.line == 5  # processor mail
-    # Every file of the declaration was published once, the closed ones without a version.
-    assert all(uri(tmp_path, f"systems/s{i:02}.privacy") in client.diagnostics for i in range(1, SYSTEMS + 1))
+    # Every file of the declaration is published, the closed ones without a version.
+    systems = [uri(tmp_path, f"systems/s{i:02}.privacy") for i in range(1, SYSTEMS + 1)]
+    await until(lambda: all(s in client.diagnostics for s in systems), "every file's diagnostics")
+    assert not any(client.diagnostics[s] for s in systems)
 
 
 async def test_cross_file_definition(client: LanguageClient, tmp_path):
@@ -256,3 +258,25 @@ async def test_a_file_outside_every_declaration_is_a_declaration_of_its_own(clie
     await until(lambda: "missing-controller" in codes(client, u), "the findings of one file")
     assert "unknown-reference" in codes(client, u)
     assert uri(tmp_path, "organisation.privacy") not in client.diagnostics
+
+
+async def test_a_related_location_names_the_other_file(client: LanguageClient, tmp_path):
+    u = await opened(client, tmp_path)
+    organisation = uri(tmp_path, "organisation.privacy")
+    # A purpose on a contract in s01 needs `portability` in the rights of organisation.privacy.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=u, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(1, 2), end=types.Position(1, 57)),
+                    text="basis contract",
+                )
+            ],
+        )
+    )
+    await until(lambda: "missing-portability-right" in codes(client, organisation), "the finding in the other file")
+    finding = next(d for d in client.diagnostics[organisation] if d.code == "missing-portability-right")
+    assert finding.range.start.line == 11  # rights {
+    related = finding.related_information[0].location
+    assert related.uri == u and related.range.start.line == 0
