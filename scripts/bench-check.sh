@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of `privlint check` (release build): wall time and peak RSS for
 # generated declarations of 1,000 / 5,000 / 50,000 purposes, and 1,000 files of 50 purposes
-# (all cores). Each size is run 5 times; the median wall time and the largest RSS are shown.
-# Usage: scripts/bench-check.sh
+# (all cores); and one declaration of 200 files x 100 purposes ([[declarations]], checked from one
+# of its files) against the same 20,000 purposes in one file. Each is run 5 times; the median wall
+# time and the largest RSS are shown.
+# Usage: scripts/bench-check.sh [declaration]  (declaration: only the last comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p privlint -p privlint-bench
@@ -28,6 +30,16 @@ measure() { # label, then the command
     printf '%-34s wall %8.1f ms   peak RSS %6.1f MB   CPU %s\n' "$label" \
         "$(awk "BEGIN {print ${sorted[2]} / 1000}")" "$(awk "BEGIN {print $rss / 1024}")" "$cpu"
 }
+
+if [[ ${1:-} == declaration ]]; then
+    target/release/generate 20000 >"$work/one.privacy"
+    measure "check, 20000 purposes in one file" "$bin" check "$work/one.privacy"
+    mkdir -p "$work/split/.git"
+    target/release/generate --files 200 100 "$work/split"
+    measure "check, 200 files x 100 purposes" "$bin" check "$work/split/systems/system_100.privacy"
+    measure "check, the same, every file named" "$bin" check "$work/split"
+    exit 0
+fi
 
 for n in 1000 5000 50000; do
     target/release/generate "$n" >"$work/d$n.privacy"

@@ -15,7 +15,12 @@ doubling (which must stay at most about 2.5x).
 `scripts/bench-lsp.py large [PURPOSES]`: a document of PURPOSES (default 80,000, about 20 MB):
 the time to format it, and how long a hover on another document and a `$/cancelRequest` of a
 second formatting wait while it runs.
-Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES]]  (after `cargo build --release -p privlint -p privlint-bench`;
+`scripts/bench-lsp.py declaration [FILES [PURPOSES]]`: a declaration of FILES (default 200) files of
+PURPOSES (default 100) purposes each and an organisation file, as one `[[declarations]]` entry
+(`generate --files`): the time from opening one system file to its diagnostics (the others read
+from disk), then keystroke -> publishDiagnostics typing in a label of that file (200 edits),
+RSS; and, for comparison, the same purposes in one file open alone.
+Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES] | declaration [FILES [PURPOSES]]]  (after `cargo build --release -p privlint -p privlint-bench`;
 PRIVLINT=path to measure another build of the server)
 """
 
@@ -178,6 +183,69 @@ def large(purposes: int):
     server.stop()
 
 
+def declaration(files: int, purposes: int):
+    """Keystroke latency in one file of a declaration of many files."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        root = pathlib.Path(work)
+        (root / ".git").mkdir()
+        subprocess.run([str(BIN / "generate"), "--files", str(files), str(purposes), str(root)], check=True)
+        path = root / "systems" / f"system_{files // 2:03}.privacy"
+        text = path.read_text("utf-8")
+        lines = text.split("\n")
+        uri = path.as_uri()
+        server = Server()
+        server.request("initialize", {"capabilities": {}})
+        server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        start = time.perf_counter()
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+        server.wait_diagnostics(uri, 1)
+        opened = (time.perf_counter() - start) * 1000
+        total = sum(len(p.read_bytes()) for p in root.rglob("*.privacy"))
+        print(f"declaration: {files} files x {purposes} purposes + organisation.privacy, {total / 1e6:.1f} MB; editing {path.name} ({len(lines)} lines)")
+        print(f"open one file -> its diagnostics (the other {files} read from disk, all checked): {opened:,.0f} ms")
+        target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("purpose "))
+        column = lines[target].index('"') + 1
+        latencies = []
+        for i in range(200):
+            version = i + 2
+            end = column if i % 2 == 0 else column + 1
+            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": end}}, "text": "x" if i % 2 == 0 else ""}
+            start = time.perf_counter()
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+            server.wait_diagnostics(uri, version)
+            latencies.append((time.perf_counter() - start) * 1000)
+        latencies.sort()
+        print(f"keystroke -> publishDiagnostics, typing in a label, over 200 edits: median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms")
+        print(f"RSS: {server.rss_mb():.1f} MB (peak {server.rss_mb('VmHWM'):.1f} MB)")
+        server.stop()
+
+        # The same purposes in one file, open alone (large: checked aside).
+        text = generate(files * purposes)
+        lines = text.split("\n")
+        uri = "file:///bench/one.privacy"
+        server = Server()
+        server.request("initialize", {"capabilities": {}})
+        server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+        server.wait_diagnostics(uri, 1)
+        target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("purpose "))
+        column = lines[target].index('"') + 1
+        latencies = []
+        for i in range(50):
+            version = i + 2
+            end = column if i % 2 == 0 else column + 1
+            change = {"range": {"start": {"line": target, "character": column}, "end": {"line": target, "character": end}}, "text": "x" if i % 2 == 0 else ""}
+            start = time.perf_counter()
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+            server.wait_diagnostics(uri, version)
+            latencies.append((time.perf_counter() - start) * 1000)
+        latencies.sort()
+        print(f"for comparison, the same {files * purposes:,} purposes in one file ({len(lines):,} lines): median {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms over 50 edits; RSS {server.rss_mb():.1f} MB")
+        server.stop()
+
+
 def main():
     server = Server()
     server.request("initialize", {"capabilities": {}})
@@ -239,6 +307,8 @@ def main():
 if __name__ == "__main__":
     if sys.argv[1:2] == ["large"]:
         large(int(sys.argv[2]) if len(sys.argv) > 2 else 80000)
+    elif sys.argv[1:2] == ["declaration"]:
+        declaration(int(sys.argv[2]) if len(sys.argv) > 2 else 200, int(sys.argv[3]) if len(sys.argv) > 3 else 100)
     elif sys.argv[1:2] == ["many-edits"]:
         many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 10000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     else:

@@ -73,10 +73,59 @@ pub fn declaration(purposes: usize) -> String {
     out
 }
 
+/// The declaration of `files × purposes` purposes, kept in `files + 1` files as a
+/// `[[declarations]]` entry keeps it: `organisation.privacy` with everything but the purposes
+/// (controller, DPO, categories, subjects, processors, recipient, rights, claims), and
+/// `systems/system_NNN.privacy` with `purposes` purposes each. The same text as
+/// [`declaration`] of that many purposes, cut into files; returns (relative path, text) pairs.
+pub fn declaration_files(files: usize, purposes: usize) -> Vec<(String, String)> {
+    let whole = declaration(files * purposes);
+    let first = whole.find("\npurpose ").map_or(whole.len(), |i| i + 1);
+    let rights = whole.rfind("\nrights {").unwrap_or(whole.len());
+    let mut organisation = whole[..first].to_string();
+    organisation.push_str(&whole[rights..]);
+    let mut out = vec![("organisation.privacy".to_string(), organisation)];
+    let body = &whole[first..rights];
+    let mut starts: Vec<usize> = body
+        .match_indices("\npurpose ")
+        .map(|(i, _)| i + 1)
+        .collect();
+    starts.insert(0, 0);
+    for (n, chunk) in starts.chunks(purposes).enumerate() {
+        let end = starts
+            .get((n + 1) * purposes)
+            .copied()
+            .unwrap_or(body.len());
+        out.push((
+            format!("systems/system_{n:03}.privacy"),
+            body[chunk[0]..end].to_string(),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::declaration;
     use privlint_core::{Settings, Severity, check};
+
+    #[test]
+    fn a_declaration_in_files_is_the_same_declaration() {
+        let files = super::declaration_files(4, 25);
+        assert_eq!(files.len(), 5);
+        let purposes: usize = files[1..]
+            .iter()
+            .map(|(_, t)| t.matches("\npurpose ").count() + usize::from(t.starts_with("purpose ")))
+            .sum();
+        assert_eq!(purposes, 100);
+        let total: usize = files.iter().map(|(_, t)| t.len()).sum();
+        assert_eq!(total, declaration(100).len());
+        let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
+        let combined = privlint_core::combined::Combined::read(&texts);
+        let (_, split) = combined.analyze(&Settings::default());
+        let whole = check(&declaration(100), &Settings::default());
+        assert_eq!(split.len(), whole.len());
+    }
 
     #[test]
     fn generated_declarations_are_realistic_and_clean_of_errors() {

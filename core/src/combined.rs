@@ -23,9 +23,13 @@ pub struct Combined {
 }
 
 impl Combined {
-    /// Lays out `files` (their texts, in path order), reading each one's sections.
+    /// Lays out `files` (their texts, in path order), reading each one's sections. Files are
+    /// read in parallel (a file's own sections too, when it is large): a declaration of many
+    /// small files must not be read on one core when one file of the same size is not.
     pub fn read(files: &[&str]) -> Combined {
-        let sections: Vec<Vec<Section>> = files.iter().map(|t| crate::syntax::read(t)).collect();
+        use rayon::prelude::*;
+        let sections: Vec<Vec<Section>> =
+            files.par_iter().map(|t| crate::syntax::read(t)).collect();
         let parts: Vec<(&str, &[Section])> = files
             .iter()
             .zip(&sections)

@@ -39,6 +39,8 @@ pub struct Document {
     /// The outlines the text before the last edit had and the current text has not: an edit
     /// that is undone (an unclosed `{` typed and deleted) finds them here.
     outlines_before: FxHashMap<Box<str>, Arc<Outline>>,
+    /// The sections of this text, once read (`None`: the text changed since).
+    sections: Option<Arc<Vec<Section>>>,
     /// Shared, so that a snapshot does not copy them.
     pub model: Arc<Model>,
     pub diagnostics: Arc<Vec<Diagnostic>>,
@@ -68,6 +70,7 @@ impl Document {
             analysis_is_stale: true,
             outlines: FxHashMap::default(),
             outlines_before: FxHashMap::default(),
+            sections: None,
             model: Arc::default(),
             diagnostics: Arc::default(),
         }
@@ -128,6 +131,7 @@ impl Document {
     fn changed(&mut self) {
         self.generation = next_generation();
         self.analysis_is_stale = true;
+        self.sections = None;
     }
 
     /// The settings changed: the analysis must be done again. Work on snapshots taken before
@@ -161,6 +165,7 @@ impl Document {
             analysis_is_stale: self.analysis_is_stale,
             outlines: std::mem::take(&mut self.outlines),
             outlines_before: std::mem::take(&mut self.outlines_before),
+            sections: self.sections.clone(),
             model: self.model.clone(),
             diagnostics: self.diagnostics.clone(),
         }
@@ -192,6 +197,9 @@ impl Document {
             self.tree_is_stale = false;
             self.tree_is_lost = false;
         }
+        if self.sections.is_none() {
+            self.sections = snapshot.sections;
+        }
         if self.analysis_is_stale && !snapshot.analysis_is_stale {
             self.model = snapshot.model;
             self.diagnostics = snapshot.diagnostics;
@@ -216,6 +224,27 @@ impl Document {
 
     /// Checks the text as it is now, reading again only the sections whose text is new.
     pub fn refresh(&mut self, settings: &Settings) {
+        let sections = self.sections();
+        let (model, diagnostics) = analyze(&self.text, &sections, settings);
+        self.model = Arc::new(model);
+        self.diagnostics = Arc::new(diagnostics);
+        self.analysis_is_stale = false;
+    }
+
+    /// Sets the analysis computed elsewhere (with the other files of its declaration): the
+    /// model of the whole declaration, and this file's diagnostics with spans in this text.
+    pub fn set_analysis(&mut self, model: Arc<Model>, diagnostics: Arc<Vec<Diagnostic>>) {
+        self.model = model;
+        self.diagnostics = diagnostics;
+        self.analysis_is_stale = false;
+    }
+
+    /// The sections of the text as it is now, reading again only those whose text is new
+    /// since they were last read (kept until the text changes).
+    pub fn sections(&mut self) -> Arc<Vec<Section>> {
+        if let Some(sections) = &self.sections {
+            return sections.clone();
+        }
         let ranges = syntax::sections(&self.text);
         let mut previous = std::mem::take(&mut self.outlines);
         let mut sections = Vec::with_capacity(ranges.len());
@@ -238,10 +267,9 @@ impl Document {
             });
         }
         self.outlines_before = previous;
-        let (model, diagnostics) = analyze(&self.text, &sections, settings);
-        self.model = Arc::new(model);
-        self.diagnostics = Arc::new(diagnostics);
-        self.analysis_is_stale = false;
+        let sections = Arc::new(sections);
+        self.sections = Some(sections.clone());
+        sections
     }
 
     /// A tree-sitter point: row and byte column. Computed on the current text, so call it

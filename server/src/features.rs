@@ -22,9 +22,86 @@ use crate::document::Document;
 pub struct Positions<'d> {
     pub doc: &'d Document,
     pub unit: ColumnUnit,
+    /// The files of the declaration `doc` is one file of, if it is one of several: then the
+    /// model's spans count in the declaration's files laid end to end.
+    pub files: Option<&'d Files<'d>>,
 }
 
-impl Positions<'_> {
+/// The files of a declaration of several files, as the language server holds them: for
+/// mapping the spans of the declaration's model (in the files laid end to end, as
+/// [`privlint_core::combined::Combined`] lays them) and related locations to locations.
+pub struct Files<'d> {
+    /// Where each file starts in the combined text.
+    pub starts: &'d [usize],
+    pub members: Vec<(&'d Uri, &'d Document)>,
+    pub unit: ColumnUnit,
+}
+
+impl<'d> Files<'d> {
+    /// The file a span of the model is in, and the span in that file.
+    pub fn locate(&self, span: Span) -> (usize, Span) {
+        let file = self.starts.partition_point(|&s| s <= span.start).max(1) - 1;
+        let start = self.starts.get(file).copied().unwrap_or(0);
+        (file, Span::new(span.start - start, span.end - start))
+    }
+
+    /// A file's URI and positions.
+    pub fn file(&self, file: usize) -> Option<(&'d Uri, Positions<'d>)> {
+        let (uri, doc) = self.members.get(file)?;
+        Some((
+            uri,
+            Positions {
+                doc,
+                unit: self.unit,
+                files: None,
+            },
+        ))
+    }
+
+    /// The location of a span in one of the files.
+    pub fn location(&self, file: usize, span: Span) -> Option<lsp::Location> {
+        let (uri, at) = self.file(file)?;
+        Some(lsp::Location {
+            uri: uri.clone(),
+            range: at.range(span),
+        })
+    }
+}
+
+impl<'d> Positions<'d> {
+    pub fn new(doc: &'d Document, unit: ColumnUnit) -> Positions<'d> {
+        Positions {
+            doc,
+            unit,
+            files: None,
+        }
+    }
+
+    /// Where a span of the model is: in this document (`uri`), or in another file of its
+    /// declaration. `None` when the file is not known.
+    pub fn model_location(&self, uri: &Uri, span: Span) -> Option<lsp::Location> {
+        match self.files {
+            None => Some(lsp::Location {
+                uri: uri.clone(),
+                range: self.range(span),
+            }),
+            Some(files) => {
+                let (file, span) = files.locate(span);
+                files.location(file, span)
+            }
+        }
+    }
+
+    /// The text a span of the model is in, and the span in it.
+    fn model_text(&self, span: Span) -> Option<(&'d Document, Span)> {
+        match self.files {
+            None => Some((self.doc, span)),
+            Some(files) => {
+                let (file, span) = files.locate(span);
+                files.members.get(file).map(|(_, doc)| (*doc, span))
+            }
+        }
+    }
     pub fn range(&self, span: Span) -> lsp::Range {
         lsp::Range {
             start: self.position(span.start),
@@ -69,10 +146,13 @@ pub fn diagnostic(at: Positions, uri: &Uri, d: &Diagnostic) -> lsp::Diagnostic {
             d.related
                 .iter()
                 .map(|r| lsp::DiagnosticRelatedInformation {
-                    location: lsp::Location {
-                        uri: uri.clone(),
-                        range: at.range(r.span),
-                    },
+                    location: r
+                        .file
+                        .and_then(|file| at.files?.location(file, r.span))
+                        .unwrap_or_else(|| lsp::Location {
+                            uri: uri.clone(),
+                            range: at.range(r.span),
+                        }),
                     message: r.message.clone(),
                 })
                 .collect()
@@ -236,15 +316,32 @@ fn describe_country(code: &str) -> String {
     }
 }
 
-fn describe_symbol(doc: &Document, name: &str, symbol: &Symbol) -> String {
-    let line = doc.position(symbol.span.start, ColumnUnit::Char).line + 1;
-    let label = doc
+fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
+    let Some((doc, span)) = at.model_text(symbol.span) else {
+        return format!("`{name}`: {}.", symbol.kind.describe());
+    };
+    let line = doc.position(span.start, ColumnUnit::Char).line + 1;
+    let place = match at.files {
+        Some(files) if !std::ptr::eq(doc, at.doc) => {
+            let file = files
+                .members
+                .iter()
+                .find(|(_, d)| std::ptr::eq(*d, doc))
+                .and_then(|(uri, _)| uri.as_str().rsplit('/').next().map(str::to_string))
+                .unwrap_or_default();
+            format!(" of `{file}`")
+        }
+        _ => String::new(),
+    };
+    // The label as the model read it (escapes decoded), not cut from the text.
+    let label = at
+        .doc
         .model
         .label_of(symbol)
         .map(|l| format!(" \"{l}\""))
         .unwrap_or_default();
     format!(
-        "`{name}`{label}: {}, defined on line {line}.",
+        "`{name}`{label}: {}, defined on line {line}{place}.",
         symbol.kind.describe()
     )
 }
@@ -299,7 +396,7 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
                 {
                     parts.push(describe_language(word, true));
                 } else if let Some(symbol) = doc.model.symbols.get(word) {
-                    parts.push(describe_symbol(doc, word, symbol));
+                    parts.push(describe_symbol(at, word, symbol));
                 }
             }
         }
@@ -524,10 +621,7 @@ fn symbol_at(at: Positions, position: lsp::Position) -> Option<(String, Span)> {
 pub fn definition(at: Positions, uri: &Uri, position: lsp::Position) -> Option<lsp::Location> {
     let (name, _) = symbol_at(at, position)?;
     let symbol = at.doc.model.symbols.get(&name)?;
-    Some(lsp::Location {
-        uri: uri.clone(),
-        range: at.range(symbol.span),
-    })
+    at.model_location(uri, symbol.span)
 }
 
 /// Every place an ID is named: its definition (when asked) and every reference.
@@ -558,10 +652,7 @@ pub fn references(
     };
     occurrences(at, &name, with_definition)
         .into_iter()
-        .map(|span| lsp::Location {
-            uri: uri.clone(),
-            range: at.range(span),
-        })
+        .filter_map(|span| at.model_location(uri, span))
         .collect()
 }
 
@@ -588,20 +679,75 @@ pub fn rename(
             "`{new_name}` is not an ID: use lower-case letters, digits and `_`, starting with a letter"
         ));
     }
-    if new_name != name && at.doc.model.symbols.contains_key(new_name) {
-        return Err(format!("`{new_name}` is already defined"));
+    // The model is the whole declaration's: a name defined in any of its files is taken.
+    if new_name != name
+        && let Some(taken) = at.doc.model.symbols.get(new_name)
+    {
+        let place = match at.model_location(uri, taken.span) {
+            Some(l) if at.files.is_some() => format!(
+                " in {} (line {})",
+                l.uri.as_str().rsplit('/').next().unwrap_or(""),
+                l.range.start.line + 1
+            ),
+            _ => String::new(),
+        };
+        return Err(format!("`{new_name}` is already defined{place}"));
     }
-    let edits = occurrences(at, &name, true)
+    let mut changes: HashMap<Uri, Vec<lsp::TextEdit>> = HashMap::new();
+    for location in occurrences(at, &name, true)
         .into_iter()
-        .map(|span| lsp::TextEdit {
-            range: at.range(span),
-            new_text: new_name.to_string(),
-        })
-        .collect();
+        .filter_map(|span| at.model_location(uri, span))
+    {
+        changes
+            .entry(location.uri)
+            .or_default()
+            .push(lsp::TextEdit {
+                range: location.range,
+                new_text: new_name.to_string(),
+            });
+    }
     Ok(Some(lsp::WorkspaceEdit {
-        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        changes: Some(changes),
         ..lsp::WorkspaceEdit::default()
     }))
+}
+
+/// The definitions of a document's model whose ID contains `query` (case-insensitive; all of
+/// them when it is empty), where they are: in the document, or in any file of its declaration.
+#[allow(deprecated)] // SymbolInformation::deprecated must be written, though deprecated
+pub fn workspace_symbols(at: Positions, uri: &Uri, query: &str) -> Vec<lsp::SymbolInformation> {
+    let query = query.to_lowercase();
+    at.doc
+        .model
+        .symbols
+        .iter()
+        .filter(|(name, _)| name.contains(&query))
+        .filter_map(|(name, symbol)| {
+            Some(lsp::SymbolInformation {
+                name: name.clone(),
+                kind: symbol_kind(keyword_of(symbol.kind)),
+                tags: None,
+                deprecated: None,
+                location: at.model_location(uri, symbol.span)?,
+                container_name: Some(symbol.kind.describe().to_string()),
+            })
+        })
+        .collect()
+}
+
+/// The keyword that defines a kind of ID.
+fn keyword_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Controller => "controller",
+        Kind::JointController => "joint_controller",
+        Kind::Processor => "processor",
+        Kind::Recipient => "recipient",
+        Kind::Authority => "authority",
+        Kind::Purpose => "purpose",
+        Kind::Category => "category",
+        Kind::Subject => "subject",
+        Kind::Source => "source",
+    }
 }
 
 fn symbol_kind(name: &str) -> lsp::SymbolKind {
@@ -917,10 +1063,7 @@ mod tests {
     }
 
     fn at(doc: &Document) -> Positions<'_> {
-        Positions {
-            doc,
-            unit: ColumnUnit::Utf16,
-        }
+        Positions::new(doc, ColumnUnit::Utf16)
     }
 
     fn pos(line: u32, character: u32) -> lsp::Position {
@@ -1013,6 +1156,73 @@ mod tests {
             edit.new_text
                 .starts_with("# privlint: allow unused-definition -- ")
         );
+    }
+
+    /// Two files of one declaration, checked as the server checks them.
+    fn declaration(texts: &[&str]) -> (Vec<Document>, Vec<usize>) {
+        let settings = Settings::default();
+        let mut docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let sections: Vec<_> = docs.iter_mut().map(|d| d.sections()).collect();
+        let parts: Vec<(&str, &[privlint_core::syntax::Section])> = docs
+            .iter()
+            .zip(&sections)
+            .map(|(d, s)| (d.text.as_str(), s.as_slice()))
+            .collect();
+        let combined = privlint_core::combined::Combined::from_sections(&parts);
+        let (model, diagnostics) = combined.analyze(&settings);
+        let model = std::sync::Arc::new(model);
+        let mut per_file = vec![Vec::new(); docs.len()];
+        for (file, d) in combined.split(diagnostics) {
+            per_file[file].push(d);
+        }
+        for (doc, diagnostics) in docs.iter_mut().zip(per_file) {
+            doc.set_analysis(model.clone(), std::sync::Arc::new(diagnostics));
+        }
+        (docs, combined.starts)
+    }
+
+    #[test]
+    fn navigation_and_rename_cross_files() {
+        let (docs, starts) = declaration(&[
+            "category a \"A\"\ncategory b \"B\"\n",
+            "purpose p \"P\" {\n  data a\n}\n",
+        ]);
+        let uris: Vec<Uri> = ["file:///o.privacy", "file:///s.privacy"]
+            .iter()
+            .map(|u| u.parse().unwrap())
+            .collect();
+        let files = Files {
+            starts: &starts,
+            members: uris.iter().zip(docs.iter()).collect(),
+            unit: ColumnUnit::Utf16,
+        };
+        let at = Positions {
+            doc: &docs[1],
+            unit: ColumnUnit::Utf16,
+            files: Some(&files),
+        };
+        let location = definition(at, &uris[1], pos(1, 7)).unwrap();
+        assert_eq!(
+            (location.uri.as_str(), location.range.start),
+            ("file:///o.privacy", pos(0, 9))
+        );
+        let refs = references(at, &uris[1], pos(1, 7), true);
+        assert_eq!(refs.len(), 2);
+        let edit = rename(at, &uris[1], pos(1, 7), "c").unwrap().unwrap();
+        let changes = edit.changes.unwrap();
+        assert_eq!(changes[&uris[0]][0].range.start, pos(0, 9));
+        assert_eq!(changes[&uris[1]][0].range.start, pos(1, 7));
+        let taken = rename(at, &uris[1], pos(1, 7), "b").unwrap_err();
+        assert!(taken.contains("o.privacy (line 2)"), "{taken}");
+        // `b` is unused: reported in the first file, from the second.
+        assert!(
+            docs[0]
+                .diagnostics
+                .iter()
+                .any(|d| d.rule.name == "unused-definition")
+        );
+        let symbols = workspace_symbols(at, &uris[1], "");
+        assert_eq!(symbols.len(), 3);
     }
 
     #[test]

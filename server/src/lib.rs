@@ -14,6 +14,13 @@
 //! Large documents are checked, and requests on them answered, on a blocking thread, on a
 //! snapshot, so that they hold up neither other messages nor `$/cancelRequest` (see
 //! [`aside`]).
+//!
+//! A document in a declaration of several files (`[[declarations]]` in privlint.toml) is
+//! checked with the declaration's other files: the open ones from the editor's buffers, the
+//! others read from disk (and again when the editor reports that they changed). Each file keeps
+//! its sections; a check lays them out with [`Combined::from_sections`], so an edit re-reads
+//! only the edited file's changed sections, then models and checks the whole declaration, and
+//! publishes every file whose findings changed (see [`Group`]).
 
 pub mod document;
 mod features;
@@ -21,9 +28,11 @@ mod settings;
 mod wire;
 
 use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use privlint_core::combined::Combined;
 use privlint_core::{ColumnUnit, Settings};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{Notify, Semaphore};
@@ -32,8 +41,8 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 pub use document::Document;
-use features::Positions;
-use settings::Configurations;
+use features::{Files, Positions};
+use settings::{Configurations, DeclarationKey};
 
 /// Documents of at least this many bytes are checked, and requests on them answered, aside
 /// (formatting 20 MB takes seconds); below it, the work takes less than handing it over would,
@@ -64,8 +73,8 @@ struct Publication {
 }
 
 impl Publication {
-    fn of(uri: Uri, doc: &Document, unit: ColumnUnit) -> Publication {
-        let at = Positions { doc, unit };
+    fn of(uri: Uri, doc: &Document, unit: ColumnUnit, files: Option<&Files>) -> Publication {
+        let at = Positions { doc, unit, files };
         let diagnostics = doc
             .diagnostics
             .iter()
@@ -91,8 +100,70 @@ enum Next {
     },
 }
 
+/// What was published for a file: its version and diagnostics.
+type Published = (Option<i32>, Arc<Vec<privlint_core::Diagnostic>>);
+
+/// A declaration of several files with at least one of them open.
+struct Group {
+    /// Its files, absolute, in path order.
+    paths: Vec<PathBuf>,
+    /// The URI each file is published under (the editor's, once it opened the file).
+    uris: Vec<Uri>,
+    /// The files not open in the editor, as read from disk (`None`: open, or not read yet).
+    disk: Vec<Option<Document>>,
+    /// Whether a file changed since the last check.
+    stale: bool,
+    /// Where each file started in the text of the last check (the model's spans count there).
+    starts: Vec<usize>,
+    /// What was last published for each file: its version and diagnostics.
+    published: Vec<Option<Published>>,
+}
+
+impl Group {
+    fn new(paths: Vec<PathBuf>) -> Group {
+        let n = paths.len();
+        Group {
+            uris: paths
+                .iter()
+                .map(|p| Uri::from_file_path(p).unwrap_or_else(|| "file:///".parse().unwrap()))
+                .collect(),
+            paths,
+            disk: (0..n).map(|_| None).collect(),
+            stale: true,
+            starts: Vec::new(),
+            published: vec![None; n],
+        }
+    }
+
+    fn index(&self, path: &std::path::Path) -> Option<usize> {
+        self.paths.binary_search_by(|p| p.as_path().cmp(path)).ok()
+    }
+}
+
+/// A file of a declaration as read from disk: an unreadable one counts as empty (it is gone,
+/// or the editor will say when it changes).
+fn read_from_disk(path: &std::path::Path) -> Document {
+    let text = std::fs::read(path)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
+    Document::open(text, 0)
+}
+
+/// The absolute path of a document, as declarations' files are kept.
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    std::path::absolute(uri.to_file_path()?).ok()
+}
+
 struct State {
     documents: HashMap<Uri, Document>,
+    /// The declarations of several files that open documents belong to.
+    groups: HashMap<DeclarationKey, Group>,
+    /// The declaration each file of [`Self::groups`] is in.
+    member_of: HashMap<PathBuf, DeclarationKey>,
+    /// Publications computed ahead of their turn: a declaration's check publishes several
+    /// files. Published before the queued documents.
+    ready: VecDeque<Publication>,
     unit: ColumnUnit,
     configurations: Configurations,
     /// Whether the editor lets the server ask to be told when files change.
@@ -109,22 +180,261 @@ impl State {
         }
     }
 
+    /// The declaration of several files a document is in, if it is in one with an open file.
+    fn group_of(&self, uri: &Uri) -> Option<DeclarationKey> {
+        if self.member_of.is_empty() {
+            return None;
+        }
+        self.member_of.get(&path_of(uri)?).cloned()
+    }
+
+    /// Adds an open document to its declaration of several files, if it is in one.
+    fn join(&mut self, uri: &Uri) {
+        let Some((key, paths)) = self.configurations.declaration_of(uri) else {
+            return;
+        };
+        let Some(path) = path_of(uri) else {
+            return;
+        };
+        let group = self.groups.entry(key.clone()).or_insert_with(|| {
+            for path in &paths {
+                self.member_of.insert(path.clone(), key.clone());
+            }
+            Group::new(paths)
+        });
+        if let Some(i) = group.index(&path) {
+            group.uris[i] = uri.clone();
+            group.disk[i] = None;
+            group.stale = true;
+        }
+    }
+
+    /// A document of a declaration was closed: its file is read from disk again, or, when it
+    /// was the declaration's last open file, the declaration is dropped and the diagnostics of
+    /// its files are cleared.
+    fn leave(&mut self, key: &DeclarationKey, uri: &Uri, closed: Option<Document>) {
+        let documents = &self.documents;
+        let Some(group) = self.groups.get_mut(key) else {
+            return;
+        };
+        if group.uris.iter().any(|u| documents.contains_key(u)) {
+            if let Some(i) = group.uris.iter().position(|u| u == uri) {
+                let disk = read_from_disk(&group.paths[i]);
+                // The buffer's caches still serve when the file on disk is the same text.
+                group.disk[i] = Some(match closed {
+                    Some(mut doc) if doc.text == disk.text => {
+                        doc.version = 0;
+                        doc
+                    }
+                    _ => disk,
+                });
+                group.stale = true;
+            }
+            return;
+        }
+        let group = self.groups.remove(key).expect("looked up above");
+        for path in &group.paths {
+            self.member_of.remove(path);
+        }
+        self.clear_published(group);
+    }
+
+    /// Clears what was published for the files of a declaration that are no longer in it and
+    /// not open.
+    fn clear_published(&mut self, group: Group) {
+        for (uri, published) in group.uris.into_iter().zip(group.published) {
+            if published.is_some() && !self.documents.contains_key(&uri) {
+                self.ready.push_back(Publication {
+                    uri,
+                    version: None,
+                    diagnostics: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// Finds again which declaration each open document is in (privlint.toml changed, or a
+    /// `.privacy` file was created or deleted). The files read from disk are kept, except
+    /// those in `changed`.
+    fn regroup(&mut self, changed: &[PathBuf]) {
+        let old: Vec<(DeclarationKey, Group)> = self.groups.drain().collect();
+        self.member_of.clear();
+        let open: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in &open {
+            self.join(uri);
+        }
+        for (_, mut group) in old {
+            for i in 0..group.paths.len() {
+                let path = &group.paths[i];
+                let kept = self
+                    .member_of
+                    .get(path)
+                    .and_then(|key| self.groups.get_mut(key))
+                    .and_then(|g| g.index(path).map(|j| (g, j)));
+                if let Some((new, j)) = kept {
+                    if !self.documents.contains_key(&new.uris[j]) && !changed.contains(path) {
+                        new.disk[j] = group.disk[i].take();
+                    }
+                    new.published[j] = group.published[i].take();
+                }
+            }
+            self.clear_published(group);
+        }
+    }
+
+    /// Checks a declaration of several files if a file changed, and makes ready the
+    /// publication of every file whose diagnostics (or version) changed.
+    fn check_group(&mut self, key: &DeclarationKey) {
+        let unit = self.unit;
+        let settings = match Uri::from_file_path(&key.0) {
+            Some(config) => self.configurations.settings_for(&config),
+            None => Settings::default(),
+        };
+        let Some(group) = self.groups.get_mut(key) else {
+            return;
+        };
+        let documents = &mut self.documents;
+        let n = group.paths.len();
+        if group.stale {
+            let mut sections = Vec::with_capacity(n);
+            for i in 0..n {
+                let doc = match documents.get_mut(&group.uris[i]) {
+                    Some(doc) => doc,
+                    None => group.disk[i].get_or_insert_with(|| read_from_disk(&group.paths[i])),
+                };
+                sections.push(doc.sections());
+            }
+            let combined = {
+                let parts: Vec<(&str, &[privlint_core::syntax::Section])> = (0..n)
+                    .map(|i| {
+                        let doc = documents
+                            .get(&group.uris[i])
+                            .or(group.disk[i].as_ref())
+                            .expect("read above");
+                        (doc.text.as_str(), sections[i].as_slice())
+                    })
+                    .collect();
+                Combined::from_sections(&parts)
+            };
+            let (model, diagnostics) = combined.analyze(&settings);
+            let mut per_file: Vec<Vec<privlint_core::Diagnostic>> = vec![Vec::new(); n];
+            for (file, d) in combined.split(diagnostics) {
+                per_file[file].push(d);
+            }
+            let model = Arc::new(model);
+            for (i, diagnostics) in per_file.into_iter().enumerate() {
+                let doc = match documents.get_mut(&group.uris[i]) {
+                    Some(doc) => doc,
+                    None => group.disk[i].as_mut().expect("read above"),
+                };
+                doc.set_analysis(model.clone(), Arc::new(diagnostics));
+            }
+            group.starts = combined.starts;
+            group.stale = false;
+        }
+        let members = (0..n)
+            .filter_map(|i| {
+                let doc = documents.get(&group.uris[i]).or(group.disk[i].as_ref())?;
+                Some((&group.uris[i], doc))
+            })
+            .collect::<Vec<_>>();
+        if members.len() != n {
+            return; // not checked yet (a file was closed meanwhile): the next check publishes
+        }
+        let files = Files {
+            starts: &group.starts,
+            members,
+            unit,
+        };
+        for (i, (uri, doc)) in files.members.iter().enumerate() {
+            let version = (doc.version > 0).then_some(doc.version);
+            let changed = match &group.published[i] {
+                None => true,
+                Some((v, d)) => {
+                    *v != version || (!Arc::ptr_eq(d, &doc.diagnostics) && **d != *doc.diagnostics)
+                }
+            };
+            if changed {
+                self.ready
+                    .push_back(Publication::of((*uri).clone(), doc, unit, Some(&files)));
+                group.published[i] = Some((version, doc.diagnostics.clone()));
+            }
+        }
+    }
+
+    /// Runs `f` on an open document of a declaration of several files, checked with the
+    /// others, its positions able to name them.
+    fn with_member<T>(
+        &mut self,
+        key: &DeclarationKey,
+        uri: &Uri,
+        reads: Reads,
+        f: impl FnOnce(Positions) -> T,
+    ) -> Option<T> {
+        self.check_group(key);
+        if reads == Reads::All {
+            self.documents.get_mut(uri)?.reparse();
+        }
+        let group = self.groups.get(key)?;
+        let doc = self.documents.get(uri)?;
+        let members = (0..group.paths.len())
+            .map(|i| {
+                let doc = self
+                    .documents
+                    .get(&group.uris[i])
+                    .or(group.disk[i].as_ref())?;
+                Some((&group.uris[i], doc))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let files = Files {
+            starts: &group.starts,
+            members,
+            unit: self.unit,
+        };
+        Some(f(Positions {
+            doc,
+            unit: self.unit,
+            files: Some(&files),
+        }))
+    }
+
     /// An open document, checked if its text changed since it was last checked.
     fn checked(&mut self, uri: &Uri) -> Option<&mut Document> {
+        if let Some(key) = self.group_of(uri) {
+            self.check_group(&key);
+            return self.documents.get_mut(uri);
+        }
         if let Some(settings) = self.settings_if_stale(uri) {
             self.documents.get_mut(uri)?.refresh(&settings);
         }
         self.documents.get_mut(uri)
     }
 
-    /// The settings to check a document with, if its analysis is stale.
+    /// The settings to check a document with, if its analysis is stale (never for a file of a
+    /// declaration of several files: that is checked with the others, in place).
     fn settings_if_stale(&mut self, uri: &Uri) -> Option<Settings> {
+        if self.group_of(uri).is_some() {
+            return None;
+        }
         let stale = self.documents.get(uri)?.analysis_is_stale();
         stale.then(|| self.configurations.settings_for(uri))
     }
 
     /// What to publish for the next queued document, as its text is now.
     fn next(&mut self) -> Option<Next> {
+        loop {
+            if let Some(p) = self.ready.pop_front() {
+                return Some(Next::Publish(p));
+            }
+            let uri = self.unpublished.front()?.clone();
+            match self.group_of(&uri) {
+                Some(key) => {
+                    self.unpublished.pop_front();
+                    self.check_group(&key);
+                }
+                None => break,
+            }
+        }
         let uri = self.unpublished.pop_front()?;
         let unit = self.unit;
         let large = self.documents.get(&uri).map(|d| d.text.len() >= LARGE);
@@ -141,7 +451,7 @@ impl State {
             });
         }
         Some(Next::Publish(match self.checked(&uri) {
-            Some(doc) => Publication::of(uri, doc, unit),
+            Some(doc) => Publication::of(uri, doc, unit, None),
             None => Publication {
                 uri,
                 version: None,
@@ -183,7 +493,7 @@ async fn publisher(client: Client, state: Arc<Mutex<State>>, queued: Arc<Notify>
                     let target = uri.clone();
                     let work = move |doc: &mut Document| {
                         doc.refresh(&settings);
-                        Publication::of(target, doc, unit)
+                        Publication::of(target, doc, unit, None)
                     };
                     match aside(&state, uri, *snapshot, work).await {
                         Some((p, _)) => p,
@@ -254,9 +564,11 @@ impl Backend {
         tokio::spawn(async move { client.log_message(kind, message).await });
     }
 
-    /// Re-checks every open document (after a configuration change).
+    /// Re-checks every open document (after a configuration change), finding again the
+    /// declarations they are in.
     fn refresh_all(&self) {
         let mut state = self.state();
+        state.regroup(&[]);
         let uris: Vec<Uri> = state.documents.keys().cloned().collect();
         for uri in uris {
             if let Some(doc) = state.documents.get_mut(&uri) {
@@ -282,6 +594,14 @@ impl Backend {
         let generation = {
             let mut state = self.state();
             let unit = state.unit;
+            if let Some(key) = state.group_of(uri) {
+                // Checked in place, with the declaration's other files.
+                let result = state.with_member(&key, uri, reads, f);
+                if !state.ready.is_empty() {
+                    self.queued.notify_one();
+                }
+                return Ok(result);
+            }
             let Some(doc) = state.documents.get(uri) else {
                 return Ok(None);
             };
@@ -297,7 +617,7 @@ impl Backend {
                 {
                     doc.reparse();
                 }
-                return Ok(doc.map(|doc| f(Positions { doc, unit })));
+                return Ok(doc.map(|doc| f(Positions::new(doc, unit))));
             }
         };
         // Taken only once a worker is free, so that waiting requests hold no copies.
@@ -328,7 +648,7 @@ impl Backend {
             if reads == Reads::All {
                 doc.reparse();
             }
-            f(Positions { doc, unit })
+            f(Positions::new(doc, unit))
         };
         match aside(&self.state, uri.clone(), snapshot, work).await {
             None => Err(Error::internal_error()), // `f` panicked
@@ -385,6 +705,7 @@ impl LanguageServer for Backend {
                     ..CompletionOptions::default()
                 }),
                 definition_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
@@ -418,29 +739,36 @@ impl LanguageServer for Backend {
     }
 
     /// Asks the editor to say when a `privlint.toml` changes, so that the configuration is
-    /// read again. The request is sent from a task of its own: a handler never waits for the
-    /// editor.
+    /// read again, and when a `.privacy` file changes on disk, so that the files of a
+    /// declaration that are not open are read again (a `git pull`, another editor's save). The
+    /// request is sent from a task of its own: a handler never waits for the editor.
     async fn initialized(&self, _: InitializedParams) {
         if !self.state().can_watch_files {
             return;
         }
         let client = self.client.clone();
-        let watcher = FileSystemWatcher {
-            glob_pattern: GlobPattern::String(format!("**/{}", privlint_core::config::FILE_NAME)),
+        let watchers = [
+            format!("**/{}", privlint_core::config::FILE_NAME),
+            "**/*.privacy".to_string(),
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob),
             kind: None,
-        };
+        })
+        .collect();
         let registration = Registration {
             id: "privlint-configuration".into(),
             method: "workspace/didChangeWatchedFiles".into(),
             register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![watcher],
+                watchers,
             })
             .ok(),
         };
         tokio::spawn(async move {
             if let Err(error) = client.register_capability(vec![registration]).await {
                 let message = format!(
-                    "could not watch {} files, so changes to them apply when a document is reopened: {error}",
+                    "could not watch {} and .privacy files, so changes to them on disk apply when a document is reopened: {error}",
                     privlint_core::config::FILE_NAME
                 );
                 client.log_message(MessageType::WARNING, message).await;
@@ -464,6 +792,11 @@ impl LanguageServer for Backend {
         // Parsed and checked by the publisher (aside when it is large).
         let doc = Document::open(item.text, item.version);
         state.documents.insert(item.uri.clone(), doc);
+        // A file of a declaration of several files: the others are read from disk.
+        state.join(&item.uri);
+        if let Some(problem) = state.configurations.take_problem() {
+            self.log(MessageType::WARNING, problem);
+        }
         self.publish(&mut state, &item.uri);
     }
 
@@ -497,6 +830,11 @@ impl LanguageServer for Backend {
             }
         }
         doc.version = params.text_document.version;
+        if let Some(key) = state.group_of(&uri)
+            && let Some(group) = state.groups.get_mut(&key)
+        {
+            group.stale = true;
+        }
         // Checked by the publisher, once the edits stop coming.
         self.publish(&mut state, &uri);
     }
@@ -516,15 +854,83 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let mut state = self.state();
-        state.documents.remove(&uri);
+        let closed = state.documents.remove(&uri);
+        if let Some(key) = state.group_of(&uri) {
+            state.leave(&key, &uri, closed);
+        }
         // Queued like an edit, so that diagnostics published for the open document cannot
         // come after the empty ones.
         self.publish(&mut state, &uri);
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        self.state().configurations.clear();
-        self.refresh_all();
+    /// A privlint.toml changed: the configuration is read again and every document checked
+    /// again. A `.privacy` file created or deleted may change which files a declaration has; one
+    /// changed is read again if it is a file of a declaration that is not open (an open one is
+    /// the editor's buffer).
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let is_config = |e: &FileEvent| {
+            e.uri
+                .as_str()
+                .ends_with(&format!("/{}", privlint_core::config::FILE_NAME))
+        };
+        // No change named: anything may have changed.
+        if params.changes.is_empty() || params.changes.iter().any(is_config) {
+            self.state().configurations.clear();
+            self.refresh_all();
+            return;
+        }
+        let mut state = self.state();
+        let changed: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|e| path_of(&e.uri))
+            .collect();
+        if params
+            .changes
+            .iter()
+            .any(|e| e.typ != FileChangeType::CHANGED)
+        {
+            state.configurations.clear_members();
+            state.regroup(&changed);
+            let keys: Vec<DeclarationKey> = state.groups.keys().cloned().collect();
+            for key in keys {
+                if let Some(group) = state.groups.get_mut(&key) {
+                    group.stale = true;
+                    let uri = group.uris[0].clone();
+                    self.publish(&mut state, &uri);
+                }
+            }
+            // Documents that left a declaration are checked alone again.
+            let uris: Vec<Uri> = state.documents.keys().cloned().collect();
+            for uri in uris {
+                if state.group_of(&uri).is_none()
+                    && let Some(doc) = state.documents.get_mut(&uri)
+                {
+                    doc.settings_changed();
+                    self.publish(&mut state, &uri);
+                }
+            }
+            return;
+        }
+        for path in changed {
+            let Some(key) = state.member_of.get(&path).cloned() else {
+                continue;
+            };
+            let state = &mut *state;
+            let Some(group) = state.groups.get_mut(&key) else {
+                continue;
+            };
+            let Some(i) = group.index(&path) else {
+                continue;
+            };
+            if state.documents.contains_key(&group.uris[i]) {
+                continue;
+            }
+            group.disk[i] = Some(read_from_disk(&path));
+            group.stale = true;
+            let uri = group.uris[i].clone();
+            self.publish(state, &uri);
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -535,6 +941,51 @@ impl LanguageServer for Backend {
             .cloned();
         self.state().configurations.set_editor_rules(rules.as_ref());
         self.refresh_all();
+    }
+
+    /// The IDs defined in the open documents and the declarations they are in.
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let query = params.query;
+        let mut state = self.state();
+        let mut symbols = Vec::new();
+        let keys: Vec<DeclarationKey> = state.groups.keys().cloned().collect();
+        for key in keys {
+            let Some(uri) = state
+                .groups
+                .get(&key)
+                .and_then(|g| g.uris.iter().find(|u| state.documents.contains_key(u)))
+                .cloned()
+            else {
+                continue;
+            };
+            let found = state.with_member(&key, &uri, Reads::Text, |at| {
+                features::workspace_symbols(at, &uri, &query)
+            });
+            symbols.extend(found.unwrap_or_default());
+        }
+        let unit = state.unit;
+        let alone: Vec<Uri> = state
+            .documents
+            .keys()
+            .filter(|u| state.group_of(u).is_none())
+            .cloned()
+            .collect();
+        for uri in alone {
+            if let Some(doc) = state.checked(&uri) {
+                symbols.extend(features::workspace_symbols(
+                    Positions::new(doc, unit),
+                    &uri,
+                    &query,
+                ));
+            }
+        }
+        if !state.ready.is_empty() {
+            self.queued.notify_one();
+        }
+        Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -717,6 +1168,9 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| {
         let state = Arc::new(Mutex::new(State {
             documents: HashMap::new(),
+            groups: HashMap::new(),
+            member_of: HashMap::new(),
+            ready: VecDeque::new(),
             unit: ColumnUnit::Utf16,
             configurations: Configurations::default(),
             can_watch_files: false,

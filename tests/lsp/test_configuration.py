@@ -63,7 +63,8 @@ async def test_the_server_asks_to_watch_privlint_toml(watching_client: LanguageC
     registration = watching_client.registrations[0]
     assert registration.method == "workspace/didChangeWatchedFiles"
     patterns = [w["globPattern"] for w in registration.register_options["watchers"]]
-    assert patterns == ["**/privlint.toml"]
+    # privlint.toml, and the files of declarations kept in several files that are not open.
+    assert patterns == ["**/privlint.toml", "**/*.privacy"]
 
 
 async def test_privlint_toml_is_read_again_when_it_changes(watching_client: LanguageClient, tmp_path):
@@ -103,3 +104,17 @@ async def test_the_editor_setting_applies_and_privlint_toml_wins(watching_client
     (tmp_path / "privlint.toml").write_text(f'[rules]\n{RULE} = "off"\n', encoding="utf-8")
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[]))
     await until(lambda: severities(client, uri) == [], "privlint.toml to win")
+
+
+async def test_privlint_toml_above_the_repository_is_not_read(client: LanguageClient, tmp_path):
+    # As on the command line: a configuration above the repository's root (in a shared parent
+    # such as the temporary directory) is someone else's and must not turn rules off.
+    (tmp_path / "privlint.toml").write_text(f'[rules]\n{RULE} = "off"\n', encoding="utf-8")
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    uri = open_document(client, repository / "declaration.privacy")
+    await until(lambda: severities(client, uri) == [types.DiagnosticSeverity.Error], "the finding")
+    # Below it, in the repository, it is read.
+    (repository / "privlint.toml").write_text(f'[rules]\n{RULE} = "off"\n', encoding="utf-8")
+    other = open_document(client, repository / "other.privacy")
+    await until(lambda: severities(client, other) == [], "the repository's configuration")

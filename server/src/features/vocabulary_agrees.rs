@@ -292,13 +292,7 @@ fn inside(block: &Block, line: &str) -> (Document, lsp::Position) {
 }
 
 fn complete(doc: &Document, position: lsp::Position) -> Vec<lsp::CompletionItem> {
-    completion(
-        Positions {
-            doc,
-            unit: ColumnUnit::Utf16,
-        },
-        position,
-    )
+    completion(Positions::new(doc, ColumnUnit::Utf16), position)
 }
 
 fn labels(items: &[lsp::CompletionItem]) -> BTreeSet<&str> {
@@ -433,10 +427,7 @@ fn hover_text(doc: &Document, needle: &str) -> String {
         .text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?}"));
-    let at = Positions {
-        doc,
-        unit: ColumnUnit::Utf16,
-    };
+    let at = Positions::new(doc, ColumnUnit::Utf16);
     match hover(at, at.position(offset + 1)).map(|h| h.contents) {
         Some(lsp::HoverContents::Markup(m)) => m.value,
         _ => String::new(),
@@ -448,10 +439,7 @@ fn hover_explains_every_field_and_new_word() {
     for block in BLOCKS {
         for field in block.fields {
             let (d, end) = inside(block, &format!("{} ", field.name));
-            let at = Positions {
-                doc: &d,
-                unit: ColumnUnit::Utf16,
-            };
+            let at = Positions::new(&d, ColumnUnit::Utf16);
             let on_name = lsp::Position {
                 line: end.line,
                 character: end.character - field.name.len() as u32,
