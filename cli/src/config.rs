@@ -282,50 +282,37 @@ fn members(
             + 1
     };
     let mut failure = Vec::new();
-    let mut sets = Vec::new();
-    for entry in &config.declarations {
-        match globs("files", &entry.files) {
-            Ok(set) => sets.push(set),
-            Err(error) => {
-                failure.push(format!("{shown}:{}: {error}", line(entry)));
-                sets.push(GlobSet::empty());
-            }
-        }
+    let (found, _) = crate::files::collect(&[dir.to_path_buf()]);
+    let mut found: Vec<PathBuf> = found.iter().map(|f| absolute(&f.path)).collect();
+    found.sort();
+    found.retain(|file| file.starts_with(dir));
+    let inside: Vec<&Path> = found
+        .iter()
+        .map(|f| f.strip_prefix(dir).unwrap_or(f))
+        .collect();
+    let grouping = config.group(&inside);
+    for (entry, error) in &grouping.bad_globs {
+        failure.push(format!(
+            "{shown}:{}: {error}",
+            line(&config.declarations[*entry])
+        ));
     }
-    let (mut found, _) = crate::files::collect(&[dir.to_path_buf()]);
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut members = vec![Vec::new(); config.declarations.len()];
-    for file in found {
-        let file = absolute(&file.path);
-        let Ok(inside) = file.strip_prefix(dir) else {
-            continue;
-        };
-        let matching: Vec<usize> = sets
-            .iter()
-            .enumerate()
-            .filter(|(_, set)| {
-                inside
-                    .ancestors()
-                    .take_while(|p| !p.as_os_str().is_empty())
-                    .any(|p| set.is_match(p))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let [first, second, ..] = matching[..] {
-            let (a, b) = (&config.declarations[first], &config.declarations[second]);
-            failure.push(format!(
-                "{shown}: {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
-                crate::files::shown(&relative(&file)),
-                a.name,
-                line(a),
-                b.name,
-                line(b)
-            ));
-        }
-        if let Some(&first) = matching.first() {
-            members[first].push(file);
-        }
+    for &(file, first, second) in &grouping.in_two {
+        let (a, b) = (&config.declarations[first], &config.declarations[second]);
+        failure.push(format!(
+            "{shown}: {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
+            crate::files::shown(&relative(&found[file])),
+            a.name,
+            line(a),
+            b.name,
+            line(b)
+        ));
     }
+    let members: Vec<Vec<PathBuf>> = grouping
+        .members
+        .iter()
+        .map(|indices| indices.iter().map(|&i| found[i].clone()).collect())
+        .collect();
     for (entry, files) in config.declarations.iter().zip(&members) {
         if files.is_empty() {
             failure.push(format!(

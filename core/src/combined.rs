@@ -65,15 +65,12 @@ impl Combined {
 
     /// The file that `offset` is in, and the offset within that file.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        let file = self.starts.partition_point(|&start| start <= offset).max(1) - 1;
-        (file, offset - self.starts.get(file).copied().unwrap_or(0))
+        locate(&self.starts, offset)
     }
 
     /// A span within its file, with the file's index.
     pub fn locate_span(&self, span: Span) -> (usize, Span) {
-        let (file, start) = self.locate(span.start);
-        let end = span.end - (span.start - start);
-        (file, Span::new(start, end))
+        locate_span(&self.starts, span)
     }
 
     /// Each diagnostic with the file it is in and its spans counted in that file; a related
@@ -104,6 +101,19 @@ impl Combined {
     pub fn analyze(&self, settings: &Settings) -> (Model, Vec<Diagnostic>) {
         crate::analyze(&self.text, &self.sections, settings)
     }
+}
+
+/// The file that `offset` is in, given where each file starts (as [`Combined::starts`]), and
+/// the offset within that file. The language server keeps the starts without the text.
+pub fn locate(starts: &[usize], offset: usize) -> (usize, usize) {
+    let file = starts.partition_point(|&start| start <= offset).max(1) - 1;
+    (file, offset - starts.get(file).copied().unwrap_or(0))
+}
+
+/// A span within its file, with the file's index (see [`locate`]).
+pub fn locate_span(starts: &[usize], span: Span) -> (usize, Span) {
+    let (file, start) = locate(starts, span.start);
+    (file, Span::new(start, span.end - (span.start - start)))
 }
 
 #[cfg(test)]

@@ -184,6 +184,74 @@ fn globs(value: &toml::Spanned<DeValue>, key: &str, errors: &mut Vec<ConfigError
     })
 }
 
+/// How the files under a configuration's directory fall into its `[[declarations]]` entries.
+#[derive(Debug, Default, PartialEq)]
+pub struct Grouping {
+    /// For each entry, the indices (into the files given) of its files, in the order given.
+    pub members: Vec<Vec<usize>>,
+    /// Files that two entries match: (file, first entry, second entry). A file goes to the
+    /// first; the command line refuses the configuration.
+    pub in_two: Vec<(usize, usize, usize)>,
+    /// Globs that cannot be used: (entry, the mistake).
+    pub bad_globs: Vec<(usize, String)>,
+}
+
+impl Config {
+    /// Groups files — their paths relative to the configuration's directory — by the
+    /// `[[declarations]]` entry whose globs match them. A glob matches a file or a directory it
+    /// is in, as `include` and `exclude` do. The one place this is decided, for the command
+    /// line and the language server alike.
+    pub fn group(&self, files: &[&std::path::Path]) -> Grouping {
+        let mut grouping = Grouping {
+            members: vec![Vec::new(); self.declarations.len()],
+            ..Grouping::default()
+        };
+        let sets: Vec<globset::GlobSet> = self
+            .declarations
+            .iter()
+            .enumerate()
+            .map(|(entry, declaration)| {
+                let mut set = globset::GlobSetBuilder::new();
+                for pattern in &declaration.files {
+                    match globset::GlobBuilder::new(pattern)
+                        .literal_separator(true)
+                        .build()
+                    {
+                        Ok(glob) => {
+                            set.add(glob);
+                        }
+                        Err(e) => grouping
+                            .bad_globs
+                            .push((entry, format!("invalid glob `{pattern}`: {}", e.kind()))),
+                    }
+                }
+                set.build().unwrap_or_else(|_| {
+                    grouping
+                        .bad_globs
+                        .push((entry, "the globs in `files` are too large to use".into()));
+                    globset::GlobSet::empty()
+                })
+            })
+            .collect();
+        for (index, file) in files.iter().enumerate() {
+            let matching: Vec<usize> = (0..sets.len())
+                .filter(|&entry| {
+                    file.ancestors()
+                        .take_while(|p| !p.as_os_str().is_empty())
+                        .any(|p| sets[entry].is_match(p))
+                })
+                .collect();
+            if let [first, second, ..] = matching[..] {
+                grouping.in_two.push((index, first, second));
+            }
+            if let Some(&first) = matching.first() {
+                grouping.members[first].push(index);
+            }
+        }
+        grouping
+    }
+}
+
 fn declarations(
     value: &toml::Spanned<DeValue>,
     errors: &mut Vec<ConfigError>,
@@ -335,6 +403,26 @@ mod tests {
         assert_eq!(found[0].0, 1);
         let found = errors("include = \"*.privacy\"\n");
         assert!(found[0].1.contains("list of globs"));
+    }
+
+    #[test]
+    fn files_are_grouped_by_the_first_entry_that_matches() {
+        let config = Config::parse(
+            "[[declarations]]\nname = \"a\"\nfiles = [\"org.privacy\", \"systems\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"systems/x.privacy\", \"other/*.privacy\"]\n",
+        )
+        .unwrap();
+        let files = [
+            "org.privacy",
+            "systems/x.privacy",
+            "systems/deep/y.privacy",
+            "other/z.privacy",
+            "lone.privacy",
+        ];
+        let paths: Vec<&std::path::Path> = files.iter().map(std::path::Path::new).collect();
+        let grouping = config.group(&paths);
+        assert_eq!(grouping.members, vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(grouping.in_two, vec![(1, 0, 1)]);
+        assert!(grouping.bad_globs.is_empty());
     }
 
     #[test]

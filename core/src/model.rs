@@ -161,6 +161,17 @@ pub struct Notice {
     pub url: Option<Spanned<String>>,
 }
 
+impl Contact {
+    /// The contact details written, in the order a record lists them: address, e-mail, phone,
+    /// web address.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        [&self.address, &self.email, &self.phone, &self.url]
+            .into_iter()
+            .flatten()
+            .map(|v| v.value.as_str())
+    }
+}
+
 impl Notice {
     /// The languages the notice is published in, the one it is written in first.
     pub fn languages(&self) -> Vec<&str> {

@@ -40,9 +40,7 @@ pub struct Files<'d> {
 impl<'d> Files<'d> {
     /// The file a span of the model is in, and the span in that file.
     pub fn locate(&self, span: Span) -> (usize, Span) {
-        let file = self.starts.partition_point(|&s| s <= span.start).max(1) - 1;
-        let start = self.starts.get(file).copied().unwrap_or(0);
-        (file, Span::new(span.start - start, span.end - start))
+        privlint_core::combined::locate_span(self.starts, span)
     }
 
     /// A file's URI and positions.

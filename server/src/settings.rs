@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use privlint_core::config::{Config, FILE_NAME};
 use privlint_core::{ColumnUnit, Level, LineIndex, Settings};
 use tower_lsp_server::ls_types::Uri;
@@ -153,28 +152,6 @@ fn is_repository_root(dir: &Path) -> bool {
 /// them).
 fn members(file: &Path, config: &Config) -> (Vec<Vec<PathBuf>>, Vec<String>) {
     let dir = file.parent().unwrap_or(Path::new("/"));
-    let mut problems = Vec::new();
-    let sets: Vec<GlobSet> = config
-        .declarations
-        .iter()
-        .map(|entry| {
-            let mut set = GlobSetBuilder::new();
-            for pattern in &entry.files {
-                match GlobBuilder::new(pattern).literal_separator(true).build() {
-                    Ok(glob) => {
-                        set.add(glob);
-                    }
-                    Err(e) => problems.push(format!(
-                        "{}: declaration `{}`: invalid glob `{pattern}`: {}",
-                        file.display(),
-                        entry.name,
-                        e.kind()
-                    )),
-                }
-            }
-            set.build().unwrap_or_else(|_| GlobSet::empty())
-        })
-        .collect();
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(false)
         .filter_entry(|e| e.file_name() != ".git")
@@ -184,33 +161,38 @@ fn members(file: &Path, config: &Config) -> (Vec<Vec<PathBuf>>, Vec<String>) {
         .filter(|e| e.file_type().is_some_and(|t| !t.is_dir()))
         .filter(|e| e.path().extension().is_some_and(|x| x == "privacy"))
         .filter_map(|e| std::path::absolute(e.path()).ok())
+        .filter(|path| path.starts_with(dir))
         .collect();
     found.sort();
-    let mut members = vec![Vec::new(); sets.len()];
-    for path in found {
-        let Ok(inside) = path.strip_prefix(dir) else {
-            continue;
-        };
-        let matching: Vec<usize> = (0..sets.len())
-            .filter(|&i| {
-                inside
-                    .ancestors()
-                    .take_while(|p| !p.as_os_str().is_empty())
-                    .any(|p| sets[i].is_match(p))
-            })
-            .collect();
-        if let [first, second, ..] = matching[..] {
-            problems.push(format!(
-                "{}: {} is in two declarations, `{}` and `{}`; it is checked with the first",
+    let inside: Vec<&Path> = found
+        .iter()
+        .map(|f| f.strip_prefix(dir).unwrap_or(f))
+        .collect();
+    let grouping = config.group(&inside);
+    let mut problems: Vec<String> = grouping
+        .bad_globs
+        .iter()
+        .map(|(entry, error)| {
+            format!(
+                "{}: declaration `{}`: {error}",
                 file.display(),
-                path.display(),
-                config.declarations[first].name,
-                config.declarations[second].name
-            ));
-        }
-        if let Some(&first) = matching.first() {
-            members[first].push(path);
-        }
-    }
+                config.declarations[*entry].name
+            )
+        })
+        .collect();
+    problems.extend(grouping.in_two.iter().map(|&(path, first, second)| {
+        format!(
+            "{}: {} is in two declarations, `{}` and `{}`; it is checked with the first",
+            file.display(),
+            found[path].display(),
+            config.declarations[first].name,
+            config.declarations[second].name
+        )
+    }));
+    let members = grouping
+        .members
+        .iter()
+        .map(|indices| indices.iter().map(|&i| found[i].clone()).collect())
+        .collect();
     (members, problems)
 }

@@ -591,16 +591,10 @@ impl<'m> Exporter<'m> {
 
     fn contact_values(&self, contact: &crate::model::Contact) -> Value {
         Value::Array(
-            [
-                &contact.address,
-                &contact.email,
-                &contact.phone,
-                &contact.url,
-            ]
-            .into_iter()
-            .flatten()
-            .map(|v| Value::String(v.value.clone()))
-            .collect(),
+            contact
+                .values()
+                .map(|v| Value::String(v.to_string()))
+                .collect(),
         )
     }
 

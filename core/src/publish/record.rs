@@ -700,15 +700,7 @@ impl<T> Pipe for T {}
 
 /// The contact details, one a line: address, e-mail, phone, web address.
 fn contact(contact: &Contact) -> impl Iterator<Item = String> + '_ {
-    [
-        &contact.address,
-        &contact.email,
-        &contact.phone,
-        &contact.url,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|v| v.value.clone())
+    contact.values().map(str::to_string)
 }
 
 /// The non-empty values, one a line.
