@@ -113,70 +113,122 @@ fn bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
     name.to_string_lossy().into_owned().into_bytes().into()
 }
 
-pub fn log(reports: &[FileReport]) -> Value {
-    let root = files::absolute(Path::new("."));
-    let mut results = Vec::new();
-    for report in reports {
-        let index = LineIndex::new(&report.text);
-        let file = artifact(&report.path, &root);
-        for d in &report.diagnostics {
-            let rule_index = ALL.iter().position(|r| std::ptr::eq(r.meta(), d.rule));
-            let related: Vec<Value> = d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(id, r)| {
-                    let mut location = match r.file {
-                        None => physical(&file, region(&report.text, &index, r.span)),
-                        Some(_) => {
-                            let file = report.related_file(r);
-                            let index = file.index.unwrap_or(&index);
-                            physical(
-                                &artifact(file.path, &root),
-                                region(file.text, index, r.span),
-                            )
-                        }
-                    };
-                    location["id"] = json!(id);
-                    location["message"] = json!({ "text": r.message });
-                    location
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": d.rule.name,
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": [physical(&file, region(&report.text, &index, d.span))],
-            });
-            if let Some(rule_index) = rule_index {
-                result["ruleIndex"] = json!(rule_index);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
-            }
-            results.push(result);
-        }
+/// The SARIF log. Serialized as it is written: the results are made one at a time, so that a
+/// report of a quarter of a million findings does not first become a tree of them in memory.
+pub struct Log<'r> {
+    reports: &'r [FileReport],
+    root: std::path::PathBuf,
+}
+
+pub fn log(reports: &[FileReport]) -> Log<'_> {
+    Log {
+        reports,
+        root: files::absolute(Path::new(".")),
     }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+}
+
+impl serde::Serialize for Log<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut log = serializer.serialize_map(Some(3))?;
+        log.serialize_entry("$schema", SCHEMA)?;
+        log.serialize_entry("version", "2.1.0")?;
+        log.serialize_entry("runs", &[Run(self)])?;
+        log.end()
+    }
+}
+
+struct Run<'l, 'r>(&'l Log<'r>);
+
+impl serde::Serialize for Run<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let root = &self.0.root;
+        let mut run = serializer.serialize_map(Some(4))?;
+        run.serialize_entry(
+            "tool",
+            &json!({
                 "driver": {
                     "name": "privlint",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": "https://github.com/privlint/privlint",
                     "rules": ALL.iter().map(|r| rule(r.meta())).collect::<Vec<_>>(),
                 }
-            },
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": { "%SRCROOT%": {
-                "uri": format!("file://{}/", uri(&root)),
+            }),
+        )?;
+        run.serialize_entry("columnKind", "unicodeCodePoints")?;
+        run.serialize_entry(
+            "originalUriBaseIds",
+            &json!({ "%SRCROOT%": {
+                "uri": format!("file://{}/", uri(root)),
                 "description": { "text": "the directory privlint ran in" },
-            } },
-            "results": results,
-        }]
-    })
+            } }),
+        )?;
+        run.serialize_entry("results", &Results(self.0))?;
+        run.end()
+    }
+}
+
+struct Results<'l, 'r>(&'l Log<'r>);
+
+impl serde::Serialize for Results<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let root = &self.0.root;
+        let mut results = serializer.serialize_seq(None)?;
+        for report in self.0.reports {
+            let index = LineIndex::new(&report.text);
+            let file = artifact(&report.path, root);
+            for d in &report.diagnostics {
+                results.serialize_element(&result(report, &index, &file, root, d))?;
+            }
+        }
+        results.end()
+    }
+}
+
+fn result(
+    report: &FileReport,
+    index: &LineIndex,
+    file: &Value,
+    root: &Path,
+    d: &privlint_core::Diagnostic,
+) -> Value {
+    let rule_index = ALL.iter().position(|r| std::ptr::eq(r.meta(), d.rule));
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .enumerate()
+        .map(|(id, r)| {
+            let mut location = match r.file {
+                None => physical(file, region(&report.text, index, r.span)),
+                Some(_) => {
+                    let other = report.related_file(r);
+                    let index = other.index.unwrap_or(index);
+                    physical(
+                        &artifact(other.path, root),
+                        region(other.text, index, r.span),
+                    )
+                }
+            };
+            location["id"] = json!(id);
+            location["message"] = json!({ "text": r.message });
+            location
+        })
+        .collect();
+    let mut result = json!({
+        "ruleId": d.rule.name,
+        "level": level(d.severity),
+        "message": { "text": d.message },
+        "locations": [physical(file, region(&report.text, index, d.span))],
+    });
+    if let Some(rule_index) = rule_index {
+        result["ruleIndex"] = json!(rule_index);
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    result
 }
 
 #[cfg(test)]
