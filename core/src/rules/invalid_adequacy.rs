@@ -102,6 +102,29 @@ mod tests {
     }
 
     #[test]
+    fn outside_eea_cannot_rest_on_adequacy() {
+        let text = |country: &str, extra: &str| {
+            format!(
+                "processor x \"X\" {{\n  country {country}\n  safeguard adequacy\n  {extra}\n}}\n"
+            )
+        };
+        let found = findings(RULE, &text("outside_eea", ""));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("named country"), "{}", found[0].1);
+        assert_eq!(lines(RULE, &text("CH, outside_eea", "")), vec![3]);
+        assert!(
+            lines(RULE, &text("CH, outside_eea", "safeguard scc")).is_empty(),
+            "scc covers the unnamed country, adequacy the named one"
+        );
+        assert_eq!(
+            lines(RULE, &text("US", "safeguard scc")),
+            vec![3],
+            "adequacy that covers no country is still a false claim"
+        );
+        assert!(lines(RULE, &text("JP, US", "safeguard dpf")).is_empty());
+    }
+
+    #[test]
     fn countries_with_and_without_decisions() {
         for code in ["US", "IN", "CN", "AU"] {
             assert_eq!(lines(RULE, &party(code)), vec![3], "{code}");

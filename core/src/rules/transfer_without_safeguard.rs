@@ -119,6 +119,19 @@ mod tests {
     }
 
     #[test]
+    fn one_country_outside_among_eea_ones_is_a_transfer() {
+        assert_eq!(lines(RULE, &party("country NO, SE, US", "")), vec![2]);
+        assert_eq!(lines(RULE, &party("country eea, outside_eea", "")), vec![2]);
+        assert!(lines(RULE, &party("country NO, SE, eea, RE, AX", "")).is_empty());
+        assert!(
+            lines(RULE, &party("country NO, QQ", "")).is_empty(),
+            "an unknown code is neither inside nor outside"
+        );
+        let message = &findings(RULE, &party("country NO, SE, US, IN", ""))[0].1;
+        assert!(message.contains("in US, IN, outside the EEA"), "{message}");
+    }
+
+    #[test]
     fn inside_the_eea_or_unknown_is_not_a_transfer() {
         for country in [
             "country NO",
