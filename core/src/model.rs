@@ -745,6 +745,15 @@ impl Model {
         uses
     }
 
+    /// The parties a purpose sends data to outside the EEA (processors, recipients and joint
+    /// controllers with a country outside it), in the order the purpose names them.
+    pub fn transfers<'m>(&'m self, purpose: &'m Purpose) -> impl Iterator<Item = &'m Party> {
+        purpose
+            .party_references()
+            .filter_map(|r| self.party(r))
+            .filter(|p| p.is_outside_eea())
+    }
+
     /// The parties that some purpose uses, each with the first reference to it.
     pub fn used_parties(&self) -> impl Iterator<Item = (&Party, &Reference)> {
         self.parties

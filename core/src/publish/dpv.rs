@@ -718,15 +718,7 @@ impl<'m> Exporter<'m> {
         } else {
             Value::Null
         };
-        let transfers: Vec<Value> = purpose
-            .processors
-            .iter()
-            .chain(&purpose.recipients)
-            .chain(&purpose.joint_controllers)
-            .filter_map(|r| model.party(r))
-            .filter(|p| p.is_outside_eea())
-            .map(|p| self.transfer(p))
-            .collect();
+        let transfers: Vec<Value> = model.transfers(purpose).map(|p| self.transfer(p)).collect();
         let processing: Vec<Value> = purpose
             .profiling
             .iter()

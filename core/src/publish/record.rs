@@ -418,16 +418,7 @@ impl<'m> Writer<'m> {
                     None => name,
                 }
             })),
-            Column::Transfers => lines(
-                purpose
-                    .processors
-                    .iter()
-                    .chain(&purpose.recipients)
-                    .chain(&purpose.joint_controllers)
-                    .filter_map(|r| model.party(r))
-                    .filter(|p| p.is_outside_eea())
-                    .map(|p| self.transfer(p)),
-            ),
+            Column::Transfers => lines(model.transfers(purpose).map(|p| self.transfer(p))),
             Column::Retention => purpose
                 .retention
                 .as_ref()
