@@ -652,8 +652,8 @@ impl<'a> Reader<'a> {
         );
     }
 
-    /// The optional text at `index` of the first group, after the words that start the
-    /// statement (`basis legitimate_interests "the interest"`); nothing may follow it.
+    /// The optional text after the words that start the statement (`basis
+    /// legitimate_interests "the interest"`, at `index`); nothing may follow it.
     fn detail(
         &mut self,
         stmt: &Stmt,
@@ -661,20 +661,32 @@ impl<'a> Reader<'a> {
         index: usize,
         translatable: bool,
     ) -> Option<Text> {
+        let not_text = || {
+            let words: Vec<&str> = stmt.args().take(index).map(|a| a.raw).collect();
+            format!(
+                "what follows `{field} {}` is text in quotes",
+                words.join(" ")
+            )
+        };
+        self.optional_text(stmt, field, index, translatable, not_text)
+    }
+
+    /// The optional text at `index` of the first group, with its translations; a value there
+    /// that is not text is reported with the message `not_text` makes, and nothing may follow.
+    fn optional_text(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        index: usize,
+        translatable: bool,
+        not_text: impl FnOnce() -> String,
+    ) -> Option<Text> {
         let group = stmt.groups.first()?;
         let read = self.text_in(group, index, field, translatable);
         if read.is_none()
             && let Some(arg) = group.get(index)
         {
-            let words: Vec<&str> = group.iter().take(index).map(|a| a.raw).collect();
-            self.invalid(
-                arg.span,
-                field,
-                format!(
-                    "what follows `{field} {}` is text in quotes",
-                    words.join(" ")
-                ),
-            );
+            self.invalid(arg.span, field, not_text());
         }
         self.no_more_args(
             stmt,
@@ -1378,19 +1390,13 @@ impl<'a> Reader<'a> {
 
     fn decision(&mut self, stmt: &Stmt) -> Decision {
         use fields::DecisionField as F;
-        let read = stmt
-            .groups
-            .first()
-            .and_then(|g| self.text_in(g, 0, "decision", true));
-        self.no_more_args(stmt, "decision", read.as_ref().map_or(1, |(_, n)| *n));
-        let label = match (read, stmt.args().next()) {
-            (Some((label, _)), _) => Some(label),
-            (None, Some(arg)) => {
-                self.invalid(arg.span, "decision", "a `decision` is described in quotes: `decision \"Automatisk kredittavgjørelse\" { … }`");
-                None
-            }
-            (None, None) => None,
-        };
+        let label = self.optional_text(
+            stmt,
+            "decision",
+            0,
+            true,
+            || "a `decision` is described in quotes: `decision \"Automatisk kredittavgjørelse\" { … }`".into(),
+        );
         let mut decision = Decision {
             keyword: stmt.name_span,
             label,
@@ -1511,21 +1517,9 @@ impl<'a> Reader<'a> {
 
     /// The optional text that qualifies a right: `erasure "begrenset av arkivplikt"`.
     fn qualifier(&mut self, stmt: &Stmt, field: &'static str) -> Option<Text> {
-        let read = stmt
-            .groups
-            .first()
-            .and_then(|g| self.text_in(g, 0, field, true));
-        self.no_more_args(stmt, field, read.as_ref().map_or(1, |(_, n)| *n));
-        if read.is_none()
-            && let Some(arg) = stmt.args().next()
-        {
-            self.invalid(
-                arg.span,
-                field,
-                format!("a right may be qualified by a text in quotes: `{field} \"…\"`"),
-            );
-        }
-        read.map(|(text, _)| text)
+        self.optional_text(stmt, field, 0, true, || {
+            format!("a right may be qualified by a text in quotes: `{field} \"…\"`")
+        })
     }
 
     fn claims(&mut self, stmt: &Stmt) {
