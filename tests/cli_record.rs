@@ -335,3 +335,23 @@ fn a_failed_run_leaves_the_output_file_as_it_was() {
         "before"
     );
 }
+
+#[test]
+fn a_declaration_in_several_files_gives_its_rows_once() {
+    // The directory holds its five files; each purpose is one row, however many files are found.
+    let out = record(
+        Path::new(ROOT),
+        &[
+            "examples/fjordbanken",
+            "examples/fjordbanken/systems/kreditt.privacy",
+            "--format",
+            "csv",
+        ],
+    );
+    let rows = parse_csv(&out);
+    assert_eq!(
+        rows.len(),
+        1 + 3,
+        "a header and the three purposes: {rows:?}"
+    );
+}

@@ -29,12 +29,12 @@ impl Declaration {
             .count()
     }
 
-    /// Whether two loads are the same declaration (two of its files were named).
-    pub fn same(&self, other: &Declaration) -> bool {
+    /// Whether `path` is one of its files.
+    pub fn contains(&self, path: &Path) -> bool {
+        let path = files::absolute(path);
         self.reports
             .iter()
-            .map(|r| &r.path)
-            .eq(other.reports.iter().map(|r| &r.path))
+            .any(|r| files::absolute(&r.path) == path)
     }
 }
 

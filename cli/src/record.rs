@@ -70,14 +70,14 @@ pub fn run(args: RecordArgs) -> u8 {
     }
     let mut loaded: Vec<declaration::Declaration> = Vec::new();
     for file in &found {
+        // Several files of one declaration named (or found in a directory): it is read once.
+        if loaded.iter().any(|d| d.contains(&file.path)) {
+            continue;
+        }
         let declaration = match declaration::load(&file.path) {
             Ok(declaration) => declaration,
             Err(status) => return status,
         };
-        // Several files of one declaration named (or found in a directory): one declaration.
-        if loaded.iter().any(|d| d.same(&declaration)) {
-            continue;
-        }
         let errors = declaration.errors();
         if errors > 0 {
             crate::say::warning(format_args!(
