@@ -221,12 +221,21 @@ fn read(path: &Path) -> Result<(String, Option<Diagnostic>), PathError> {
 }
 
 fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError> {
+    analyze_file(path, settings).map(|(_, report)| report)
+}
+
+/// Reads and checks a file that is a declaration on its own; the model too, for publishing
+/// (empty when the file is not UTF-8).
+pub fn analyze_file(path: &Path, settings: &Settings) -> Result<(Model, FileReport), PathError> {
     let (text, unreadable) = read(path)?;
-    let diagnostics = match unreadable {
-        Some(diagnostic) => vec![diagnostic],
-        None => privlint_core::check(&text, settings),
+    let (model, diagnostics) = match unreadable {
+        Some(diagnostic) => (Model::default(), vec![diagnostic]),
+        None => privlint_core::analyze(&text, &privlint_core::syntax::read(&text), settings),
     };
-    Ok(FileReport::new(path.to_path_buf(), text, diagnostics))
+    Ok((
+        model,
+        FileReport::new(path.to_path_buf(), text, diagnostics),
+    ))
 }
 
 /// Checks the files of a declaration as one (language.md §7), and reports each finding in

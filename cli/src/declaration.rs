@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use privlint_core::Diagnostic;
 use privlint_core::model::Model;
 
 use crate::check::{self, FileReport};
@@ -74,23 +73,8 @@ pub fn load(path: &Path) -> Result<Declaration, u8> {
             }
         }
         None => {
-            let bytes = files::read(&selected.path).map_err(|reason| {
-                failed(PathError {
-                    path: selected.path.clone(),
-                    reason,
-                })
-            })?;
-            let (text, model, diagnostics): (String, Model, Vec<Diagnostic>) =
-                match privlint_core::decode(&bytes) {
-                    Ok(text) => {
-                        let sections = privlint_core::syntax::read(text);
-                        let (model, diagnostics) =
-                            privlint_core::analyze(text, &sections, &selected.settings);
-                        (text.to_string(), model, diagnostics)
-                    }
-                    Err(diagnostic) => (String::new(), Model::default(), vec![*diagnostic]),
-                };
-            let report = FileReport::new(selected.path, text, diagnostics);
+            let (model, report) =
+                check::analyze_file(&selected.path, &selected.settings).map_err(failed)?;
             Declaration {
                 name: report.name.clone(),
                 reports: vec![report],
