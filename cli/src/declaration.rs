@@ -28,6 +28,19 @@ impl Declaration {
             .count()
     }
 
+    /// For documents errors do not block (the record, the export): a warning that counts the
+    /// errors and says what that means for the document.
+    pub fn warn_of_errors(&self, consequence: &str) {
+        let errors = self.errors();
+        if errors > 0 {
+            say::warning(format_args!(
+                "{}: {errors} error{} (see `privlint check`); {consequence}",
+                self.name,
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
     /// Whether `path` is one of its files.
     pub fn contains(&self, path: &Path) -> bool {
         let path = files::absolute(path);

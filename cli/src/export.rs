@@ -31,14 +31,7 @@ pub fn run(args: ExportArgs) -> u8 {
         Ok(declaration) => declaration,
         Err(status) => return status,
     };
-    let errors = declaration.errors();
-    if errors > 0 {
-        crate::say::warning(format_args!(
-            "{}: {errors} error{} (see `privlint check`); what is missing is left out",
-            declaration.name,
-            if errors == 1 { "" } else { "s" }
-        ));
-    }
+    declaration.warn_of_errors("what is missing is left out");
     let json = match args.format {
         Format::Dpv => privlint_core::publish::dpv::to_json(&declaration.model),
     };

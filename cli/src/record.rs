@@ -78,14 +78,7 @@ pub fn run(args: RecordArgs) -> u8 {
             Ok(declaration) => declaration,
             Err(status) => return status,
         };
-        let errors = declaration.errors();
-        if errors > 0 {
-            crate::say::warning(format_args!(
-                "{}: {errors} error{} (see `privlint check`); what is missing is left empty",
-                declaration.name,
-                if errors == 1 { "" } else { "s" }
-            ));
-        }
+        declaration.warn_of_errors("what is missing is left empty");
         loaded.push(declaration);
     }
     let models: Vec<_> = loaded.into_iter().map(|d| d.model).collect();
