@@ -86,6 +86,27 @@ fn dev_null_and_dev_stdout_are_written_to_not_replaced() {
     assert_eq!(out.stdout, expected);
 }
 
+/// `--output /dev/stdout` with standard output redirected to a file writes where the shell left
+/// off, as any command would: replacing the file, or opening it again at its start, would drop
+/// what the script wrote before.
+#[test]
+fn dev_stdout_redirected_to_a_file_keeps_what_the_script_wrote_before() {
+    let (dir, expected) = declaration();
+    let out = privlint_after(
+        dir.path(),
+        "echo before > notice.html && exec >> notice.html",
+        &["notice", "a.privacy", "--output", "/dev/stdout"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read(dir.path().join("notice.html")).unwrap();
+    assert!(
+        written.starts_with(b"before\n"),
+        "what the script wrote before is gone"
+    );
+    assert!(written[7..] == expected, "the notice does not follow it");
+    assert_eq!(names(dir.path()), ["a.privacy", "notice.html"]);
+}
+
 /// The same on a character device of the test's own (a copy of `/dev/null`'s device), so that
 /// the old behaviour can be seen without touching the system's.
 #[test]

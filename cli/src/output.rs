@@ -28,7 +28,7 @@ pub fn publish<'a>(
     inputs: impl IntoIterator<Item = &'a Path>,
 ) -> u8 {
     ignore_file_size_signal();
-    let Some(path) = path else {
+    let Some(path) = path.filter(|path| !is_standard_output(path)) else {
         let mut stdout = io::stdout().lock();
         let written = stdout.write_all(content).and_then(|()| stdout.flush());
         return if say::delivered(written) {
@@ -51,6 +51,33 @@ pub fn publish<'a>(
             exit::FAILURE
         }
     }
+}
+
+/// Whether `path` is the file standard output is open on (`/dev/stdout`, `/dev/fd/1`, or the
+/// file it was redirected to): then privlint writes to standard output itself, which keeps the
+/// place the shell opened it at (`>>` appends; `{ echo; privlint …; } > FILE` keeps the echo),
+/// where opening the file again would start at its beginning, and replacing it would drop what
+/// was written before.
+#[cfg(unix)]
+fn is_standard_output(path: &Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(named) = std::fs::metadata(path) else {
+        return false;
+    };
+    let Ok(open) = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| File::from(fd).metadata())
+    else {
+        return false;
+    };
+    (named.dev(), named.ino()) == (open.dev(), open.ino())
+}
+
+#[cfg(not(unix))]
+fn is_standard_output(_: &Path) -> bool {
+    false
 }
 
 /// Gives the file at `path` the content `content` (see the module's documentation for what that
@@ -286,8 +313,8 @@ fn holds(file: &File, path: &Path) -> io::Result<bool> {
     }
 }
 
-/// Windows does not say which file a name is, and does not remove a file that is open without
-/// leave to: a file that could be opened and locked is taken to be the one at its name.
+/// Windows gives no stable way to ask which file a name is: a file that was opened and locked
+/// and whose name is still there is taken to be the one at its name.
 #[cfg(not(unix))]
 fn holds(_: &File, path: &Path) -> io::Result<bool> {
     Ok(path.exists())
