@@ -37,7 +37,11 @@ pub fn publish<'a>(
             exit::FAILURE
         };
     };
-    let written = match inputs.into_iter().find(|input| same_file(path, input)) {
+    let output = identity(path);
+    let over_input = inputs
+        .into_iter()
+        .find(|input| output.is_some() && identity(input) == output);
+    let written = match over_input {
         Some(input) => Err(format!(
             "is {}, a file of the declaration: privlint does not write its output over its input",
             files::shown(input)
@@ -105,7 +109,8 @@ pub fn write(path: &Path, content: &[u8]) -> Result<(), String> {
         let target = link_target(path).map_err(|e| reason(&e))?;
         // The kernel and the links as read must agree on the file (a link can change meanwhile,
         // and `/proc/self/fd/N` links to a name that may not be the file's).
-        if !same_file(path, &target) {
+        let named = identity(path);
+        if named.is_none() || identity(&target) != named {
             return Err("cannot write: cannot tell which file the symbolic link leads to".into());
         }
         return overwrite(&target, &meta, content);
@@ -282,23 +287,18 @@ fn remove_left_behind(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether two paths lead to the same file: the same device and inode (on Windows, the same
-/// canonical path).
+/// What tells a file from every other, whatever path leads to it: its device and inode (on
+/// Windows, its canonical path). `None` when there is no file there.
 #[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
+fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        _ => false,
-    }
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+fn identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// Whether the name `path` (not followed if a link) is the open `file`.
