@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::{declaration, record};
+use crate::{declaration, output};
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -35,5 +35,6 @@ pub fn run(args: ExportArgs) -> u8 {
     let json = match args.format {
         Format::Dpv => privlint_core::publish::dpv::to_json(&declaration.model),
     };
-    record::write(args.output.as_deref(), json.as_bytes())
+    let inputs = declaration.reports.iter().map(|r| r.path.as_path());
+    output::publish(args.output.as_deref(), json.as_bytes(), inputs)
 }

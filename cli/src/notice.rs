@@ -93,19 +93,6 @@ pub fn run(args: NoticeArgs) -> u8 {
         Format::Md => notice::Format::Markdown,
     };
     let text = notice::render(&declaration.model, options, format);
-    match output::write(args.output.as_deref(), text.as_bytes()) {
-        Ok(()) => exit::CLEAN,
-        Err(error) => {
-            let target = args
-                .output
-                .as_deref()
-                .map(files::shown)
-                .unwrap_or_else(|| "standard output".to_string());
-            eprintln!(
-                "privlint: error: cannot write {target}: {}",
-                files::io_reason(&error)
-            );
-            exit::FAILURE
-        }
-    }
+    let inputs = declaration.reports.iter().map(|r| r.path.as_path());
+    output::publish(args.output.as_deref(), text.as_bytes(), inputs)
 }

@@ -81,7 +81,8 @@ pub fn run(args: RecordArgs) -> u8 {
         declaration.warn_of_errors("what is missing is left empty");
         loaded.push(declaration);
     }
-    let models: Vec<_> = loaded.into_iter().map(|d| d.model).collect();
+    let (models, reports): (Vec<_>, Vec<_>) =
+        loaded.into_iter().map(|d| (d.model, d.reports)).unzip();
     let record = Record::new(&models, args.lang);
     let bytes = match format {
         Format::Csv => record.to_csv(),
@@ -94,22 +95,8 @@ pub fn run(args: RecordArgs) -> u8 {
             }
         },
     };
-    write(args.output.as_deref(), &bytes)
-}
-
-/// Writes the output; a closed pipe is not a failure.
-pub fn write(path: Option<&Path>, bytes: &[u8]) -> u8 {
-    match output::write(path, bytes) {
-        Ok(()) => exit::CLEAN,
-        Err(error) if path.is_none() && error.kind() == std::io::ErrorKind::BrokenPipe => {
-            exit::CLEAN
-        }
-        Err(error) => {
-            let target = path.map_or("standard output".to_string(), files::display);
-            crate::say::error(format_args!("cannot write {target}: {error}"));
-            exit::FAILURE
-        }
-    }
+    let inputs = reports.iter().flatten().map(|r| r.path.as_path());
+    output::publish(args.output.as_deref(), &bytes, inputs)
 }
 
 /// Widest and narrowest column, in characters of the default font.
