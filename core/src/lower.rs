@@ -1356,7 +1356,7 @@ impl<'a> Reader<'a> {
                         RetentionPeriod::Until(event)
                     }
                     None => {
-                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"formålet er oppfylt\"`");
+                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"kunden melder seg av\"`");
                         return None;
                     }
                 }

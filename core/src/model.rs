@@ -668,20 +668,23 @@ impl Model {
         self.controllers.first()
     }
 
-    /// Whether the controller is established in an EEA-EFTA state (Norway, Iceland,
-    /// Liechtenstein), where EU acts apply only once taken into the EEA Agreement.
-    pub fn controller_in_eea_efta(&self) -> bool {
+    /// The controller's `country` values (none without a controller or a country).
+    pub fn controller_countries(&self) -> &[CountryValue] {
         self.controller()
             .and_then(|c| c.country.as_ref())
-            .is_some_and(|c| ["NO", "IS", "LI"].iter().any(|code| c.has_code(code)))
+            .map_or(&[], |c| c.values.as_slice())
     }
 
-    /// Whether an adequacy decision exists for the country and binds the controller's state
-    /// (Brazil's does not yet bind Norway, Iceland and Liechtenstein). Never for the United
-    /// States, whose decision covers only `dpf`.
+    /// Whether an adequacy decision exists for the country and applies in every country of the
+    /// controller: in Norway every decision applies from its EU date, in Iceland and
+    /// Liechtenstein only once taken into the EEA Agreement or applied by that State (Brazil's
+    /// is not yet). Never for the United States, whose decision covers only `dpf`.
     pub fn adequacy_applies(&self, code: &str) -> bool {
-        crate::vocab::adequacy_decision(code)
-            .is_some_and(|d| d.applies_in_eea_efta() || !self.controller_in_eea_efta())
+        crate::vocab::adequacy_decision(code).is_some_and(|d| {
+            self.controller_countries()
+                .iter()
+                .all(|state| d.applies_in(&state.code))
+        })
     }
 
     pub fn is_public_authority(&self) -> bool {

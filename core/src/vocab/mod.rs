@@ -8,11 +8,16 @@ mod adequacy;
 mod authorities;
 mod child_consent;
 mod countries;
+mod retention;
 
-pub use adequacy::{ADEQUACY_DECISIONS, AdequacyDecision, EeaIncorporation, adequacy_decision};
+pub use adequacy::{
+    ADEQUACY_DECISIONS, AdequacyDecision, AppliesFrom, EeaIncorporation, EftaDates,
+    adequacy_decision,
+};
 pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
 pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
 pub use countries::{EEA_STATES, ISO_3166_ALPHA2, is_eea, is_iso_country};
+pub use retention::{VAGUE_RETENTION_PHRASES, VaguePhrases, vague_retention};
 
 /// A closed set of words that a field accepts.
 pub trait Vocabulary: Copy + Sized + 'static {
