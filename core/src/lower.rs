@@ -353,8 +353,14 @@ impl<'a> Reader<'a> {
             }
             taken += 2;
             let problem = if !translatable {
+                // The texts kept for the record only are never shown in a notice.
+                let why = if matches!(field, "security" | "identification" | "consultation") {
+                    "is for the record of processing, not the notice,"
+                } else {
+                    "is shown as written in every language"
+                };
                 format!(
-                    "this text of `{field}` is shown as written in every language and takes no translation: remove `{} \"…\"`",
+                    "this text of `{field}` {why} and takes no translation: remove `{} \"…\"`",
                     tag.raw
                 )
             } else if !is_language_tag(tag.raw) {
@@ -2322,7 +2328,12 @@ rights { access; note "Innsyn etter offentleglova" }
             )
             .is_empty()
         );
-        assert_eq!(purpose("security \"Kryptert\" en \"Encrypted\"").len(), 1);
+        let found = purpose("security \"Kryptert\" en \"Encrypted\"");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("is for the record of processing, not the notice,"),
+            "{found:?}"
+        );
         assert_eq!(purpose("identification \"x\" en \"y\"").len(), 1);
         assert_eq!(purpose("consultation \"x\" en \"y\"").len(), 1);
         // `authorised_by` takes nothing or the law in quotes.
