@@ -9,8 +9,9 @@ use privlint_core::model::{Kind, Symbol};
 use privlint_core::rules::find;
 use privlint_core::tree_sitter::Node;
 use privlint_core::vocab::{
-    Claim, Condition, DecisionSafeguard, DerogationGround, EEA_STATES, ISO_3166_ALPHA2, LegalBasis,
-    Provision, RightKind, TransferSafeguard, Vocabulary, adequacy_decision, is_eea,
+    AdequacyDecision, Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
+    EEA_STATES, INTERNATIONAL_ORGANISATIONS, ISO_3166_ALPHA2, LegalBasis, Provision, RightKind,
+    TransferSafeguard, Vocabulary, adequacy_decision, international_organisation, is_eea,
 };
 use privlint_core::{ColumnUnit, Diagnostic, Severity, Span};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -227,6 +228,8 @@ fn explain_word(
         "safeguard" => vocabulary_entry::<TransferSafeguard>(word),
         "safeguards" => vocabulary_entry::<DecisionSafeguard>(word),
         "provision" => vocabulary_entry::<Provision>(word),
+        "cookies" => vocabulary_entry::<Cookie>(word),
+        "direct_marketing" => vocabulary_entry::<Channel>(word),
         _ => match parent {
             Some("rights") => vocabulary_entry::<RightKind>(word),
             Some("claims") => vocabulary_entry::<Claim>(word),
@@ -314,6 +317,17 @@ fn describe_country(code: &str) -> String {
     }
 }
 
+/// The adequacy decision of an international organisation, after `international_organisation`.
+fn describe_organisation(key: &str) -> Option<String> {
+    let decision = international_organisation(key)?;
+    Some(format!(
+        "**`{key}`** — {}: an international organisation (Art. 4(26)) with an adequacy decision of the Commission, {} (Art. 45){}.",
+        decision.name,
+        decision.decision,
+        decision.note.map(|n| format!("; {n}")).unwrap_or_default(),
+    ))
+}
+
 fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
     let Some((doc, span)) = at.model_text(symbol.span) else {
         return format!("`{name}`: {}.", symbol.kind.describe());
@@ -381,10 +395,14 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
                             capitalise(f.doc)
                         ));
                     }
-                } else if field == "country"
+                } else if matches!(field, "country" | "establishment")
                     && let Some(region) = describe_region(word)
                 {
                     parts.push(region);
+                } else if field == "international_organisation"
+                    && let Some(organisation) = describe_organisation(word)
+                {
+                    parts.push(organisation);
                 } else if field == "languages" {
                     parts.push(describe_language(word, false));
                 } else if previous.is_some_and(|p| matches!(p.kind(), "string" | "text_block"))
@@ -542,6 +560,27 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
         "safeguard" => words::<TransferSafeguard>(),
         "safeguards" => words::<DecisionSafeguard>(),
         "provision" => words::<Provision>(),
+        "cookies" => words::<Cookie>(),
+        "direct_marketing" => words::<Channel>(),
+        "international_organisation" => INTERNATIONAL_ORGANISATIONS
+            .iter()
+            .filter_map(|key| Some((key, international_organisation(key)?)))
+            .map(|(key, d): (_, &AdequacyDecision)| {
+                item(
+                    key,
+                    lsp::CompletionItemKind::ENUM_MEMBER,
+                    d.name,
+                    &format!("adequacy decision {} (Art. 45)", d.decision),
+                )
+            })
+            .collect(),
+        // Art. 8 ages are set by EEA States: the codes of the EEA (one outside it is read, and
+        // ignored where the age is looked up).
+        "online_service" => ISO_3166_ALPHA2
+            .iter()
+            .filter(|c| is_eea(c))
+            .map(|c| item(c, lsp::CompletionItemKind::VALUE, "EEA", ""))
+            .collect(),
         "data" => ids(doc, Kind::Category),
         "subjects" => ids(doc, Kind::Subject),
         "sources" => ids(doc, Kind::Source),
@@ -564,7 +603,7 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
             .iter()
             .map(|w| item(w, lsp::CompletionItemKind::KEYWORD, "", ""))
             .collect(),
-        "country" => REGION_WORDS
+        "country" | "establishment" => REGION_WORDS
             .iter()
             .map(|(word, detail, explanation)| {
                 item(

@@ -185,6 +185,14 @@ pub const TABLE: &[Row] = &[
         "eu-gdpr:A46-3-a",
     ),
     row(
+        Term::TransferBasis(TransferSafeguard::PublicInstrument),
+        "eu-gdpr:A46-2-a",
+    ),
+    row(
+        Term::TransferBasis(TransferSafeguard::AdministrativeArrangement),
+        "eu-gdpr:A46-3-b",
+    ),
+    row(
         Term::TransferBasis(TransferSafeguard::Derogation),
         "dpv:DataTransferLegalBasis",
     ),

@@ -81,7 +81,7 @@ impl Rule for DpiaRequired {
             let criteria: Vec<(&str, Span)> = [
                 ("profiling", purpose.profiling),
                 ("an automated decision", decision),
-                ("systematic monitoring", purpose.monitoring),
+                ("systematic monitoring", purpose.monitors()),
                 ("special or criminal-offence data", sensitive),
                 ("large scale", purpose.large_scale),
                 ("vulnerable people (children or employees)", vulnerable),
@@ -94,7 +94,7 @@ impl Rule for DpiaRequired {
                 "it evaluates people by profiling and makes automated decisions on that basis (Art. 35(3)(a))".to_string()
             } else if large && sensitive.is_some() {
                 "it processes special categories or criminal-offence data on a large scale (Art. 35(3)(b))".to_string()
-            } else if large && purpose.monitoring.is_some() {
+            } else if large && purpose.monitors().is_some() {
                 "it monitors people systematically on a large scale (Art. 35(3)(c) for publicly accessible areas, Art. 35(1) otherwise)".to_string()
             } else if criteria.len() >= 2 {
                 let names: Vec<&str> = criteria.iter().map(|(what, _)| *what).collect();

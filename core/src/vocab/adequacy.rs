@@ -37,12 +37,11 @@
 //!
 //! # International organisations
 //!
-//! The European Patent Organisation has had an adequacy decision since 2025 (Commission
-//! Implementing Decision (EU) 2025/1382 of 15 July 2025, the first for an international
-//! organisation). The language cannot name an international organisation as a destination yet
-//! (destinations are ISO 3166 country codes), so it has no entry here; when it can, add it under
-//! an id that is not an ISO code (such as `IO:EPO`) and check its EEA incorporation like any
-//! other decision taken under the GDPR.
+//! An adequacy decision may also cover an international organisation (Art. 45(1)). Such an
+//! entry has an id that is not an ISO code, `IO:` and the organisation's key in capitals
+//! (`IO:EPO`), so that no `country` value can name it; a recipient names it by its key in
+//! lower case, `international_organisation epo` ([`international_organisation`]). Its EEA
+//! incorporation is checked like that of any other decision taken under the GDPR.
 //!
 //! # Updating an entry
 //!
@@ -64,6 +63,7 @@
 /// One adequacy decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AdequacyDecision {
+    /// The country's ISO code, or `IO:` and the key of an international organisation.
     pub country: &'static str,
     pub name: &'static str,
     /// The decision in force (a renewal or replacement cites the renewing act where known).
@@ -354,6 +354,28 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         checked: CHECKED,
     },
     AdequacyDecision {
+        country: "IO:EPO",
+        name: "European Patent Organisation",
+        decision: "(EU) 2025/1382",
+        scope: None,
+        note: Some(
+            "the first adequacy decision for an international organisation; not found in the EEA Agreement: no EEA Joint Committee decision was found, so it applies in Norway from its EU date under personopplysningsforskriften § 2, and a controller in Iceland or Liechtenstein must check national law",
+        ),
+        eea: EeaIncorporation::Pending,
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2025-07-15",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::NotYet,
+            liechtenstein: AppliesFrom::NotYet,
+            source: "Norway: the date of the decision, applied from its EU date under personopplysningsforskriften § 2 (regjeringen.no EØS-notat on Korea, id2913172; the day it took effect in the EU not verified); Iceland and Liechtenstein: no EEA Joint Committee decision and no national measure applying it found (not verified)",
+            checked: EFTA_CHECKED,
+        },
+        source: "Commission Implementing Decision (EU) 2025/1382 of 2025-07-15, OJ L 2025-07-18 (shared/reference/data/adequacy.csv and CATALOGUE.md §6.2: globalpolicywatch.com, EUR-Lex CELEX 32025D1382 via lex24.ro; decision text not read); adoption on 2025-07-15 confirmed by Agence Europe 2025-07-15 (agenceurope.eu bulletin 13681/37); the Commission's draft of 2025-03-05 as the first for an international organisation (ieu-monitoring.com, 1848.nl); EEA Joint Committee decision: none found (searched 2026-12-08)",
+        checked: "2026-12-08",
+    },
+    AdequacyDecision {
         country: "JE",
         name: "Jersey",
         decision: "2008/393/EC",
@@ -462,6 +484,19 @@ pub fn adequacy_decision(country: &str) -> Option<&'static AdequacyDecision> {
     ADEQUACY_DECISIONS.iter().find(|d| d.country == country)
 }
 
+/// The keys `international_organisation` takes: the organisations of the table, in lower case.
+pub const INTERNATIONAL_ORGANISATIONS: &[&str] = &["epo"];
+
+/// The adequacy decision of an international organisation, by the key a declaration names it
+/// with (`epo`): the entry `IO:EPO`.
+pub fn international_organisation(key: &str) -> Option<&'static AdequacyDecision> {
+    ADEQUACY_DECISIONS.iter().find(|d| {
+        d.country
+            .strip_prefix("IO:")
+            .is_some_and(|k| k.to_ascii_lowercase() == key)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,7 +511,31 @@ mod tests {
         }
         assert!(adequacy_decision("US").is_none());
         assert!(adequacy_decision("IN").is_none());
-        assert_eq!(ADEQUACY_DECISIONS.len(), 15);
+        assert_eq!(ADEQUACY_DECISIONS.len(), 16);
+    }
+
+    /// Every organisation of the table is a key of `international_organisation`, and every
+    /// key names an organisation of the table; a country's entry is not one.
+    #[test]
+    fn international_organisations_are_named_by_their_keys() {
+        let in_table: Vec<&str> = ADEQUACY_DECISIONS
+            .iter()
+            .filter(|d| d.country.starts_with("IO:"))
+            .map(|d| d.country)
+            .collect();
+        assert_eq!(in_table, ["IO:EPO"]);
+        assert_eq!(in_table.len(), INTERNATIONAL_ORGANISATIONS.len());
+        for key in INTERNATIONAL_ORGANISATIONS {
+            assert!(international_organisation(key).is_some(), "{key}");
+        }
+        assert_eq!(
+            international_organisation("epo").unwrap().decision,
+            "(EU) 2025/1382"
+        );
+        assert!(international_organisation("EPO").is_none());
+        assert!(international_organisation("ch").is_none());
+        assert!(international_organisation("who").is_none());
+        assert!(adequacy_decision("IO:EPO").is_some_and(|d| d.eea == EeaIncorporation::Pending));
     }
 
     /// What was found for each entry (see the module documentation): every decision applies in
@@ -496,7 +555,7 @@ mod tests {
         );
         for decision in ADEQUACY_DECISIONS {
             assert!(decision.applies_in("NO"), "{}", decision.country);
-            if decision.country != "BR" {
+            if !["BR", "IO:EPO"].contains(&decision.country) {
                 for state in ["IS", "LI"] {
                     assert!(decision.applies_in(state), "{} {state}", decision.country);
                 }
