@@ -93,9 +93,49 @@ def test_release_builds_every_vscode_target_and_pins_what_the_scripts_pin():
         assert needed in release, needed
 
 
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(.*)$", re.M)
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$")
+
+
+def unpinned_actions(workflow_text):
+    """The `uses:` lines that do not name a full commit SHA followed by `  # v<version>`."""
+    return [ref for ref in USES.findall(workflow_text) if not PINNED.fullmatch(ref.strip())]
+
+
+def test_every_action_is_pinned_by_commit_with_its_version():
+    """A tag or branch (`@v4`, `@release/v1`) can be moved to other code by whoever controls the
+    action's repository; a commit SHA cannot. The comment says which release the SHA is."""
+    for workflow in WORKFLOWS:
+        text = workflow.read_text(encoding="utf-8")
+        assert USES.findall(text), workflow.name
+        assert unpinned_actions(text) == [], workflow.name
+
+
+def test_the_pin_check_rejects_tags_branches_and_bare_shas():
+    sha = "11d5960a326750d5838078e36cf38b85af677262"
+    for ref in ("actions/checkout@v4", "pypa/gh-action-pypi-publish@release/v1",
+                f"actions/checkout@{sha}", f"actions/checkout@{sha} # v4.4.0",
+                f"actions/checkout@{sha[:12]}  # v4.4.0", f"actions/checkout@{sha}  # main"):
+        assert unpinned_actions(f"      - uses: {ref}\n") == [ref], ref
+    assert unpinned_actions(f"      - uses: actions/checkout@{sha}  # v4.4.0\n"
+                            f"        uses: PyO3/maturin-action@{sha}  # v1.51.0\n") == []
+
+
 def test_ci_runs_the_test_script():
     ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
     assert "run: .ci/run" in ci
+
+
+def test_rustup_is_a_pinned_installer_checked_by_its_sha256():
+    """No workflow pipes a script from the network into a shell; the CI's rustup-init is a pinned
+    release whose SHA-256 is checked before it runs."""
+    for workflow in WORKFLOWS:
+        assert not re.search(r"curl[^\n]*\|\s*(ba)?sh", workflow.read_text(encoding="utf-8")), workflow.name
+    ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    assert re.search(r'RUSTUP_VERSION: "\d+\.\d+\.\d+"', ci)
+    assert re.search(r"RUSTUP_INIT_SHA256: [0-9a-f]{64}\n", ci)
+    assert "rustup/archive/$RUSTUP_VERSION/" in ci
+    assert 'echo "$RUSTUP_INIT_SHA256  /tmp/rustup-init" | sha256sum -c -' in ci
     assert "exec scripts/test.sh" in (ROOT / ".ci/run").read_text(encoding="utf-8")
 
 
