@@ -85,13 +85,30 @@ def test_release_builds_every_vscode_target_and_pins_what_the_scripts_pin():
     assert f"platform: [{', '.join(VSCE_TARGETS)}]" in release
     wheel_sh = (ROOT / "scripts/wheel.sh").read_text(encoding="utf-8")
     maturin = re.search(r"^MATURIN_VERSION=(\S+)$", wheel_sh, re.M).group(1)
-    assert f'MATURIN_VERSION: "{maturin}"' in release
+    tools = (ROOT / ".github/release-requirements.txt").read_text(encoding="utf-8")
+    assert re.search(rf"^maturin=={re.escape(maturin)} \\$", tools, re.M), "release-requirements.txt pins scripts/wheel.sh's maturin"
     ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
     toolchain = re.search(r'RUST_TOOLCHAIN: "(\S+)"', ci).group(1)
     assert f'RUST_TOOLCHAIN: "{toolchain}"' in release
     for needed in ("pypa/gh-action-pypi-publish", "id-token: write", "sha256sum", "gh release create",
-                   "PyO3/maturin-action", "scripts/vscode-package.sh"):
+                   "maturin build --release --locked", "--zig --compatibility manylinux2014",
+                   "maturin sdist", "scripts/vscode-package.sh"):
         assert needed in release, needed
+
+
+def test_the_release_tools_are_installed_by_hash():
+    """maturin and zig come from .github/release-requirements.txt (pip-compile --generate-hashes),
+    installed with --require-hashes; no action or script downloads them unchecked."""
+    release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install[^\n]*", release)
+    assert len(installs) == 2, installs
+    for install in installs:
+        assert "--require-hashes -r .github/release-requirements.txt" in install, install
+    assert not any("maturin-action" in u for u in USES.findall(release))
+    tools = (ROOT / ".github/release-requirements.txt").read_text(encoding="utf-8")
+    pins = re.findall(r"^([a-z0-9-]+)==\S+ \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", tools, re.M)
+    assert sorted(name for name, _ in pins) == ["maturin", "ziglang"], pins
+    assert len(re.findall(r"^[a-z0-9-]+==", tools, re.M)) == len(pins), "every pin has its hashes"
 
 
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(.*)$", re.M)
@@ -161,6 +178,40 @@ def test_the_readme_pre_commit_example_is_the_mirror():
     version = re.search(r'^version = "(.*)"$', (ROOT / "pre-commit-mirror/pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
     assert f"rev: v{version}" in blocks[0]
 
+
+
+def hashed_pins(requirements_text):
+    """{name: number of hashes} for each `name==version` of a pip-compile --generate-hashes file."""
+    blocks = re.findall(r"^([A-Za-z0-9._-]+)==\S+((?: \\\n    --hash=sha256:[0-9a-f]{64})*)", requirements_text, re.M)
+    return {name.lower(): hashes.count("--hash=") for name, hashes in blocks}
+
+
+def test_the_python_test_tools_are_installed_by_hash():
+    """scripts/setup.sh installs tests/requirements.txt with --require-hashes; the file is
+    pip-compile's output from tests/requirements.in: every pin there is here, each with hashes."""
+    setup = (ROOT / "scripts/setup.sh").read_text(encoding="utf-8")
+    assert "--require-hashes -r tests/requirements.txt" in setup
+    pins = hashed_pins((ROOT / "tests/requirements.txt").read_text(encoding="utf-8"))
+    assert pins and all(count >= 1 for count in pins.values()), pins
+    wanted = re.findall(r"^([A-Za-z0-9._-]+)==", (ROOT / "tests/requirements.in").read_text(encoding="utf-8"), re.M)
+    assert {"pytest", "pre-commit", "markdown"} <= {w.lower() for w in wanted}
+    assert {w.lower() for w in wanted} <= set(pins), "tests/requirements.txt is out of date: run pip-compile"
+
+
+def test_the_hash_check_finds_a_pin_without_hashes():
+    text = "a==1 \\\n    --hash=sha256:" + "0" * 64 + "\nmarkdown==3.11.4\n"
+    assert hashed_pins(text) == {"a": 1, "markdown": 0}
+
+
+def test_only_the_pypi_job_may_ask_for_an_id_token():
+    """Trusted publishing: an OIDC token proves to PyPI that this workflow is publishing; only the
+    job that runs the (pinned) publish action gets the right to ask for one."""
+    release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
+    jobs = re.split(r"^  (?=[a-z]+:\n)", release.split("\njobs:\n", 1)[1], flags=re.M)
+    with_token = [job.split(":", 1)[0] for job in jobs if "id-token: write" in job]
+    assert with_token == ["pypi"], with_token
+    pypi = next(job for job in jobs if job.startswith("pypi:"))
+    assert "pypa/gh-action-pypi-publish@" in pypi and "actions/checkout" not in pypi
 
 NPM_CI = re.compile(r'npm(?:", "| )ci(?: |", ")--[^\n]*')  # a command, not a message about one
 
