@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use privlint_core::fields::{self, Field};
 use privlint_core::model::{Kind, Symbol};
+use privlint_core::publish::notice::markdown;
 use privlint_core::rules::find;
 use privlint_core::tree_sitter::Node;
 use privlint_core::vocab::{
@@ -345,12 +346,14 @@ fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
         }
         _ => String::new(),
     };
-    // The label as the model read it (escapes decoded), not cut from the text.
+    // The label as the model read it (escapes decoded), not cut from the text; escaped, because
+    // the hover is Markdown and a label from a pull request must not become a link, an image
+    // loaded from a server, or HTML.
     let label = at
         .doc
         .model
         .label_of(symbol)
-        .map(|l| format!(" \"{l}\""))
+        .map(|l| format!(" \"{}\"", markdown::escape(l)))
         .unwrap_or_default();
     format!(
         "`{name}`{label}: {}, defined on line {line}{place}.",
@@ -1140,6 +1143,33 @@ mod tests {
         assert_eq!(details[2].as_deref(), Some("Ombod \"B\""));
         let decision = &outline[1].children.as_ref().unwrap()[0];
         assert_eq!(decision.detail.as_deref(), Some("Avgjerd \"A\""));
+    }
+
+    #[test]
+    fn a_label_in_hover_is_literal_text_not_a_link_an_image_or_html() {
+        // A declaration comes from a pull request; its labels must not become a link that leads
+        // away, an image loaded from a server (a tracking pixel) or HTML in the editor's hover.
+        let d = doc(
+            "category k \"[x](https://evil) ![i](https://evil/x.png) <img src=https://evil/y.png>\"\npurpose p \"P\" { data k }\n",
+        );
+        let text = hover_text(&d, 1, 21);
+        assert!(text.contains("`k`"), "{text}");
+        assert!(
+            text.contains(
+                r"\[x\](https://evil) \!\[i\](https://evil/x.png) \<img src=https://evil/y.png\>"
+            ),
+            "{text}"
+        );
+        for live in ["[x](", "![i](", "<img"] {
+            assert!(
+                !text
+                    .replace(r"\[", "")
+                    .replace(r"\!", "")
+                    .replace(r"\<", "")
+                    .contains(live),
+                "{live} is live in {text}"
+            );
+        }
     }
 
     #[test]
