@@ -357,7 +357,8 @@ pub fn context() -> Value {
 ///
 /// Written one node of the graph at a time: each node is built as a `serde_json::Value`,
 /// printed and dropped, so that memory holds the text and one node, not a tree of the whole
-/// graph (about 20 bytes of tree per byte of text: 2.2 GB for a 1.4 MB declaration).
+/// graph (about 20 bytes of tree per byte of text: 235 MB for a generated declaration of
+/// 1.4 MB, 4.7 GB for one of 29 MB; BENCHMARKS.md).
 pub fn to_json(model: &Model) -> String {
     let exporter = Exporter {
         model,
