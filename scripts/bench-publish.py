@@ -193,7 +193,7 @@ def main():
                     f.write(one)
             print(f"\n{FILES:,} files of one purpose each:\n")
             header(["command", "after", "output", "after / check"], args.before)
-            check, _ = None, None
+            check = None
             for label, cmd in [
                 ("check", ["check", many]),
                 ("record --format csv", ["record", "--format", "csv", many]),
