@@ -75,6 +75,8 @@ pub fn run(args: RecordArgs) -> u8 {
     // The files of the declarations read so far, absolute: a set, not a scan of every
     // declaration per file found, which made 10,000 files take a minute.
     let mut read: HashSet<PathBuf> = HashSet::new();
+    // The same files as the user named them, for --output's refusal to write over one.
+    let mut inputs: Vec<PathBuf> = Vec::new();
     for file in &found {
         // Several files of one declaration named (or found in a directory): it is read once.
         if read.contains(&files::absolute(&file.path)) {
@@ -86,6 +88,7 @@ pub fn run(args: RecordArgs) -> u8 {
         };
         declaration.warn_of_errors("what is missing is left empty");
         read.extend(declaration.reports.iter().map(|r| files::absolute(&r.path)));
+        inputs.extend(declaration.reports.iter().map(|r| r.path.clone()));
         models.push(declaration.model);
     }
     let record = Record::new(&models, args.lang);
@@ -100,8 +103,7 @@ pub fn run(args: RecordArgs) -> u8 {
             }
         },
     };
-    // --output may name none of the declarations' files.
-    output::publish(args.output.as_deref(), &bytes, read.iter().map(PathBuf::as_path))
+    output::publish(args.output.as_deref(), &bytes, inputs.iter().map(PathBuf::as_path))
 }
 
 /// Widest and narrowest column, in characters of the default font.
