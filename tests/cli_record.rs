@@ -287,7 +287,7 @@ fn a_cell_a_spreadsheet_would_evaluate_is_defused_in_csv_only() {
     assert_eq!(rows[1][0], "'=cmd|' /C calc'!A0");
     assert_eq!(rows[1][7], "'@SUM(A1)");
     let md = String::from_utf8(record(dir.path(), &["d.privacy", "--format", "md"])).unwrap();
-    assert!(md.contains("| =cmd\\|' /C calc'!A0 |"), "{md}");
+    assert!(md.contains("| =cmd&#124;' /C calc'\\!A0 |"), "{md}");
     let path = dir.path().join("r.xlsx");
     record(
         dir.path(),
@@ -353,5 +353,23 @@ fn a_declaration_in_several_files_gives_its_rows_once() {
         rows.len(),
         1 + 3,
         "a header and the three purposes: {rows:?}"
+    );
+}
+
+#[test]
+fn a_carriage_return_in_a_string_keeps_the_markdown_table_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.privacy",
+        "controller c \"C\\u{D}AS\" { country NO }\npurpose p \"Første\\u{D}| andre\" {\n  basis contract\n}\n",
+    );
+    let md = String::from_utf8(record(dir.path(), &["d.privacy", "--format", "md"])).unwrap();
+    assert!(!md.contains('\r'), "a carriage return ends the row: {md:?}");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 3, "header, rule and one row: {md}");
+    assert!(
+        rows[2].starts_with("| C<br />AS | ") && rows[2].contains("| Første<br />&#124; andre |"),
+        "{md}"
     );
 }

@@ -11,6 +11,7 @@ use crate::model::{Contact, Countries, Model, Party, Purpose, Reference, Retenti
 use crate::vocab::{Condition, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary};
 
 use super::Language;
+use super::notice::markdown::escape;
 
 /// The columns of the record, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,8 +183,8 @@ impl Record {
         out.into_bytes()
     }
 
-    /// A Markdown table (GitHub Flavored Markdown): `|` and the characters that would start
-    /// inline markup are escaped, the lines of a cell are joined with `<br>`.
+    /// A Markdown table (GitHub Flavored Markdown): the cells are escaped as the notice's strings
+    /// are (`notice::markdown::escape`), the lines of a cell are joined with `<br />`.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let title = self.language.pick(
@@ -232,26 +233,10 @@ fn csv_field(out: &mut String, cell: &str) {
 }
 
 fn markdown_cell(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    for (i, line) in cell.lines().enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        for c in line.chars() {
-            match c {
-                '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '\t' => out.push(' '),
-                _ => out.push(c),
-            }
-        }
-    }
-    out
+    // Every line break a Markdown reader knows ends a line of the cell (a bare CR included, or it
+    // would end the table row); the lines are joined with a `<br />` that MDX reads too.
+    let lines = cell.split("\r\n").flat_map(|l| l.split(['\r', '\n']));
+    lines.map(escape).collect::<Vec<_>>().join("<br />")
 }
 
 /// Writes the cells of one declaration's rows.
@@ -789,9 +774,22 @@ mod tests {
     #[test]
     fn markdown_escapes_pipes_and_markup() {
         assert_eq!(
-            markdown_cell("a | b\nc_d <e>"),
-            "a \\| b<br>c\\_d &lt;e&gt;"
+            markdown_cell("a | b\nc_d <e> {x}"),
+            "a &#124; b<br />c\\_d &lt;e&gt; &#123;x&#125;"
         );
+    }
+
+    #[test]
+    fn a_carriage_return_in_a_markdown_cell_is_a_line_of_the_cell() {
+        assert_eq!(markdown_cell("a\rb\r\nc\nd"), "a<br />b<br />c<br />d");
+        let record = Record {
+            language: Language::English,
+            headers: vec!["H"],
+            rows: vec![vec!["a\rb".to_string()]],
+        };
+        let markdown = record.to_markdown();
+        assert!(!markdown.contains('\r'), "{markdown:?}");
+        assert!(markdown.ends_with("| a<br />b |\n"), "{markdown:?}");
     }
 
     #[test]
