@@ -25,6 +25,13 @@ ATTRIBUTES = '{: onmouseover="alert(1)"} #N starts and ends {: onmouseover="aler
 ESM_EXPORT = "export const a = globalThis.process.exit(1)"
 ESM_IMPORT = 'import x from "node:child_process"'
 DEFINITION = ": a kramdown definition"
+# Formulas after a `;`, a line break or a tab in a string (`#N` first, so that what follows is a
+# whole formula: LibreOffice evaluates `=6*7` to 42 where it starts a cell).
+HYPERLINK = '#N a;=HYPERLINK("http://attacker.example";"klikk")'
+FORMULA_SEGMENTS = "#N x;=6*7;+6*7;-6*7;@SUM(6)"
+FORMULA_LINES = "#N first line\n=6*7\n+6*7\n-6*7\n@SUM(6)"
+FORMULA_CR = "#N carriage\r=6*7"
+FORMULA_TAB = "#N tab\t=6*7"
 
 # Each string's payload, with `#N` where its number goes (else at the end). The numbers make
 # every string unique, so that finding a string in the output says that this string was shown.
@@ -47,15 +54,14 @@ PAYLOADS = [
     "a | table | pipe",
     "&amp; &lt;b&gt; &#123; &#x7B;",
     "#N ends in a backslash \\",
-    "carriage\rreturn",
     "new\nline {: onmouseover=\"alert(7)\"}",
     "{ #N",
     "#N }",
-    'a;=HYPERLINK("http://attacker.example";"klikk")',
-    "=1+1;+2+2;-3-3;@SUM(1;2)",
-    'first line\n=HYPERLINK("http://attacker.example")\n+47 99 99 99 99\n-1\n@SUM(1)',
-    'x;"=2+2"',
-    "x; =3+3",
+    HYPERLINK,
+    FORMULA_SEGMENTS,
+    FORMULA_LINES,
+    FORMULA_CR,
+    FORMULA_TAB,
 ]
 
 
@@ -64,8 +70,8 @@ def string(n: int, payload: str) -> str:
     return payload.replace("#N", f"#{n}") if "#N" in payload else f"{payload} #{n}"
 
 
-# Shown as written in the record's first cells: a formula where a spreadsheet starts reading.
-ORG_NUMBER = '=HYPERLINK("http://attacker.example";"org")'
+# Shown as written in the record's second cell: a formula where a spreadsheet starts reading.
+ORG_NUMBER = "=6*7"
 
 
 def literal(text: str) -> str:
@@ -82,13 +88,13 @@ class Declaration:
         self.strings: list[str] = []
         self.turn = 0
 
-    def s(self, payload: str | None = None) -> str:
+    def s(self, payload: str | None = None, numbered: bool = True) -> str:
         """The next string: with `payload`, else with the next payload in turn."""
         n = len(self.strings)
         if payload is None:
             payload = PAYLOADS[self.turn % len(PAYLOADS)]
             self.turn += 1
-        text = string(n, payload)
+        text = string(n, payload) if numbered else payload
         self.strings.append(text)
         return literal(text)
 
@@ -97,7 +103,7 @@ class Declaration:
         return f"""\
 notice {s(ATTRIBUTES)} {{ languages nb }}
 controller c {s()} {{
-  org_number {s(ORG_NUMBER)}
+  org_number {s(ORG_NUMBER, numbered=False)}
   country NO
   address {s(ESM_EXPORT)}
   email "post@c.example"
@@ -132,7 +138,7 @@ recipient utland {s()} {{
 }}
 processor drift {s()} {{
   country NO
-  agreement {s()}
+  agreement {s(HYPERLINK)}
 }}
 joint_controller felles {s()} {{
   country NO
@@ -149,7 +155,7 @@ purpose p {s(ATTRIBUTES)} {{
   processors drift
   joint_controllers felles
   provision contractual {s()}
-  dpia {s()}
+  dpia {s(FORMULA_LINES)}
   retention 2 years after {s()}
   decision {s()} {{
     logic {s()}
@@ -161,10 +167,10 @@ purpose q {s(MDX_EXPRESSION)} {{
   data kontakt
   subjects kunder
   provision voluntary {s()}
-  retention until {s()}
+  retention until {s(FORMULA_CR)}
 }}
-purpose r {s()} {{
-  basis public_task {s()}
+purpose r {s(FORMULA_SEGMENTS)} {{
+  basis public_task {s(FORMULA_TAB)}
   data kontakt
   subjects kunder
   provision statutory {s()}

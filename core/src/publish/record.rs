@@ -165,9 +165,10 @@ impl Record {
     }
 
     /// CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
-    /// a quote or a line break), in UTF-8 with a byte-order mark so that Excel reads æøå. A cell
-    /// that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
-    /// carriage return) gets a leading `'` (docs/decisions.md).
+    /// a quote or a line break), in UTF-8 with a byte-order mark so that Excel reads æøå. What a
+    /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return at the
+    /// start of the field, or after a `;`, a tab or a line break in it) gets a `'` before it
+    /// ([`defuse_formula`], docs/decisions.md).
     pub fn to_csv(&self) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
         let headers = self.headers.iter().map(|h| h.to_string()).collect();
@@ -212,14 +213,31 @@ impl Record {
     }
 }
 
-/// A cell a spreadsheet would evaluate (`=HYPERLINK(…)`, `+47…`, `-1`, `@SUM(…)`) gets a
-/// leading `'`, which spreadsheets show as text (OWASP, "CSV injection").
+/// A cell a spreadsheet would evaluate (`=HYPERLINK(…)`, `+47…`, `-1`, `@SUM(…)`) gets a `'`,
+/// which spreadsheets show as text (OWASP, "CSV injection"): at its start, and wherever a
+/// spreadsheet may start a cell inside it. Norwegian Excel and LibreOffice open CSV with `;` as
+/// the separator, and a tab is the separator of Excel's import wizard; under either, the file's
+/// quotes no longer hold a field together, so a `;` or a tab inside a field starts a cell, and
+/// each line of a field with line breaks starts a row.
 pub fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
+    const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+    let starts = std::iter::once(0).chain(
+        cell.match_indices([';', '\t', '\n', '\r'])
+            .map(|(i, separator)| i + separator.len()),
+    );
+    let formulas: Vec<usize> = starts.filter(|&i| cell[i..].starts_with(FORMULA)).collect();
+    if formulas.is_empty() {
+        return cell.into();
     }
+    let mut out = String::with_capacity(cell.len() + formulas.len());
+    let mut done = 0;
+    for start in formulas {
+        out.push_str(&cell[done..start]);
+        out.push('\'');
+        done = start;
+    }
+    out.push_str(&cell[done..]);
+    out.into()
 }
 
 fn csv_field(out: &mut String, cell: &str) {
@@ -769,6 +787,23 @@ mod tests {
         assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse_formula("\tx"), "'\tx");
         assert_eq!(defuse_formula("Fjellsko AS"), "Fjellsko AS");
+    }
+
+    #[test]
+    fn a_formula_after_a_semicolon_a_tab_or_a_line_break_is_defused() {
+        assert_eq!(
+            defuse_formula("a;=HYPERLINK(\"x\";\"y\")"),
+            "a;'=HYPERLINK(\"x\";\"y\")"
+        );
+        assert_eq!(defuse_formula("=1;+2;-3;@4;5"), "'=1;'+2;'-3;'@4;5");
+        assert_eq!(
+            defuse_formula("Kunder\n=1+1\r\n+47 22 00 00 00\r@SUM(1)"),
+            "Kunder\n'=1+1\r\n'+47 22 00 00 00\r'@SUM(1)"
+        );
+        assert_eq!(defuse_formula("a\t=1"), "a\t'=1");
+        assert_eq!(defuse_formula(";\t"), ";'\t");
+        assert_eq!(defuse_formula("a; =1 - 2; b@c"), "a; =1 - 2; b@c");
+        assert_eq!(defuse_formula("a;"), "a;");
     }
 
     #[test]
