@@ -378,3 +378,43 @@ fn a_carriage_return_in_a_string_keeps_the_markdown_table_whole() {
         "{md}"
     );
 }
+
+#[test]
+fn a_string_longer_than_an_excel_cell_is_cut_in_the_workbook_with_a_mark_and_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let label = "ø".repeat(40_000);
+    write(
+        dir.path(),
+        "d.privacy",
+        format!(
+            "controller c \"C AS\" {{ country NO }}\npurpose lang \"{label}\" {{\n  basis contract\n}}\n"
+        ),
+    );
+    let path = dir.path().join("r.xlsx");
+    let out = privlint(
+        dir.path(),
+        &["record", "d.privacy", "--output", path.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: purpose `lang`, column \"Formål\": longer than the 32767 characters an Excel cell holds"),
+        "{stderr}"
+    );
+    let (_, cells) = xlsx_rows(&path);
+    let cell = &cells[1][7];
+    assert!(cell.encode_utf16().count() <= 32_767);
+    let kept = cell.chars().take_while(|&c| c == 'ø').count();
+    assert_eq!(
+        &cell[kept * 'ø'.len_utf8()..],
+        format!(" … [avkortet: {} tegn til]", 40_000 - kept)
+    );
+    // The CSV has the whole string.
+    let rows = parse_csv(&record(dir.path(), &["d.privacy"]));
+    assert_eq!(rows[1][7], label);
+}

@@ -135,6 +135,10 @@ impl Column {
     }
 }
 
+/// The most a spreadsheet cell holds: 32,767 characters as Excel counts them, in UTF-16 code
+/// units (Microsoft, "Excel specifications and limits", checked 2026-12-08).
+pub const CELL_LIMIT: usize = 32_767;
+
 /// The record: its headers and one row per purpose, every row as long as the headers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -182,6 +186,37 @@ impl Record {
             out.push_str("\r\n");
         }
         out.into_bytes()
+    }
+
+    /// `cell` cut to fit a spreadsheet cell ([`CELL_LIMIT`]), ending in a mark in the record's
+    /// language that says how many characters were left out: `Some((cut, left out))`, or `None`
+    /// when it fits. A longer cell would make the whole workbook fail to be written.
+    pub fn fit_cell(&self, cell: &str) -> Option<(String, usize)> {
+        if cell.encode_utf16().count() <= CELL_LIMIT {
+            return None;
+        }
+        let mark = |left_out: usize| {
+            self.language
+                .pick(
+                    " … [avkortet: {n} tegn til]",
+                    " … [avkorta: {n} teikn til]",
+                    " … [cut: {n} characters more]",
+                )
+                .replace("{n}", &left_out.to_string())
+        };
+        let total = cell.chars().count();
+        // The mark for every character left out is the longest the mark can be.
+        let room = CELL_LIMIT - mark(total).encode_utf16().count();
+        let mut used = 0;
+        let kept: String = cell
+            .chars()
+            .take_while(|c| {
+                used += c.len_utf16();
+                used <= room
+            })
+            .collect();
+        let left_out = total - kept.chars().count();
+        Some((format!("{kept}{}", mark(left_out)), left_out))
     }
 
     /// A Markdown table (GitHub Flavored Markdown): the cells are escaped as the notice's strings
@@ -811,6 +846,43 @@ mod tests {
         assert_eq!(
             markdown_cell("a | b\nc_d <e> {x}"),
             "a &#124; b<br />c\\_d &lt;e&gt; &#123;x&#125;"
+        );
+    }
+
+    #[test]
+    fn a_cell_longer_than_a_spreadsheet_holds_is_cut_with_a_mark() {
+        let record = |language| Record {
+            language,
+            headers: vec![],
+            rows: vec![],
+        };
+        assert_eq!(record(Language::Nb).fit_cell(&"a".repeat(CELL_LIMIT)), None);
+        let (cut, left_out) = record(Language::Nb)
+            .fit_cell(&"a".repeat(CELL_LIMIT + 1))
+            .unwrap();
+        let mark = format!(" … [avkortet: {left_out} tegn til]");
+        let kept = cut.strip_suffix(&mark).expect("the mark at the end");
+        assert!(kept.bytes().all(|b| b == b'a'));
+        assert_eq!(kept.len() + left_out, CELL_LIMIT + 1);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert!(
+            cut.encode_utf16().count() > CELL_LIMIT - 5,
+            "no more is cut than needed"
+        );
+        // Excel counts a character outside the BMP twice; the mark counts characters.
+        let (cut, left_out) = record(Language::English)
+            .fit_cell(&"😀".repeat(20_000))
+            .unwrap();
+        let mark = format!(" … [cut: {left_out} characters more]");
+        let kept = cut.strip_suffix(&mark).expect("the mark at the end");
+        assert_eq!(kept.chars().count() + left_out, 20_000);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert_eq!(
+            record(Language::Nn)
+                .fit_cell(&"æ".repeat(40_000))
+                .unwrap()
+                .1,
+            40_000 - (CELL_LIMIT - " … [avkorta: 40000 teikn til]".chars().count())
         );
     }
 
