@@ -15,18 +15,13 @@ runs before pytest); missing, the test fails under CI=true and is skipped elsewh
 The binary is target/release/privlint, or $PRIVLINT.
 """
 
-import os
 import pathlib
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from hostile_declaration import declaration
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = pathlib.Path(os.environ.get("PRIVLINT", ROOT / "target" / "release" / "privlint"))
+from oracle import BINARY, missing
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -41,13 +36,6 @@ FILTER = "CSV:{},34,76,1,,1033,false,false,false,false,false,-1,true"
 # Formulas where each separator starts a cell, as a field of privlint's CSV would be without the
 # guard: after `;` in a field, on a line of a quoted field, after a tab, at the start of a field.
 CONTROL = '\ufeffa,"x;=6*7\r\n=6*7\tb=6*7"\r\n=6*7,\tb\r\n'
-
-
-def missing(what: str):
-    """An oracle that is not installed: a failure in CI, a skip elsewhere."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (scripts/publish-oracles.sh installs it)")
-    pytest.skip(what)
 
 
 def cells(path: pathlib.Path) -> list[dict]:
@@ -73,7 +61,7 @@ def evaluated(found: list[dict]) -> list[dict]:
 def test_no_cell_of_the_record_csv_is_a_formula_in_libreoffice(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        missing("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+        missing("LibreOffice is not installed (scripts/publish-oracles.sh installs libreoffice-calc-nogui)")
     if not BINARY.exists():
         missing(f"{BINARY} is not built (cargo build --release)")
     text, _ = declaration()

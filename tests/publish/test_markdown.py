@@ -32,18 +32,10 @@ import subprocess
 import pytest
 
 from hostile_declaration import declaration
+from oracle import BINARY, missing
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 HERE = pathlib.Path(__file__).resolve().parent
 MDX = HERE / "mdx"
-BINARY = pathlib.Path(os.environ.get("PRIVLINT", ROOT / "target" / "release" / "privlint"))
-
-
-def missing(what: str):
-    """An oracle that is not installed: a failure in CI, a skip elsewhere."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (scripts/publish-oracles.sh installs it)")
-    pytest.skip(what)
 
 
 def privlint(*args: str) -> str:
@@ -218,7 +210,7 @@ def assert_plain_html(name: str, page: str):
 def test_kramdown_makes_no_attribute_or_markup_and_shows_every_string(rendered):
     files, strings, shown = rendered
     if shutil.which("ruby") is None:
-        missing("ruby is needed for kramdown (Debian: ruby-kramdown)")
+        missing("ruby is needed for kramdown (scripts/publish-oracles.sh installs ruby-kramdown)")
     program = 'require "kramdown"; print Kramdown::Document.new($stdin.read).to_html'
     texts = {}
     for name, path in files.items():
@@ -230,7 +222,7 @@ def test_kramdown_makes_no_attribute_or_markup_and_shows_every_string(rendered):
             check=False,
         )
         if "cannot load such file -- kramdown" in out.stderr:
-            missing("kramdown is not installed (Debian: ruby-kramdown)")
+            missing("kramdown is not installed (scripts/publish-oracles.sh installs ruby-kramdown)")
         assert out.returncode == 0, out.stderr
         texts[name] = assert_plain_html(name, out.stdout)
     assert_all_shown(texts, strings, shown)
@@ -241,7 +233,7 @@ def test_python_markdown_with_attr_list_makes_no_attribute_and_shows_every_strin
     try:
         import markdown
     except ImportError:
-        missing("Python-Markdown is not installed (tests/requirements.txt)")
+        missing("Python-Markdown is not installed (scripts/setup.sh installs tests/requirements.txt)")
     texts = {}
     for name, path in files.items():
         page = markdown.markdown(
