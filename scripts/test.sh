@@ -81,7 +81,8 @@ target/release/privlint fmt --check examples/
 step "Python wheel: built with maturin from the release build, installed in a fresh venv, run (scripts/wheel.sh)"
 scripts/wheel.sh
 
-step "end-to-end tests through real clients (pytest: pre-commit with and without Rust, language server, actionlint on .github/workflows)"
+step "end-to-end tests through real clients (pytest: pre-commit with and without Rust, language server, actionlint on .github/workflows, the published Markdown in MDX, kramdown and Python-Markdown, the record CSV in LibreOffice)"
+scripts/publish-oracles.sh
 .venv/bin/python -m pytest tests -q
 
 step "end-to-end: Neovim (headless) against the language server"

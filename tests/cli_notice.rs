@@ -308,7 +308,9 @@ fn declaration_strings_are_escaped() {
     );
     let md = stdout(&out);
     assert!(
-        md.contains(r"\<script\>alert('x')\</script\> \& \*fet\* \[lenke\](javascript:alert(1))"),
+        md.contains(
+            r"&lt;script&gt;alert('x')&lt;/script&gt; &amp; \*fet\* \[lenke\](javascript:alert(1))"
+        ),
         "{md}"
     );
     assert!(md.contains(r"- \- \# Overskrift"), "{md}");

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::{privlint, write};
+use privlint_core::publish::record::defuse_formula;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -205,8 +206,12 @@ fn the_xlsx_holds_the_same_cells_as_the_csv() {
             let (sheets, cells) = xlsx_rows(&path);
             assert_eq!(sheets.len(), 1);
             assert_eq!(sheets[0], if lang == "en" { "Record" } else { "Protokoll" });
-            // The CSV defuses formulas with a leading `'`; the examples have no such cell.
-            assert_eq!(cells, csv, "{} ({lang})", example.display());
+            // The workbook holds the text; the CSV defuses what a spreadsheet would evaluate.
+            let defused: Vec<Vec<String>> = cells
+                .iter()
+                .map(|row| row.iter().map(|c| defuse_formula(c).into_owned()).collect())
+                .collect();
+            assert_eq!(defused, csv, "{} ({lang})", example.display());
         }
     }
 }
@@ -287,7 +292,7 @@ fn a_cell_a_spreadsheet_would_evaluate_is_defused_in_csv_only() {
     assert_eq!(rows[1][0], "'=cmd|' /C calc'!A0");
     assert_eq!(rows[1][7], "'@SUM(A1)");
     let md = String::from_utf8(record(dir.path(), &["d.privacy", "--format", "md"])).unwrap();
-    assert!(md.contains("| =cmd\\|' /C calc'!A0 |"), "{md}");
+    assert!(md.contains("| =cmd&#124;' /C calc'\\!A0 |"), "{md}");
     let path = dir.path().join("r.xlsx");
     record(
         dir.path(),
@@ -354,4 +359,62 @@ fn a_declaration_in_several_files_gives_its_rows_once() {
         1 + 3,
         "a header and the three purposes: {rows:?}"
     );
+}
+
+#[test]
+fn a_carriage_return_in_a_string_keeps_the_markdown_table_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.privacy",
+        "controller c \"C\\u{D}AS\" { country NO }\npurpose p \"Første\\u{D}| andre\" {\n  basis contract\n}\n",
+    );
+    let md = String::from_utf8(record(dir.path(), &["d.privacy", "--format", "md"])).unwrap();
+    assert!(!md.contains('\r'), "a carriage return ends the row: {md:?}");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 3, "header, rule and one row: {md}");
+    assert!(
+        rows[2].starts_with("| C<br />AS | ") && rows[2].contains("| Første<br />&#124; andre |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_string_longer_than_an_excel_cell_is_cut_in_the_workbook_with_a_mark_and_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let label = "ø".repeat(40_000);
+    write(
+        dir.path(),
+        "d.privacy",
+        format!(
+            "controller c \"C AS\" {{ country NO }}\npurpose lang \"{label}\" {{\n  basis contract\n}}\n"
+        ),
+    );
+    let path = dir.path().join("r.xlsx");
+    let out = privlint(
+        dir.path(),
+        &["record", "d.privacy", "--output", path.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: purpose `lang`, column \"Formål\": longer than the 32767 characters an Excel cell holds"),
+        "{stderr}"
+    );
+    let (_, cells) = xlsx_rows(&path);
+    let cell = &cells[1][7];
+    assert!(cell.encode_utf16().count() <= 32_767);
+    let kept = cell.chars().take_while(|&c| c == 'ø').count();
+    assert_eq!(
+        &cell[kept * 'ø'.len_utf8()..],
+        format!(" … [avkortet: {} tegn til]", 40_000 - kept)
+    );
+    // The CSV has the whole string.
+    let rows = parse_csv(&record(dir.path(), &["d.privacy"]));
+    assert_eq!(rows[1][7], label);
 }

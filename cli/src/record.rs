@@ -2,13 +2,14 @@
 //! Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
 //! here.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use privlint_core::publish::Language;
-use privlint_core::publish::record::Record;
+use privlint_core::publish::record::{CELL_LIMIT, Column, Record};
 use rust_xlsxwriter::{
     Color, Format as CellFormat, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
@@ -128,11 +129,27 @@ pub fn xlsx(record: &Record) -> Result<Vec<u8>, XlsxError> {
     for (col, title) in record.headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *title, &header)?;
     }
+    let id = Column::ALL.iter().position(|&c| c == Column::Id);
     for (row, cells) in record.rows.iter().enumerate() {
         for (col, cell) in cells.iter().enumerate() {
-            if !cell.is_empty() {
-                sheet.write_string_with_format(row as u32 + 1, col as u16, cell, &body)?;
+            if cell.is_empty() {
+                continue;
             }
+            let text = match record.fit_cell(cell) {
+                None => Cow::Borrowed(cell.as_str()),
+                Some((cut, left_out)) => {
+                    let purpose = match id.map(|i| cells[i].as_str()) {
+                        Some("") | None => "the controller's row".to_string(),
+                        Some(purpose) => format!("purpose `{purpose}`"),
+                    };
+                    crate::say::warning(format_args!(
+                        "{purpose}, column \"{}\": longer than the {CELL_LIMIT} characters an Excel cell holds; the workbook shows it cut, without its last {left_out} characters (the CSV and Markdown record have it whole)",
+                        record.headers[col]
+                    ));
+                    Cow::Owned(cut)
+                }
+            };
+            sheet.write_string_with_format(row as u32 + 1, col as u16, text, &body)?;
         }
     }
     for (col, title) in record.headers.iter().enumerate() {

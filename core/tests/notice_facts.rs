@@ -5,7 +5,7 @@
 //! — and no right that is not granted. The declarations are generated with strings full of
 //! HTML and Markdown metacharacters, so the property also covers escaping: the text read back
 //! from the HTML (tags stripped, entities decoded) and from the Markdown (backslash escapes
-//! removed) must contain each fact as written.
+//! removed, character references decoded) must contain each fact as written.
 //!
 //! `PROPTEST_CASES=2000 cargo test -p privlint-core --test notice_facts` runs more cases.
 
@@ -81,13 +81,34 @@ fn html_text(html: &str) -> String {
     normal(&out)
 }
 
-/// The text of the Markdown with backslash escapes removed.
+/// The text of the Markdown with backslash escapes removed and character references (`&lt;`,
+/// `&gt;`, `&amp;`, `&#123;`) decoded, as a Markdown reader shows it.
 fn markdown_text(md: &str) -> String {
     let mut out = String::new();
-    let mut chars = md.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            out.push(chars.next().unwrap());
+    let mut rest = md;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if c == '\\' && rest.starts_with(|n: char| n.is_ascii_punctuation()) {
+            out.push(rest.chars().next().unwrap());
+            rest = &rest[1..];
+        } else if c == '&' {
+            let reference = rest.find(';').map(|end| (&rest[..end], end));
+            let decoded = reference.and_then(|(name, end)| {
+                let c = match name {
+                    "lt" => '<',
+                    "gt" => '>',
+                    "amp" => '&',
+                    _ => char::from_u32(name.strip_prefix('#')?.parse().ok()?)?,
+                };
+                Some((c, end))
+            });
+            match decoded {
+                Some((c, end)) => {
+                    out.push(c);
+                    rest = &rest[end + 1..];
+                }
+                None => out.push('&'),
+            }
         } else {
             out.push(c);
         }

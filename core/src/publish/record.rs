@@ -11,6 +11,7 @@ use crate::model::{Contact, Countries, Model, Party, Purpose, Reference, Retenti
 use crate::vocab::{Condition, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary};
 
 use super::Language;
+use super::notice::markdown::escape;
 
 /// The columns of the record, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +135,10 @@ impl Column {
     }
 }
 
+/// The most a spreadsheet cell holds: 32,767 characters as Excel counts them, in UTF-16 code
+/// units (Microsoft, "Excel specifications and limits", checked 2026-12-08).
+pub const CELL_LIMIT: usize = 32_767;
+
 /// The record: its headers and one row per purpose, every row as long as the headers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -164,9 +169,10 @@ impl Record {
     }
 
     /// CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
-    /// a quote or a line break), in UTF-8 with a byte-order mark so that Excel reads æøå. A cell
-    /// that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
-    /// carriage return) gets a leading `'` (docs/decisions.md).
+    /// a quote or a line break), in UTF-8 with a byte-order mark so that Excel reads æøå. What a
+    /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return at the
+    /// start of the field, or after a `;`, a tab or a line break in it) gets a `'` before it
+    /// ([`defuse_formula`], docs/decisions.md).
     pub fn to_csv(&self) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
         let headers = self.headers.iter().map(|h| h.to_string()).collect();
@@ -182,8 +188,39 @@ impl Record {
         out.into_bytes()
     }
 
-    /// A Markdown table (GitHub Flavored Markdown): `|` and the characters that would start
-    /// inline markup are escaped, the lines of a cell are joined with `<br>`.
+    /// `cell` cut to fit a spreadsheet cell ([`CELL_LIMIT`]), ending in a mark in the record's
+    /// language that says how many characters were left out: `Some((cut, left out))`, or `None`
+    /// when it fits. A longer cell would make the whole workbook fail to be written.
+    pub fn fit_cell(&self, cell: &str) -> Option<(String, usize)> {
+        if cell.encode_utf16().count() <= CELL_LIMIT {
+            return None;
+        }
+        let mark = |left_out: usize| {
+            self.language
+                .pick(
+                    " … [avkortet: {n} tegn til]",
+                    " … [avkorta: {n} teikn til]",
+                    " … [cut: {n} characters more]",
+                )
+                .replace("{n}", &left_out.to_string())
+        };
+        let total = cell.chars().count();
+        // The mark for every character left out is the longest the mark can be.
+        let room = CELL_LIMIT - mark(total).encode_utf16().count();
+        let mut used = 0;
+        let kept: String = cell
+            .chars()
+            .take_while(|c| {
+                used += c.len_utf16();
+                used <= room
+            })
+            .collect();
+        let left_out = total - kept.chars().count();
+        Some((format!("{kept}{}", mark(left_out)), left_out))
+    }
+
+    /// A Markdown table (GitHub Flavored Markdown): the cells are escaped as the notice's strings
+    /// are (`notice::markdown::escape`), the lines of a cell are joined with `<br />`.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let title = self.language.pick(
@@ -211,14 +248,31 @@ impl Record {
     }
 }
 
-/// A cell a spreadsheet would evaluate (`=HYPERLINK(…)`, `+47…`, `-1`, `@SUM(…)`) gets a
-/// leading `'`, which spreadsheets show as text (OWASP, "CSV injection").
+/// A cell a spreadsheet would evaluate (`=HYPERLINK(…)`, `+47…`, `-1`, `@SUM(…)`) gets a `'`,
+/// which spreadsheets show as text (OWASP, "CSV injection"): at its start, and wherever a
+/// spreadsheet may start a cell inside it. Norwegian Excel and LibreOffice open CSV with `;` as
+/// the separator, and a tab is the separator of Excel's import wizard; under either, the file's
+/// quotes no longer hold a field together, so a `;` or a tab inside a field starts a cell, and
+/// each line of a field with line breaks starts a row.
 pub fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
+    const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+    let starts = std::iter::once(0).chain(
+        cell.match_indices([';', '\t', '\n', '\r'])
+            .map(|(i, separator)| i + separator.len()),
+    );
+    let formulas: Vec<usize> = starts.filter(|&i| cell[i..].starts_with(FORMULA)).collect();
+    if formulas.is_empty() {
+        return cell.into();
     }
+    let mut out = String::with_capacity(cell.len() + formulas.len());
+    let mut done = 0;
+    for start in formulas {
+        out.push_str(&cell[done..start]);
+        out.push('\'');
+        done = start;
+    }
+    out.push_str(&cell[done..]);
+    out.into()
 }
 
 fn csv_field(out: &mut String, cell: &str) {
@@ -232,26 +286,10 @@ fn csv_field(out: &mut String, cell: &str) {
 }
 
 fn markdown_cell(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    for (i, line) in cell.lines().enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        for c in line.chars() {
-            match c {
-                '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '\t' => out.push(' '),
-                _ => out.push(c),
-            }
-        }
-    }
-    out
+    // Every line break a Markdown reader knows ends a line of the cell (a bare CR included, or it
+    // would end the table row); the lines are joined with a `<br />` that MDX reads too.
+    let lines = cell.split("\r\n").flat_map(|l| l.split(['\r', '\n']));
+    lines.map(escape).collect::<Vec<_>>().join("<br />")
 }
 
 /// Writes the cells of one declaration's rows.
@@ -797,11 +835,78 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_after_a_semicolon_a_tab_or_a_line_break_is_defused() {
+        assert_eq!(
+            defuse_formula("a;=HYPERLINK(\"x\";\"y\")"),
+            "a;'=HYPERLINK(\"x\";\"y\")"
+        );
+        assert_eq!(defuse_formula("=1;+2;-3;@4;5"), "'=1;'+2;'-3;'@4;5");
+        assert_eq!(
+            defuse_formula("Kunder\n=1+1\r\n+47 22 00 00 00\r@SUM(1)"),
+            "Kunder\n'=1+1\r\n'+47 22 00 00 00\r'@SUM(1)"
+        );
+        assert_eq!(defuse_formula("a\t=1"), "a\t'=1");
+        assert_eq!(defuse_formula(";\t"), ";'\t");
+        assert_eq!(defuse_formula("a; =1 - 2; b@c"), "a; =1 - 2; b@c");
+        assert_eq!(defuse_formula("a;"), "a;");
+    }
+
+    #[test]
     fn markdown_escapes_pipes_and_markup() {
         assert_eq!(
-            markdown_cell("a | b\nc_d <e>"),
-            "a \\| b<br>c\\_d &lt;e&gt;"
+            markdown_cell("a | b\nc_d <e> {x}"),
+            "a &#124; b<br />c\\_d &lt;e&gt; &#123;x&#125;"
         );
+    }
+
+    #[test]
+    fn a_cell_longer_than_a_spreadsheet_holds_is_cut_with_a_mark() {
+        let record = |language| Record {
+            language,
+            headers: vec![],
+            rows: vec![],
+        };
+        assert_eq!(record(Language::Nb).fit_cell(&"a".repeat(CELL_LIMIT)), None);
+        let (cut, left_out) = record(Language::Nb)
+            .fit_cell(&"a".repeat(CELL_LIMIT + 1))
+            .unwrap();
+        let mark = format!(" … [avkortet: {left_out} tegn til]");
+        let kept = cut.strip_suffix(&mark).expect("the mark at the end");
+        assert!(kept.bytes().all(|b| b == b'a'));
+        assert_eq!(kept.len() + left_out, CELL_LIMIT + 1);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert!(
+            cut.encode_utf16().count() > CELL_LIMIT - 5,
+            "no more is cut than needed"
+        );
+        // Excel counts a character outside the BMP twice; the mark counts characters.
+        let (cut, left_out) = record(Language::English)
+            .fit_cell(&"😀".repeat(20_000))
+            .unwrap();
+        let mark = format!(" … [cut: {left_out} characters more]");
+        let kept = cut.strip_suffix(&mark).expect("the mark at the end");
+        assert_eq!(kept.chars().count() + left_out, 20_000);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert_eq!(
+            record(Language::Nn)
+                .fit_cell(&"æ".repeat(40_000))
+                .unwrap()
+                .1,
+            40_000 - (CELL_LIMIT - " … [avkorta: 40000 teikn til]".chars().count())
+        );
+    }
+
+    #[test]
+    fn a_carriage_return_in_a_markdown_cell_is_a_line_of_the_cell() {
+        assert_eq!(markdown_cell("a\rb\r\nc\nd"), "a<br />b<br />c<br />d");
+        let record = Record {
+            language: Language::English,
+            headers: vec!["H"],
+            rows: vec![vec!["a\rb".to_string()]],
+        };
+        let markdown = record.to_markdown();
+        assert!(!markdown.contains('\r'), "{markdown:?}");
+        assert!(markdown.ends_with("| a<br />b |\n"), "{markdown:?}");
     }
 
     #[test]

@@ -1,7 +1,11 @@
-//! The notice in CommonMark. Declaration strings are escaped: Markdown metacharacters get a
-//! backslash, line breaks and runs of spaces become one space, and a block that would start
-//! like a list item or a heading gets its first character escaped. Links inside the notice
-//! (`#…`) have no target in plain CommonMark and are written as their text.
+//! The notice in CommonMark, written so that the Markdown readers it is published with (MDX,
+//! kramdown, Python-Markdown, Liquid and Hugo before them) show it as text: declaration strings
+//! are escaped by [`escape`], which the record's Markdown uses too; line breaks and runs of
+//! spaces become one space, and a block that would start like a list item, a heading or a
+//! JavaScript module gets its first character escaped. Links inside the notice (`#…`) have no
+//! target in plain CommonMark and are written as their text.
+
+use std::fmt::Write;
 
 use super::{Block, Document, Inline, Later, Section};
 
@@ -80,8 +84,9 @@ fn inlines(out: &mut String, content: &[Inline]) {
             Inline::Link { href, content } => {
                 let mut inner = String::new();
                 inlines(&mut inner, content);
+                // A brace in the target would reach Liquid and Hugo unescaped (see `escape`).
                 if href.starts_with('#')
-                    || href.contains(|c: char| c.is_whitespace() || "<>()\\".contains(c))
+                    || href.contains(|c: char| c.is_whitespace() || "<>()\\{}".contains(c))
                 {
                     out.push_str(&inner);
                 } else {
@@ -92,8 +97,18 @@ fn inlines(out: &mut String, content: &[Inline]) {
     }
 }
 
-/// Escapes a text for inline Markdown: metacharacters get a backslash; whitespace, line breaks
-/// included, becomes single spaces.
+/// Escapes a text for inline Markdown, so that every Markdown reader privlint's output is
+/// published with shows it as the text it is: CommonMark and GitHub, MDX (Docusaurus), kramdown
+/// (Jekyll), Python-Markdown (MkDocs), and the template languages that read the raw file first.
+/// - `` ` `` `*` `_` `[` `]` `#` `!` (markup) get a backslash, which all of them read alike.
+/// - The other characters they act on become character references, which all of them show as
+///   the character: `{` `}` (MDX runs `{…}` as JavaScript; kramdown and Python-Markdown's
+///   `attr_list` make `{: onmouseover=…}` an HTML attribute; Liquid's `{{ }}` `{% %}`, Hugo's
+///   shortcodes and Jinja's `{# #}` are expanded before any Markdown is read, and `\{%` is
+///   still `{%` to them); `<` `>` `&` (HTML, and JSX in MDX); `\` (kramdown reads `\\` at the
+///   end of a line as a line break); `|` `~` `$` (tables, strikethrough and fences, kramdown's
+///   math, where Python-Markdown would show a backslash).
+/// - Whitespace, line breaks included, becomes single spaces; a control character U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -107,9 +122,15 @@ pub fn escape(text: &str) -> String {
             space = false;
         }
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&' => {
+            '`' | '*' | '_' | '[' | ']' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '{' | '}' | '\\' | '|' | '~' | '$' => {
+                write!(out, "&#{};", u32::from(c)).expect("writing to a String")
             }
             c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -121,21 +142,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A line that would start a list item, a thematic break or a setext underline gets a
-/// backslash before its first character.
+/// A line that would start another block than a paragraph gets its telling character escaped:
+/// a list item (`-`, `+`, `1.`, `1)`) a backslash; a setext underline (`=`), a kramdown
+/// definition (`:`) and a JavaScript module in MDX (`import`, `export`) a character reference
+/// (Python-Markdown would show a backslash before `=` and `:`, and a letter has none).
 fn guard_block_start(line: String) -> String {
-    let first = line.chars().next();
-    let ordered = {
-        let digits = line.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'))
-    };
-    if matches!(first, Some('-' | '+' | '=')) {
-        format!("\\{line}")
-    } else if ordered {
-        let digits = line.chars().take_while(char::is_ascii_digit).count();
-        format!("{}\\{}", &line[..digits], &line[digits..])
-    } else {
-        line
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line.as_bytes() {
+        [b'-' | b'+', ..] => format!("\\{line}"),
+        [c @ (b'=' | b':'), ..] => format!("&#{c};{}", &line[1..]),
+        [_, ..] if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) => {
+            format!("{}\\{}", &line[..digits], &line[digits..])
+        }
+        _ if line.starts_with("import") || line.starts_with("export") => {
+            format!("&#{};{}", line.as_bytes()[0], &line[1..])
+        }
+        _ => line,
     }
 }
 
@@ -146,10 +168,47 @@ mod tests {
     #[test]
     fn block_starts_are_guarded() {
         assert_eq!(guard_block_start("- a".into()), "\\- a");
+        assert_eq!(guard_block_start("+47".into()), "\\+47");
         assert_eq!(guard_block_start("12. a".into()), "12\\. a");
-        assert_eq!(guard_block_start("=".into()), "\\=");
+        assert_eq!(guard_block_start("1) a".into()), "1\\) a");
+        assert_eq!(guard_block_start("=".into()), "&#61;");
+        assert_eq!(guard_block_start(": a".into()), "&#58; a");
+        assert_eq!(guard_block_start("import x".into()), "&#105;mport x");
+        assert_eq!(
+            guard_block_start("export const".into()),
+            "&#101;xport const"
+        );
         assert_eq!(guard_block_start("Kunder".into()), "Kunder");
+        assert_eq!(guard_block_start("12 a".into()), "12 a");
+        assert_eq!(guard_block_start(String::new()), "");
         assert_eq!(escape("a\n# b  *c*"), "a \\# b \\*c\\*");
         assert_eq!(escape(" er "), " er ");
+    }
+
+    #[test]
+    fn escape_leaves_nothing_for_mdx_kramdown_liquid_or_hugo() {
+        // MDX expression, kramdown and attr_list attributes, Liquid, Hugo shortcodes, JSX.
+        assert_eq!(
+            escape(r#"{require("child_process").execSync("id")}"#),
+            r#"&#123;require("child\_process").execSync("id")&#125;"#
+        );
+        assert_eq!(
+            escape(r#"{: onmouseover="alert(1)"}"#),
+            r#"&#123;: onmouseover="alert(1)"&#125;"#
+        );
+        let templates = escape("{{ site.x }} {% raw %} {{< s >}} {{% s %}} {# c #}");
+        assert!(!templates.contains(['{', '}']), "{templates}");
+        assert_eq!(escape("<Foo/> & &amp;"), "&lt;Foo/&gt; &amp; &amp;amp;");
+        // Characters some of the readers do not take a backslash before.
+        assert_eq!(
+            escape(r"a | b ~~c~~ $$d$$ e\"),
+            "a &#124; b &#126;&#126;c&#126;&#126; &#36;&#36;d&#36;&#36; e&#92;"
+        );
+        // A carriage return, as any line break, is a space; a control character is replaced.
+        assert_eq!(escape("a\rb\r\nc\u{7}"), "a b c\u{FFFD}");
+        assert_eq!(
+            escape("Blåbær AS, 1-2 (3): «4»."),
+            "Blåbær AS, 1-2 (3): «4»."
+        );
     }
 }

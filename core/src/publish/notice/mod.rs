@@ -1269,7 +1269,7 @@ mod tests {
         assert!(html.contains("&lt;b&gt;C&lt;/b&gt; &amp; co"));
         let md = render(&m, options, Format::Markdown);
         assert!(
-            md.contains(r"\<script\>alert(1)\</script\> \*x\* \[y\](z)"),
+            md.contains(r"&lt;script&gt;alert(1)&lt;/script&gt; \*x\* \[y\](z)"),
             "{md}"
         );
     }
