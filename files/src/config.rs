@@ -164,7 +164,7 @@ impl Configs {
                 .map(|l| Some(Arc::new(l)))
                 .map_err(Arc::new);
             if let Ok(Some(_)) = &loaded
-                && repository_root(dir).is_none()
+                && !dir.ancestors().any(is_repository_root)
             {
                 self.notice(format!(
                     "{}: used, though it is in no repository (no .git in its directory or above): make sure it is yours",
