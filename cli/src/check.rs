@@ -132,7 +132,13 @@ pub fn run(args: CheckArgs) -> u8 {
         .filter_map(|(path, _)| path.as_deref())
         .map(|path| files::display(&config::relative(path)))
         .collect();
-    let results: Vec<Result<Vec<FileReport>, PathError>> = units(selected)
+    let units = units(selected);
+    for unit in &units {
+        if let Unit::Declaration(declaration, _) = unit {
+            config::warn_of_refused(declaration);
+        }
+    }
+    let results: Vec<Result<Vec<FileReport>, PathError>> = units
         .par_iter()
         .map(|unit| match unit {
             Unit::File(path, settings) => check_file(path, settings).map(|r| vec![r]),
@@ -209,14 +215,10 @@ fn units(selected: Vec<config::Selected>) -> Vec<Unit> {
 }
 
 /// Reads a file: its text, or the `invalid-utf8` finding when it is not UTF-8.
-fn read(path: &Path) -> Result<(String, Option<Diagnostic>), PathError> {
-    let bytes = files::read(path).map_err(|reason| PathError {
+fn read(path: &Path) -> Result<privlint_files::Text, PathError> {
+    privlint_files::read_text(path).map_err(|reason| PathError {
         path: path.to_path_buf(),
         reason,
-    })?;
-    Ok(match privlint_core::decode(&bytes) {
-        Ok(text) => (text.to_string(), None),
-        Err(diagnostic) => (String::new(), Some(*diagnostic)),
     })
 }
 
@@ -227,7 +229,7 @@ fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError>
 /// Reads and checks a file that is a declaration on its own; the model too, for publishing
 /// (empty when the file is not UTF-8).
 pub fn analyze_file(path: &Path, settings: &Settings) -> Result<(Model, FileReport), PathError> {
-    let (text, unreadable) = read(path)?;
+    let privlint_files::Text { text, unreadable } = read(path)?;
     let (model, diagnostics) = match unreadable {
         Some(diagnostic) => (Model::default(), vec![diagnostic]),
         None => privlint_core::analyze(&text, &privlint_core::syntax::read(&text), settings),
@@ -252,9 +254,15 @@ pub fn check_declaration(
     let mut texts = Vec::with_capacity(paths.len());
     let mut unreadable = Vec::new();
     for (index, path) in paths.iter().enumerate() {
-        let (text, diagnostic) = read(path)?;
-        unreadable.extend(diagnostic.map(|d| (index, d)));
-        texts.push(text);
+        let read =
+            privlint_files::read_member(declaration.config.dir(), path).map_err(|reason| {
+                PathError {
+                    path: path.clone(),
+                    reason,
+                }
+            })?;
+        unreadable.extend(read.unreadable.map(|d| (index, d)));
+        texts.push(read.text);
     }
     let combined = privlint_core::combined::Combined::read(
         &texts.iter().map(String::as_str).collect::<Vec<_>>(),

@@ -68,9 +68,10 @@ pub fn load(path: &Path) -> Result<Declaration, u8> {
     };
     let declaration = match &selected.declaration {
         Some(entry) => {
+            config::warn_of_refused(entry);
             let (model, reports) =
                 check::check_declaration(entry, &selected.settings).map_err(failed)?;
-            let name = entry.config.config.declarations[entry.entry].name.clone();
+            let name = entry.name().to_string();
             Declaration {
                 name,
                 reports,

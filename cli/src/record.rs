@@ -104,7 +104,11 @@ pub fn run(args: RecordArgs) -> u8 {
             }
         },
     };
-    output::publish(args.output.as_deref(), &bytes, inputs.iter().map(PathBuf::as_path))
+    output::publish(
+        args.output.as_deref(),
+        &bytes,
+        inputs.iter().map(PathBuf::as_path),
+    )
 }
 
 /// Widest and narrowest column, in characters of the default font.

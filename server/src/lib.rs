@@ -109,8 +109,12 @@ struct Group {
     paths: Vec<PathBuf>,
     /// The URI each file is published under (the editor's, once it opened the file).
     uris: Vec<Uri>,
+    /// The directory of its configuration, which its files stay in.
+    dir: PathBuf,
     /// The files not open in the editor, as read from disk (`None`: open, or not read yet).
     disk: Vec<Option<Document>>,
+    /// The `invalid-utf8` finding of a file read from disk that is not UTF-8.
+    unreadable: Vec<Option<privlint_core::Diagnostic>>,
     /// Whether a file changed since the last check.
     stale: bool,
     /// Where each file started in the text of the last check (the model's spans count there).
@@ -120,9 +124,11 @@ struct Group {
 }
 
 impl Group {
-    fn new(paths: Vec<PathBuf>) -> Group {
+    fn new(key: &DeclarationKey, paths: Vec<PathBuf>) -> Group {
         let n = paths.len();
         Group {
+            dir: key.0.parent().map(PathBuf::from).unwrap_or_default(),
+            unreadable: vec![None; n],
             uris: paths
                 .iter()
                 .map(|p| Uri::from_file_path(p).unwrap_or_else(|| "file:///".parse().unwrap()))
@@ -138,16 +144,28 @@ impl Group {
     fn index(&self, path: &std::path::Path) -> Option<usize> {
         self.paths.binary_search_by(|p| p.as_path().cmp(path)).ok()
     }
-}
 
-/// A file of a declaration as read from disk: an unreadable one counts as empty (it is gone,
-/// or the editor will say when it changes).
-fn read_from_disk(path: &std::path::Path) -> Document {
-    let text = std::fs::read(path)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default();
-    Document::open(text, 0)
+    /// Reads its `i`th file from disk, as the command line reads it
+    /// ([`privlint_files::read_member`]: a regular file inside the configuration's directory,
+    /// at most 32 MB, decoded). One that cannot be read counts as empty, and why is said; one
+    /// that is not UTF-8 counts as empty, with its `invalid-utf8` finding.
+    fn read_from_disk(&mut self, i: usize, configurations: &mut Configurations) -> Document {
+        let path = &self.paths[i];
+        match privlint_files::read_member(&self.dir, path) {
+            Ok(read) => {
+                self.unreadable[i] = read.unreadable;
+                Document::open(read.text, 0)
+            }
+            Err(reason) => {
+                self.unreadable[i] = None;
+                configurations.problem(privlint_files::not_checked(&privlint_files::PathError {
+                    path: path.clone(),
+                    reason,
+                }));
+                Document::open(String::new(), 0)
+            }
+        }
+    }
 }
 
 /// The absolute path of a document, as declarations' files are kept.
@@ -200,11 +218,12 @@ impl State {
             for path in &paths {
                 self.member_of.insert(path.clone(), key.clone());
             }
-            Group::new(paths)
+            Group::new(&key, paths)
         });
         if let Some(i) = group.index(&path) {
             group.uris[i] = uri.clone();
             group.disk[i] = None;
+            group.unreadable[i] = None;
             group.stale = true;
         }
     }
@@ -219,7 +238,7 @@ impl State {
         };
         if group.uris.iter().any(|u| documents.contains_key(u)) {
             if let Some(i) = group.uris.iter().position(|u| u == uri) {
-                let disk = read_from_disk(&group.paths[i]);
+                let disk = group.read_from_disk(i, &mut self.configurations);
                 // The buffer's caches still serve when the file on disk is the same text.
                 group.disk[i] = Some(match closed {
                     Some(mut doc) if doc.text == disk.text => {
@@ -274,6 +293,7 @@ impl State {
                 if let Some((new, j)) = kept {
                     if !self.documents.contains_key(&new.uris[j]) && !changed.contains(path) {
                         new.disk[j] = group.disk[i].take();
+                        new.unreadable[j] = group.unreadable[i].take();
                     }
                     new.published[j] = group.published[i].take();
                 }
@@ -296,11 +316,16 @@ impl State {
         let documents = &mut self.documents;
         let n = group.paths.len();
         if group.stale {
+            for i in 0..n {
+                if !documents.contains_key(&group.uris[i]) && group.disk[i].is_none() {
+                    group.disk[i] = Some(group.read_from_disk(i, &mut self.configurations));
+                }
+            }
             let mut sections = Vec::with_capacity(n);
             for i in 0..n {
                 let doc = match documents.get_mut(&group.uris[i]) {
                     Some(doc) => doc,
-                    None => group.disk[i].get_or_insert_with(|| read_from_disk(&group.paths[i])),
+                    None => group.disk[i].as_mut().expect("read above"),
                 };
                 sections.push(doc.sections());
             }
@@ -320,6 +345,11 @@ impl State {
             let mut per_file: Vec<Vec<privlint_core::Diagnostic>> = vec![Vec::new(); n];
             for (file, d) in combined.split(diagnostics) {
                 per_file[file].push(d);
+            }
+            for (i, unreadable) in group.unreadable.iter().enumerate() {
+                if !documents.contains_key(&group.uris[i]) {
+                    per_file[i].extend(unreadable.clone());
+                }
             }
             let model = Arc::new(model);
             for (i, diagnostics) in per_file.into_iter().enumerate() {
@@ -477,7 +507,15 @@ async fn publisher(client: Client, state: Arc<Mutex<State>>, queued: Arc<Notify>
         // Let the edits already received be applied first, so that one check covers them.
         tokio::task::yield_now().await;
         loop {
-            let next = lock(&state).next();
+            let (next, problem) = {
+                let mut state = lock(&state);
+                let next = state.next();
+                (next, state.configurations.take_problem())
+            };
+            // A file of a declaration that could not be read.
+            if let Some(problem) = problem {
+                client.log_message(MessageType::WARNING, problem).await;
+            }
             let p = match next {
                 None => break,
                 Some(Next::Publish(p)) => p,
@@ -599,6 +637,9 @@ impl Backend {
                 let result = state.with_member(&key, uri, reads, f);
                 if !state.ready.is_empty() {
                     self.queued.notify_one();
+                }
+                if let Some(problem) = state.configurations.take_problem() {
+                    self.log(MessageType::WARNING, problem);
                 }
                 return Ok(result);
             }
@@ -890,7 +931,7 @@ impl LanguageServer for Backend {
             .iter()
             .any(|e| e.typ != FileChangeType::CHANGED)
         {
-            state.configurations.clear_members();
+            state.configurations.clear();
             state.regroup(&changed);
             let keys: Vec<DeclarationKey> = state.groups.keys().cloned().collect();
             for key in keys {
@@ -926,7 +967,7 @@ impl LanguageServer for Backend {
             if state.documents.contains_key(&group.uris[i]) {
                 continue;
             }
-            group.disk[i] = Some(read_from_disk(&path));
+            group.disk[i] = Some(group.read_from_disk(i, &mut state.configurations));
             group.stale = true;
             let uri = group.uris[i].clone();
             self.publish(state, &uri);

@@ -1,0 +1,409 @@
+//! Finding and loading `privlint.toml`.
+//!
+//! The configuration of a file is the nearest `privlint.toml` in its directory or above it. The
+//! search stops at the repository's root (the directory holding `.git`) or, outside a
+//! repository, at the home directory: a configuration above them, in a shared parent such as
+//! the temporary directory, is someone else's, and could turn rules off or add files to a
+//! declaration. Outside both it goes on to the top of the file system. Wherever it is found, a
+//! configuration is used only when it and its directory belong to the user or to root and no
+//! one else can write them; one outside any repository is used with a warning.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use privlint_core::config::{Config, ConfigError, DeclarationEntry, FILE_NAME};
+use privlint_core::{ColumnUnit, LineIndex};
+
+use crate::paths::{absolute, relative, shown};
+use crate::walk::{PathError, walk};
+
+/// Why a configuration could not be used: one line per mistake, naming file, line and column.
+pub type Failure = Vec<String>;
+
+/// What looking for a file's configuration gave: none, one, or one that cannot be used.
+pub type Lookup = Result<Option<Arc<Loaded>>, Arc<Failure>>;
+
+/// A configuration file and what it says.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub config: Config,
+    include: GlobSet,
+    exclude: GlobSet,
+    /// The files of each `[[declarations]]` entry, absolute, in path order.
+    pub declarations: Vec<Vec<PathBuf>>,
+    /// Mistakes in how its files fall into its `[[declarations]]` entries (an entry that
+    /// matches no file, a file two entries match, a broken glob). The command line refuses the
+    /// configuration; the editor reports them and goes on with the files as grouped.
+    pub mistakes: Option<Arc<Failure>>,
+    /// Files that an entry's globs match but that are not read: a FIFO, a device, a socket, a
+    /// symbolic link to something other than a regular file inside the configuration's
+    /// directory; with the entry whose globs match them.
+    pub refused: Vec<(usize, PathError)>,
+}
+
+impl Loaded {
+    /// The directory its globs are relative to, and that its declarations' files stay in.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("/"))
+    }
+
+    /// Whether a directory search should check this file (`include` and `exclude`, relative
+    /// to the configuration's directory). A glob matches a file when it matches its path or a
+    /// directory it is in, so `exclude = ["drafts"]` leaves out everything in `drafts`.
+    pub fn selects(&self, file: &Path) -> bool {
+        let Ok(relative) = absolute(file)
+            .strip_prefix(self.dir())
+            .map(Path::to_path_buf)
+        else {
+            return true;
+        };
+        let matches = |set: &GlobSet| {
+            relative
+                .ancestors()
+                .take_while(|p| !p.as_os_str().is_empty())
+                .any(|p| set.is_match(p))
+        };
+        (self.config.include.is_empty() || matches(&self.include)) && !matches(&self.exclude)
+    }
+
+    /// The `[[declarations]]` entry `file` belongs to, if any.
+    pub fn declaration_of(&self, file: &Path) -> Option<usize> {
+        let file = absolute(file);
+        self.declarations
+            .iter()
+            .position(|members| members.binary_search(&file).is_ok())
+    }
+}
+
+/// The configurations found so far, by directory, and what to tell the person about them.
+pub struct Configs {
+    by_dir: HashMap<PathBuf, Lookup>,
+    /// Where the search stops outside a repository.
+    home: Option<PathBuf>,
+    notices: Vec<String>,
+    said: HashSet<String>,
+}
+
+impl Default for Configs {
+    fn default() -> Configs {
+        Configs::new(home())
+    }
+}
+
+/// The user's home directory (on Windows the user profile).
+fn home() -> Option<PathBuf> {
+    let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+    std::env::var_os(var)
+        .filter(|h| !h.is_empty())
+        .map(|h| absolute(Path::new(&h)))
+}
+
+impl Configs {
+    /// Configurations looked for up to `home` outside a repository.
+    pub fn new(home: Option<PathBuf>) -> Configs {
+        Configs {
+            by_dir: HashMap::new(),
+            home,
+            notices: Vec::new(),
+            said: HashSet::new(),
+        }
+    }
+
+    /// The configuration that governs `file`, if any.
+    pub fn for_file(&mut self, file: &Path) -> Lookup {
+        let file = absolute(file);
+        match file.parent() {
+            Some(dir) => self.for_dir(dir),
+            None => Ok(None),
+        }
+    }
+
+    /// Warnings for the person, each once: a configuration not used because others can write
+    /// it, one used from outside any repository.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn notice(&mut self, message: String) {
+        if self.said.insert(message.clone()) {
+            self.notices.push(message);
+        }
+    }
+
+    /// Where a symbolic link found in a directory search may lead: the directory of the
+    /// configuration that governs it, else the repository it is in; `None` outside both (the
+    /// caller then keeps it in the directory searched).
+    pub fn boundary(&mut self, link: &Path) -> Option<PathBuf> {
+        match self.for_file(link) {
+            Ok(Some(loaded)) => Some(loaded.dir().to_path_buf()),
+            _ => repository_root(&absolute(link)),
+        }
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Lookup {
+        if let Some(found) = self.by_dir.get(dir) {
+            return found.clone();
+        }
+        let candidate = dir.join(FILE_NAME);
+        // Anything by that name counts (a FIFO or a directory is reported, not passed over).
+        let usable = candidate.exists()
+            && match distrust(&candidate) {
+                None => true,
+                Some(why) => {
+                    self.notice(format!(
+                        "{}: not used: {why}, so anyone could have put it there to turn rules off or add files to a declaration (privlint uses a {FILE_NAME} only when it and its directory belong to you or to root and no one else can write them)",
+                        shown(&relative(&candidate))
+                    ));
+                    false
+                }
+            };
+        let found = if usable {
+            let loaded = load(&candidate)
+                .map(|l| Some(Arc::new(l)))
+                .map_err(Arc::new);
+            if let Ok(Some(_)) = &loaded
+                && !dir.ancestors().any(is_repository_root)
+            {
+                self.notice(format!(
+                    "{}: used, though it is in no repository (no .git in its directory or above): make sure it is yours",
+                    shown(&relative(&candidate))
+                ));
+            }
+            loaded
+        } else if is_repository_root(dir) || self.home.as_deref() == Some(dir) {
+            Ok(None)
+        } else {
+            match dir.parent() {
+                Some(parent) => self.for_dir(parent),
+                None => Ok(None),
+            }
+        };
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+/// A directory holding `.git` (a directory, or a file in a worktree or submodule).
+fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").symlink_metadata().is_ok()
+}
+
+/// The repository a path is in: the nearest directory above it holding `.git`.
+fn repository_root(path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .find(|dir| is_repository_root(dir))
+        .map(Path::to_path_buf)
+}
+
+/// Why a configuration file must not be trusted, if it must not: it, or its directory, can be
+/// written by every user, or belongs to someone other than the user and root.
+#[cfg(unix)]
+fn distrust(candidate: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let user = unsafe { libc::geteuid() };
+    let dir = candidate.parent()?;
+    for (what, path) in [("it", candidate), ("its directory", dir)] {
+        // What cannot be looked at is reported when it is read.
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        if meta.mode() & 0o002 != 0 {
+            return Some(format!(
+                "{what} can be written by every user of this machine"
+            ));
+        }
+        if meta.uid() != user && meta.uid() != 0 {
+            return Some(format!(
+                "{what} belongs to another user (uid {})",
+                meta.uid()
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn distrust(_: &Path) -> Option<String> {
+    None
+}
+
+fn load(path: &Path) -> Result<Loaded, Failure> {
+    let shown = shown(&relative(path));
+    let bytes = crate::read(path).map_err(|reason| vec![format!("{shown}: {reason}")])?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
+    let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
+    let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let path = absolute(path);
+    let (declarations, mistakes, refused) = members(&path, &shown, &text, &config);
+    Ok(Loaded {
+        path,
+        config,
+        include,
+        exclude,
+        declarations,
+        mistakes: (!mistakes.is_empty()).then(|| Arc::new(mistakes)),
+        refused,
+    })
+}
+
+/// The files of each `[[declarations]]` entry: the `.privacy` files under the configuration's
+/// directory that its globs match (a glob matches a file or a directory it is in), with the
+/// mistakes in the grouping and the matching files that are not read. An entry that matches
+/// nothing, and a file that two entries match, are mistakes: the first would check nothing in
+/// silence, the second would judge one file in two declarations.
+fn members(
+    path: &Path,
+    shown: &str,
+    text: &str,
+    config: &Config,
+) -> (Vec<Vec<PathBuf>>, Failure, Vec<(usize, PathError)>) {
+    if config.declarations.is_empty() {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    let index = LineIndex::new(text);
+    let line = |entry: &DeclarationEntry| {
+        index
+            .position(text, entry.span.start, ColumnUnit::Char)
+            .line
+            + 1
+    };
+    let mut failure = Vec::new();
+    // A declaration's files stay in the configuration's directory, links included.
+    let walked = walk(dir, |_| dir.to_path_buf());
+    let mut found: Vec<PathBuf> = walked.files.iter().map(|(f, _)| absolute(f)).collect();
+    found.sort();
+    found.retain(|file| file.starts_with(dir));
+    let inside: Vec<&Path> = found
+        .iter()
+        .map(|f| f.strip_prefix(dir).unwrap_or(f))
+        .collect();
+    let grouping = config.group(&inside);
+    for (entry, error) in &grouping.bad_globs {
+        failure.push(format!(
+            "{shown}:{}: {error}",
+            line(&config.declarations[*entry])
+        ));
+    }
+    for &(file, first, second) in &grouping.in_two {
+        let (a, b) = (&config.declarations[first], &config.declarations[second]);
+        failure.push(format!(
+            "{shown}: {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
+            crate::shown(&relative(&found[file])),
+            a.name,
+            line(a),
+            b.name,
+            line(b)
+        ));
+    }
+    let members: Vec<Vec<PathBuf>> = grouping
+        .members
+        .iter()
+        .map(|indices| indices.iter().map(|&i| found[i].clone()).collect())
+        .collect();
+    for (entry, files) in config.declarations.iter().zip(&members) {
+        if files.is_empty() {
+            failure.push(format!(
+                "{shown}:{}: the declaration `{}` matches no .privacy file: its `files` ({}) are globs relative to the directory of {FILE_NAME}",
+                line(entry),
+                entry.name,
+                entry.files.iter().map(|g| format!("\"{}\"", brief(g))).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    // What an entry would take but is not read, said rather than left out in silence.
+    let refused: Vec<PathError> = walked.not_regular.into_iter().chain(walked.links).collect();
+    let relative_refused: Vec<PathBuf> = refused
+        .iter()
+        .map(|r| {
+            let path = absolute(&r.path);
+            path.strip_prefix(dir)
+                .map(Path::to_path_buf)
+                .unwrap_or(path)
+        })
+        .collect();
+    let paths: Vec<&Path> = relative_refused.iter().map(PathBuf::as_path).collect();
+    let mut entry_of: HashMap<usize, usize> = HashMap::new();
+    for (entry, indices) in config.group(&paths).members.into_iter().enumerate() {
+        for index in indices {
+            entry_of.insert(index, entry);
+        }
+    }
+    let refused = refused
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let entry = *entry_of.get(&i)?;
+            let path = absolute(&r.path);
+            Some((
+                entry,
+                PathError {
+                    path,
+                    reason: r.reason,
+                },
+            ))
+        })
+        .collect();
+    (members, failure, refused)
+}
+
+/// A refused file as a warning: `decl/x.privacy: not checked: why`.
+pub fn not_checked(refused: &PathError) -> String {
+    format!(
+        "{}: not checked: {}",
+        shown(&relative(&refused.path)),
+        refused.reason
+    )
+}
+
+fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
+    let index = LineIndex::new(text);
+    errors
+        .into_iter()
+        .map(|e| {
+            let at = index.position(text, e.span.start, ColumnUnit::Char);
+            format!("{shown}:{}:{}: {}", at.line + 1, at.column + 1, e.message)
+        })
+        .collect()
+}
+
+fn globs(key: &str, patterns: &[String]) -> Result<GlobSet, String> {
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        set.add(glob(pattern)?);
+    }
+    set.build().map_err(|_| {
+        // The set is too large to build; name the glob that is, when one alone is.
+        let culprit = patterns
+            .iter()
+            .find(|p| glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
+        match culprit {
+            Some(pattern) => format!(
+                "the glob `{}` in `{key}` is too large to use",
+                brief(pattern)
+            ),
+            None => format!("the globs in `{key}` are too many to use together"),
+        }
+    })
+}
+
+fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{}`: {}", brief(pattern), e.kind()))
+}
+
+/// A glob as quoted in a message: its first 60 characters.
+fn brief(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &pattern[..end]),
+        None => pattern.to_string(),
+    }
+}
