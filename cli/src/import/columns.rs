@@ -77,7 +77,11 @@ pub enum TableFormat {
 pub const BEHANDLINGSOVERSIKT: &[(Field, &str)] = &[
     (Field::Controller, "Behandlingsansvarlig"),
     (Field::OrgNumber, "Organisasjonsnummer"),
-    (Field::Representative, "Behandlingsansvarliges representant"),
+    // The person who represents the organisation, not an Art. 27 representative.
+    (
+        Field::Comment("Behandlingsansvarliges representant (kontaktperson)"),
+        "Behandlingsansvarliges representant",
+    ),
     (Field::ControllerAddress, "Virksomhetens postadresse"),
     (Field::ControllerEmail, "Virksomhetens e-post"),
     (Field::ControllerPhone, "Virksomhetens telefon"),

@@ -53,7 +53,6 @@ pub struct Person {
 pub struct Controller {
     pub name: String,
     pub org_number: Option<String>,
-    pub country: Option<String>,
     pub contact: Contact,
     pub comments: Vec<String>,
 }
@@ -192,21 +191,35 @@ impl Draft {
         }
         out.push('\n');
         let c = &self.controller;
-        let name = if c.name.is_empty() { "?" } else { &c.name };
         comments(&mut out, "", &c.comments);
-        out.push_str(&format!(
-            "controller {} {} {{\n",
-            ids.make(name, "controller"),
-            q(name)
-        ));
-        if let Some(n) = &c.org_number {
-            out.push_str(&format!("  org_number {}\n", q(n)));
+        if !c.name.is_empty() {
+            let id = ids.make(&c.name, "controller");
+            out.push_str(&format!("controller {id} {} {{\n", q(&c.name)));
+            if let Some(n) = &c.org_number {
+                out.push_str(&format!("  org_number {}\n", q(n)));
+            }
+            contact(&mut out, &c.contact);
+            out.push_str("}\n\n");
+        } else {
+            // A record without the controller's name gives no controller (`check` asks for
+            // it); what else it said of the controller is kept.
+            let details: Vec<String> = c
+                .org_number
+                .iter()
+                .chain(
+                    [
+                        &c.contact.address,
+                        &c.contact.email,
+                        &c.contact.phone,
+                        &c.contact.url,
+                    ]
+                    .into_iter()
+                    .flatten(),
+                )
+                .map(|v| format!("the controller's details: {v}"))
+                .collect();
+            comments(&mut out, "", &details);
         }
-        if let Some(country) = &c.country {
-            out.push_str(&format!("  country {country}\n"));
-        }
-        contact(&mut out, &c.contact);
-        out.push_str("}\n\n");
         for (keyword, person) in [("dpo", &self.dpo), ("representative", &self.representative)] {
             let Some(p) = person else { continue };
             comments(&mut out, "", &p.comments);

@@ -62,11 +62,11 @@ impl Reader {
         }
     }
 
-    /// A cell's value as the record meant it: trimmed, `-` (Behandlingsoversikt's "missing")
-    /// as empty, and privlint's CSV formula guard (a `'` before `=`, `+`, `-`, `@`) removed.
+    /// A cell's value as the record meant it: trimmed, `-` and `N/A` as empty, and privlint's CSV formula guard (a `'` before `=`, `+`, `-`, `@`) removed.
     fn clean(&self, raw: &str) -> String {
         let value = raw.trim_matches([' ', '\u{a0}']);
-        if self.format == TableFormat::Behandlingsoversikt && value == "-" {
+        // Behandlingsoversikt writes "-" for a missing value, Fides' data map "N/A".
+        if value == "-" || value.eq_ignore_ascii_case("n/a") {
             return String::new();
         }
         match value.strip_prefix('\'') {
@@ -177,7 +177,7 @@ impl Reader {
             }
             Field::BasisReference => {
                 // One reference per basis, in order (Behandlingsoversikt writes " " for none).
-                for (i, reference) in value.split(" | ").enumerate() {
+                for (i, reference) in value.split('|').enumerate() {
                     let reference = reference.trim();
                     if reference.is_empty() {
                         continue;
@@ -326,7 +326,7 @@ impl Reader {
                     .copied()
                     .filter(|&p| self.draft.parties[p].kind == PartyKind::Processor)
                     .collect();
-                for (i, agreement) in value.split(" | ").enumerate() {
+                for (i, agreement) in value.split('|').enumerate() {
                     let agreement = agreement.trim();
                     if agreement.is_empty() {
                         continue;
@@ -342,6 +342,16 @@ impl Reader {
                             "no processor to attach the agreement to",
                         ),
                     }
+                }
+            }
+            Field::Transfers if self.format == TableFormat::Behandlingsoversikt => {
+                if !is_no(value) {
+                    lose(
+                        self,
+                        purpose,
+                        value,
+                        "third countries named without the recipient or processor they go to: give that party its `country` and `safeguard`",
+                    );
                 }
             }
             Field::Transfers => {
