@@ -16,14 +16,16 @@ if [ "$(installed_tree_sitter || true)" != "$TREE_SITTER_CLI_VERSION" ]; then
     cargo install --locked tree-sitter-cli --version "$TREE_SITTER_CLI_VERSION"
 fi
 
-# Python test tools (pytest-lsp, pre-commit), pinned, in a project-local virtual environment.
+# Python test tools (pytest-lsp, pre-commit), pinned with the SHA-256 of every file in
+# tests/requirements.txt (pip-compile --generate-hashes from tests/requirements.in), in a
+# project-local virtual environment. --require-hashes: a file whose hash is not listed is refused.
 if [ -f tests/requirements.txt ]; then
     if [ ! -x .venv/bin/python ]; then
         python3 -m venv .venv
     fi
     stamp=.venv/.requirements
     if ! cmp -s tests/requirements.txt "$stamp"; then
-        .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r tests/requirements.txt
         cp tests/requirements.txt "$stamp"
     fi
 fi

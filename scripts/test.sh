@@ -8,14 +8,33 @@ root=$(pwd)
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step prints its name; the time the previous one took is printed when the next begins,
+# and the whole run's at the end, so a slow step shows in CI's log.
+started=$SECONDS
+step_started=$SECONDS
+step_name=""
+step_done() {
+    if [ -n "$step_name" ]; then
+        printf -- '-- %s: %d s\n' "$step_name" $((SECONDS - step_started))
+    fi
+}
+step() {
+    step_done
+    step_name="$*"
+    step_started=$SECONDS
+    printf '\n== %s\n' "$*"
+}
+finish() {
+    step_done
+    printf -- '-- all steps: %d s (exit %d)\n' $((SECONDS - started)) "$1"
+}
 
 step "setup"
 scripts/setup.sh
 
 step "grammar: the committed parser is what grammar.js generates"
 generated=$(mktemp -d)
-trap 'rm -rf "$generated"' EXIT
+trap 'status=$?; rm -rf "$generated"; finish "$status"' EXIT
 cp grammar/grammar.js grammar/tree-sitter.json "$generated/"
 (cd "$generated" && TREE_SITTER_JS_RUNTIME=native tree-sitter generate >/dev/null)
 if ! diff -r "$generated/src" grammar/src >/dev/null; then

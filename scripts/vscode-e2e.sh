@@ -79,7 +79,8 @@ else
     # node-gyp builds the native modules against the installed headers (no download).
     nodedir=()
     [ -f /usr/include/node/node.h ] && nodedir=(--nodedir=/usr)
-    # --unsafe-perm: code-server's postinstall refuses root without it; npm_config_yes: node-pty's
+    # Install scripts run here, unlike the other npm installs of the project (--ignore-scripts):
+    # code-server builds its native modules in them. --unsafe-perm: code-server's postinstall refuses root without it; npm_config_yes: node-pty's
     # postinstall runs npx; TMPDIR: where @vscode/ripgrep looks for its cached download.
     if ! (cd "$tools" && TMPDIR="$tools/tmp" npm_config_yes=true \
             npm ci --unsafe-perm --foreground-scripts --no-audit --no-fund "${nodedir[@]}" \

@@ -76,3 +76,27 @@ fn output_goes_to_a_file_and_bad_input_is_exit_2() {
     let out = privlint(dir.path(), &["export", "d.privacy"]);
     assert_eq!(out.status.code(), Some(2), "--format is required");
 }
+
+#[test]
+fn the_export_is_the_whole_document_as_serde_json_prints_it() {
+    // The graph is printed one node at a time (core/src/publish/dpv.rs, to_json), each node
+    // indented to its depth; the text must be what printing the whole document at once gives.
+    for entry in std::fs::read_dir(Path::new(ROOT).join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "privacy") {
+            continue;
+        }
+        let out = privlint(
+            Path::new(ROOT),
+            &["export", path.to_str().unwrap(), "--format", "dpv"],
+        );
+        let document: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let whole = serde_json::to_string_pretty(&document).unwrap() + "\n";
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            whole,
+            "{}",
+            path.display()
+        );
+    }
+}

@@ -40,14 +40,6 @@ impl Declaration {
             ));
         }
     }
-
-    /// Whether `path` is one of its files.
-    pub fn contains(&self, path: &Path) -> bool {
-        let path = files::absolute(path);
-        self.reports
-            .iter()
-            .any(|r| files::absolute(&r.path) == path)
-    }
 }
 
 /// Reads the declaration `path` belongs to. On failure (an unreadable file, a broken

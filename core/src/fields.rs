@@ -5,7 +5,8 @@
 
 use crate::model::Kind;
 use crate::vocab::{
-    Claim, Condition, DecisionSafeguard, LegalBasis, Provision, RightKind, Vocabulary,
+    Channel, Claim, Condition, Cookie, DecisionSafeguard, LegalBasis, Provision, RightKind,
+    Vocabulary,
 };
 
 /// What a field takes after its name.
@@ -17,6 +18,8 @@ pub enum Takes {
     Text,
     /// One text in quotes that a notice shows, with translations: `logic "…" en "…"`.
     ShownText,
+    /// Nothing, or one text in quotes with translations: `authorised_by "forskrift om …"`.
+    OptionalShownText,
     /// `ID "Label"` and a block of fields: a definition.
     Definition(Kind),
     /// `"Name"` and a block of fields: `dpo "…" { … }`.
@@ -25,6 +28,15 @@ pub enum Takes {
     Ids(Kind),
     /// A word of a vocabulary, optionally followed by a text.
     Word(&'static [&'static str]),
+    /// One or more words of a vocabulary, separated by commas: `cookies analytics, marketing`.
+    Words(&'static [&'static str]),
+    /// Nothing, or words of a vocabulary separated by commas: `direct_marketing email, sms`.
+    FlagOrWords(&'static [&'static str]),
+    /// Nothing, or ISO 3166-1 alpha-2 codes separated by commas: `online_service NO, SE`.
+    FlagOrCountryCodes,
+    /// Nothing, or the key of an international organisation in the adequacy table:
+    /// `international_organisation epo`.
+    FlagOrOrganisation,
     /// A right: nothing, or a qualifying text.
     Right,
     /// Country codes and the region words, separated by commas.
@@ -152,6 +164,10 @@ block! {
         Url => "url", Takes::Text, "a web address for privacy questions";
         PublicAuthority => "public_authority", Takes::Flag, "the controller is a public authority or body (Art. 37(1)(a), 6(1) second subparagraph)";
         Authority => "authority", Takes::Definition(Kind::Authority), "a supervisory authority people may complain to (Art. 77)";
+        Establishment => "establishment", Takes::Countries, "the EEA states where the controller has establishments in whose context it processes the data (Art. 3(1))";
+        SelfService => "self_service", Takes::Text, "where people see their data and send requests securely, such as a portal with log-in";
+        Note => "note", Takes::ShownText, "a note shown with the contact details; repeatable";
+        Security => "security", Takes::Text, "a general description of the technical and organisational security measures, for the record (Art. 30(1)(g), 32(1))";
     }
 }
 
@@ -162,6 +178,7 @@ block! {
         Phone => "phone", Takes::Text, "the telephone number (Art. 13(1)(b))";
         Address => "address", Takes::Text, "the postal address (Art. 13(1)(b))";
         Url => "url", Takes::Text, "a contact form or web address (Art. 13(1)(b))";
+        Note => "note", Takes::ShownText, "a note shown with the data protection officer's contact details; repeatable";
     }
 }
 
@@ -182,6 +199,7 @@ block! {
         Includes => "includes", Takes::ShownText, "the kinds of data the category holds, each in quotes, separated by commas";
         Special => "special", Takes::Flag, "a special category of personal data (Art. 9(1))";
         Criminal => "criminal", Takes::Flag, "data on criminal convictions and offences (Art. 10)";
+        NationalId => "national_id", Takes::Flag, "a national identity number, such as the Norwegian fødselsnummer or d-nummer (personopplysningsloven § 12, Art. 87)";
     }
 }
 
@@ -190,6 +208,7 @@ block! {
     SubjectField, SUBJECT, "subject" {
         Child => "child", Takes::Flag, "the group includes children (Art. 8, Recital 38)";
         Employee => "employee", Takes::Flag, "the controller's own staff or job applicants (Recital 43, Art. 88)";
+        Customer => "customer", Takes::Flag, "existing customers whose electronic address the controller obtained in connection with a sale (markedsføringsloven § 15)";
     }
 }
 
@@ -198,6 +217,7 @@ block! {
     SourceField, SOURCE, "source" {
         Public => "public", Takes::Flag, "the source is publicly accessible (Art. 14(2)(f))";
         Country => "country", Takes::Countries, "where the source is";
+        DataSubject => "data_subject", Takes::Flag, "the person concerned is this source: what they give, and what is observed of their use of the services (Art. 13)";
     }
 }
 
@@ -207,6 +227,7 @@ block! {
         Country => "country", Takes::Countries, "where the recipient is (Art. 13(1)(f))";
         PublicAuthority => "public_authority", Takes::Flag, "the recipient is a public authority";
         Safeguard => "safeguard", Takes::Safeguard, "what makes a transfer outside the EEA lawful (Art. 44-49)";
+        InternationalOrganisation => "international_organisation", Takes::FlagOrOrganisation, "the recipient is an international organisation, outside the EEA wherever it sits (Art. 4(26), 44); its key in the adequacy table may follow";
     }
 }
 
@@ -225,12 +246,17 @@ block! {
         Country => "country", Takes::Countries, "where the joint controller is (Art. 13(1)(f))";
         Arrangement => "arrangement", Takes::ShownText, "the essence of the arrangement between the controllers (Art. 26(2))";
         Safeguard => "safeguard", Takes::Safeguard, "what makes a transfer outside the EEA lawful (Art. 44-49)";
+        Email => "email", Takes::Text, "the joint controller's e-mail address (Art. 30(1)(a))";
+        Phone => "phone", Takes::Text, "the joint controller's telephone number (Art. 30(1)(a))";
+        Address => "address", Takes::Text, "the joint controller's postal address (Art. 30(1)(a))";
+        Url => "url", Takes::Text, "the joint controller's web address (Art. 30(1)(a))";
     }
 }
 
 block! {
     /// The fields of `purpose`.
     PurposeField, PURPOSE, "purpose" {
+        Description => "description", Takes::ShownText, "what is done with the data for this purpose, in one to three plain sentences (Art. 5(1)(a), 12(1), 13(1)(c))";
         Basis => "basis", Takes::Word(LegalBasis::WORDS), "the legal basis of Art. 6(1); repeatable";
         Condition => "condition", Takes::Word(Condition::WORDS), "the Art. 9(2) or Art. 10 condition for special or criminal-offence data; repeatable";
         Data => "data", Takes::Ids(Kind::Category), "the categories of data the purpose uses";
@@ -240,15 +266,21 @@ block! {
         Processors => "processors", Takes::Ids(Kind::Processor), "who processes the data on the controller's behalf";
         JointControllers => "joint_controllers", Takes::Ids(Kind::JointController), "who decides the processing together with the controller (Art. 26)";
         Retention => "retention", Takes::Retention, "how long the data are kept (Art. 13(2)(a))";
-        DirectMarketing => "direct_marketing", Takes::Flag, "the purpose is direct marketing (Art. 21(2)-(3))";
+        DirectMarketing => "direct_marketing", Takes::FlagOrWords(Channel::WORDS), "the purpose is direct marketing (Art. 21(2)-(3)), optionally with its channels: email, sms, phone, post, online";
+        Cookies => "cookies", Takes::Words(Cookie::WORDS), "what the purpose stores on or reads from the person's device (Directive 2002/58/EC Art. 5(3))";
+        Camera => "camera", Takes::Flag, "the purpose is camera surveillance, which is systematic monitoring (Art. 35(3)(c))";
         Profiling => "profiling", Takes::Flag, "the purpose involves profiling (Art. 4(4))";
         Monitoring => "monitoring", Takes::Flag, "the purpose systematically monitors people (Art. 35(3)(c))";
         LargeScale => "large_scale", Takes::Flag, "the processing is on a large scale (Art. 35(3)(b), 37(1))";
         Manual => "manual", Takes::Flag, "the processing is not carried out by automated means (Art. 20(1)(b))";
-        OnlineService => "online_service", Takes::Flag, "an information society service offered directly to the people concerned (Art. 8(1))";
+        OnlineService => "online_service", Takes::FlagOrCountryCodes, "an information society service offered directly to the people concerned (Art. 8(1)), optionally with the EEA states where it is offered";
         Provision => "provision", Takes::Word(Provision::WORDS), "whether people must provide the data, and what happens if they do not (Art. 13(2)(e))";
         Reuses => "reuses", Takes::Ids(Kind::Purpose), "the purposes the data were first collected for (Art. 6(4), 13(3))";
         Dpia => "dpia", Takes::Text, "the reference of the data protection impact assessment, or of the screening that found none needed (Art. 35)";
+        Identification => "identification", Takes::Text, "why a national identity number is needed for secure identification, for the record (personopplysningsloven § 12)";
+        Consultation => "consultation", Takes::Text, "when and with whom a control measure was discussed with the employees' representatives, for the record (arbeidsmiljøloven § 9-2)";
+        Security => "security", Takes::Text, "the technical and organisational security measures of this purpose, for the record (Art. 30(1)(g), 32(1))";
+        Note => "note", Takes::ShownText, "a note shown at the end of the purpose; repeatable";
         Decision => "decision", Takes::Named, "a decision based solely on automated processing with legal or similar effects (Art. 22)";
     }
 }
@@ -257,6 +289,8 @@ block! {
     /// The fields of `decision`.
     DecisionField, DECISION, "decision" {
         Logic => "logic", Takes::ShownText, "the logic involved, in plain words (Art. 13(2)(f))";
+        Significance => "significance", Takes::ShownText, "what the decision means for the person and what follows from it (Art. 13(2)(f))";
+        AuthorisedBy => "authorised_by", Takes::OptionalShownText, "the law that authorises the decision (Art. 22(2)(b)), in quotes";
         Safeguards => "safeguards", Takes::Word(DecisionSafeguard::WORDS), "the Art. 22(3) safeguards, separated by commas";
     }
 }
@@ -275,6 +309,7 @@ block! {
         HumanReview => "human_review", Takes::Right, "the right to human intervention in an automated decision (Art. 22(3))";
         Complaint => "complaint", Takes::Ids(Kind::Authority), "the supervisory authority people may complain to (Art. 77)";
         RespondWithin => "respond_within", Takes::Duration, "how soon requests are answered (Art. 12(3))";
+        Note => "note", Takes::ShownText, "a note shown with the rights, such as access under other laws or a duty of confidentiality; repeatable";
     }
 }
 

@@ -11,8 +11,8 @@ use crate::model::*;
 use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
 use crate::text::Span;
 use crate::vocab::{
-    Condition, DecisionSafeguard, DerogationGround, Duration, LegalBasis, Provision, RightKind,
-    TransferSafeguard, Vocabulary, is_eea, is_iso_country,
+    Channel, Condition, Cookie, DecisionSafeguard, DerogationGround, Duration, LegalBasis,
+    Provision, RightKind, TransferSafeguard, Vocabulary, is_eea, is_iso_country,
 };
 
 /// Reads the model of `text` from its sections (see [`crate::syntax`]).
@@ -353,8 +353,14 @@ impl<'a> Reader<'a> {
             }
             taken += 2;
             let problem = if !translatable {
+                // The texts kept for the record only are never shown in a notice.
+                let why = if matches!(field, "security" | "identification" | "consultation") {
+                    "is for the record of processing, not the notice,"
+                } else {
+                    "is shown as written in every language"
+                };
                 format!(
-                    "this text of `{field}` is shown as written in every language and takes no translation: remove `{} \"…\"`",
+                    "this text of `{field}` {why} and takes no translation: remove `{} \"…\"`",
                     tag.raw
                 )
             } else if !is_language_tag(tag.raw) {
@@ -402,14 +408,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `country NO`, `country NO, SE`, `country eea`, `country NO, outside_eea`.
-    fn country(&mut self, stmt: &Stmt) -> Option<Countries> {
-        self.no_block(stmt, "country");
-        const FORM: &str = "`country` takes ISO 3166-1 alpha-2 codes in capitals or the words `eea` and `outside_eea`, separated by commas, like `country NO` or `country NO, outside_eea`";
+    /// `country NO`, `country NO, SE`, `country eea`, `country NO, outside_eea`; likewise
+    /// `establishment`.
+    fn country(&mut self, stmt: &Stmt, field: &'static str) -> Option<Countries> {
+        self.no_block(stmt, field);
         if stmt.groups.is_empty() {
-            self.invalid(stmt.name_span, "country", FORM);
+            self.invalid(stmt.name_span, field, country_form(field, true));
             return None;
         }
+        self.countries(stmt, field, true)
+    }
+
+    /// The countries of a statement, one per group: ISO 3166-1 alpha-2 codes and, where
+    /// `regions`, the words `eea` and `outside_eea`. Without `regions` a code that is not an
+    /// ISO code is not read.
+    fn countries(&mut self, stmt: &Stmt, field: &'static str, regions: bool) -> Option<Countries> {
         let mut countries = Countries {
             span: stmt.span,
             values: Vec::new(),
@@ -421,9 +434,9 @@ impl<'a> Reader<'a> {
                     Some(Place::EeaState)
                 }
                 (ArgKind::Country, code) if is_iso_country(code) => Some(Place::ThirdCountry),
-                (ArgKind::Country, _) => Some(Place::Unknown),
-                (ArgKind::Identifier, "eea") => Some(Place::SomewhereInEea),
-                (ArgKind::Identifier, "outside_eea") => Some(Place::SomewhereOutsideEea),
+                (ArgKind::Country, _) if regions => Some(Place::Unknown),
+                (ArgKind::Identifier, "eea") if regions => Some(Place::SomewhereInEea),
+                (ArgKind::Identifier, "outside_eea") if regions => Some(Place::SomewhereOutsideEea),
                 _ => None,
             };
             match place {
@@ -435,14 +448,14 @@ impl<'a> Reader<'a> {
                 None => {
                     let upper = self.decode(arg).to_ascii_uppercase();
                     let suggestion = is_iso_country(&upper).then_some(upper);
-                    self.invalid_with(arg.span, "country", FORM, suggestion);
+                    self.invalid_with(arg.span, field, country_form(field, regions), suggestion);
                 }
             }
             if let Some(extra) = group.get(1) {
                 self.invalid(
                     extra.span,
-                    "country",
-                    "separate the countries with commas: `country NO, SE`",
+                    field,
+                    format!("separate the countries with commas: `{field} NO, SE`"),
                 );
             }
         }
@@ -652,6 +665,47 @@ impl<'a> Reader<'a> {
         );
     }
 
+    /// Words of a vocabulary, one per group: `cookies analytics, marketing`. With none written,
+    /// `empty` is reported when given (a field that may stand alone passes `None`). Also says
+    /// whether a word could not be read, so that rules depending on the words hold back.
+    fn word_list<V: Vocabulary>(
+        &mut self,
+        stmt: &Stmt,
+        field: &'static str,
+        what: &str,
+        empty: Option<&str>,
+    ) -> (Vec<Spanned<V>>, bool) {
+        self.no_block(stmt, field);
+        if let Some(empty) = empty
+            && stmt.groups.is_empty()
+        {
+            self.invalid(stmt.name_span, field, empty);
+        }
+        let mut words = Vec::new();
+        let mut unreadable = false;
+        for group in stmt.groups.iter() {
+            let Some(arg) = group.first() else { continue };
+            match V::from_word(arg.raw).filter(|_| arg.kind == ArgKind::Identifier) {
+                Some(value) => words.push(Spanned {
+                    value,
+                    span: arg.span,
+                }),
+                None => {
+                    unreadable = true;
+                    self.invalid_vocabulary::<V>(arg, field, what);
+                }
+            }
+            if let Some(extra) = group.get(1) {
+                self.invalid(
+                    extra.span,
+                    field,
+                    format!("separate the words of `{field}` with commas"),
+                );
+            }
+        }
+        (words, unreadable)
+    }
+
     /// The optional text after the words that start the statement (`basis
     /// legitimate_interests "the interest"`, at `index`); nothing may follow it.
     fn detail(
@@ -735,6 +789,75 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// `note "…"`: a text shown where it stands, with translations; repeatable.
+    fn note(&mut self, stmt: &Stmt) -> Option<Text> {
+        self.shown_text(stmt, "note", "\"Send ikke fødselsnummer på e-post\"")
+    }
+
+    /// `security "…"`: the security measures, for the record only (no translations).
+    fn security(&mut self, stmt: &Stmt) -> Option<Spanned<String>> {
+        self.text(
+            stmt,
+            "security",
+            "\"Tilgang styres per rolle; loggene lagres kryptert\"",
+        )
+    }
+
+    /// `international_organisation`, or `international_organisation epo`: the key must be an
+    /// organisation of the adequacy table.
+    fn international_organisation(&mut self, stmt: &Stmt) -> InternationalOrganisation {
+        const FIELD: &str = "international_organisation";
+        self.no_block(stmt, FIELD);
+        self.no_more_args(stmt, FIELD, 1);
+        let key = stmt.args().next().and_then(|arg| {
+            if arg.kind == ArgKind::Identifier
+                && crate::vocab::international_organisation(arg.raw).is_some()
+            {
+                return Some(Spanned {
+                    value: arg.raw.to_string(),
+                    span: arg.span,
+                });
+            }
+            let keys = crate::vocab::INTERNATIONAL_ORGANISATIONS;
+            let suggestion = crate::suggest::nearest(arg.raw, keys.iter().copied()).map(str::to_string);
+            self.invalid_with(
+                arg.span,
+                FIELD,
+                format!(
+                    "`{}` is not an international organisation of privlint's adequacy table (it knows {}): write just `{FIELD}` for another organisation",
+                    arg.raw,
+                    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                ),
+                suggestion,
+            );
+            None
+        });
+        InternationalOrganisation {
+            span: stmt.name_span,
+            key,
+        }
+    }
+
+    /// The two texts of `provision conditional "what the person applies for" "consequences"`,
+    /// each with its translations: the second is the next text not preceded by a language tag.
+    /// Without the first, one finding says what the form is (what follows is not read).
+    fn conditional_provision(&mut self, stmt: &Stmt, word: Span) -> (Option<Text>, Option<Text>) {
+        let Some(group) = stmt.groups.first() else {
+            return (None, None);
+        };
+        let Some((condition, taken)) = self.text_in(group, 1, "provision", true) else {
+            let span = group.get(1).map_or(word, |a| a.span);
+            self.invalid(
+                span,
+                "provision",
+                "`provision conditional` needs what the person applies for in quotes, then the consequences of not providing the data: `provision conditional \"if you apply for a loan\" \"we cannot process the application\"`",
+            );
+            return (None, None);
+        };
+        let consequence = self.detail(stmt, "provision", 1 + taken, true);
+        (Some(condition), consequence)
+    }
+
     fn duration(&mut self, arg: Arg, field: &'static str) -> Option<Duration> {
         match arg.kind {
             ArgKind::Duration => {
@@ -808,7 +931,7 @@ impl<'a> Reader<'a> {
                 continue;
             };
             match field {
-                F::Language => notice.language = self.text(&child, "language", "\"nb\""),
+                F::Language => notice.language = self.language(&child),
                 F::Languages => notice.languages = self.languages(&child),
                 F::Url => notice.url = self.text(&child, "url", "\"https://…\""),
                 F::Updated => {
@@ -830,6 +953,23 @@ impl<'a> Reader<'a> {
         if self.model.notice.is_none() {
             self.model.notice = Some(notice);
         }
+    }
+
+    /// `language "nb"`: the language tag in quotes.
+    fn language(&mut self, stmt: &Stmt) -> Option<Spanned<String>> {
+        let language = self.text(stmt, "language", "\"nb\"")?;
+        if is_language_tag(&language.value) {
+            return Some(language);
+        }
+        self.invalid(
+            language.span,
+            "language",
+            format!(
+                "`{}` is not a language tag: write a two- or three-letter code in lower case (BCP 47), such as `\"nb\"`, `\"nn\"` or `\"en\"`",
+                language.value
+            ),
+        );
+        None
     }
 
     /// `languages nb, nn, en`: language tags, never references.
@@ -915,6 +1055,10 @@ impl<'a> Reader<'a> {
             country: None,
             contact: Contact::default(),
             public_authority: None,
+            establishment: None,
+            self_service: None,
+            notes: Vec::new(),
+            security: None,
             written: Written::default(),
         };
         for child in self.children(stmt) {
@@ -931,10 +1075,19 @@ impl<'a> Reader<'a> {
                 F::OrgNumber => {
                     controller.org_number = self.text(&child, "org_number", "\"999 999 999\"")
                 }
-                F::Country => controller.country = self.country(&child),
+                F::Country => controller.country = self.country(&child, "country"),
                 F::PublicAuthority => {
                     controller.public_authority = Some(self.flag(&child, "public_authority"))
                 }
+                F::Establishment => {
+                    controller.establishment = self.country(&child, "establishment")
+                }
+                F::SelfService => {
+                    controller.self_service =
+                        self.text(&child, "self_service", "\"https://example.no/innsyn\"")
+                }
+                F::Note => controller.notes.extend(self.note(&child)),
+                F::Security => controller.security = self.security(&child),
                 F::Authority => {
                     self.no_block(&child, "authority");
                     if let Some((id, name)) = self.definition(&child, "authority", Kind::Authority)
@@ -956,6 +1109,7 @@ impl<'a> Reader<'a> {
             keyword: stmt.name_span,
             name,
             contact: Contact::default(),
+            notes: Vec::new(),
         };
         for child in self.children(stmt) {
             let Some(field) = F::from_name(child.name) else {
@@ -967,6 +1121,10 @@ impl<'a> Reader<'a> {
                 F::Phone => ContactPart::Phone,
                 F::Address => ContactPart::Address,
                 F::Url => ContactPart::Url,
+                F::Note => {
+                    dpo.notes.extend(self.note(&child));
+                    continue;
+                }
             };
             self.contact(&child, part, &mut dpo.contact);
         }
@@ -989,7 +1147,7 @@ impl<'a> Reader<'a> {
             };
             let contact = &mut representative.contact;
             match field {
-                F::Country => representative.country = self.country(&child),
+                F::Country => representative.country = self.country(&child, "country"),
                 F::Email => self.contact(&child, ContactPart::Email, contact),
                 F::Phone => self.contact(&child, ContactPart::Phone, contact),
                 F::Address => self.contact(&child, ContactPart::Address, contact),
@@ -1013,6 +1171,7 @@ impl<'a> Reader<'a> {
             includes: Vec::new(),
             special: None,
             criminal: None,
+            national_id: None,
         };
         for child in self.children(stmt) {
             let Some(field) = F::from_name(child.name) else {
@@ -1040,6 +1199,7 @@ impl<'a> Reader<'a> {
                 }
                 F::Special => category.special = Some(self.flag(&child, "special")),
                 F::Criminal => category.criminal = Some(self.flag(&child, "criminal")),
+                F::NationalId => category.national_id = Some(self.flag(&child, "national_id")),
             }
         }
         self.model.categories.push(category);
@@ -1058,11 +1218,13 @@ impl<'a> Reader<'a> {
             label,
             child: None,
             employee: None,
+            customer: None,
         };
         for child in self.children(stmt) {
             match F::from_name(child.name) {
                 Some(F::Child) => subject.child = Some(self.flag(&child, "child")),
                 Some(F::Employee) => subject.employee = Some(self.flag(&child, "employee")),
+                Some(F::Customer) => subject.customer = Some(self.flag(&child, "customer")),
                 None => self.unknown_field(&child, &fields::SUBJECT),
             }
         }
@@ -1082,11 +1244,15 @@ impl<'a> Reader<'a> {
             label,
             public: None,
             country: None,
+            data_subject: None,
         };
         for child in self.children(stmt) {
             match F::from_name(child.name) {
                 Some(F::Public) => source.public = Some(self.flag(&child, "public")),
-                Some(F::Country) => source.country = self.country(&child),
+                Some(F::Country) => source.country = self.country(&child, "country"),
+                Some(F::DataSubject) => {
+                    source.data_subject = Some(self.flag(&child, "data_subject"))
+                }
                 None => self.unknown_field(&child, &fields::SOURCE),
             }
         }
@@ -1110,6 +1276,8 @@ impl<'a> Reader<'a> {
             public_authority: None,
             agreement: None,
             arrangement: None,
+            contact: Contact::default(),
+            international_organisation: None,
             written: Written::default(),
         };
         for child in self.children(stmt) {
@@ -1134,7 +1302,7 @@ impl<'a> Reader<'a> {
             match field {
                 PartyField::Country => {
                     party.written.insert("country");
-                    party.country = self.country(&child)
+                    party.country = self.country(&child, "country")
                 }
                 PartyField::PublicAuthority => {
                     party.written.insert("public_authority");
@@ -1166,6 +1334,11 @@ impl<'a> Reader<'a> {
                     party.arrangement =
                         self.shown_text(&child, "arrangement", "\"the essence of the arrangement\"")
                 }
+                PartyField::Contact(part) => self.contact(&child, part, &mut party.contact),
+                PartyField::InternationalOrganisation => {
+                    party.written.insert("international_organisation");
+                    party.international_organisation = Some(self.international_organisation(&child))
+                }
             }
         }
         self.model.parties.push(party);
@@ -1182,6 +1355,7 @@ impl<'a> Reader<'a> {
         let mut p = Purpose {
             id,
             label,
+            description: None,
             bases: Vec::new(),
             conditions: Vec::new(),
             data: Vec::new(),
@@ -1192,14 +1366,22 @@ impl<'a> Reader<'a> {
             joint_controllers: Vec::new(),
             retention: None,
             direct_marketing: None,
+            marketing_channels: Vec::new(),
+            cookies: Vec::new(),
+            camera: None,
             profiling: None,
             monitoring: None,
             large_scale: None,
             manual: None,
             online_service: None,
+            offered_in: Vec::new(),
             provision: None,
             reuses: Vec::new(),
             dpia: None,
+            identification: None,
+            consultation: None,
+            security: None,
+            notes: Vec::new(),
             decisions: Vec::new(),
             written: Written::default(),
             unreadable: Written::default(),
@@ -1214,8 +1396,14 @@ impl<'a> Reader<'a> {
                 F::Basis => {
                     match self.word::<LegalBasis>(&child, "basis", "a legal basis of Art. 6(1)") {
                         Some((kind, span)) => {
-                            // The interest is shown in the notice; a law is cited as written.
-                            let translatable = kind == LegalBasis::LegitimateInterests;
+                            // The interest is shown in the notice, and a law is named in the
+                            // reader's language (language.md §1); other bases take no text.
+                            let translatable = matches!(
+                                kind,
+                                LegalBasis::LegitimateInterests
+                                    | LegalBasis::LegalObligation
+                                    | LegalBasis::PublicTask
+                            );
                             let detail = self.detail(&child, "basis", 1, translatable);
                             p.bases.push(Basis { kind, span, detail });
                         }
@@ -1229,11 +1417,8 @@ impl<'a> Reader<'a> {
                         "a condition of Art. 9(2) or Art. 10",
                     ) {
                         Some((kind, span)) => {
-                            let detail =
-                                self.detail(&child, "condition", 1, false).map(|t| Spanned {
-                                    value: t.value,
-                                    span: t.span,
-                                });
+                            // The law, named in the reader's language.
+                            let detail = self.detail(&child, "condition", 1, true);
                             p.conditions.push(ConditionUse { kind, span, detail });
                         }
                         None => p.unreadable.insert("condition"),
@@ -1271,14 +1456,52 @@ impl<'a> Reader<'a> {
                         p.retention = retention;
                     }
                 }
-                F::DirectMarketing => {
-                    p.direct_marketing = Some(self.flag(&child, "direct_marketing"))
+                F::Description => {
+                    p.description = self.shown_text(
+                        &child,
+                        "description",
+                        "\"what is done with the data, in plain words\"",
+                    )
                 }
+                F::DirectMarketing => {
+                    let (channels, unreadable) = self.word_list::<Channel>(
+                        &child,
+                        "direct_marketing",
+                        "a channel of direct marketing",
+                        None,
+                    );
+                    if unreadable {
+                        p.unreadable.insert("direct_marketing");
+                    }
+                    p.marketing_channels.extend(channels);
+                    p.direct_marketing = Some(child.name_span);
+                }
+                F::Cookies => {
+                    let (cookies, unreadable) = self.word_list::<Cookie>(
+                        &child,
+                        "cookies",
+                        "a kind of cookie",
+                        Some("`cookies` says what the purpose stores on or reads from the person's device: one or more of strictly_necessary, functional, analytics, marketing"),
+                    );
+                    if unreadable {
+                        p.unreadable.insert("cookies");
+                    }
+                    p.cookies.extend(cookies);
+                }
+                F::Camera => p.camera = Some(self.flag(&child, "camera")),
                 F::Profiling => p.profiling = Some(self.flag(&child, "profiling")),
                 F::Monitoring => p.monitoring = Some(self.flag(&child, "monitoring")),
                 F::LargeScale => p.large_scale = Some(self.flag(&child, "large_scale")),
                 F::Manual => p.manual = Some(self.flag(&child, "manual")),
-                F::OnlineService => p.online_service = Some(self.flag(&child, "online_service")),
+                F::OnlineService => {
+                    self.no_block(&child, "online_service");
+                    if !child.groups.is_empty()
+                        && let Some(countries) = self.countries(&child, "online_service", false)
+                    {
+                        p.offered_in.extend(countries.values);
+                    }
+                    p.online_service = Some(child.name_span);
+                }
                 F::Provision => {
                     match self.word::<Provision>(
                         &child,
@@ -1286,11 +1509,16 @@ impl<'a> Reader<'a> {
                         "whether the data must be provided (Art. 13(2)(e))",
                     ) {
                         Some((kind, span)) => {
-                            let consequence = self.detail(&child, "provision", 1, true);
+                            let (condition, consequence) = if kind == Provision::Conditional {
+                                self.conditional_provision(&child, span)
+                            } else {
+                                (None, self.detail(&child, "provision", 1, true))
+                            };
                             if p.provision.is_none() {
                                 p.provision = Some(ProvisionUse {
                                     kind,
                                     span,
+                                    condition,
                                     consequence,
                                 });
                             }
@@ -1299,6 +1527,22 @@ impl<'a> Reader<'a> {
                     }
                 }
                 F::Dpia => p.dpia = self.text(&child, "dpia", "\"DPIA-2024-03\""),
+                F::Identification => {
+                    p.identification = self.text(
+                        &child,
+                        "identification",
+                        "\"why secure identification is needed\"",
+                    )
+                }
+                F::Consultation => {
+                    p.consultation = self.text(
+                        &child,
+                        "consultation",
+                        "\"Drøftet med tillitsvalgte 2025-03-04\"",
+                    )
+                }
+                F::Security => p.security = self.security(&child),
+                F::Note => p.notes.extend(self.note(&child)),
                 F::Decision => {
                     let decision = self.decision(&child);
                     p.decisions.push(decision);
@@ -1356,7 +1600,7 @@ impl<'a> Reader<'a> {
                         RetentionPeriod::Until(event)
                     }
                     None => {
-                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"formålet er oppfylt\"`");
+                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"kunden melder seg av\"`");
                         return None;
                     }
                 }
@@ -1401,6 +1645,8 @@ impl<'a> Reader<'a> {
             keyword: stmt.name_span,
             label,
             logic: None,
+            significance: None,
+            authorised_by: None,
             safeguards: Vec::new(),
             written: Written::default(),
             unreadable: Written::default(),
@@ -1414,30 +1660,35 @@ impl<'a> Reader<'a> {
                 F::Logic => {
                     decision.logic = self.shown_text(&child, "logic", "\"the logic involved\"")
                 }
+                F::Significance => {
+                    decision.significance = self.shown_text(
+                        &child,
+                        "significance",
+                        "\"what the decision means for you\"",
+                    )
+                }
+                F::AuthorisedBy => {
+                    self.no_block(&child, "authorised_by");
+                    let law = self.optional_text(&child, "authorised_by", 0, true, || {
+                        "`authorised_by` names the law in quotes: `authorised_by \"forskrift om …\"`"
+                            .into()
+                    });
+                    decision.authorised_by = Some(Authorisation {
+                        span: child.name_span,
+                        law,
+                    });
+                }
                 F::Safeguards => {
-                    self.no_block(&child, "safeguards");
-                    if child.groups.is_empty() {
-                        self.invalid(child.name_span, "safeguards", "`safeguards` lists the Art. 22(3) safeguards: human_review, express_view, contest");
+                    let (safeguards, unreadable) = self.word_list::<DecisionSafeguard>(
+                        &child,
+                        "safeguards",
+                        "a safeguard of Art. 22(3)",
+                        Some("`safeguards` lists the Art. 22(3) safeguards: human_review, express_view, contest"),
+                    );
+                    if unreadable {
+                        decision.unreadable.insert("safeguards");
                     }
-                    for group in child.groups.iter() {
-                        let Some(arg) = group.first() else { continue };
-                        match DecisionSafeguard::from_word(arg.raw)
-                            .filter(|_| arg.kind == ArgKind::Identifier)
-                        {
-                            Some(s) => decision.safeguards.push(Spanned {
-                                value: s,
-                                span: arg.span,
-                            }),
-                            None => {
-                                decision.unreadable.insert("safeguards");
-                                self.invalid_vocabulary::<DecisionSafeguard>(
-                                    arg,
-                                    "safeguards",
-                                    "a safeguard of Art. 22(3)",
-                                );
-                            }
-                        }
-                    }
+                    decision.safeguards.extend(safeguards);
                 }
             }
             decision.written.insert(field.name());
@@ -1453,6 +1704,7 @@ impl<'a> Reader<'a> {
             complaint: Vec::new(),
             complaint_qualifier: None,
             respond_within: None,
+            notes: Vec::new(),
             written: Written::default(),
             misspelt: Vec::new(),
             last_node: None,
@@ -1509,6 +1761,7 @@ impl<'a> Reader<'a> {
                         ),
                     }
                 }
+                RightsField::Note => rights.notes.extend(self.note(&child)),
                 _ => unreachable!("the rights were read above"),
             }
         }
@@ -1631,6 +1884,19 @@ fn parse_suppression(comment: &str) -> Option<SuppressionComment<'_>> {
     Some(SuppressionComment { rules, reason })
 }
 
+/// What a field of countries takes, for its messages.
+fn country_form(field: &str, regions: bool) -> String {
+    if regions {
+        format!(
+            "`{field}` takes ISO 3166-1 alpha-2 codes in capitals or the words `eea` and `outside_eea`, separated by commas, like `{field} NO` or `{field} NO, outside_eea`"
+        )
+    } else {
+        format!(
+            "`{field}` takes ISO 3166-1 alpha-2 codes in capitals, separated by commas, like `{field} NO, SE`"
+        )
+    }
+}
+
 /// A BCP 47 primary language subtag: `nb`, `nn`, `en`, `sma`.
 fn is_language_tag(word: &str) -> bool {
     (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase())
@@ -1653,6 +1919,8 @@ enum PartyField {
     Safeguard,
     Agreement,
     Arrangement,
+    Contact(ContactPart),
+    InternationalOrganisation,
 }
 
 impl From<fields::RecipientField> for PartyField {
@@ -1662,6 +1930,7 @@ impl From<fields::RecipientField> for PartyField {
             F::Country => PartyField::Country,
             F::PublicAuthority => PartyField::PublicAuthority,
             F::Safeguard => PartyField::Safeguard,
+            F::InternationalOrganisation => PartyField::InternationalOrganisation,
         }
     }
 }
@@ -1684,6 +1953,10 @@ impl From<fields::JointControllerField> for PartyField {
             F::Country => PartyField::Country,
             F::Arrangement => PartyField::Arrangement,
             F::Safeguard => PartyField::Safeguard,
+            F::Email => PartyField::Contact(ContactPart::Email),
+            F::Phone => PartyField::Contact(ContactPart::Phone),
+            F::Address => PartyField::Contact(ContactPart::Address),
+            F::Url => PartyField::Contact(ContactPart::Url),
         }
     }
 }
@@ -1811,6 +2084,325 @@ mod tests {
         assert_eq!(
             message("processor x \"X\" {\n  agreement \"A\"  \"B\",\n     \"C\"\n}\n"),
             vec!["`agreement` does not take `\"B\", \"C\"` here".to_string()]
+        );
+    }
+
+    fn model(text: &str) -> Model {
+        crate::analyze(
+            text,
+            &crate::syntax::read(text),
+            &crate::Settings::default(),
+        )
+        .0
+    }
+
+    fn invalid_values(text: &str) -> Vec<String> {
+        crate::rules::testing::findings("invalid-value", text)
+            .into_iter()
+            .map(|(line, message)| format!("{line}: {message}"))
+            .collect()
+    }
+
+    /// Every field of version 3 (language.md, the parts marked v3) is read into the model.
+    #[test]
+    fn reads_the_fields_of_version_3() {
+        let text = r#"notice "N" { languages nb, en }
+controller c "C AS" {
+  country NO
+  establishment NO, SE, eea
+  self_service "https://c.example/innsyn"
+  note "Send ikke fødselsnummer på e-post" en "Do not send national identity numbers by e-mail"
+  note "Andre"
+  security "Tilgang per rolle"
+}
+dpo "Ombud" { email "o@c.example"; note "Ombudet svarer innen en uke" }
+category id "Identitet" { national_id }
+subject kunder "Kunder" { customer }
+source app "Appen" { data_subject }
+recipient epo "Det europeiske patentverket" { international_organisation epo }
+recipient un "FN" { international_organisation }
+joint_controller j "J" {
+  email "j@j.example"
+  phone "+47 1"
+  address "Gate 1"
+  url "https://j.example"
+}
+purpose p "P" {
+  description "Vi sender nyheter." en "We send news."
+  basis legal_obligation "kvitvaskingslova § 30" en "section 30 of the Anti-Money Laundering Act"
+  condition authorised_by_law "straffeprosessloven" en "the Criminal Procedure Act"
+  direct_marketing email, sms
+  cookies strictly_necessary, analytics
+  camera
+  online_service NO, US
+  provision conditional "om du vil søke om lån" en "if you want to apply for a loan" "kan vi ikke behandle søknaden" en "we cannot process the application"
+  identification "Sikker identifisering"
+  consultation "Drøftet med tillitsvalgte 2025-03-04"
+  security "Kryptert"
+  note "Første" en "First"
+  note "Andre"
+  sources app
+  decision "D" {
+    significance "Avslag" en "Refusal"
+    authorised_by "forskrift om lån" en "regulations on loans"
+  }
+  decision "E" { authorised_by }
+}
+rights { access; note "Innsyn etter offentleglova" }
+"#;
+        assert_eq!(invalid_values(text), Vec::<String>::new());
+        let m = model(text);
+        let c = m.controller().unwrap();
+        let codes: Vec<&str> = c
+            .establishment
+            .as_ref()
+            .unwrap()
+            .values
+            .iter()
+            .map(|v| v.code.as_str())
+            .collect();
+        assert_eq!(codes, ["NO", "SE", "eea"]);
+        assert_eq!(
+            c.self_service.as_ref().unwrap().value,
+            "https://c.example/innsyn"
+        );
+        assert_eq!(c.notes.len(), 2);
+        assert_eq!(
+            c.notes[0].translation("en"),
+            Some("Do not send national identity numbers by e-mail")
+        );
+        assert_eq!(c.security.as_ref().unwrap().value, "Tilgang per rolle");
+        assert_eq!(m.dpos[0].notes[0].value, "Ombudet svarer innen en uke");
+        assert!(m.categories[0].national_id.is_some());
+        assert!(m.subjects[0].customer.is_some());
+        assert!(m.sources[0].data_subject.is_some());
+        let epo = m.parties[0].international_organisation.as_ref().unwrap();
+        assert_eq!(epo.key.as_ref().unwrap().value, "epo");
+        assert_eq!(epo.adequacy_decision().unwrap().decision, "(EU) 2025/1382");
+        let un = m.parties[1].international_organisation.as_ref().unwrap();
+        assert!(un.key.is_none() && un.adequacy_decision().is_none());
+        let contact: Vec<&str> = m.parties[2].contact.values().collect();
+        assert_eq!(
+            contact,
+            ["Gate 1", "j@j.example", "+47 1", "https://j.example"]
+        );
+
+        let p = &m.purposes[0];
+        assert_eq!(
+            p.description.as_ref().unwrap().translation("en"),
+            Some("We send news.")
+        );
+        assert_eq!(
+            p.bases[0].detail.as_ref().unwrap().translation("en"),
+            Some("section 30 of the Anti-Money Laundering Act")
+        );
+        assert_eq!(
+            p.conditions[0].detail.as_ref().unwrap().translation("en"),
+            Some("the Criminal Procedure Act")
+        );
+        assert!(p.direct_marketing.is_some());
+        let channels: Vec<Channel> = p.marketing_channels.iter().map(|c| c.value).collect();
+        assert_eq!(channels, [Channel::Email, Channel::Sms]);
+        let cookies: Vec<Cookie> = p.cookies.iter().map(|c| c.value).collect();
+        assert_eq!(cookies, [Cookie::StrictlyNecessary, Cookie::Analytics]);
+        assert!(p.camera.is_some() && p.monitoring.is_none());
+        assert_eq!(p.monitors(), p.camera);
+        assert!(p.online_service.is_some());
+        let offered: Vec<(&str, Place)> = p
+            .offered_in
+            .iter()
+            .map(|v| (v.code.as_str(), v.place))
+            .collect();
+        assert_eq!(
+            offered,
+            [("NO", Place::EeaState), ("US", Place::ThirdCountry)]
+        );
+        let provision = p.provision.as_ref().unwrap();
+        assert_eq!(provision.kind, Provision::Conditional);
+        let condition = provision.condition.as_ref().unwrap();
+        assert_eq!(condition.value, "om du vil søke om lån");
+        assert_eq!(
+            condition.translation("en"),
+            Some("if you want to apply for a loan")
+        );
+        let consequence = provision.consequence.as_ref().unwrap();
+        assert_eq!(consequence.value, "kan vi ikke behandle søknaden");
+        assert_eq!(
+            consequence.translation("en"),
+            Some("we cannot process the application")
+        );
+        assert_eq!(
+            p.identification.as_ref().unwrap().value,
+            "Sikker identifisering"
+        );
+        assert_eq!(
+            p.consultation.as_ref().unwrap().value,
+            "Drøftet med tillitsvalgte 2025-03-04"
+        );
+        assert_eq!(p.security.as_ref().unwrap().value, "Kryptert");
+        let notes: Vec<&str> = p.notes.iter().map(|n| n.value.as_str()).collect();
+        assert_eq!(notes, ["Første", "Andre"]);
+        assert!(m.collects_from_person(p));
+        let d = &p.decisions[0];
+        assert_eq!(
+            d.significance.as_ref().unwrap().translation("en"),
+            Some("Refusal")
+        );
+        let law = d.authorised_by.as_ref().unwrap().law.as_ref().unwrap();
+        assert_eq!(law.translation("en"), Some("regulations on loans"));
+        let bare = p.decisions[1].authorised_by.as_ref().unwrap();
+        assert!(
+            bare.law.is_none(),
+            "`authorised_by` alone is read, naming no law"
+        );
+        assert_eq!(
+            m.rights.as_ref().unwrap().notes[0].value,
+            "Innsyn etter offentleglova"
+        );
+
+        // The new shown texts take translations and are shown (language.md §8); law
+        // references take translations but are not among the shown texts, nor are the texts
+        // for the record.
+        let shown: Vec<&str> = m.shown_texts().iter().map(|t| t.value.as_str()).collect();
+        for text in [
+            "Send ikke fødselsnummer på e-post",
+            "Ombudet svarer innen en uke",
+            "Vi sender nyheter.",
+            "om du vil søke om lån",
+            "kan vi ikke behandle søknaden",
+            "Avslag",
+            "Første",
+            "Innsyn etter offentleglova",
+        ] {
+            assert!(shown.contains(&text), "{text} is not shown: {shown:?}");
+        }
+        for text in [
+            "kvitvaskingslova § 30",
+            "forskrift om lån",
+            "Kryptert",
+            "Sikker identifisering",
+        ] {
+            assert!(!shown.contains(&text), "{text} is shown");
+        }
+    }
+
+    #[test]
+    fn the_new_forms_report_what_they_cannot_read() {
+        let purpose = |body: &str| invalid_values(&format!("purpose p \"P\" {{\n  {body}\n}}\n"));
+        // `provision conditional` needs what the person applies for.
+        let found = purpose("provision conditional");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("2: `provision conditional` needs what the person applies for"),
+            "{found:?}"
+        );
+        assert_eq!(purpose("provision conditional loan \"x\"").len(), 1);
+        // One text is what the person applies for; the consequence is then missing, which
+        // is `missing-provision`'s business, not a value that cannot be read.
+        assert!(purpose("provision conditional \"om du vil søke\"").is_empty());
+        assert_eq!(purpose("provision conditional \"a\" \"b\" \"c\"").len(), 1);
+        // Unknown words of `cookies` and of the marketing channels.
+        let found = purpose("cookies analytic, tracking");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("did you mean `analytics`"), "{found:?}");
+        assert_eq!(purpose("cookies").len(), 1);
+        assert_eq!(purpose("cookies analytics marketing").len(), 1);
+        let found = purpose("direct_marketing email, fax");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("`fax` is not a channel of direct marketing"),
+            "{found:?}"
+        );
+        // `online_service` takes ISO codes only; one outside the EEA is accepted.
+        assert!(purpose("online_service NO, SE, US").is_empty());
+        assert_eq!(purpose("online_service eea").len(), 1);
+        assert_eq!(purpose("online_service QQ").len(), 1);
+        // Translations after law references are read; after texts for the record they are not.
+        assert!(
+            purpose("basis public_task \"kommuneloven\" en \"the Local Government Act\"")
+                .is_empty()
+        );
+        assert!(
+            purpose(
+                "condition employment \"arbeidsmiljøloven\" en \"the Working Environment Act\""
+            )
+            .is_empty()
+        );
+        let found = purpose("security \"Kryptert\" en \"Encrypted\"");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("is for the record of processing, not the notice,"),
+            "{found:?}"
+        );
+        assert_eq!(purpose("identification \"x\" en \"y\"").len(), 1);
+        assert_eq!(purpose("consultation \"x\" en \"y\"").len(), 1);
+        // `authorised_by` takes nothing or the law in quotes.
+        assert_eq!(
+            invalid_values("purpose p \"P\" { decision \"D\" { authorised_by forskrift } }\n")
+                .len(),
+            1
+        );
+    }
+
+    /// Art. 8 ages are set by EEA States: a code outside the EEA after `online_service` is read
+    /// without complaint and changes nothing for `child-consent`.
+    #[test]
+    fn a_code_outside_the_eea_after_online_service_is_accepted() {
+        let text = |offered: &str| {
+            format!(
+                "controller c \"C\" {{ country NO }}\nsubject kids \"Barn\" {{ child }}\npurpose p \"P\" {{\n  basis consent\n  subjects kids\n  online_service{offered}\n}}\n"
+            )
+        };
+        assert!(invalid_values(&text(" US")).is_empty());
+        let child_consent = |t: &str| crate::rules::testing::findings("child-consent", t);
+        assert_eq!(child_consent(&text(" US")), child_consent(&text("")));
+        assert_eq!(child_consent(&text("")).len(), 1);
+    }
+
+    #[test]
+    fn an_international_organisation_is_named_by_a_key_of_the_adequacy_table() {
+        let found = invalid_values("recipient r \"R\" { international_organisation who }\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(
+                "`who` is not an international organisation of privlint's adequacy table"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            invalid_values("recipient r \"R\" { international_organisation EPO }\n").len() == 1
+        );
+        assert!(
+            invalid_values("recipient r \"R\" { international_organisation epo }\n").is_empty()
+        );
+        assert!(invalid_values("recipient r \"R\" { international_organisation }\n").is_empty());
+        assert_eq!(
+            invalid_values("recipient r \"R\" { international_organisation epo, epo }\n").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_language_of_a_notice_is_a_language_tag() {
+        let notice =
+            |value: &str| invalid_values(&format!("notice \"N\" {{ language {value} }}\n"));
+        assert!(notice("\"nb\"").is_empty());
+        assert!(notice("\"sma\"").is_empty());
+        for bad in ["\"norsk\"", "\"NB\"", "\"nb-NO\"", "\"\"", "\"n\""] {
+            let found = notice(bad);
+            assert_eq!(found.len(), 1, "{bad}: {found:?}");
+            assert!(
+                found[0].contains("is not a language tag"),
+                "{bad}: {found:?}"
+            );
+        }
+        // An invalid tag is not the notice's language.
+        assert!(
+            model("notice \"N\" { language \"norsk\" }\n")
+                .notice
+                .unwrap()
+                .languages()
+                .is_empty()
         );
     }
 

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Edit, Fix};
 use crate::text::Span;
 use crate::vocab::{
-    Claim, Condition, DecisionSafeguard, DerogationGround, Duration, LegalBasis, Provision,
-    RightKind, TransferSafeguard, Vocabulary,
+    AdequacyDecision, Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
+    Duration, LegalBasis, Provision, RightKind, TransferSafeguard, Vocabulary,
 };
 
 /// A value and where it was written.
@@ -202,6 +202,14 @@ pub struct Controller {
     pub country: Option<Countries>,
     pub contact: Contact,
     pub public_authority: Option<Span>,
+    /// `establishment NO, SE`: its establishments in the EEA (Art. 3(1)).
+    pub establishment: Option<Countries>,
+    /// `self_service "URL"`: where people see their data and send requests securely.
+    pub self_service: Option<Spanned<String>>,
+    /// The notes shown with the contact details, in file order.
+    pub notes: Vec<Text>,
+    /// The general description of the security measures (Art. 30(1)(g)), for the record.
+    pub security: Option<Spanned<String>>,
     pub written: Written,
 }
 
@@ -218,6 +226,8 @@ pub struct Dpo {
     pub keyword: Span,
     pub name: Option<Text>,
     pub contact: Contact,
+    /// The notes shown with the DPO's contact details.
+    pub notes: Vec<Text>,
 }
 
 /// The controller's representative in the EEA (Art. 27).
@@ -313,6 +323,47 @@ pub struct Category {
     pub includes: Vec<Text>,
     pub special: Option<Span>,
     pub criminal: Option<Span>,
+    /// `national_id`: a national identity number (personopplysningsloven § 12).
+    pub national_id: Option<Span>,
+}
+
+/// The words that make a category a national identity number category when its label or one
+/// of its `includes` items holds one as whole words, ignoring case (language.md §4).
+const NATIONAL_ID_WORDS: &[&str] = &[
+    "fødselsnummer",
+    "fødselsnr",
+    "personnummer",
+    "d-nummer",
+    "national identity number",
+    "national id number",
+];
+
+impl Category {
+    /// Whether the category is a national identity number: flagged `national_id`, or its label
+    /// or one of its `includes` items names one as whole words ("Navn, adresse og
+    /// fødselsnummer" does; "fødselsdato" does not). Translations are not read: the text as
+    /// written decides.
+    pub fn is_national_id(&self) -> bool {
+        self.national_id.is_some()
+            || self
+                .label
+                .iter()
+                .chain(&self.includes)
+                .any(|text| names_national_id(&text.value))
+    }
+}
+
+/// Whether `text` holds one of [`NATIONAL_ID_WORDS`] as whole words, ignoring case: the
+/// characters on either side of it are not letters or digits.
+fn names_national_id(text: &str) -> bool {
+    let text = text.to_lowercase();
+    NATIONAL_ID_WORDS.iter().any(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -322,6 +373,9 @@ pub struct Subject {
     pub child: Option<Span>,
     /// The controller's own staff or job applicants.
     pub employee: Option<Span>,
+    /// Existing customers whose electronic address was obtained in a sale
+    /// (markedsføringsloven § 15).
+    pub customer: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -330,6 +384,8 @@ pub struct Source {
     pub label: Option<Text>,
     pub public: Option<Span>,
     pub country: Option<Countries>,
+    /// `data_subject`: the person concerned is this source.
+    pub data_subject: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -357,7 +413,28 @@ pub struct Party {
     pub agreement: Option<Spanned<String>>,
     /// `arrangement "…"` (joint controllers, Art. 26(2)).
     pub arrangement: Option<Text>,
+    /// The contact details of a joint controller (Art. 30(1)(a)).
+    pub contact: Contact,
+    /// `international_organisation [key]` (recipients, Art. 4(26)).
+    pub international_organisation: Option<InternationalOrganisation>,
     pub written: Written,
+}
+
+/// `international_organisation epo`: the recipient is an international organisation, named by
+/// its key in the adequacy table when it has one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InternationalOrganisation {
+    /// The `international_organisation` word.
+    pub span: Span,
+    /// The key, when written and found in the adequacy table.
+    pub key: Option<Spanned<String>>,
+}
+
+impl InternationalOrganisation {
+    /// The organisation's adequacy decision, when its key names one.
+    pub fn adequacy_decision(&self) -> Option<&'static AdequacyDecision> {
+        crate::vocab::international_organisation(&self.key.as_ref()?.value)
+    }
 }
 
 impl Party {
@@ -410,8 +487,8 @@ pub struct ConditionUse {
     pub kind: Condition,
     /// The condition word.
     pub span: Span,
-    /// The law that lays it down.
-    pub detail: Option<Spanned<String>>,
+    /// The law that lays it down, with its translations.
+    pub detail: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -439,18 +516,34 @@ pub struct Decision {
     pub keyword: Span,
     pub label: Option<Text>,
     pub logic: Option<Text>,
+    /// What the decision means for the person and what follows (Art. 13(2)(f)).
+    pub significance: Option<Text>,
+    /// `authorised_by "law"` (Art. 22(2)(b)).
+    pub authorised_by: Option<Authorisation>,
     pub safeguards: Vec<Spanned<DecisionSafeguard>>,
     pub written: Written,
     /// Fields with a value that could not be read (`safeguards human_reveiw`).
     pub unreadable: Written,
 }
 
-/// `provision contractual "consequence"` (Art. 13(2)(e)).
+/// `authorised_by "law"` in a decision: the word, and the law when it is named (without it,
+/// no law is named).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Authorisation {
+    /// The `authorised_by` word.
+    pub span: Span,
+    pub law: Option<Text>,
+}
+
+/// `provision contractual "consequence"` (Art. 13(2)(e)), or `provision conditional "what the
+/// person applies for" "consequence"`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProvisionUse {
     pub kind: Provision,
     /// The provision word.
     pub span: Span,
+    /// For `conditional`: what the person applies for or asks.
+    pub condition: Option<Text>,
     /// What happens if the person does not provide the data.
     pub consequence: Option<Text>,
 }
@@ -459,6 +552,8 @@ pub struct ProvisionUse {
 pub struct Purpose {
     pub id: Ident,
     pub label: Option<Text>,
+    /// What is done with the data, in plain sentences.
+    pub description: Option<Text>,
     pub bases: Vec<Basis>,
     pub conditions: Vec<ConditionUse>,
     pub data: Vec<Reference>,
@@ -469,15 +564,33 @@ pub struct Purpose {
     pub joint_controllers: Vec<Reference>,
     pub retention: Option<Retention>,
     pub direct_marketing: Option<Span>,
+    /// The channels `direct_marketing` names: `direct_marketing email, sms`.
+    pub marketing_channels: Vec<Spanned<Channel>>,
+    /// What the purpose stores on or reads from the person's device.
+    pub cookies: Vec<Spanned<Cookie>>,
+    /// `camera`: camera surveillance, which is monitoring (see [`Purpose::monitors`]).
+    pub camera: Option<Span>,
     pub profiling: Option<Span>,
+    /// `monitoring` as written; rules ask [`Purpose::monitors`], which counts `camera` too.
     pub monitoring: Option<Span>,
     pub large_scale: Option<Span>,
     pub manual: Option<Span>,
     pub online_service: Option<Span>,
+    /// The countries `online_service` names (`online_service NO, SE`): ISO codes, in the EEA
+    /// or not (a code outside it is kept and ignored where only EEA States count).
+    pub offered_in: Vec<CountryValue>,
     pub provision: Option<ProvisionUse>,
     /// The purposes the data were first collected for (Art. 6(4)).
     pub reuses: Vec<Reference>,
     pub dpia: Option<Spanned<String>>,
+    /// Why a national identity number is needed (personopplysningsloven § 12), for the record.
+    pub identification: Option<Spanned<String>>,
+    /// The discussion with the employees' representatives (arbeidsmiljøloven § 9-2).
+    pub consultation: Option<Spanned<String>>,
+    /// The security measures of this purpose (Art. 30(1)(g)), for the record.
+    pub security: Option<Spanned<String>>,
+    /// The notes shown at the end of the purpose, in file order.
+    pub notes: Vec<Text>,
     pub decisions: Vec<Decision>,
     pub written: Written,
     /// Fields with a value that could not be read (`basis necessary`): rules that depend on
@@ -513,6 +626,16 @@ impl Purpose {
         self.rests_on_consent() || self.has_basis(LegalBasis::Contract)
     }
 
+    /// Whether the purpose systematically monitors people: `monitoring`, or `camera`, which
+    /// implies it (language.md §4). The span is that of the flag written first of the two.
+    /// Every rule that asks whether a purpose monitors asks this.
+    pub fn monitors(&self) -> Option<Span> {
+        match (self.monitoring, self.camera) {
+            (Some(m), Some(c)) => Some(if c.start < m.start { c } else { m }),
+            (m, c) => m.or(c),
+        }
+    }
+
     /// Every party the purpose transfers data to: processors, recipients, joint controllers.
     pub fn party_references(&self) -> impl Iterator<Item = &Reference> {
         self.processors
@@ -538,6 +661,8 @@ pub struct Rights {
     /// The text after the authority: `complaint datatilsynet "…"`.
     pub complaint_qualifier: Option<Text>,
     pub respond_within: Option<Spanned<Duration>>,
+    /// The notes shown with the rights, in file order.
+    pub notes: Vec<Text>,
     /// `complaint` and `respond_within`, when written, readable or not.
     pub written: Written,
     /// Rights written with a misspelt name (`acess`): reported as unknown fields, and not
@@ -668,20 +793,23 @@ impl Model {
         self.controllers.first()
     }
 
-    /// Whether the controller is established in an EEA-EFTA state (Norway, Iceland,
-    /// Liechtenstein), where EU acts apply only once taken into the EEA Agreement.
-    pub fn controller_in_eea_efta(&self) -> bool {
+    /// The controller's `country` values (none without a controller or a country).
+    pub fn controller_countries(&self) -> &[CountryValue] {
         self.controller()
             .and_then(|c| c.country.as_ref())
-            .is_some_and(|c| ["NO", "IS", "LI"].iter().any(|code| c.has_code(code)))
+            .map_or(&[], |c| c.values.as_slice())
     }
 
-    /// Whether an adequacy decision exists for the country and binds the controller's state
-    /// (Brazil's does not yet bind Norway, Iceland and Liechtenstein). Never for the United
-    /// States, whose decision covers only `dpf`.
+    /// Whether an adequacy decision exists for the country and applies in every country of the
+    /// controller: in Norway every decision applies from its EU date, in Iceland and
+    /// Liechtenstein only once taken into the EEA Agreement or applied by that State (Brazil's
+    /// is not yet). Never for the United States, whose decision covers only `dpf`.
     pub fn adequacy_applies(&self, code: &str) -> bool {
-        crate::vocab::adequacy_decision(code)
-            .is_some_and(|d| d.applies_in_eea_efta() || !self.controller_in_eea_efta())
+        crate::vocab::adequacy_decision(code).is_some_and(|d| {
+            self.controller_countries()
+                .iter()
+                .all(|state| d.applies_in(&state.code))
+        })
     }
 
     pub fn is_public_authority(&self) -> bool {
@@ -700,6 +828,22 @@ impl Model {
 
     pub fn subject(&self, reference: &Reference) -> Option<&Subject> {
         reference.target().map(|i| &self.subjects[i])
+    }
+
+    pub fn source(&self, reference: &Reference) -> Option<&Source> {
+        reference.target().map(|i| &self.sources[i])
+    }
+
+    /// Whether a purpose collects data from the person it concerns (language.md §4): it has no
+    /// `sources`, or one of them is flagged `data_subject`. Then Art. 13 applies to what the
+    /// person gives, beside Art. 14 for what the other sources give.
+    pub fn collects_from_person(&self, purpose: &Purpose) -> bool {
+        purpose.sources.is_empty()
+            || purpose
+                .sources
+                .iter()
+                .filter_map(|r| self.source(r))
+                .any(|s| s.data_subject.is_some())
     }
 
     /// The categories a purpose uses that `flag` picks out, with the reference to each.
@@ -881,11 +1025,14 @@ impl Model {
     /// representatives and the supervisory authorities; the labels of the purposes and of their
     /// decisions, and of the categories, subjects, sources and parties some purpose uses (an
     /// unused definition is not shown), with each `includes` item of a used category; the
-    /// legitimate interest, the retention event or reason, the consequence of `provision` and
-    /// the logic of a decision; the arrangement of a used joint controller and the reason of
-    /// its derogations; the qualifying text of a right, `complaint` included. Legal names, law
-    /// references, agreements, DPIA references and contact details are shown as written and
-    /// are not among them.
+    /// description and notes of a purpose, the legitimate interest, the retention event or
+    /// reason, both texts of `provision` and the logic and significance of a decision; the
+    /// arrangement of a used joint controller and the reason of its derogations; the notes of
+    /// the controller, the DPO and the rights; the qualifying text of a right, `complaint`
+    /// included. Legal names, agreements, DPIA references and contact details are shown as
+    /// written and are not among them; law references take translations but are not among
+    /// them either (a missing translation of a law is not reported), nor are the texts for the
+    /// record only (`security`, `identification`, `consultation`).
     pub fn shown_texts(&self) -> Vec<&Text> {
         fn used(len: usize, references: impl Iterator<Item = usize>) -> Vec<bool> {
             let mut used = vec![false; len];
@@ -908,7 +1055,11 @@ impl Model {
 
         let mut texts: Vec<&Text> = Vec::new();
         texts.extend(self.notice.iter().filter_map(|n| n.title.as_ref()));
-        texts.extend(self.dpos.iter().filter_map(|d| d.name.as_ref()));
+        texts.extend(self.controller().iter().flat_map(|c| &c.notes));
+        for dpo in &self.dpos {
+            texts.extend(&dpo.name);
+            texts.extend(&dpo.notes);
+        }
         texts.extend(self.representatives.iter().filter_map(|r| r.name.as_ref()));
         texts.extend(self.authorities.iter().filter_map(|a| a.name.as_ref()));
         for (category, _) in self
@@ -954,6 +1105,7 @@ impl Model {
         }
         for purpose in &self.purposes {
             texts.extend(&purpose.label);
+            texts.extend(&purpose.description);
             texts.extend(
                 purpose
                     .bases
@@ -970,21 +1122,112 @@ impl Model {
                     RetentionPeriod::Indefinite(reason) => texts.extend(reason),
                 }
             }
-            texts.extend(
-                purpose
-                    .provision
-                    .iter()
-                    .filter_map(|p| p.consequence.as_ref()),
-            );
+            if let Some(provision) = &purpose.provision {
+                texts.extend(&provision.condition);
+                texts.extend(&provision.consequence);
+            }
             for decision in &purpose.decisions {
                 texts.extend(&decision.label);
                 texts.extend(&decision.logic);
+                texts.extend(&decision.significance);
             }
+            texts.extend(&purpose.notes);
         }
         if let Some(rights) = &self.rights {
             texts.extend(rights.granted.iter().filter_map(|r| r.qualifier.as_ref()));
             texts.extend(&rights.complaint_qualifier);
+            texts.extend(&rights.notes);
         }
         texts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(text: &str) -> Model {
+        crate::analyze(
+            text,
+            &crate::syntax::read(text),
+            &crate::Settings::default(),
+        )
+        .0
+    }
+
+    fn category(label: &str, includes: &[&str], flag: bool) -> Category {
+        let text = |value: &str| Text {
+            value: value.to_string(),
+            span: Span::new(0, 0),
+            translations: Vec::new(),
+        };
+        Category {
+            id: Ident {
+                name: "c".into(),
+                span: Span::new(0, 0),
+            },
+            label: Some(text(label)),
+            includes: includes.iter().map(|i| text(i)).collect(),
+            special: None,
+            criminal: None,
+            national_id: flag.then(|| Span::new(0, 0)),
+        }
+    }
+
+    /// language.md §4: the flag, or one of the words as whole words in the label or an
+    /// `includes` item, ignoring case.
+    #[test]
+    fn a_national_identity_number_is_flagged_or_named_as_whole_words() {
+        let counts =
+            |label: &str, includes: &[&str]| category(label, includes, false).is_national_id();
+        assert!(counts("Navn, adresse og fødselsnummer", &[]));
+        assert!(!counts("fødselsdato", &[]));
+        assert!(counts("Identitet", &["navn", "Fødselsnummer"]));
+        assert!(counts("D-nummer", &[]));
+        assert!(counts("fødselsnr.", &[]));
+        assert!(counts("Personnummer (Sverige)", &[]));
+        assert!(counts("Your National Identity Number", &[]));
+        assert!(counts("national ID number", &[]));
+        assert!(!counts("fødselsnummerregister", &[]), "not as a whole word");
+        assert!(!counts("ufødselsnummer", &[]), "not as a whole word");
+        assert!(!counts(
+            "Navn og adresse",
+            &["telefonnummer", "kundenummer"]
+        ));
+        assert!(category("Identitet", &[], true).is_national_id());
+    }
+
+    #[test]
+    fn camera_surveillance_is_monitoring() {
+        let m = model(
+            "purpose a \"A\" { camera }\npurpose b \"B\" { monitoring; camera }\npurpose c \"C\" { profiling }\n",
+        );
+        let [a, b, c] = &m.purposes[..] else {
+            panic!("three purposes")
+        };
+        assert_eq!(a.monitors(), a.camera);
+        assert_eq!(b.monitors(), b.monitoring, "the flag written first");
+        assert_eq!(c.monitors(), None);
+        // The rules that ask whether a purpose monitors count `camera` as `monitoring`.
+        let large = |flag: &str| {
+            crate::rules::testing::lines(
+                "dpia-required",
+                &format!("purpose p \"P\" {{\n  {flag}\n  large_scale\n}}\n"),
+            )
+        };
+        assert_eq!(large("camera"), large("monitoring"));
+        assert_eq!(large("camera"), vec![1]);
+    }
+
+    #[test]
+    fn a_purpose_collects_from_the_person_without_sources_or_from_a_data_subject_source() {
+        let text = "source app \"Appen\" { data_subject }\nsource reg \"Registeret\"\npurpose a \"A\" { basis contract }\npurpose b \"B\" { sources reg }\npurpose c \"C\" { sources reg, app }\n";
+        let m = model(text);
+        let collects: Vec<bool> = m
+            .purposes
+            .iter()
+            .map(|p| m.collects_from_person(p))
+            .collect();
+        assert_eq!(collects, [true, false, true]);
     }
 }

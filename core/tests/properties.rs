@@ -12,7 +12,9 @@ mod common;
 use common::{assert_formatting_keeps_meaning, assert_spans_inside};
 use privlint_core::fields::{self, Block, Field, Takes};
 use privlint_core::model::Kind;
-use privlint_core::vocab::{DerogationGround, TransferSafeguard, Vocabulary};
+use privlint_core::vocab::{
+    DerogationGround, INTERNATIONAL_ORGANISATIONS, TransferSafeguard, Vocabulary,
+};
 use privlint_core::{Settings, check, format::format, rules::ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -399,7 +401,7 @@ fn values(takes: Takes) -> BoxedStrategy<Vec<Vec<String>>> {
         Takes::Flag | Takes::Block => Just(Vec::new()).boxed(),
         Takes::Text => one(string()).boxed(),
         Takes::ShownText | Takes::Named => shown_text().prop_map(|g| vec![g]).boxed(),
-        Takes::Right => prop::option::of(shown_text())
+        Takes::Right | Takes::OptionalShownText => prop::option::of(shown_text())
             .prop_map(|g| g.into_iter().collect())
             .boxed(),
         Takes::Definition(_) => (id(), shown_text())
@@ -408,17 +410,35 @@ fn values(takes: Takes) -> BoxedStrategy<Vec<Vec<String>>> {
         Takes::Ids(_) => ids().boxed(),
         Takes::Word(words) => {
             let words: Vec<&'static str> = words.iter().copied().chain(["necessary"]).collect();
+            // A second text now and then: `provision conditional "…" "…"` takes two.
             (
                 select(words).prop_map(String::from),
                 prop::option::of(shown_text()),
+                prop::option::weighted(0.2, shown_text()),
             )
-                .prop_map(|(word, text)| {
+                .prop_map(|(word, text, second)| {
                     vec![
                         std::iter::once(word)
                             .chain(text.into_iter().flatten())
+                            .chain(second.into_iter().flatten())
                             .collect(),
                     ]
                 })
+                .boxed()
+        }
+        Takes::Words(words) => word_groups(words, 1..4),
+        Takes::FlagOrWords(words) => word_groups(words, 0..3),
+        Takes::FlagOrCountryCodes => {
+            prop::collection::vec(country().prop_map(|c| vec![c]), 0..3).boxed()
+        }
+        Takes::FlagOrOrganisation => {
+            let keys: Vec<&'static str> = INTERNATIONAL_ORGANISATIONS
+                .iter()
+                .copied()
+                .chain(["who"])
+                .collect();
+            prop::option::of(select(keys))
+                .prop_map(|key| key.map(|k| vec![k.to_string()]).into_iter().collect())
                 .boxed()
         }
         Takes::Countries => prop::collection::vec(country().prop_map(|c| vec![c]), 1..4).boxed(),
@@ -454,6 +474,15 @@ fn values(takes: Takes) -> BoxedStrategy<Vec<Vec<String>>> {
         }
         Takes::Languages => prop::collection::vec(language().prop_map(|l| vec![l]), 1..4).boxed(),
     }
+}
+
+/// Words of a vocabulary (now and then one that is not), one per group.
+fn word_groups(
+    words: &'static [&'static str],
+    count: std::ops::Range<usize>,
+) -> BoxedStrategy<Vec<Vec<String>>> {
+    let words: Vec<&'static str> = words.iter().copied().chain(["necessary"]).collect();
+    prop::collection::vec(select(words).prop_map(|w| vec![w.to_string()]), count).boxed()
 }
 
 /// A string and, sometimes, translations after it: `"Nyhetsbrev" en "Newsletter"`, with now and

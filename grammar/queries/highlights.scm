@@ -11,7 +11,7 @@
 ; as a keyword.
 (statement
   name: (identifier) @keyword
-  (#match? @keyword "^(notice|controller|dpo|representative|category|subject|source|recipient|processor|joint_controller|purpose|rights|claims|language|languages|updated|url|org_number|country|address|email|phone|public_authority|authority|includes|special|criminal|child|employee|public|safeguard|agreement|arrangement|basis|condition|data|subjects|sources|recipients|processors|joint_controllers|retention|direct_marketing|profiling|monitoring|large_scale|manual|online_service|provision|reuses|dpia|decision|logic|safeguards|access|rectification|erasure|restriction|portability|objection|withdraw_consent|human_review|complaint|respond_within|no_consent|no_special_categories|no_criminal_data|no_automated_decisions|no_profiling|no_transfers_outside_eea|no_disclosure)$"))
+  (#match? @keyword "^(notice|controller|dpo|representative|category|subject|source|recipient|processor|joint_controller|purpose|rights|claims|language|languages|updated|url|org_number|country|address|email|phone|public_authority|authority|establishment|self_service|note|security|includes|special|criminal|national_id|child|employee|customer|public|data_subject|safeguard|agreement|arrangement|international_organisation|basis|condition|data|subjects|sources|recipients|processors|joint_controllers|retention|direct_marketing|profiling|monitoring|large_scale|manual|online_service|provision|reuses|dpia|identification|consultation|description|cookies|camera|decision|logic|significance|authorised_by|safeguards|access|rectification|erasure|restriction|portability|objection|withdraw_consent|human_review|complaint|respond_within|no_consent|no_special_categories|no_criminal_data|no_automated_decisions|no_profiling|no_transfers_outside_eea|no_disclosure)$"))
 
 ; (v2) Language tags: the values of `languages`, and the tag between a string and its
 ; translation (`"Nyhetsbrev" en "Newsletter"`). Tags are never references.
@@ -30,10 +30,11 @@
   [(string) (text_block)])
 
 ; Vocabulary words: legal bases, Art. 9/10 conditions, transfer safeguards, (v2) derogation
-; grounds, (v2) provision words, decision safeguards, the retention words and (v2) the region
-; words of `country`.
+; grounds, (v2) provision words, (v3) the kinds of `cookies` and the channels of
+; `direct_marketing`, decision safeguards, the retention words and (v2) the region words of
+; `country`.
 ((identifier) @constant.builtin
-  (#match? @constant.builtin "^(consent|contract|legal_obligation|vital_interests|public_task|legitimate_interests|explicit_consent|employment|nonprofit_body|made_public|legal_claims|substantial_public_interest|health_care|public_health|archiving_research|official_authority|authorised_by_law|adequacy|dpf|scc|bcr|code_of_conduct|certification|ad_hoc_clauses|derogation|contract_in_interest|public_interest|public_register|compelling_interests|statutory|contractual|precontractual|voluntary|human_review|express_view|contest|until|after|indefinite|eea|outside_eea)$"))
+  (#match? @constant.builtin "^(consent|contract|legal_obligation|vital_interests|public_task|legitimate_interests|explicit_consent|employment|nonprofit_body|made_public|legal_claims|substantial_public_interest|health_care|public_health|archiving_research|official_authority|authorised_by_law|adequacy|dpf|scc|bcr|code_of_conduct|certification|ad_hoc_clauses|public_instrument|administrative_arrangement|derogation|contract_in_interest|public_interest|public_register|compelling_interests|statutory|contractual|precontractual|voluntary|conditional|strictly_necessary|functional|analytics|marketing|email|sms|phone|post|online|human_review|express_view|contest|until|after|indefinite|eea|outside_eea)$"))
 
 (group
   (identifier) @variable)

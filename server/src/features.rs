@@ -6,11 +6,13 @@ use std::collections::HashMap;
 
 use privlint_core::fields::{self, Field};
 use privlint_core::model::{Kind, Symbol};
+use privlint_core::publish::notice::markdown;
 use privlint_core::rules::find;
 use privlint_core::tree_sitter::Node;
 use privlint_core::vocab::{
-    Claim, Condition, DecisionSafeguard, DerogationGround, EEA_STATES, ISO_3166_ALPHA2, LegalBasis,
-    Provision, RightKind, TransferSafeguard, Vocabulary, adequacy_decision, is_eea,
+    AdequacyDecision, Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
+    EEA_STATES, INTERNATIONAL_ORGANISATIONS, ISO_3166_ALPHA2, LegalBasis, Provision, RightKind,
+    TransferSafeguard, Vocabulary, adequacy_decision, international_organisation, is_eea,
 };
 use privlint_core::{ColumnUnit, Diagnostic, Severity, Span};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -227,6 +229,8 @@ fn explain_word(
         "safeguard" => vocabulary_entry::<TransferSafeguard>(word),
         "safeguards" => vocabulary_entry::<DecisionSafeguard>(word),
         "provision" => vocabulary_entry::<Provision>(word),
+        "cookies" => vocabulary_entry::<Cookie>(word),
+        "direct_marketing" => vocabulary_entry::<Channel>(word),
         _ => match parent {
             Some("rights") => vocabulary_entry::<RightKind>(word),
             Some("claims") => vocabulary_entry::<Claim>(word),
@@ -314,6 +318,17 @@ fn describe_country(code: &str) -> String {
     }
 }
 
+/// The adequacy decision of an international organisation, after `international_organisation`.
+fn describe_organisation(key: &str) -> Option<String> {
+    let decision = international_organisation(key)?;
+    Some(format!(
+        "**`{key}`** — {}: an international organisation (Art. 4(26)) with an adequacy decision of the Commission, {} (Art. 45){}.",
+        decision.name,
+        decision.decision,
+        decision.note.map(|n| format!("; {n}")).unwrap_or_default(),
+    ))
+}
+
 fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
     let Some((doc, span)) = at.model_text(symbol.span) else {
         return format!("`{name}`: {}.", symbol.kind.describe());
@@ -331,12 +346,14 @@ fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
         }
         _ => String::new(),
     };
-    // The label as the model read it (escapes decoded), not cut from the text.
+    // The label as the model read it (escapes decoded), not cut from the text; escaped, because
+    // the hover is Markdown and a label from a pull request must not become a link, an image
+    // loaded from a server, or HTML.
     let label = at
         .doc
         .model
         .label_of(symbol)
-        .map(|l| format!(" \"{l}\""))
+        .map(|l| format!(" \"{}\"", markdown::escape(l)))
         .unwrap_or_default();
     format!(
         "`{name}`{label}: {}, defined on line {line}{place}.",
@@ -381,10 +398,14 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
                             capitalise(f.doc)
                         ));
                     }
-                } else if field == "country"
+                } else if matches!(field, "country" | "establishment")
                     && let Some(region) = describe_region(word)
                 {
                     parts.push(region);
+                } else if field == "international_organisation"
+                    && let Some(organisation) = describe_organisation(word)
+                {
+                    parts.push(organisation);
                 } else if field == "languages" {
                     parts.push(describe_language(word, false));
                 } else if previous.is_some_and(|p| matches!(p.kind(), "string" | "text_block"))
@@ -542,6 +563,27 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
         "safeguard" => words::<TransferSafeguard>(),
         "safeguards" => words::<DecisionSafeguard>(),
         "provision" => words::<Provision>(),
+        "cookies" => words::<Cookie>(),
+        "direct_marketing" => words::<Channel>(),
+        "international_organisation" => INTERNATIONAL_ORGANISATIONS
+            .iter()
+            .filter_map(|key| Some((key, international_organisation(key)?)))
+            .map(|(key, d): (_, &AdequacyDecision)| {
+                item(
+                    key,
+                    lsp::CompletionItemKind::ENUM_MEMBER,
+                    d.name,
+                    &format!("adequacy decision {} (Art. 45)", d.decision),
+                )
+            })
+            .collect(),
+        // Art. 8 ages are set by EEA States: the codes of the EEA (one outside it is read, and
+        // ignored where the age is looked up).
+        "online_service" => ISO_3166_ALPHA2
+            .iter()
+            .filter(|c| is_eea(c))
+            .map(|c| item(c, lsp::CompletionItemKind::VALUE, "EEA", ""))
+            .collect(),
         "data" => ids(doc, Kind::Category),
         "subjects" => ids(doc, Kind::Subject),
         "sources" => ids(doc, Kind::Source),
@@ -564,7 +606,7 @@ pub fn completion(at: Positions, position: lsp::Position) -> Vec<lsp::Completion
             .iter()
             .map(|w| item(w, lsp::CompletionItemKind::KEYWORD, "", ""))
             .collect(),
-        "country" => REGION_WORDS
+        "country" | "establishment" => REGION_WORDS
             .iter()
             .map(|(word, detail, explanation)| {
                 item(
@@ -1101,6 +1143,33 @@ mod tests {
         assert_eq!(details[2].as_deref(), Some("Ombod \"B\""));
         let decision = &outline[1].children.as_ref().unwrap()[0];
         assert_eq!(decision.detail.as_deref(), Some("Avgjerd \"A\""));
+    }
+
+    #[test]
+    fn a_label_in_hover_is_literal_text_not_a_link_an_image_or_html() {
+        // A declaration comes from a pull request; its labels must not become a link that leads
+        // away, an image loaded from a server (a tracking pixel) or HTML in the editor's hover.
+        let d = doc(
+            "category k \"[x](https://evil) ![i](https://evil/x.png) <img src=https://evil/y.png>\"\npurpose p \"P\" { data k }\n",
+        );
+        let text = hover_text(&d, 1, 21);
+        assert!(text.contains("`k`"), "{text}");
+        assert!(
+            text.contains(
+                r"\[x\](https://evil) \!\[i\](https://evil/x.png) \<img src=https://evil/y.png\>"
+            ),
+            "{text}"
+        );
+        for live in ["[x](", "![i](", "<img"] {
+            assert!(
+                !text
+                    .replace(r"\[", "")
+                    .replace(r"\!", "")
+                    .replace(r"\<", "")
+                    .contains(live),
+                "{live} is live in {text}"
+            );
+        }
     }
 
     #[test]

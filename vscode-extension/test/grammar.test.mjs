@@ -71,8 +71,10 @@ purpose newsletter "Nyhetsbrev" {
     payment
   retention 5 years after "siste kjøp \\"x\\""
   retention indefinite "arkivlova § 6"   # privlint: allow indefinite-retention, missing-retention -- arkivplikt
-  note """two
+  remark """two
 lines with "quotes" inside"""
+  cookies strictly_necessary, analytics
+  direct_marketing email
   dpia 42
 }
 subject broken "not closed
@@ -114,8 +116,14 @@ expect(t, 'allow', 'keyword.other.suppression');
 expect(t, 'indefinite-retention', 'entity.name.tag.rule');
 expect(t, 'missing-retention', 'entity.name.tag.rule');
 expect(t, '-- arkivplikt', 'comment.line.reason');
-// `note` is no field: an unknown field is not coloured as a keyword (privlint reports it).
-expect(t, 'note', 'variable.other');
+// `remark` is no field: an unknown field is not coloured as a keyword (privlint reports it).
+expect(t, 'remark', 'variable.other');
+// (v3) The kinds of cookies and the channels of direct marketing are vocabulary words; `email`
+// is a channel after `direct_marketing` and a field name at the start of a statement.
+expect(t, 'cookies', 'keyword.other');
+expect(t, 'analytics', 'constant.language');
+expect(t, 'direct_marketing', 'keyword.other');
+expect(t, 'email', 'constant.language');
 expect(t, 'lines with "quotes" inside', 'string.quoted.triple');
 expect(t, 'dpia', 'keyword.other');
 expect(t, '42', 'constant.numeric.integer');

@@ -615,6 +615,16 @@ impl<'m> Writer<'m> {
                 "bindande verksemdsreglar",
                 "binding corporate rules",
             ),
+            TransferSafeguard::PublicInstrument => self.pick(
+                "rettslig bindende instrument mellom offentlige organer",
+                "rettsleg bindande instrument mellom offentlege organ",
+                "legally binding instrument between public bodies",
+            ),
+            TransferSafeguard::AdministrativeArrangement => self.pick(
+                "administrativ ordning mellom offentlige organer",
+                "administrativ ordning mellom offentlege organ",
+                "administrative arrangement between public bodies",
+            ),
             TransferSafeguard::CodeOfConduct => self.pick(
                 "godkjente atferdsnormer (bransjenormer)",
                 "godkjende åtferdsnormer (bransjenormer)",

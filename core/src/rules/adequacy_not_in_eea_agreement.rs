@@ -5,23 +5,28 @@ use crate::vocab::{TransferSafeguard, adequacy_decision};
 
 declare_rule! {
     /// ## What it checks
-    /// A controller with `country` NO, IS or LI, and a party that a purpose uses with
-    /// `safeguard adequacy` for a country whose adequacy decision has not been taken into the
-    /// EEA Agreement (as privlint's table was last checked: Brazil).
+    /// A controller with `country` IS or LI, and a party that a purpose uses with
+    /// `safeguard adequacy` for a country whose adequacy decision does not yet apply in that
+    /// State: it has not been taken into the EEA Agreement and the State has not applied it (as
+    /// privlint's table was last checked: Brazil). Not for a controller in Norway.
     ///
     /// ## Why
-    /// The Commission's adequacy decisions are EU acts. In Norway, Iceland and Liechtenstein
-    /// they bind once the EEA Joint Committee has taken them into Annex XI of the EEA
-    /// Agreement. Until then a controller there cannot rest a transfer on the decision alone:
-    /// use an Art. 46 safeguard (`safeguard scc`) meanwhile, or check whether national law or
-    /// the supervisory authority already lets you rely on it. Brazil's decision ((EU) 2026/179)
-    /// was pending in the EEA when the table was last checked. privlint offers no quick fix
-    /// that writes `adequacy` for such a country.
+    /// The Commission's adequacy decisions are EU acts. In Iceland and Liechtenstein they apply
+    /// once the EEA Joint Committee has taken them into Annex XI of the EEA Agreement (GDPR
+    /// Art. 45 as adapted by Joint Committee decision 154/2018); until then each State decides
+    /// whether to apply a new decision. A controller there cannot rest a transfer on the
+    /// decision alone: use an Art. 46 safeguard (`safeguard scc`) meanwhile, or check whether
+    /// the State already applies it. Norway applies the Commission's adequacy decisions from
+    /// their EU date (personopplysningsforskriften § 2, as the ministry's EEA note on decision
+    /// (EU) 2022/254 says), so a controller in Norway may rely on Brazil's decision ((EU)
+    /// 2026/179) already. privlint's adequacy table records, for each decision and each of
+    /// Norway, Iceland and Liechtenstein, the date from which it applies there and its source;
+    /// privlint offers no quick fix that writes `adequacy` where the decision does not apply.
     ///
     /// ## Example
     /// ```privacy
-    /// controller c "Fjordbanken ASA" { country NO }
-    /// processor ocr "Tekstgjenkjenning" {
+    /// controller c "Reykjavík Banki hf." { country IS }
+    /// processor ocr "Textagreining" {
     ///   country BR
     ///   safeguard adequacy
     /// }
@@ -30,8 +35,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// ```privacy
-    /// controller c "Fjordbanken ASA" { country NO }
-    /// processor ocr "Tekstgjenkjenning" {
+    /// controller c "Reykjavík Banki hf." { country IS }
+    /// processor ocr "Textagreining" {
     ///   country BR
     ///   safeguard scc
     /// }
@@ -40,37 +45,58 @@ declare_rule! {
     pub struct AdequacyNotInEeaAgreement {
         name: "adequacy-not-in-eea-agreement",
         severity: Warning,
-        article: "Art. 45, EEA Agreement Annex XI",
-        summary: "an adequacy decision not yet part of the EEA Agreement, relied on from Norway, Iceland or Liechtenstein",
+        article: "Art. 45, 45(1a) as adapted by EEA Joint Committee Decision 154/2018",
+        summary: "an adequacy decision that does not yet apply in Iceland or Liechtenstein, relied on by a controller there",
         fix: Never,
+    }
+}
+
+/// The State's name, for the message.
+fn state_name(code: &str) -> &str {
+    match code {
+        "IS" => "Iceland",
+        "LI" => "Liechtenstein",
+        "NO" => "Norway",
+        other => other,
     }
 }
 
 impl Rule for AdequacyNotInEeaAgreement {
     fn check(&self, model: &Model, report: &mut Report) {
-        if !model.controller_in_eea_efta() {
-            return;
-        }
+        let states = model.controller_countries();
         for (party, _) in model.used_parties() {
             let Some(safeguard) = party.safeguard(TransferSafeguard::Adequacy) else {
                 continue;
             };
-            let pending = party.outside_eea().filter_map(|v| {
-                let decision = adequacy_decision(&v.code)?;
-                (v.place == Place::ThirdCountry && !decision.applies_in_eea_efta())
-                    .then_some(decision)
-            });
-            for decision in pending {
+            for value in party
+                .outside_eea()
+                .filter(|v| v.place == Place::ThirdCountry)
+            {
+                let Some(decision) = adequacy_decision(&value.code) else {
+                    continue;
+                };
+                let mut not_yet: Vec<&str> = Vec::new();
+                for state in states.iter().filter(|s| !decision.applies_in(&s.code)) {
+                    let name = state_name(&state.code);
+                    if !not_yet.contains(&name) {
+                        not_yet.push(name);
+                    }
+                }
+                if not_yet.is_empty() {
+                    continue;
+                }
+                let where_ = not_yet.join(" and ");
+                let has = if not_yet.len() == 1 { "has" } else { "have" };
                 report.push(
                     Diagnostic::new(
                         &Self::META,
                         safeguard.span,
                         format!(
-                            "the adequacy decision for {} ({}) has not been taken into the EEA Agreement (as checked on {}), so a controller in Norway, Iceland or Liechtenstein cannot rely on it alone: use `safeguard scc` or another safeguard of Art. 46 until it is",
-                            decision.name, decision.decision, decision.checked
+                            "the adequacy decision for {} ({}) has not been taken into the EEA Agreement, and {where_} {has} not applied it (as checked on {}), so a controller there cannot rely on it alone (Art. 45 as adapted by EEA Joint Committee Decision 154/2018): use `safeguard scc` or another safeguard of Art. 46 until it applies there",
+                            decision.name, decision.decision, decision.efta.checked
                         ),
                     )
-                    .with_related(party.country.as_ref().map_or(party.id.span, |c| c.span), "the party's country"),
+                    .with_related(value.span, "the party's country"),
                 );
             }
         }
@@ -79,7 +105,7 @@ impl Rule for AdequacyNotInEeaAgreement {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{findings, lines};
 
     const RULE: &str = "adequacy-not-in-eea-agreement";
 
@@ -90,21 +116,34 @@ mod tests {
     }
 
     #[test]
-    fn brazil_for_a_controller_in_the_eea_efta_states_only() {
-        for controller in ["NO", "IS", "LI", "SE, NO"] {
+    fn brazil_for_a_controller_in_iceland_or_liechtenstein_not_norway() {
+        for controller in ["IS", "LI", "SE, IS", "NO, LI"] {
             assert_eq!(
                 lines(RULE, &text(controller, "BR")),
                 vec![4],
                 "{controller}"
             );
         }
+        // personopplysningsforskriften § 2 applies the decision in Norway from its EU date.
+        assert!(lines(RULE, &text("NO", "BR")).is_empty());
         assert!(lines(RULE, &text("SE", "BR")).is_empty());
-        assert!(lines(RULE, &text("NO", "CH")).is_empty());
+        assert!(lines(RULE, &text("IS", "CH")).is_empty());
     }
 
     #[test]
-    fn no_quick_fix_writes_adequacy_for_brazil_from_norway() {
-        let text = "controller c \"C\" { country NO }\nprocessor x \"X\" {\n  country BR\n}\npurpose p \"P\" { processors x }\n";
+    fn names_the_state_once() {
+        let found = findings(RULE, &text("IS, LI, IS", "BR"));
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].1.contains("Iceland and Liechtenstein have not"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn no_quick_fix_writes_adequacy_for_brazil_from_iceland() {
+        let text = "controller c \"C\" { country IS }\nprocessor x \"X\" {\n  country BR\n}\npurpose p \"P\" { processors x }\n";
         let found = crate::check(text, &crate::Settings::default());
         let transfer = found
             .iter()
@@ -116,8 +155,10 @@ mod tests {
             "{}",
             transfer.message
         );
-        let from_sweden = text.replace("country NO", "country SE");
-        let found = crate::check(&from_sweden, &crate::Settings::default());
-        assert!(found.iter().any(|d| d.fix.is_some()));
+        for elsewhere in ["country SE", "country NO"] {
+            let text = text.replace("country IS", elsewhere);
+            let found = crate::check(&text, &crate::Settings::default());
+            assert!(found.iter().any(|d| d.fix.is_some()), "{elsewhere}");
+        }
     }
 }

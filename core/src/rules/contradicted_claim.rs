@@ -11,7 +11,8 @@ declare_rule! {
     /// `no_special_categories` and a used `special` category; `no_criminal_data` and a used
     /// `criminal` category; `no_automated_decisions` and some `decision`; `no_profiling` and
     /// some `profiling`; `no_transfers_outside_eea` and a used party outside the EEA;
-    /// `no_disclosure` and some used recipient. The places that disprove it are related; a
+    /// `no_disclosure` and some used recipient or joint controller (a joint controller
+    /// receives the data as much as a recipient does). The places that disprove it are related; a
     /// claim gives one finding however many places disprove it.
     ///
     /// ## Why
@@ -100,16 +101,19 @@ fn disproofs(model: &Model, claim: Claim) -> Vec<(Span, String)> {
                 }
             }
             Claim::NoDisclosure => {
-                for reference in &purpose.recipients {
-                    if model
-                        .party(reference)
-                        .is_some_and(|p| p.kind == Kind::Recipient)
-                    {
-                        found.push((
-                            reference.span,
-                            format!("`{name}` discloses data to `{}`", reference.name),
-                        ));
-                    }
+                for reference in purpose.recipients.iter().chain(&purpose.joint_controllers) {
+                    let Some(party) = model.party(reference) else {
+                        continue;
+                    };
+                    let to = match party.kind {
+                        Kind::Recipient => "",
+                        Kind::JointController => "the joint controller ",
+                        _ => continue,
+                    };
+                    found.push((
+                        reference.span,
+                        format!("`{name}` discloses data to {to}`{}`", reference.name),
+                    ));
                 }
             }
         }
@@ -147,7 +151,7 @@ mod tests {
     use crate::rules::testing::lines;
 
     const RULE: &str = "contradicted-claim";
-    const DEFS: &str = "category s \"S\" { special }\ncategory k \"K\" { criminal }\ncategory c \"C\"\nprocessor us \"US\" { country US; safeguard scc }\nprocessor no \"NO\" { country NO }\nprocessor qq \"QQ\" { country QQ }\nrecipient r \"R\" { country NO }\n";
+    const DEFS: &str = "category s \"S\" { special }\ncategory k \"K\" { criminal }\ncategory c \"C\"\nprocessor us \"US\" { country US; safeguard scc }\nprocessor no \"NO\" { country NO }\nprocessor qq \"QQ\" { country QQ }\nrecipient r \"R\" { country NO }\njoint_controller j \"J\" { country NO }\n";
 
     fn text(claim: &str, purpose: &str) -> String {
         format!("{DEFS}purpose p \"P\" {{\n  {purpose}\n}}\nclaims {{\n  {claim}\n}}\n")
@@ -173,6 +177,7 @@ mod tests {
                 "processors no, qq",
             ),
             ("no_disclosure", "recipients r", "processors no"),
+            ("no_disclosure", "joint_controllers j", "processors no"),
         ] {
             assert_eq!(
                 lines(RULE, &text(claim, disproof)),
@@ -184,6 +189,24 @@ mod tests {
                 "{claim} / {harmless}"
             );
         }
+    }
+
+    #[test]
+    fn a_joint_controller_is_named_as_one() {
+        let found =
+            crate::rules::testing::findings(RULE, &text("no_disclosure", "joint_controllers j"));
+        let check = crate::check(
+            &text("no_disclosure", "joint_controllers j"),
+            &crate::Settings::default(),
+        );
+        let related = &check.iter().find(|d| d.rule.name == RULE).unwrap().related;
+        assert_eq!(found.len(), 1);
+        assert!(
+            related
+                .iter()
+                .any(|r| r.message.contains("to the joint controller `j`")),
+            "{related:?}"
+        );
     }
 
     #[test]

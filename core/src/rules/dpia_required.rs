@@ -6,14 +6,18 @@ use crate::text::Span;
 declare_rule! {
     /// ## What it checks
     /// A purpose without `dpia` that
-    /// - has a `decision` (Art. 35(3)(a)), or
+    /// - has a `decision` and is `profiling` (Art. 35(3)(a): a systematic and extensive
+    ///   evaluation of personal aspects on which decisions are based), or
     /// - is `large_scale` and uses a `special` or `criminal` category (Art. 35(3)(b)), or
     /// - is `monitoring` and `large_scale` (Art. 35(3)(c) for publicly accessible areas; Art.
     ///   35(1) otherwise), or
     /// - meets two or more of the criteria the EDPB uses for "likely to result in a high risk"
-    ///   (WP248 rev.01, endorsed by the EDPB): `profiling`, a `decision`, `monitoring`, a
-    ///   `special` or `criminal` category, `large_scale`, and people in a weak position (a
-    ///   `child` or `employee` subject).
+    ///   (WP248 rev.01, endorsed by the EDPB): (1) `profiling`, (2) a `decision`, (3)
+    ///   `monitoring`, (4) a `special` or `criminal` category, (5) `large_scale`, and (6) people
+    ///   in a weak position (a `child` or `employee` subject).
+    ///
+    /// A decision alone is criterion (2), not Art. 35(3)(a): a fee table applied to a person's
+    /// income is an automated decision (Art. 22), but not an "extensive evaluation" of them.
     ///
     /// ## Why
     /// Processing likely to result in a high risk requires a data protection impact assessment
@@ -72,11 +76,12 @@ impl Rule for DpiaRequired {
                 })
                 .map(|r| r.span);
             let decision = purpose.decisions.first().map(|d| d.keyword);
-            // The WP248 criteria this model can see, each with the place that shows it.
+            // The WP248 criteria this model can see, each with the place that shows it. rules.md
+            // (version 3) counts a `camera` purpose under (3) as well, once the language has it.
             let criteria: Vec<(&str, Span)> = [
                 ("profiling", purpose.profiling),
                 ("an automated decision", decision),
-                ("systematic monitoring", purpose.monitoring),
+                ("systematic monitoring", purpose.monitors()),
                 ("special or criminal-offence data", sensitive),
                 ("large scale", purpose.large_scale),
                 ("vulnerable people (children or employees)", vulnerable),
@@ -85,11 +90,11 @@ impl Rule for DpiaRequired {
             .filter_map(|(what, span)| Some((what, span?)))
             .collect();
             let large = purpose.large_scale.is_some();
-            let why = if decision.is_some() {
-                "it makes automated decisions (Art. 35(3)(a))".to_string()
+            let why = if decision.is_some() && purpose.profiling.is_some() {
+                "it evaluates people by profiling and makes automated decisions on that basis (Art. 35(3)(a))".to_string()
             } else if large && sensitive.is_some() {
                 "it processes special categories or criminal-offence data on a large scale (Art. 35(3)(b))".to_string()
-            } else if large && purpose.monitoring.is_some() {
+            } else if large && purpose.monitors().is_some() {
                 "it monitors people systematically on a large scale (Art. 35(3)(c) for publicly accessible areas, Art. 35(1) otherwise)".to_string()
             } else if criteria.len() >= 2 {
                 let names: Vec<&str> = criteria.iter().map(|(what, _)| *what).collect();
@@ -131,12 +136,37 @@ mod tests {
 
     #[test]
     fn the_three_cases_of_article_35_3() {
-        assert_eq!(lines(RULE, &purpose("decision \"D\" {}")), vec![3]);
+        assert_eq!(
+            lines(RULE, &purpose("decision \"D\" {}\n  profiling")),
+            vec![3]
+        );
         assert_eq!(lines(RULE, &purpose("large_scale\n  data s")), vec![3]);
         assert_eq!(lines(RULE, &purpose("monitoring\n  large_scale")), vec![3]);
         assert!(lines(RULE, &purpose("large_scale\n  data c")).is_empty());
         assert!(lines(RULE, &purpose("data s")).is_empty());
-        assert!(lines(RULE, &purpose("decision \"D\" {}\n  dpia \"D-1\"")).is_empty());
+        assert!(
+            lines(
+                RULE,
+                &purpose("decision \"D\" {}\n  profiling\n  dpia \"D-1\"")
+            )
+            .is_empty()
+        );
+    }
+
+    /// A decision alone is one criterion of WP248, not Art. 35(3)(a): a fee table applied to
+    /// income decides, but does not evaluate the person extensively.
+    #[test]
+    fn a_decision_alone_is_one_criterion_not_article_35_3_a() {
+        assert!(lines(RULE, &purpose("decision \"D\" {}")).is_empty());
+        let with_profiling = &findings(RULE, &purpose("decision \"D\" {}\n  profiling"))[0].1;
+        assert!(with_profiling.contains("Art. 35(3)(a)"), "{with_profiling}");
+        let with_special = &findings(RULE, &purpose("decision \"D\" {}\n  data s"))[0].1;
+        assert!(
+            with_special.contains("2 of the criteria")
+                && with_special.contains("an automated decision")
+                && !with_special.contains("35(3)(a)"),
+            "{with_special}"
+        );
     }
 
     #[test]

@@ -68,7 +68,7 @@ fn activity(model: &Model, purpose: &Purpose) -> Option<&'static str> {
         (true, false) => "processes special categories of data on a large scale (Art. 37(1)(c))",
         (false, true) => "processes criminal-offence data on a large scale (Art. 37(1)(c))",
         (false, false) => {
-            purpose.monitoring?;
+            purpose.monitors()?;
             "monitors people regularly and systematically on a large scale (Art. 37(1)(b))"
         }
     })

@@ -72,7 +72,7 @@ impl Rule for MissingProvision {
                 continue;
             }
             if purpose.written.contains("provision")
-                || purpose.monitoring.is_some()
+                || purpose.monitors().is_some()
                 || purpose.written.contains("sources")
                 || purpose.written.contains("reuses")
             {

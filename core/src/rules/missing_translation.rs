@@ -18,14 +18,15 @@ declare_rule! {
     /// DPIA references and contact details are shown as written and take no translation.
     ///
     /// ## Why
-    /// The GDPR has no article that names translations. It requires the information to be given
-    /// "in a concise, transparent, intelligible and easily accessible form, using clear and
-    /// plain language" (Art. 12(1)), and the Article 29 Working Party's transparency
-    /// guidelines, endorsed by the EDPB (WP260 rev.01, paragraph 13), read this to require a
-    /// translation into the languages of the people a controller addresses. Listing a language
-    /// in `languages` says the notice addresses readers of that language; a text left in the
-    /// first language is not intelligible to them, and the version in their language is
-    /// incomplete. The rule therefore cites Art. 12(1).
+    /// The GDPR has no article that names translations. It requires personal data to be
+    /// processed transparently (Art. 5(1)(a)) and the information to be given "in a concise,
+    /// transparent, intelligible and easily accessible form, using clear and plain language"
+    /// (Art. 12(1)); the Article 29 Working Party's transparency guidelines, endorsed by the
+    /// EDPB (WP260 rev.01, paragraph 13), read this to require a translation into the
+    /// languages of the people a controller addresses. Listing a language in `languages` says
+    /// the notice addresses readers of that language; a text left in the first language is not
+    /// intelligible to them, and the version in their language is incomplete. The rule
+    /// therefore cites Art. 12(1) and 5(1)(a).
     ///
     /// ## Example
     /// ```privacy
@@ -49,7 +50,7 @@ declare_rule! {
     pub struct MissingTranslation {
         name: "missing-translation",
         severity: Warning,
-        article: "Art. 12(1)",
+        article: "Art. 12(1), 5(1)(a)",
         summary: "a text of a notice in several languages without a translation into one of them",
         fix: Never,
     }
@@ -107,7 +108,7 @@ impl Rule for MissingTranslation {
                 &Self::META,
                 text.span,
                 format!(
-                    "the notice is also published in {}, but {} has no translation into {}, so {} would show it in `{first}`, which its readers may not understand (Art. 12(1): clear and plain language for the people addressed); add the translation after the text: `{example} \"…\"`",
+                    "the notice is also published in {}, but {} has no translation into {}, so {} would show it in `{first}`, which its readers may not understand (Art. 12(1), 5(1)(a); WP260 rev.01 ¶ 13: clear and plain language for the people addressed); add the translation after the text: `{example} \"…\"`",
                     list(&wanted),
                     quote(text),
                     list(&missing),

@@ -151,6 +151,7 @@ mod condition_without_special_data;
 mod consent_imbalance;
 mod contradicted_claim;
 mod criminal_data_without_authority;
+mod derogation_conditions;
 mod derogation_public_authority;
 mod derogation_transfer;
 mod dpf_outside_us;
@@ -196,6 +197,7 @@ mod unnamed_third_country;
 mod unneeded_safeguard;
 mod unused_definition;
 mod unused_suppression;
+mod vague_retention;
 
 pub use invalid_utf8::InvalidUtf8;
 pub use syntax_error::SyntaxError;
@@ -235,6 +237,7 @@ pub static ALL: &[&dyn Rule] = &[
     &consent_imbalance::ConsentImbalance,
     &public_authority_consent::PublicAuthorityConsent,
     &missing_provision::MissingProvision,
+    &vague_retention::VagueRetention,
     // Transfers and processors
     &missing_country::MissingCountry,
     &transfer_without_safeguard::TransferWithoutSafeguard,
@@ -242,6 +245,7 @@ pub static ALL: &[&dyn Rule] = &[
     &invalid_adequacy::InvalidAdequacy,
     &dpf_outside_us::DpfOutsideUs,
     &derogation_transfer::DerogationTransfer,
+    &derogation_conditions::DerogationConditions,
     &derogation_public_authority::DerogationPublicAuthority,
     &adequacy_not_in_eea_agreement::AdequacyNotInEeaAgreement,
     &unneeded_safeguard::UnneededSafeguard,

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::Model;
+use crate::model::{Kind, Model};
 use crate::rules::{Report, Rule};
 use crate::text::Span;
 
@@ -15,6 +15,14 @@ declare_rule! {
     /// `ad_hoc_clauses`) or, for occasional transfers, a derogation (Art. 49). The notice must
     /// name the safeguard (Art. 13(1)(f)). The EEA is the 27 EU states plus Iceland,
     /// Liechtenstein and Norway.
+    ///
+    /// Where the person asked for the transfer (a payment to a foreign bank, a booking abroad)
+    /// and no instrument of Art. 45 or 46 can be had with that recipient or joint controller,
+    /// the ground may be the contract with the person, `safeguard derogation contract "…"`
+    /// (Art. 49(1)(b)), or one concluded in their interest, `contract_in_interest` (Art.
+    /// 49(1)(c)), for occasional transfers necessary for it. The message says so; no quick fix
+    /// writes a derogation, which only the controller can judge. A processor is used in the
+    /// normal course and may not rest on a derogation (`derogation-transfer`).
     ///
     /// ## Example
     /// ```privacy
@@ -64,11 +72,19 @@ impl Rule for TransferWithoutSafeguard {
                 ["outside_eea"] => "a country outside the EEA".to_string(),
                 codes => format!("{}, outside the EEA", codes.join(", ")),
             };
+            // A transfer the person asked for may rest on a contract derogation where nothing of
+            // Art. 45 is at hand, but never one to a processor, which is used in the normal
+            // course (derogation-transfer).
+            let asked_for = if party.kind == Kind::Processor || adequate {
+                ""
+            } else {
+                "; where the person asked for the transfer (a payment to a foreign bank, a booking abroad) and no instrument of Art. 45 or 46 can be had with this recipient, `safeguard derogation contract \"…\"` (Art. 49(1)(b)) or `contract_in_interest` (Art. 49(1)(c)) may be the ground, for occasional transfers necessary for that contract"
+            };
             let diagnostic = Diagnostic::new(
                 &Self::META,
                 country.span,
                 format!(
-                    "data go to `{}` in {place}, with no safeguard (Art. 44, 46(1)): add {hint}",
+                    "data go to `{}` in {place}, with no safeguard (Art. 44, 46(1)): add {hint}{asked_for}",
                     party.id.name
                 ),
             )
@@ -148,6 +164,24 @@ mod tests {
     #[test]
     fn unused_parties_transfer_nothing() {
         assert!(lines(RULE, "processor x \"X\" { country US }\n").is_empty());
+    }
+
+    #[test]
+    fn names_the_contract_derogations_for_a_recipient_but_not_a_processor() {
+        let recipient =
+            "recipient bank \"Banken\" {\n  country IN\n}\npurpose p \"P\" { recipients bank }\n";
+        let message = &findings(RULE, recipient)[0].1;
+        assert!(message.contains("a payment to a foreign bank"), "{message}");
+        assert!(
+            message.contains("`safeguard derogation contract \"…\"` (Art. 49(1)(b))")
+                && message.contains("`contract_in_interest` (Art. 49(1)(c))"),
+            "{message}"
+        );
+        let found = crate::check(recipient, &crate::Settings::default());
+        let finding = found.iter().find(|d| d.rule.name == RULE).unwrap();
+        assert!(finding.fix.is_none(), "no quick fix writes a derogation");
+        let processor = &findings(RULE, &party("country IN", ""))[0].1;
+        assert!(!processor.contains("derogation"), "{processor}");
     }
 
     #[test]

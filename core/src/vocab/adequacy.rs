@@ -25,6 +25,11 @@
 //!   adequacy decision from its EU date under personopplysningsforskriften § 2 (as the
 //!   ministry's EEA note on Korea says): so `Pending` means "not in the Agreement", not
 //!   "unusable in Norway".
+//! * So each entry records, in `efta`, from when the decision applies in each of Norway,
+//!   Iceland and Liechtenstein, with its source: in Norway from its EU date (§ 2 above, or for
+//!   the Directive-era decisions § 6-1 of the 2000 regulation); in Iceland and Liechtenstein
+//!   from its Joint Committee decision, or `NotYet` where neither the Agreement nor a national
+//!   measure found makes it apply (Brazil, as checked on 2026-12-08).
 //! * Where no JCD was found (Japan, the United Kingdom) the entry is `Incorporated` with
 //!   "not verified" in place of the number and date, and its `note` says so: the decision is
 //!   treated as usable in the EEA EFTA States because Norway's ministry and data protection
@@ -32,12 +37,11 @@
 //!
 //! # International organisations
 //!
-//! The European Patent Organisation has had an adequacy decision since 2025 (Commission
-//! Implementing Decision (EU) 2025/1382 of 15 July 2025, the first for an international
-//! organisation). The language cannot name an international organisation as a destination yet
-//! (destinations are ISO 3166 country codes), so it has no entry here; when it can, add it under
-//! an id that is not an ISO code (such as `IO:EPO`) and check its EEA incorporation like any
-//! other decision taken under the GDPR.
+//! An adequacy decision may also cover an international organisation (Art. 45(1)). Such an
+//! entry has an id that is not an ISO code, `IO:` and the organisation's key in capitals
+//! (`IO:EPO`), so that no `country` value can name it; a recipient names it by its key in
+//! lower case, `international_organisation epo` ([`international_organisation`]). Its EEA
+//! incorporation is checked like that of any other decision taken under the GDPR.
 //!
 //! # Updating an entry
 //!
@@ -59,6 +63,7 @@
 /// One adequacy decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AdequacyDecision {
+    /// The country's ISO code, or `IO:` and the key of an international organisation.
     pub country: &'static str,
     pub name: &'static str,
     /// The decision in force (a renewal or replacement cites the renewing act where known).
@@ -70,6 +75,8 @@ pub struct AdequacyDecision {
     /// Whether the decision has been taken into the EEA Agreement, so that it applies to
     /// controllers in Norway, Iceland and Liechtenstein.
     pub eea: EeaIncorporation,
+    /// From when the decision applies in each EEA EFTA State, with its source.
+    pub efta: EftaDates,
     /// Where the facts of this entry were checked, and which of them could not be.
     pub source: &'static str,
     /// When this entry was last checked against the source.
@@ -90,11 +97,71 @@ pub enum EeaIncorporation {
     Pending,
 }
 
+/// From when an adequacy decision applies in each EEA EFTA State. In the EU States a decision
+/// applies as an EU act; in Norway, Iceland and Liechtenstein as that State's law or the EEA
+/// Agreement makes it apply, which may be at another date or not yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EftaDates {
+    pub norway: AppliesFrom,
+    pub iceland: AppliesFrom,
+    pub liechtenstein: AppliesFrom,
+    /// What the dates rest on, and which of them could not be verified.
+    pub source: &'static str,
+    /// When the dates were last checked against the source.
+    pub checked: &'static str,
+}
+
+/// Whether, and from when, a decision applies in one EEA EFTA State.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppliesFrom {
+    /// From `date` (`YYYY-MM-DD`, or "not verified" where none was found; the entry's `source`
+    /// says so), by the act or rule `by` names.
+    Date {
+        date: &'static str,
+        by: &'static str,
+    },
+    /// Not applied in that State as the entry was last checked: neither part of the EEA
+    /// Agreement nor applied by the State's own law.
+    NotYet,
+}
+
 impl AdequacyDecision {
-    /// Whether the decision is part of the EEA Agreement (or treated as such, see the module
-    /// documentation), so that a controller in Norway, Iceland or Liechtenstein may rely on it.
-    pub fn applies_in_eea_efta(&self) -> bool {
-        matches!(self.eea, EeaIncorporation::Incorporated { .. })
+    /// Whether the decision applies to a controller in the country `state`: always in an EU
+    /// State or a country outside the EEA, and in Norway, Iceland and Liechtenstein as
+    /// [`AdequacyDecision::efta`] records.
+    pub fn applies_in(&self, state: &str) -> bool {
+        let efta = match state {
+            "NO" => self.efta.norway,
+            "IS" => self.efta.iceland,
+            "LI" => self.efta.liechtenstein,
+            _ => return true,
+        };
+        matches!(efta, AppliesFrom::Date { .. })
+    }
+}
+
+/// Norway applies the Commission's adequacy decisions from their EU date.
+const NORWAY_SECTION_2: &str = "personopplysningsforskriften § 2, from the decision's EU date";
+
+/// The day the per-State dates were checked.
+const EFTA_CHECKED: &str = "2026-12-08";
+
+/// A decision taken under Directive 95/46/EC applied in the EEA EFTA States from its EU date:
+/// the Directive as taken in by JCD 83/1999 made the Commission's adequacy findings apply there
+/// unless a State notified the Commission otherwise before they took effect, and Norway's
+/// personopplysningsforskriften (2000) § 6-1 applied them in Norway (Prop. 56 LS (2017–2018)
+/// ch. 19.1, read 2026-12-08). `date` is the date of the decision as it is cited.
+const fn directive_era_dates(date: &'static str) -> EftaDates {
+    let by = AppliesFrom::Date {
+        date,
+        by: "Directive 95/46/EC as taken in by JCD 83/1999 (no State notified otherwise), kept in force by GDPR Art. 45(9)",
+    };
+    EftaDates {
+        norway: by,
+        iceland: by,
+        liechtenstein: by,
+        source: "Prop. 56 LS (2017–2018) ch. 19.1 (regjeringen.no): under JCD 83/1999 the Commission's adequacy decisions apply in the EEA EFTA States unless a State notifies otherwise before they take effect, and in Norway by personopplysningsforskriften (2000) § 6-1; the date is that of the decision as cited (its notification date, from which it took effect, not verified); that no State notified otherwise not verified",
+        checked: EFTA_CHECKED,
     }
 }
 
@@ -130,6 +197,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2010-10-19"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295); DPV legal-eu (CELEX 32010D0625)"
         ),
@@ -142,6 +210,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2003-06-30"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295); DPV legal-eu (CELEX 32003D0490)"
         ),
@@ -153,9 +222,19 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         decision: "(EU) 2026/179",
         scope: None,
         note: Some(
-            "not yet part of the EEA Agreement: the EEA EFTA States sent their draft Joint Committee decision to the Commission on 2026-05-06; until it is adopted a controller in Norway, Iceland or Liechtenstein must check national law (Norway applies adequacy decisions from their EU date under personopplysningsforskriften § 2, not checked for this decision)",
+            "not yet part of the EEA Agreement: the EEA EFTA States sent their draft Joint Committee decision to the Commission on 2026-05-06; it applies in Norway from its EU date under personopplysningsforskriften § 2; a controller in Iceland or Liechtenstein cannot rely on it until it is taken in or that State applies it",
         ),
         eea: EeaIncorporation::Pending,
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2026-01-26",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::NotYet,
+            liechtenstein: AppliesFrom::NotYet,
+            source: "Norway: the date of the decision, applied from its EU date under personopplysningsforskriften § 2 (regjeringen.no EØS-notat on Korea, id2913172; the day the decision took effect in the EU not verified); Iceland and Liechtenstein: not in the EEA Agreement (europalov.no id-34841, status of 2026-05-06) and no national measure applying it found (not verified: Icelandic and Liechtenstein law not read)",
+            checked: EFTA_CHECKED,
+        },
         source: "Commission Implementing Decision (EU) 2026/179 of 2026-01-26, OJ 2026-01-28 (europalov.no/rettsakt/…-brasil/id-34841, whose latest status, 'utkast til EØS-komitebeslutning oversendt til Kommisjonen 6.5.2026', is the newest read; nothing later found); covers LGPD-subject private and public entities (CATALOGUE.md §6.2: cms.law, kennedyslaw.com; decision text not read); Norwegian § 2 rule: regjeringen.no EØS-notat on Korea (id2913172)",
         checked: CHECKED,
     },
@@ -168,6 +247,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         ),
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2001-12-20"),
         source: directive_era_source!(
             "Decision 2002/2/EC of 2001-12-20, title and recital (5) (EUR-Lex CELEX 32002D0002; proteuscyber.com copy)"
         ),
@@ -180,6 +260,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2000-07-26"),
         source: directive_era_source!(
             "Decision 2000/518/EC of 2000-07-26, Art. 1: all activities within the scope of the Directive (EUR-Lex consolidated 02000D0518-20161217); adequacy confirmed in the 2024 review (datenrecht.ch)"
         ),
@@ -192,6 +273,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2010-03-05"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2010/146/EU)"
         ),
@@ -209,6 +291,22 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
             joint_committee_decision: "not verified (none found for (EU) 2021/1772 or its 2025 renewal)",
             date: "not verified",
         },
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2021-06-28",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::Date {
+                date: "not verified",
+                by: "treated as part of the EEA Agreement (see the note)",
+            },
+            liechtenstein: AppliesFrom::Date {
+                date: "not verified",
+                by: "treated as part of the EEA Agreement (see the note)",
+            },
+            source: "Norway: the date of (EU) 2021/1772, applied from its EU date under personopplysningsforskriften § 2 (the renewal of 2025-12-19 likewise); Iceland and Liechtenstein: no EEA Joint Committee decision found (not verified)",
+            checked: EFTA_CHECKED,
+        },
         source: "Commission daily news 2025-12-19 'Commission renews decisions to allow free flow of personal data with the UK' (via cna.org.cy): new decisions, sunset 2031-12-27; dpocentre.com; uea.ac.uk (immigration data now covered); June 2025 technical extension to 2025-12-27 (mondaq.com; LED act (EU) 2025/1225 per europalov.no, GDPR act number not verified); 2021 exclusion of immigration control: datatilsynet.no 2021; renewing act's number and EEA JCDs not verified",
         checked: CHECKED,
     },
@@ -219,6 +317,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2003-11-21"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2003/821/EC)"
         ),
@@ -235,6 +334,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
             "'State of Israel' as defined in accordance with international law: the decision is without prejudice to the status of the Golan Heights and the West Bank, including East Jerusalem",
         ),
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2011-01-31"),
         source: directive_era_source!(
             "Decision 2011/61/EU of 2011-01-31 'with regard to automated processing', recitals (12) and (14) (EUR-Lex consolidated 02011D0061-20161217; proteuscyber.com copy); territorial reservation as summarised by lexology.com (Art. 1 footnote not read verbatim)"
         ),
@@ -247,10 +347,33 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2004-04-28"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2004/411/EC)"
         ),
         checked: CHECKED,
+    },
+    AdequacyDecision {
+        country: "IO:EPO",
+        name: "European Patent Organisation",
+        decision: "(EU) 2025/1382",
+        scope: None,
+        note: Some(
+            "the first adequacy decision for an international organisation; not found in the EEA Agreement: no EEA Joint Committee decision was found, so it applies in Norway from its EU date under personopplysningsforskriften § 2, and a controller in Iceland or Liechtenstein must check national law",
+        ),
+        eea: EeaIncorporation::Pending,
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2025-07-15",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::NotYet,
+            liechtenstein: AppliesFrom::NotYet,
+            source: "Norway: the date of the decision, applied from its EU date under personopplysningsforskriften § 2 (regjeringen.no EØS-notat on Korea, id2913172; the day it took effect in the EU not verified); Iceland and Liechtenstein: no EEA Joint Committee decision and no national measure applying it found (not verified)",
+            checked: EFTA_CHECKED,
+        },
+        source: "Commission Implementing Decision (EU) 2025/1382 of 2025-07-15, OJ L 2025-07-18 (shared/reference/data/adequacy.csv and CATALOGUE.md §6.2: globalpolicywatch.com, EUR-Lex CELEX 32025D1382 via lex24.ro; decision text not read); adoption on 2025-07-15 confirmed by Agence Europe 2025-07-15 (agenceurope.eu bulletin 13681/37); the Commission's draft of 2025-03-05 as the first for an international organisation (ieu-monitoring.com, 1848.nl); EEA Joint Committee decision: none found (searched 2026-12-08)",
+        checked: "2026-12-08",
     },
     AdequacyDecision {
         country: "JE",
@@ -259,6 +382,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2008-05-08"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends 2008/393/EC)"
         ),
@@ -278,6 +402,22 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
             joint_committee_decision: "not verified (none found)",
             date: "not verified",
         },
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2019-01-23",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::Date {
+                date: "not verified",
+                by: "treated as part of the EEA Agreement (see the note)",
+            },
+            liechtenstein: AppliesFrom::Date {
+                date: "not verified",
+                by: "treated as part of the EEA Agreement (see the note)",
+            },
+            source: "Norway: the date of (EU) 2019/419, applied from its EU date under personopplysningsforskriften § 2 (regjeringen.no EØS-notat id2662682); Iceland and Liechtenstein: no EEA Joint Committee decision found (not verified)",
+            checked: EFTA_CHECKED,
+        },
         source: "Commission Implementing Decision (EU) 2019/419 of 2019-01-23, Art. 1(1) (legislation.gov.uk/eudn/2019/419; the list in Art. 1(2) not read); first review COM(2023) 275 ('transfers from the EU to private operators in Japan'); EEA: regjeringen.no EØS-notat id2662682 (adopted by fast-track procedure, recital (5) covers the EEA States; no JCD named); EEA JCD number and date not verified",
         checked: CHECKED,
     },
@@ -293,6 +433,22 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
             joint_committee_decision: "number not verified (adopted 2022-07-08)",
             date: "2022-07-08",
         },
+        efta: EftaDates {
+            norway: AppliesFrom::Date {
+                date: "2021-12-17",
+                by: NORWAY_SECTION_2,
+            },
+            iceland: AppliesFrom::Date {
+                date: "2022-07-08",
+                by: "the EEA Joint Committee decision of 2022-07-08",
+            },
+            liechtenstein: AppliesFrom::Date {
+                date: "2022-07-08",
+                by: "the EEA Joint Committee decision of 2022-07-08",
+            },
+            source: "Norway: regjeringen.no EØS-notat id2913172 (applies in Norway from 2021-12-17 under personopplysningsforskriften § 2); Iceland and Liechtenstein: europalov.no id-30086 (Joint Committee decision of 2022-07-08; its entry into force, which may be later, not verified)",
+            checked: EFTA_CHECKED,
+        },
         source: "Commission Implementing Decision (EU) 2022/254 of 2021-12-17, OJ L 44, 2022-02-24 (EUR-Lex CELEX 32022D0254; its section 2.3.11 on personal credit information; Art. 1 not read verbatim); the three exclusions as stated by CNPD Luxembourg (cnpd.public.lu, 2021-12) and dpforum.se; public and private sector: dpforum.se, EDPB 2021-09-27; EEA: europalov.no id-30086 ('EØS-komitebeslutning 8.7.2022 om innlemmelse i EØS-avtalen', number not given), regjeringen.no EØS-notat id2913172 (applies in Norway from 2021-12-17 under personopplysningsforskriften § 2)",
         checked: CHECKED,
     },
@@ -303,6 +459,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2012-12-19"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends Implementing Decision 2013/65/EU)"
         ),
@@ -315,6 +472,7 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
         scope: None,
         note: None,
         eea: DIRECTIVE_ERA,
+        efta: directive_era_dates("2012-08-21"),
         source: directive_era_source!(
             "shared/reference/data/adequacy.csv (EUR-Lex 2016/2295, which amends Implementing Decision 2012/484/EU)"
         ),
@@ -324,6 +482,19 @@ pub const ADEQUACY_DECISIONS: &[AdequacyDecision] = &[
 
 pub fn adequacy_decision(country: &str) -> Option<&'static AdequacyDecision> {
     ADEQUACY_DECISIONS.iter().find(|d| d.country == country)
+}
+
+/// The keys `international_organisation` takes: the organisations of the table, in lower case.
+pub const INTERNATIONAL_ORGANISATIONS: &[&str] = &["epo"];
+
+/// The adequacy decision of an international organisation, by the key a declaration names it
+/// with (`epo`): the entry `IO:EPO`.
+pub fn international_organisation(key: &str) -> Option<&'static AdequacyDecision> {
+    ADEQUACY_DECISIONS.iter().find(|d| {
+        d.country
+            .strip_prefix("IO:")
+            .is_some_and(|k| k.to_ascii_lowercase() == key)
+    })
 }
 
 #[cfg(test)]
@@ -340,48 +511,95 @@ mod tests {
         }
         assert!(adequacy_decision("US").is_none());
         assert!(adequacy_decision("IN").is_none());
-        assert_eq!(ADEQUACY_DECISIONS.len(), 15);
+        assert_eq!(ADEQUACY_DECISIONS.len(), 16);
     }
 
-    /// What was found for each entry (see the module documentation): Brazil is not yet in the
-    /// EEA Agreement; the Directive-era decisions and Korea are; Japan and the United Kingdom
-    /// are treated as in it though their Joint Committee decisions were not found.
+    /// Every organisation of the table is a key of `international_organisation`, and every
+    /// key names an organisation of the table; a country's entry is not one.
     #[test]
-    fn brazil_is_pending_and_the_others_apply_in_the_eea_efta_states() {
+    fn international_organisations_are_named_by_their_keys() {
+        let in_table: Vec<&str> = ADEQUACY_DECISIONS
+            .iter()
+            .filter(|d| d.country.starts_with("IO:"))
+            .map(|d| d.country)
+            .collect();
+        assert_eq!(in_table, ["IO:EPO"]);
+        assert_eq!(in_table.len(), INTERNATIONAL_ORGANISATIONS.len());
+        for key in INTERNATIONAL_ORGANISATIONS {
+            assert!(international_organisation(key).is_some(), "{key}");
+        }
         assert_eq!(
-            adequacy_decision("BR").unwrap().eea,
-            EeaIncorporation::Pending
+            international_organisation("epo").unwrap().decision,
+            "(EU) 2025/1382"
         );
-        let expected = [
-            ("AD", true),
-            ("AR", true),
-            ("BR", false),
-            ("CA", true),
-            ("CH", true),
-            ("FO", true),
-            ("GB", true),
-            ("GG", true),
-            ("IL", true),
-            ("IM", true),
-            ("JE", true),
-            ("JP", true),
-            ("KR", true),
-            ("NZ", true),
-            ("UY", true),
-        ];
-        assert_eq!(expected.len(), ADEQUACY_DECISIONS.len());
-        for (code, applies) in expected {
-            let decision = adequacy_decision(code).unwrap();
-            assert_eq!(decision.applies_in_eea_efta(), applies, "{code}");
+        assert!(international_organisation("EPO").is_none());
+        assert!(international_organisation("ch").is_none());
+        assert!(international_organisation("who").is_none());
+        assert!(adequacy_decision("IO:EPO").is_some_and(|d| d.eea == EeaIncorporation::Pending));
+    }
+
+    /// What was found for each entry (see the module documentation): every decision applies in
+    /// Norway; in Iceland and Liechtenstein Brazil's does not yet, the Directive-era decisions
+    /// and Korea's do, and Japan's and the United Kingdom's are treated as applying though their
+    /// Joint Committee decisions were not found.
+    #[test]
+    fn brazil_applies_in_norway_but_not_yet_in_iceland_or_liechtenstein() {
+        let brazil = adequacy_decision("BR").unwrap();
+        assert_eq!(brazil.eea, EeaIncorporation::Pending);
+        assert!(brazil.applies_in("NO"));
+        assert!(!brazil.applies_in("IS"));
+        assert!(!brazil.applies_in("LI"));
+        assert!(
+            brazil.applies_in("SE"),
+            "an EU State applies it as an EU act"
+        );
+        for decision in ADEQUACY_DECISIONS {
+            assert!(decision.applies_in("NO"), "{}", decision.country);
+            if !["BR", "IO:EPO"].contains(&decision.country) {
+                for state in ["IS", "LI"] {
+                    assert!(decision.applies_in(state), "{} {state}", decision.country);
+                }
+            }
         }
         for code in [
             "AD", "AR", "CA", "CH", "FO", "GG", "IL", "IM", "JE", "NZ", "UY",
         ] {
-            assert_eq!(
-                adequacy_decision(code).unwrap().eea,
-                DIRECTIVE_ERA,
-                "{code}"
-            );
+            let decision = adequacy_decision(code).unwrap();
+            assert_eq!(decision.eea, DIRECTIVE_ERA, "{code}");
+            // One date for the three States: the Directive made the decision apply there from
+            // its EU date.
+            assert_eq!(decision.efta.norway, decision.efta.iceland, "{code}");
+            assert_eq!(decision.efta.norway, decision.efta.liechtenstein, "{code}");
+        }
+    }
+
+    /// A per-State date is a date or says it was not verified, and a State where a decision
+    /// applies without a verified Joint Committee decision is one the note warns about.
+    #[test]
+    fn per_state_dates_are_dates_or_said_to_be_unverified() {
+        for decision in ADEQUACY_DECISIONS {
+            let efta = decision.efta;
+            assert!(!efta.source.is_empty(), "{}", decision.country);
+            assert_eq!(efta.checked.len(), 10, "{}", decision.country);
+            for applies in [efta.norway, efta.iceland, efta.liechtenstein] {
+                if let AppliesFrom::Date { date, by } = applies {
+                    assert!(!by.is_empty());
+                    if date == "not verified" {
+                        assert!(
+                            efta.source.contains("not verified")
+                                && decision.note.is_some_and(|n| n.contains("not verified")),
+                            "{}",
+                            decision.country
+                        );
+                    } else {
+                        assert!(
+                            date.len() == 10 && (date.starts_with("20") || date.starts_with("19")),
+                            "{} {date}",
+                            decision.country
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -1,21 +1,28 @@
 //! The vocabulary of the language: every word a field accepts, with the article it stands for
 //! and a plain explanation (used in messages, `explain` and hover).
 //!
-//! Source of the words and articles: shared/spec/language.md (version 2) and Regulation (EU)
-//! 2016/679 (GDPR); checked 2026-12-01.
+//! Source of the words and articles: shared/spec/language.md (version 3) and Regulation (EU)
+//! 2016/679 (GDPR); checked 2026-12-01, the words of version 3 (`cookies`, the marketing
+//! channels, `conditional`, `public_instrument`, `administrative_arrangement`) on 2026-12-08
+//! against the same sources and Directive 2002/58/EC Art. 5(3).
 
 mod adequacy;
 mod authorities;
 mod child_consent;
 mod countries;
+mod retention;
 
-pub use adequacy::{ADEQUACY_DECISIONS, AdequacyDecision, EeaIncorporation, adequacy_decision};
+pub use adequacy::{
+    ADEQUACY_DECISIONS, AdequacyDecision, AppliesFrom, EeaIncorporation, EftaDates,
+    INTERNATIONAL_ORGANISATIONS, adequacy_decision, international_organisation,
+};
 pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
 pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
 pub use countries::{
     CountryNames, EEA_STATES, ISO_3166_ALPHA2, country_code_by_name, country_names, is_eea,
     is_iso_country,
 };
+pub use retention::{VAGUE_RETENTION_PHRASES, VaguePhrases, vague_retention};
 
 /// A closed set of words that a field accepts.
 pub trait Vocabulary: Copy + Sized + 'static {
@@ -147,6 +154,10 @@ vocabulary! {
             "an approved certification mechanism with binding commitments of the recipient";
         AdHocClauses => "ad_hoc_clauses", "Art. 46(3)(a)",
             "contractual clauses authorised by the supervisory authority";
+        PublicInstrument => "public_instrument", "Art. 46(2)(a)",
+            "a legally binding and enforceable instrument between public authorities or bodies";
+        AdministrativeArrangement => "administrative_arrangement", "Art. 46(3)(b)",
+            "provisions in administrative arrangements between public authorities or bodies, with enforceable and effective rights for the people concerned, authorised by the supervisory authority";
         Derogation => "derogation", "Art. 49",
             "a derogation for a specific situation (such as explicit consent or a contract); only for occasional transfers";
     }
@@ -199,6 +210,39 @@ vocabulary! {
             "the data are needed to enter into a contract";
         Voluntary => "voluntary", "Art. 13(2)(e)",
             "the person chooses whether to provide the data";
+        Conditional => "conditional", "Art. 13(2)(e)",
+            "the person must provide the data if they want something (a benefit, a loan, a place at school): write what they apply for, then the consequences of not providing them";
+    }
+}
+
+vocabulary! {
+    /// What a purpose stores on or reads from the person's device (`cookies`): ePrivacy
+    /// Directive 2002/58/EC Art. 5(3); in Norway ekomloven § 3-15.
+    Cookie {
+        StrictlyNecessary => "strictly_necessary", "Directive 2002/58/EC Art. 5(3)",
+            "what the service the person asked for cannot work without (input, authentication, security, load-balancing, session and media-player cookies, WP29 Opinion 04/2012): needs no consent";
+        Functional => "functional", "Directive 2002/58/EC Art. 5(3)",
+            "choices the service remembers beyond what it strictly needs: needs the person's prior consent";
+        Analytics => "analytics", "Directive 2002/58/EC Art. 5(3)",
+            "measuring how the service is used: needs the person's prior consent";
+        Marketing => "marketing", "Directive 2002/58/EC Art. 5(3)",
+            "advertising and tracking across services: needs the person's prior consent";
+    }
+}
+
+vocabulary! {
+    /// The channels of direct marketing (`direct_marketing email, sms`).
+    Channel {
+        Email => "email", "Art. 21(2)-(3)",
+            "marketing by e-mail (in Norway markedsføringsloven § 15: prior consent, except to existing customers)";
+        Sms => "sms", "Art. 21(2)-(3)",
+            "marketing by text message (in Norway markedsføringsloven § 15: prior consent, except to existing customers)";
+        Phone => "phone", "Art. 21(2)-(3)",
+            "marketing by telephone calls";
+        Post => "post", "Art. 21(2)-(3)",
+            "marketing by letters and other addressed post";
+        Online => "online", "Art. 21(2)-(3)",
+            "marketing shown online, such as targeted advertising on websites and in apps";
     }
 }
 
@@ -325,6 +369,8 @@ mod tests {
         unique::<Claim>();
         unique::<DerogationGround>();
         unique::<Provision>();
+        unique::<Cookie>();
+        unique::<Channel>();
     }
 
     #[test]

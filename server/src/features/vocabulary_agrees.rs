@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use privlint_core::fields::{BLOCKS, Block, PURPOSE, TOP_LEVEL, Takes};
 use privlint_core::tree_sitter::{Query, QueryCursor, StreamingIterator};
 use privlint_core::vocab::{
-    Claim, Condition, DecisionSafeguard, DerogationGround, LegalBasis, Provision, RightKind,
-    TransferSafeguard, Vocabulary,
+    Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
+    INTERNATIONAL_ORGANISATIONS, LegalBasis, Provision, RightKind, TransferSafeguard, Vocabulary,
 };
 use privlint_core::{ColumnUnit, Settings};
 use tower_lsp_server::ls_types as lsp;
@@ -34,6 +34,8 @@ fn value_words() -> Vec<(&'static str, &'static str)> {
     add("TransferSafeguard", TransferSafeguard::WORDS);
     add("DerogationGround", DerogationGround::WORDS);
     add("Provision", Provision::WORDS);
+    add("Cookie", Cookie::WORDS);
+    add("Channel", Channel::WORDS);
     add("DecisionSafeguard", DecisionSafeguard::WORDS);
     let regions: Vec<&'static str> = REGION_WORDS.iter().map(|(w, _, _)| *w).collect();
     add("region words", &regions);
@@ -373,8 +375,12 @@ fn completion_offers_every_word_where_its_field_takes_it() {
         for field in block.fields {
             let line = format!("{} ", field.name);
             match field.takes {
-                Takes::Word(words) => expect(block, &line, words),
+                Takes::Word(words) | Takes::Words(words) | Takes::FlagOrWords(words) => {
+                    expect(block, &line, words)
+                }
                 Takes::Countries => expect(block, &line, &[&regions[..], &["NO", "US"]].concat()),
+                Takes::FlagOrCountryCodes => expect(block, &line, &["NO", "SE", "IS"]),
+                Takes::FlagOrOrganisation => expect(block, &line, INTERNATIONAL_ORGANISATIONS),
                 Takes::Languages => expect(block, &line, &tags),
                 Takes::Safeguard => {
                     expect(block, &line, TransferSafeguard::WORDS);
@@ -394,12 +400,14 @@ fn completion_offers_every_word_where_its_field_takes_it() {
         ("Condition", Condition::WORDS),
         ("DecisionSafeguard", DecisionSafeguard::WORDS),
         ("Provision", Provision::WORDS),
+        ("Cookie", Cookie::WORDS),
+        ("Channel", Channel::WORDS),
     ] {
         assert!(
-            BLOCKS
-                .iter()
-                .flat_map(|b| b.fields)
-                .any(|f| f.takes == Takes::Word(words)),
+            BLOCKS.iter().flat_map(|b| b.fields).any(|f| matches!(
+                f.takes,
+                Takes::Word(w) | Takes::Words(w) | Takes::FlagOrWords(w) if w == words
+            )),
             "no field takes {vocabulary}"
         );
     }
@@ -412,6 +420,11 @@ fn completion_offers_every_word_where_its_field_takes_it() {
         "country",
         "languages",
         "reuses",
+        "cookies",
+        "direct_marketing",
+        "online_service",
+        "establishment",
+        "international_organisation",
     ] {
         assert!(checked.contains(name), "`{name}` was not checked");
     }
@@ -470,4 +483,13 @@ fn hover_explains_every_field_and_new_word() {
     assert!(hover_text(&d, "precontractual").contains("Art. 13(2)(e)"));
     assert!(hover_text(&d, "nb,").contains("Bokmål"));
     assert!(hover_text(&d, "en \"Customers").contains("translation"));
+    let d = doc(
+        "purpose q \"Q\" {\n  cookies strictly_necessary, analytics\n  direct_marketing sms\n  provision conditional \"a\" \"b\"\n}\nrecipient r \"R\" { international_organisation epo }\ncontroller c \"C\" { establishment SE, eea }\nprocessor p \"P\" { safeguard public_instrument }\n",
+    );
+    assert!(hover_text(&d, "strictly_necessary").contains("Art. 5(3)"));
+    assert!(hover_text(&d, "sms").contains("markedsføringsloven § 15"));
+    assert!(hover_text(&d, "conditional").contains("Art. 13(2)(e)"));
+    assert!(hover_text(&d, "epo }").contains("(EU) 2025/1382"));
+    assert!(hover_text(&d, "eea }").contains("in the EEA"));
+    assert!(hover_text(&d, "public_instrument").contains("Art. 46(2)(a)"));
 }

@@ -2,7 +2,7 @@
 //! `lang`, a skip link, a `<nav>` table of contents, h1 → h2 → h3, readable on a phone,
 //! printable. Every string from the declaration is escaped.
 
-use super::{Block, Document, Inline, Section};
+use super::{Block, Document, Inline, Later, Section};
 
 const STYLE: &str = "\
 :root{color-scheme:light}
@@ -43,7 +43,7 @@ li,dd{break-inside:avoid}
 }
 ";
 
-pub fn write(document: &Document) -> String {
+pub fn write(document: &Document, later: Later) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let lang = escape(document.language.tag());
     out.push_str(&format!(
@@ -78,13 +78,13 @@ pub fn write(document: &Document) -> String {
     }
     out.push_str("</ol>\n</nav>\n<main id=\"main\">\n");
     for section in &document.sections {
-        write_section(&mut out, section, 2);
+        write_section(&mut out, section, 2, later);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn write_section(out: &mut String, section: &Section, level: usize) {
+fn write_section(out: &mut String, section: &Section, level: usize, later: Later) {
     out.push_str(&format!(
         "<section id=\"{}\">\n<h{level}>",
         escape(&section.id)
@@ -95,8 +95,11 @@ fn write_section(out: &mut String, section: &Section, level: usize) {
         write_block(out, block);
     }
     for sub in &section.subsections {
-        write_section(out, sub, level + 1);
+        write_section(out, sub, level + 1, later);
     }
+    later(section, &mut |sub| {
+        write_section(out, sub, level + 1, later)
+    });
     out.push_str("</section>\n");
 }
 

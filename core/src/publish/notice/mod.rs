@@ -35,13 +35,29 @@ pub enum Format {
 }
 
 /// Renders the notice of `model` in `format`.
+///
+/// The section of each purpose is made when the writer gets to it and dropped once written
+/// ([`Later`]), so that memory holds the text and one purpose's section, not the whole notice
+/// as a tree as well (which cost as much again as the model of a declaration whose purposes
+/// each name many categories and processors).
 pub fn render(model: &Model, options: Options, format: Format) -> String {
-    let document = document(model, options);
+    let (builder, document) = document(model, options);
+    let purposes = |part: &Section, write: &mut dyn FnMut(&Section)| {
+        if part.id == PURPOSES {
+            for purpose in &model.purposes {
+                write(&builder.purpose(purpose));
+            }
+        }
+    };
     match format {
-        Format::Html => html::write(&document),
-        Format::Markdown => markdown::write(&document),
+        Format::Html => html::write(&document, &purposes),
+        Format::Markdown => markdown::write(&document, &purposes),
     }
 }
+
+/// The subsections of a part that are made as they are written: given the part, it hands
+/// each to the writer in turn (after the part's own subsections).
+pub type Later<'a> = &'a dyn Fn(&Section, &mut dyn FnMut(&Section));
 
 /// A piece of running text.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +109,8 @@ pub struct Document {
     pub banner: Option<String>,
     pub skip: String,
     pub contents: String,
-    /// The parts, each an h2 with h3 subsections.
+    /// The parts, each an h2 with h3 subsections (the purposes part's are made as they are
+    /// written: [`Later`]).
     pub sections: Vec<Section>,
 }
 
@@ -111,7 +128,8 @@ struct Builder<'m> {
     source: String,
 }
 
-pub fn document(model: &Model, options: Options) -> Document {
+/// The notice without the purposes' own sections (see [`render`]), and what makes them.
+fn document(model: &Model, options: Options) -> (Builder<'_>, Document) {
     let source = model
         .notice
         .as_ref()
@@ -134,14 +152,15 @@ pub fn document(model: &Model, options: Options) -> Document {
         1 => b.t(text::DRAFT_ONE_ERROR).to_string(),
         n => b.t(text::DRAFT_ERRORS).replace("{count}", &n.to_string()),
     });
-    Document {
+    let document = Document {
         language: options.language,
         title,
         banner,
         skip: b.t(text::SKIP).to_string(),
         contents: b.t(text::CONTENTS).to_string(),
         sections: vec![b.summary(), b.purposes(), b.rights(), b.contact()],
-    }
+    };
+    (b, document)
 }
 
 fn fixed(s: impl Into<String>) -> Inline {
@@ -545,12 +564,8 @@ impl<'m> Builder<'m> {
             } else {
                 Vec::new()
             },
-            subsections: self
-                .model
-                .purposes
-                .iter()
-                .map(|p| self.purpose(p))
-                .collect(),
+            // One per purpose, made as they are written (see `render`).
+            subsections: Vec::new(),
         }
     }
 

@@ -318,6 +318,22 @@ pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
             },
             true,
         ),
+        TransferSafeguard::PublicInstrument => (
+            T {
+                nb: "Overføringen bygger på et rettslig bindende instrument mellom offentlige myndigheter eller organer.",
+                nn: "Overføringa byggjer på eit rettsleg bindande instrument mellom offentlege styresmakter eller organ.",
+                en: "The transfer rests on a legally binding instrument between public authorities or bodies.",
+            },
+            true,
+        ),
+        TransferSafeguard::AdministrativeArrangement => (
+            T {
+                nb: "Overføringen bygger på en administrativ ordning mellom offentlige myndigheter eller organer, godkjent av tilsynsmyndigheten.",
+                nn: "Overføringa byggjer på ei administrativ ordning mellom offentlege styresmakter eller organ, godkjend av tilsynsmyndigheita.",
+                en: "The transfer rests on an administrative arrangement between public authorities or bodies, authorised by the supervisory authority.",
+            },
+            true,
+        ),
         TransferSafeguard::CodeOfConduct => (
             T {
                 nb: "Mottakeren har forpliktet seg til å følge godkjente bransjenormer (atferdsnormer).",
@@ -421,6 +437,11 @@ pub fn provision(kind: Provision) -> T {
             nb: "Nei. Du velger selv om du vil gi oss opplysningene.",
             nn: "Nei. Du vel sjølv om du vil gi oss opplysningane.",
             en: "No. You choose whether to give us the data.",
+        },
+        Provision::Conditional => T {
+            nb: "Ja, hvis du vil få det du søker om.",
+            nn: "Ja, viss du vil få det du søkjer om.",
+            en: "Yes, if you want what you apply for.",
         },
     }
 }

@@ -1,0 +1,179 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Kind, Model};
+use crate::rules::{Report, Rule};
+use crate::vocab::{DerogationGround, TransferSafeguard, Vocabulary};
+
+declare_rule! {
+    /// ## What it checks
+    /// A `safeguard derogation` of a recipient or joint controller that a purpose uses and that
+    /// is outside the EEA, naming the ground `explicit_consent`, `public_interest`,
+    /// `public_register` or `vital_interests`. A processor's derogation gets
+    /// `derogation-transfer` only; the other grounds get `derogation-transfer` too.
+    ///
+    /// ## Why
+    /// Each of these grounds of Art. 49(1) has a condition of its own, which only the
+    /// controller can check; the finding says which:
+    /// - `explicit_consent` (Art. 49(1)(a)): consent to this transfer, given after the person
+    ///   was told of its possible risks in the absence of an adequacy decision and safeguards;
+    /// - `public_interest` (Art. 49(1)(d)): an important public interest recognised in EEA or
+    ///   national law (Art. 49(4)): name that law in the derogation's reason;
+    /// - `public_register` (Art. 49(1)(g)): a transfer from a register open to the public,
+    ///   never of the entire register or whole categories of data in it (Art. 49(2));
+    /// - `vital_interests` (Art. 49(1)(f)): only where the person is physically or legally
+    ///   unable to give consent.
+    ///
+    /// It is information, not an error: once the condition is checked, suppress it with the
+    /// reason.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// recipient hotel "Hotellet i Bangkok" {
+    ///   country TH
+    ///   safeguard derogation explicit_consent "kunden samtykker ved bestilling"
+    /// }
+    /// purpose booking "Bestilling av reise" { recipients hotel }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// # privlint: allow derogation-conditions -- the booking form names the country and the risks before the customer consents
+    /// recipient hotel "Hotellet i Bangkok" {
+    ///   country TH
+    ///   safeguard derogation explicit_consent "kunden samtykker ved bestilling"
+    /// }
+    /// purpose booking "Bestilling av reise" { recipients hotel }
+    /// ```
+    pub struct DerogationConditions {
+        name: "derogation-conditions",
+        severity: Info,
+        article: "Art. 49(1)(a), (d), (f), (g), 49(2), 49(4)",
+        summary: "a derogation whose own condition only the controller can check",
+        fix: Never,
+    }
+}
+
+/// The condition of a ground this rule reports, or `None` for the grounds it leaves to
+/// `derogation-transfer`.
+fn condition(ground: DerogationGround) -> Option<&'static str> {
+    match ground {
+        DerogationGround::ExplicitConsent => Some(
+            "the person must have consented explicitly to this transfer after being told of its possible risks, given that there is no adequacy decision or safeguard (Art. 49(1)(a))",
+        ),
+        DerogationGround::PublicInterest => Some(
+            "the public interest must be an important one recognised in EEA or national law (Art. 49(1)(d), 49(4)): name that law in the derogation's reason",
+        ),
+        DerogationGround::PublicRegister => Some(
+            "a transfer from a public register may never cover the entire register or whole categories of data in it, and where the register is open only to people with a legitimate interest, only at their request or to them (Art. 49(1)(g), 49(2))",
+        ),
+        DerogationGround::VitalInterests => Some(
+            "vital interests carry a transfer only where the person is physically or legally unable to give consent (Art. 49(1)(f))",
+        ),
+        DerogationGround::Contract
+        | DerogationGround::ContractInInterest
+        | DerogationGround::LegalClaims
+        | DerogationGround::CompellingInterests => None,
+    }
+}
+
+impl Rule for DerogationConditions {
+    fn check(&self, model: &Model, report: &mut Report) {
+        let parties = model
+            .used_parties()
+            .filter(|(p, _)| p.kind != Kind::Processor && p.is_outside_eea());
+        for (party, _) in parties {
+            for ground in party
+                .safeguards
+                .iter()
+                .filter(|s| s.kind == TransferSafeguard::Derogation)
+                .filter_map(|s| s.ground.as_ref())
+            {
+                let Some(condition) = condition(ground.value) else {
+                    continue;
+                };
+                report.push(Diagnostic::new(
+                    &Self::META,
+                    ground.span,
+                    format!(
+                        "`{}` receives data on the ground `{}`: {condition}; when you have checked it, say so in `# privlint: allow derogation-conditions -- reason`",
+                        party.id.name,
+                        ground.value.word()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, lines};
+
+    const RULE: &str = "derogation-conditions";
+
+    fn party(kind: &str, country: &str, ground: &str) -> String {
+        let list = match kind {
+            "processor" => "processors",
+            "recipient" => "recipients",
+            _ => "joint_controllers",
+        };
+        format!(
+            "{kind} x \"X\" {{\n  country {country}\n  safeguard derogation {ground} \"r\"\n}}\npurpose p \"P\" {{ {list} x }}\n"
+        )
+    }
+
+    /// The boundary of rules.md: a processor and a recipient with the same ground.
+    #[test]
+    fn a_recipient_or_joint_controller_with_a_conditioned_ground_not_a_processor() {
+        for ground in [
+            "explicit_consent",
+            "public_interest",
+            "public_register",
+            "vital_interests",
+        ] {
+            for kind in ["recipient", "joint_controller"] {
+                assert_eq!(
+                    lines(RULE, &party(kind, "IN", ground)),
+                    vec![3],
+                    "{kind} {ground}"
+                );
+            }
+            assert!(
+                lines(RULE, &party("processor", "IN", ground)).is_empty(),
+                "{ground}"
+            );
+            assert!(
+                lines(RULE, &party("recipient", "SE", ground)).is_empty(),
+                "{ground}"
+            );
+        }
+        for ground in [
+            "contract",
+            "contract_in_interest",
+            "legal_claims",
+            "compelling_interests",
+            "",
+        ] {
+            assert!(
+                lines(RULE, &party("recipient", "IN", ground)).is_empty(),
+                "{ground}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_range_is_the_ground_and_the_message_its_condition() {
+        let text = party("recipient", "IN", "public_register");
+        let found = crate::check(&text, &crate::Settings::default());
+        let d = found.iter().find(|d| d.rule.name == RULE).unwrap();
+        assert_eq!(&text[d.span.start..d.span.end], "public_register");
+        let message = |ground| {
+            findings(RULE, &party("recipient", "IN", ground))[0]
+                .1
+                .clone()
+        };
+        assert!(message("explicit_consent").contains("risks"));
+        assert!(message("public_interest").contains("49(4)"));
+        assert!(message("public_register").contains("entire register"));
+        assert!(message("vital_interests").contains("unable to give consent"));
+    }
+}
