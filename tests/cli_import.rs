@@ -43,6 +43,19 @@ fn import(dir: &Path, input: &Path, extra: &[&str]) -> serde_json::Value {
         .filter(|d| d["rule"] == "syntax-error")
         .collect();
     assert!(syntax.is_empty(), "{syntax:#?}");
+    // Every field written is one the language has.
+    let unknown: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("unknown field")
+        })
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:#?}");
     let fmt = privlint(dir, &["fmt", "--check", "imported.privacy"]);
     assert_eq!(
         fmt.status.code(),
@@ -95,9 +108,18 @@ fn behandlingsoversikt_export_is_imported_and_every_loss_reported() {
         && l["value"] == "2024/999"
         && l["reason"] == "column not recognised"));
     assert!(text.contains("# import: \"Kommunens saksnummer\": 2024/999"));
-    // JSON.stringify's escapes are read: the quote and the line break come back.
-    assert!(text.contains("logging av \"oppslag\""));
-    assert!(text.contains("#   Journalføre tjenestene."));
+    // JSON.stringify's escapes are read: the quote and the line break come back, in the
+    // version 3 fields that hold them.
+    assert!(
+        text.contains(r#"security "Tilgangsstyring per rolle; logging av \"oppslag\"""#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#"description "Yte helse- og omsorgstjenester i hjemmet.\nJournalføre tjenestene.""#
+        ),
+        "{text}"
+    );
 }
 
 /// The ICO's template, as Fides writes it (`DATAMAP_COLUMNS`), with a title above the header
@@ -185,6 +207,7 @@ fn ico_template_workbook_is_imported_by_header_not_position() {
     assert!(text.contains("retention until \"you unsubscribe\""));
     assert!(text.contains("dpia \"https://intranet.example/dpia/7\""));
     assert!(text.contains("# import: \"Our internal owner\": Head of HR"));
+    assert!(text.contains("security \"Role-based access\""));
 }
 
 fn examples() -> Vec<PathBuf> {

@@ -58,6 +58,10 @@ pub enum Field {
     Dpia,
     /// Whether a DPIA was carried out (yes/no): the reference says which.
     DpiaFlag,
+    /// (v3) What is done for the purpose, in plain sentences.
+    Description,
+    /// (v3) The purpose's technical and organisational security measures (Art. 30(1)(g)).
+    Security,
     /// Recognised, with no place in a version 2 declaration: kept as a comment on the purpose,
     /// under this name.
     Comment(&'static str),
@@ -143,10 +147,7 @@ pub const BEHANDLINGSOVERSIKT: &[(Field, &str)] = &[
         Field::Comment("Felles behandlingsansvar - Telefon"),
         "Felles behandlingsansvar - Telefon",
     ),
-    (
-        Field::Comment("Formål med behandlingen"),
-        "Formål med behandlingen",
-    ),
+    (Field::Description, "Formål med behandlingen"),
     (Field::LegalBasis, "Behandlingsgrunnlag artikkel 6"),
     (
         Field::BasisReference,
@@ -274,7 +275,7 @@ pub const BEHANDLINGSOVERSIKT: &[(Field, &str)] = &[
         "Garantier ved overføring",
     ),
     (
-        Field::Comment("Tekniske og organisatoriske sikkerhetstiltak (art. 30 nr. 1 bokstav g)"),
+        Field::Security,
         "Tekniske og organisatoriske sikkerhetstiltak",
     ),
     (Field::DpiaFlag, "Er det gjennomført DPIA?"),
@@ -317,12 +318,9 @@ pub const RECORD_SYNONYMS: &[(Field, &str)] = &[
         "Safeguards for Exceptional Transfers of Personal Data",
     ),
     (Field::Retention, "Retention Schedule"),
+    (Field::Security, "General Description of Security Measures"),
     (
-        Field::Comment("Security measures (Art. 30(1)(g))"),
-        "General Description of Security Measures",
-    ),
-    (
-        Field::Comment("Security measures (Art. 30(1)(g))"),
+        Field::Security,
         "General description of technical and organisational security measures",
     ),
     (
@@ -387,11 +385,11 @@ pub const RECORD_SYNONYMS: &[(Field, &str)] = &[
     (Field::Retention, "Planlagte tidsfrister for sletting"),
     (Field::Retention, "Sletting"),
     (
-        Field::Comment("Sikkerhetstiltak (art. 30 nr. 1 bokstav g)"),
+        Field::Security,
         "Tekniske og organisatoriske sikkerhetstiltak",
     ),
     (
-        Field::Comment("Sikkerhetstiltak (art. 30 nr. 1 bokstav g)"),
+        Field::Security,
         "Generell beskrivelse av tekniske og organisatoriske sikkerhetstiltak",
     ),
 ];

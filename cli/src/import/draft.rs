@@ -123,6 +123,10 @@ pub struct Purpose {
     pub parties: Vec<usize>,
     pub retention: Option<Retention>,
     pub dpia: Option<String>,
+    /// (v3) `description`.
+    pub description: Option<String>,
+    /// (v3) `security`.
+    pub security: Option<String>,
     pub comments: Vec<String>,
 }
 
@@ -311,6 +315,9 @@ impl Draft {
             };
             comments(&mut out, "", &purpose.comments);
             out.push_str(&format!("purpose {id} {} {{\n", q(label)));
+            if let Some(description) = &purpose.description {
+                out.push_str(&format!("  description {}\n", q(description)));
+            }
             for (word, detail) in &purpose.bases {
                 out.push_str(&format!("  basis {word}{}\n", detail_text(detail)));
             }
@@ -371,6 +378,9 @@ impl Draft {
             }
             if let Some(dpia) = &purpose.dpia {
                 out.push_str(&format!("  dpia {}\n", q(dpia)));
+            }
+            if let Some(security) = &purpose.security {
+                out.push_str(&format!("  security {}\n", q(security)));
             }
             out.push_str("}\n\n");
         }

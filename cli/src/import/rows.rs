@@ -378,6 +378,8 @@ impl Reader {
                 ),
             },
             Field::Dpia => set_once(&mut purpose.dpia, value),
+            Field::Description => set_once(&mut purpose.description, value),
+            Field::Security => set_once(&mut purpose.security, value),
             Field::Comment(what) => {
                 self.lose(
                     purpose,
