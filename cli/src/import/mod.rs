@@ -204,7 +204,7 @@ fn read_table(bytes: &[u8], from: Option<Format>) -> Result<(TableFormat, table:
             [',', ';', '\t']
                 .into_iter()
                 .filter_map(|d| header_row(table::csv(&text, d), TableFormat::Record))
-                .max_by_key(|t| recognised(t))
+                .max_by_key(recognised)
                 .map(|t| (TableFormat::Record, t))
                 .ok_or_else(|| "none of the formats privlint imports: expected CSV with the headers of a record of processing activities (`,` or `;`), a Behandlingsoversikt export or an XLSX workbook (docs/import.md)".into())
         }

@@ -142,8 +142,7 @@ impl Reader {
                 }
                 let person = slot.get_or_insert_with(Default::default);
                 let mut lines = value.lines();
-                let (name, countries) =
-                    split_countries(lines.next().unwrap_or_default(), self.language);
+                let (name, countries) = split_countries(lines.next().unwrap_or_default());
                 person.name = name.to_string();
                 person.countries = countries;
                 let mut extra = Vec::new();
@@ -286,7 +285,7 @@ impl Reader {
             Field::Sources => {
                 for item in self.items(value) {
                     let (rest, public) = strip_suffix_any(item, PUBLIC);
-                    let (label, countries) = split_countries(rest, self.language);
+                    let (label, countries) = split_countries(rest);
                     let s = self.draft.source(label);
                     let source = &mut self.draft.sources[s];
                     source.public |= public;
@@ -421,22 +420,22 @@ impl Reader {
     /// `Posten Bring AS (NO)`, `Skylagring – databehandleravtale: DBA-1`, `Helse Fjord (NO): …`.
     fn party(&mut self, purpose: &mut Purpose, kind: PartyKind, item: &str) {
         let (mut head, mut agreement, mut arrangement) = (item, None, None);
-        if kind == PartyKind::Processor {
-            if let Some((h, a)) = item.rsplit_once(" – ") {
-                head = h;
-                agreement = Some(match a.split_once(": ") {
-                    Some((word, reference)) if AGREEMENT.contains(&word) => reference,
-                    _ => a,
-                });
-            }
+        if kind == PartyKind::Processor
+            && let Some((h, a)) = item.rsplit_once(" – ")
+        {
+            head = h;
+            agreement = Some(match a.split_once(": ") {
+                Some((word, reference)) if AGREEMENT.contains(&word) => reference,
+                _ => a,
+            });
         }
-        if kind == PartyKind::JointController {
-            if let Some((h, a)) = item.split_once(": ") {
-                head = h;
-                arrangement = Some(a);
-            }
+        if kind == PartyKind::JointController
+            && let Some((h, a)) = item.split_once(": ")
+        {
+            head = h;
+            arrangement = Some(a);
         }
-        let (label, countries) = split_countries(head, self.language);
+        let (label, countries) = split_countries(head);
         let p = self.draft.party(kind, label);
         let party = &mut self.draft.parties[p];
         if party.countries.is_empty() {
@@ -562,7 +561,7 @@ fn strip_suffix_any<'v>(value: &'v str, suffixes: &[&str]) -> (&'v str, bool) {
 /// `Posten Bring AS (NO, SE)` → the label and the codes, when every name in the brackets is a
 /// country (a code, a name in nb/nn/en, or "utenfor EØS"/"EØS"); otherwise the whole is the
 /// label (`Google (Search Console)`).
-fn split_countries(value: &str, _language: Option<Language>) -> (&str, Vec<String>) {
+fn split_countries(value: &str) -> (&str, Vec<String>) {
     let value = value.trim();
     let Some(open) = value.rfind(" (") else {
         return (value, Vec::new());
@@ -640,11 +639,11 @@ fn parse_condition(
 
 /// `Name (ARTICLE): detail` where ARTICLE is one of the words' articles in the record's
 /// language (or any language when it is not known), or the word itself.
-fn by_article<'i>(
-    item: &'i str,
+fn by_article(
+    item: &str,
     language: Option<Language>,
     words: impl Iterator<Item = (&'static str, &'static str)> + Clone,
-) -> Option<(&'i str, &'static str, Option<String>)> {
+) -> Option<(&str, &'static str, Option<String>)> {
     let item = item.trim();
     if let Some((word, _)) = words.clone().find(|(w, _)| *w == item) {
         return Some((item, word, None));
@@ -822,15 +821,15 @@ mod tests {
     #[test]
     fn countries_in_brackets_only_when_they_are_countries() {
         assert_eq!(
-            split_countries("Posten Bring AS (NO, Sverige)", None),
+            split_countries("Posten Bring AS (NO, Sverige)"),
             ("Posten Bring AS", vec!["NO".to_string(), "SE".to_string()])
         );
         assert_eq!(
-            split_countries("Google (Search Console)", None),
+            split_countries("Google (Search Console)"),
             ("Google (Search Console)", vec![])
         );
         assert_eq!(
-            split_countries("Leverandør (utenfor EØS)", None).1,
+            split_countries("Leverandør (utenfor EØS)").1,
             vec!["outside_eea".to_string()]
         );
     }
