@@ -210,6 +210,50 @@ fn ico_template_workbook_is_imported_by_header_not_position() {
     assert!(text.contains("security \"Role-based access\""));
 }
 
+#[test]
+fn fides_manifests_in_a_directory_are_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = import(dir.path(), &fixtures().join(".fides"), &[]);
+    golden(
+        "fides.report.json",
+        &(serde_json::to_string_pretty(&report).unwrap() + "\n"),
+    );
+    let text = std::fs::read_to_string(dir.path().join("imported.privacy")).unwrap();
+    golden("fides.privacy", &text);
+    for line in [
+        "controller fjordvik_kommune \"Fjordvik kommune\"",
+        "basis public_task",
+        "condition health_care",
+        "retention 3650 days",
+        "joint_controllers helse_fjord_hf",
+        "email \"post@helsefjord.example\"",
+        "# import: system.yml: system[0].third_country_transfers: [\"USA\"]",
+    ] {
+        assert!(text.contains(line), "{line} missing:\n{text}");
+    }
+    // A Fides file that is not YAML: one line naming it, exit 2.
+    write(dir.path(), "broken.yml", "system: [unclosed\n");
+    let out = privlint(dir.path(), &["import", "broken.yml", "--from", "fideslang"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("broken.yml") && err.contains("not YAML"),
+        "{err}"
+    );
+    // Aliases that would expand to 10^12 values ("billion laughs") are refused, not expanded.
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    bomb.push_str("system: [*a11]\n");
+    write(dir.path(), "bomb.yml", bomb);
+    let out = privlint(dir.path(), &["import", "bomb.yml", "--from", "fideslang"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bomb.yml"), "{}", stderr(&out));
+}
+
 fn examples() -> Vec<PathBuf> {
     let mut examples: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("examples"))
         .unwrap()

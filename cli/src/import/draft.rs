@@ -83,6 +83,8 @@ pub struct Party {
     pub arrangement: Option<String>,
     /// `scc`, `derogation contract "reason"`: written as they stand after `safeguard`.
     pub safeguards: Vec<String>,
+    /// (v3) A joint controller's contact details.
+    pub contact: Contact,
     pub comments: Vec<String>,
 }
 
@@ -181,6 +183,7 @@ impl Draft {
                 agreement: None,
                 arrangement: None,
                 safeguards: Vec::new(),
+                contact: Contact::default(),
                 comments: Vec::new(),
             },
         )
@@ -296,6 +299,9 @@ impl Draft {
             if let Some(a) = &p.arrangement {
                 body.push(format!("arrangement {}", q(a)));
             }
+            let mut details = String::new();
+            contact(&mut details, &p.contact);
+            body.extend(details.lines().map(|l| l.trim().to_string()));
             block(
                 &mut out,
                 &format!("{} {id} {}", p.kind.keyword(), q(&p.label)),

@@ -6,6 +6,7 @@
 
 mod columns;
 mod draft;
+mod fides;
 mod rows;
 mod table;
 
@@ -19,7 +20,7 @@ use columns::{Field, TableFormat};
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The record to read: a CSV or XLSX file
+    /// The record to read: a CSV or XLSX file, a Fides manifest or a directory of them
     #[arg(value_name = "INPUT")]
     input: PathBuf,
     /// The record's format (default: recognised by its content)
@@ -44,6 +45,8 @@ pub enum Format {
     Xlsx,
     /// The same headers as CSV (`,` or `;`)
     Csv,
+    /// Fides manifests (YAML): a file, or a directory such as `.fides/`
+    Fideslang,
 }
 
 /// A value that did not map, for the report.
@@ -72,34 +75,49 @@ pub fn run(args: ImportArgs) -> u8 {
         ));
         return exit::FAILURE;
     }
-    let bytes = match files::read(&args.input) {
-        Ok(bytes) => bytes,
+    let manifests = match read_manifests(&args.input, args.from) {
+        Ok(manifests) => manifests,
         Err(reason) => return fail(&reason),
     };
-    let (format, table) = match read_table(&bytes, args.from) {
-        Ok(read) => read,
-        Err(reason) => return fail(&reason),
+    let (draft, losses, source) = match manifests {
+        Some(manifests) => {
+            let mut draft = draft::Draft::default();
+            let mut losses = Vec::new();
+            fides::read(&manifests, &mut draft, &mut losses);
+            (draft, losses, "Fides manifests")
+        }
+        None => {
+            let bytes = match files::read(&args.input) {
+                Ok(bytes) => bytes,
+                Err(reason) => return fail(&reason),
+            };
+            let (format, table) = match read_table(&bytes, args.from) {
+                Ok(read) => read,
+                Err(reason) => return fail(&reason),
+            };
+            let (fields, language) = columns::match_headers(format, &table.headers);
+            let mut reader = rows::Reader {
+                format,
+                language,
+                draft: Default::default(),
+                losses: Vec::new(),
+            };
+            reader.read(&table, &fields);
+            let source = match format {
+                TableFormat::Behandlingsoversikt => "Behandlingsoversikt",
+                TableFormat::Record => "a record of processing activities",
+            };
+            (reader.draft, reader.losses, source)
+        }
     };
-    let (fields, language) = columns::match_headers(format, &table.headers);
-    let mut reader = rows::Reader {
-        format,
-        language,
-        draft: Default::default(),
-        losses: Vec::new(),
-    };
-    reader.read(&table, &fields);
     let header = format!(
-        "Imported by privlint import from {} ({}): a first draft.\nRun `privlint check` on it: the findings are what the record did not say.\nEvery `# import:` comment is a value privlint could not place; move it where it belongs.",
+        "Imported by privlint import from {} ({source}): a first draft.\nRun `privlint check` on it: the findings are what the record did not say.\nEvery `# import:` comment is a value privlint could not place; move it where it belongs.",
         args.input
             .file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default(),
-        match format {
-            TableFormat::Behandlingsoversikt => "Behandlingsoversikt",
-            TableFormat::Record => "a record of processing activities",
-        }
     );
-    let text = reader.draft.to_privacy(&header);
+    let text = draft.to_privacy(&header);
     let formatted = match privlint_core::format::format(&text) {
         Ok(formatted) => formatted,
         Err(_) => {
@@ -116,7 +134,7 @@ pub fn run(args: ImportArgs) -> u8 {
     if status != exit::CLEAN {
         return status;
     }
-    report(&reader.losses, args.report.as_deref(), &shown)
+    report(&losses, args.report.as_deref(), &shown)
 }
 
 fn is_device(path: &Path) -> bool {
@@ -177,6 +195,8 @@ fn read_table(bytes: &[u8], from: Option<Format>) -> Result<(TableFormat, table:
         }
     };
     match format {
+        // Read by read_manifests before a table is tried.
+        Format::Fideslang => Err("not a Fides manifest".into()),
         Format::Xlsx => {
             if !is_zip {
                 return Err("not an XLSX workbook (expected a ZIP container: .xlsx)".into());
@@ -209,6 +229,86 @@ fn read_table(bytes: &[u8], from: Option<Format>) -> Result<(TableFormat, table:
                 .ok_or_else(|| "none of the formats privlint imports: expected CSV with the headers of a record of processing activities (`,` or `;`), a Behandlingsoversikt export or an XLSX workbook (docs/import.md)".into())
         }
     }
+}
+
+/// Fides manifests, when the input is a directory, `--from fideslang` is given, or the file is
+/// YAML with fideslang's resource keys; `None` for a table. A directory's `.yml` and `.yaml`
+/// files are read (sorted by name, recursively), at most [`files::MAX_SIZE`] in all.
+fn read_manifests(input: &Path, from: Option<Format>) -> Result<Option<fides::Manifests>, String> {
+    let is_dir = input.is_dir();
+    if is_dir && from.is_some_and(|f| f != Format::Fideslang) {
+        return Err(
+            "a directory: only Fides manifests (--from fideslang) are read from one".into(),
+        );
+    }
+    if !is_dir && from.is_some_and(|f| f != Format::Fideslang) {
+        return Ok(None);
+    }
+    let mut paths = Vec::new();
+    if is_dir {
+        yaml_files(input, &mut paths).map_err(|e| e.to_string())?;
+        if paths.is_empty() {
+            return Err(
+                "a directory without .yml or .yaml files (expected Fides manifests)".into(),
+            );
+        }
+    } else {
+        paths.push(input.to_path_buf());
+    }
+    let mut total = 0;
+    let mut manifests = Vec::new();
+    for path in paths {
+        // Named as inside the directory, so the report does not depend on where it was run.
+        let name = path
+            .strip_prefix(input)
+            .ok()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(path.file_name().map(Path::new).unwrap_or(&path))
+            .to_string_lossy()
+            .into_owned();
+        // The input itself is named by the error's caller; a file in a directory is named here.
+        let shown = if is_dir {
+            format!("{name}: ")
+        } else {
+            String::new()
+        };
+        let bytes = files::read(&path).map_err(|reason| format!("{shown}{reason}"))?;
+        total += bytes.len() as u64;
+        if total > files::MAX_SIZE {
+            return Err(format!(
+                "more than {} MB of manifests",
+                files::MAX_SIZE >> 20
+            ));
+        }
+        let parsed = serde_norway::from_slice::<serde_norway::Value>(&bytes);
+        match parsed {
+            Ok(value) if fides::is_manifest(&value) => manifests.push((name, value)),
+            _ if from.is_none() && !is_dir => return Ok(None),
+            Ok(_) => {
+                return Err(format!(
+                    "{shown}not a Fides manifest (expected YAML with `organization`, `system` or `dataset`)"
+                ));
+            }
+            Err(e) => return Err(format!("{shown}not YAML ({e}); expected a Fides manifest")),
+        }
+    }
+    Ok(Some(fides::Manifests { files: manifests }))
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        let meta = std::fs::symlink_metadata(&path)?;
+        if meta.is_dir() {
+            yaml_files(&path, out)?;
+        } else if meta.is_file() && path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 fn recognised(table: &table::Table) -> usize {
