@@ -33,6 +33,7 @@ fn import(dir: &Path, input: &Path, extra: &[&str]) -> serde_json::Value {
         "report.json",
     ];
     args.extend_from_slice(extra);
+    args.push("--force");
     let out = privlint(dir, &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let (_, report) = json(dir, &["imported.privacy"]);

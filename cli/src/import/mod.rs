@@ -29,7 +29,7 @@ pub struct ImportArgs {
     /// Write the declaration to FILE instead of standard output
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Replace FILE given to --output if it exists
+    /// Replace the files given to --output and --report if they exist
     #[arg(long)]
     force: bool,
     /// Write the loss report to FILE as JSON instead of standard error
@@ -64,16 +64,15 @@ pub fn run(args: ImportArgs) -> u8 {
         say::error(format_args!("{shown}: {what}"));
         exit::FAILURE
     };
-    if let Some(out) = &args.output
-        && !args.force
-        && out.exists()
-        && !is_device(out)
-    {
-        say::error(format_args!(
-            "{}: exists; privlint import does not replace it without --force",
-            files::shown(out)
-        ));
-        return exit::FAILURE;
+    // The declaration and the report replace a file only when asked to.
+    for out in [&args.output, &args.report].into_iter().flatten() {
+        if !args.force && out.exists() && !is_device(out) {
+            say::error(format_args!(
+                "{}: exists; privlint import does not replace it without --force",
+                files::shown(out)
+            ));
+            return exit::FAILURE;
+        }
     }
     let manifests = match read_manifests(&args.input, args.from) {
         Ok(manifests) => manifests,
