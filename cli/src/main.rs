@@ -6,6 +6,7 @@ mod declaration;
 mod export;
 mod files;
 mod fmt;
+mod import;
 mod notice;
 mod output;
 mod record;
@@ -55,6 +56,9 @@ enum Command {
     Record(record::RecordArgs),
     /// Export a declaration in a standard vocabulary (W3C DPV 2.3, JSON-LD)
     Export(export::ExportArgs),
+    /// Write a first draft of a declaration from a record kept elsewhere (Behandlingsoversikt,
+    /// a spreadsheet record, privlint's own record)
+    Import(import::ImportArgs),
 }
 
 /// Exit statuses of cli.md.
@@ -96,6 +100,7 @@ fn main() -> ExitCode {
         Command::Notice(args) => notice::run(args),
         Command::Record(args) => record::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
     };
     ExitCode::from(status)
 }

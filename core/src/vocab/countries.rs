@@ -1,4 +1,10 @@
-//! Country tables.
+//! Country tables: the ISO codes, the EEA, and every country's name in nb, nn and en (the
+//! notice shows names, import reads them).
+
+mod names;
+
+pub use names::CountryNames;
+use names::{COUNTRY_NAMES, OTHER_NAMES};
 
 /// ISO 3166-1 alpha-2 codes officially assigned (249).
 /// Source: ISO 3166 Maintenance Agency, Online Browsing Platform; checked 2026-11-22.
@@ -49,9 +55,116 @@ pub fn is_eea(code: &str) -> bool {
     EEA_STATES.contains(&code) || EEA_REGIONS.contains(&code)
 }
 
+/// A country's names in nb, nn and en, by its ISO 3166-1 alpha-2 code.
+pub fn country_names(code: &str) -> Option<&'static CountryNames> {
+    COUNTRY_NAMES
+        .binary_search_by(|names| names.code.cmp(code))
+        .ok()
+        .map(|i| &COUNTRY_NAMES[i])
+}
+
+/// The ISO code of a country named in Bokmål, Nynorsk or English ("Tyskland", "Noreg",
+/// "the Netherlands", "USA", "Storbritannia", "UK"), compared without case, accents, a leading
+/// "the" or surrounding space; an ISO code itself is also accepted. For import.
+pub fn country_code_by_name(name: &str) -> Option<&'static str> {
+    let wanted = fold_name(name);
+    if wanted.is_empty() {
+        return None;
+    }
+    let code = wanted.to_ascii_uppercase();
+    if let Ok(i) = ISO_3166_ALPHA2.binary_search(&code.as_str()) {
+        return Some(ISO_3166_ALPHA2[i]);
+    }
+    COUNTRY_NAMES
+        .iter()
+        .find(|n| [n.nb, n.nn, n.en].iter().any(|x| fold_name(x) == wanted))
+        .map(|n| n.code)
+        .or_else(|| {
+            OTHER_NAMES
+                .iter()
+                .find(|(other, _)| fold_name(other) == wanted)
+                .map(|(_, code)| *code)
+        })
+}
+
+/// A name as compared: lower case, æ ø å and accented letters as their ASCII base letters,
+/// runs of space as one, without a leading "the".
+fn fold_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let mut folded = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'æ' => folded.push_str("ae"),
+            'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => folded.push('o'),
+            'å' | 'á' | 'à' | 'â' | 'ä' | 'ã' => folded.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => folded.push('i'),
+            'ú' | 'ù' | 'û' | 'ü' => folded.push('u'),
+            'ç' => folded.push('c'),
+            'ñ' => folded.push('n'),
+            'ý' | 'ÿ' => folded.push('y'),
+            c if c.is_whitespace() => {
+                if !folded.ends_with(' ') {
+                    folded.push(' ');
+                }
+            }
+            c => folded.push(c),
+        }
+    }
+    folded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_iso_code_has_a_name_in_every_language() {
+        assert_eq!(COUNTRY_NAMES.len(), ISO_3166_ALPHA2.len());
+        for (names, code) in COUNTRY_NAMES.iter().zip(ISO_3166_ALPHA2) {
+            assert_eq!(names.code, *code);
+            for name in [names.nb, names.nn, names.en] {
+                assert!(!name.trim().is_empty() && name != *code, "{code}: {name:?}");
+            }
+            assert_eq!(country_names(code), Some(names));
+        }
+        assert_eq!(country_names("XK"), None);
+    }
+
+    #[test]
+    fn every_name_leads_back_to_its_code() {
+        for names in COUNTRY_NAMES {
+            for name in [names.nb, names.nn, names.en] {
+                assert_eq!(country_code_by_name(name), Some(names.code), "{name}");
+            }
+        }
+        for (name, code) in OTHER_NAMES {
+            assert_eq!(country_code_by_name(name), Some(*code), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_are_found_without_case_accents_or_article() {
+        for (name, code) in [
+            ("USA", "US"),
+            ("United States of America", "US"),
+            ("Storbritannia", "GB"),
+            ("UK", "GB"),
+            ("  noreg ", "NO"),
+            ("osterrike", "AT"),
+            ("Austerrike", "AT"),
+            ("The Netherlands", "NL"),
+            ("Tyrkia", "TR"),
+            ("Turkey", "TR"),
+            ("sor-korea", "KR"),
+            ("de", "DE"),
+        ] {
+            assert_eq!(country_code_by_name(name), Some(code), "{name}");
+        }
+        assert_eq!(country_code_by_name("Atlantis"), None);
+        assert_eq!(country_code_by_name(""), None);
+    }
 
     #[test]
     fn iso_list_is_sorted_complete_and_unique() {

@@ -18,7 +18,10 @@ pub use adequacy::{
 };
 pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
 pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
-pub use countries::{EEA_STATES, ISO_3166_ALPHA2, is_eea, is_iso_country};
+pub use countries::{
+    CountryNames, EEA_STATES, ISO_3166_ALPHA2, country_code_by_name, country_names, is_eea,
+    is_iso_country,
+};
 pub use retention::{VAGUE_RETENTION_PHRASES, VaguePhrases, vague_retention};
 
 /// A closed set of words that a field accepts.

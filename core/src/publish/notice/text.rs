@@ -687,44 +687,13 @@ pub const MONTHS: [T; 12] = [
     },
 ];
 
-/// Country names for the ISO codes a Norwegian notice most often names; other codes are
-/// shown as written.
+/// A country's name, from the one table of country names (every ISO 3166-1 code).
 pub fn country(code: &str) -> Option<T> {
-    let t = |nb, nn, en| Some(T { nb, nn, en });
-    match code {
-        "NO" => t("Norge", "Noreg", "Norway"),
-        "SE" => t("Sverige", "Sverige", "Sweden"),
-        "DK" => t("Danmark", "Danmark", "Denmark"),
-        "FI" => t("Finland", "Finland", "Finland"),
-        "IS" => t("Island", "Island", "Iceland"),
-        "LI" => t("Liechtenstein", "Liechtenstein", "Liechtenstein"),
-        "DE" => t("Tyskland", "Tyskland", "Germany"),
-        "NL" => t("Nederland", "Nederland", "the Netherlands"),
-        "BE" => t("Belgia", "Belgia", "Belgium"),
-        "FR" => t("Frankrike", "Frankrike", "France"),
-        "IE" => t("Irland", "Irland", "Ireland"),
-        "ES" => t("Spania", "Spania", "Spain"),
-        "IT" => t("Italia", "Italia", "Italy"),
-        "PL" => t("Polen", "Polen", "Poland"),
-        "EE" => t("Estland", "Estland", "Estonia"),
-        "LV" => t("Latvia", "Latvia", "Latvia"),
-        "LT" => t("Litauen", "Litauen", "Lithuania"),
-        "US" => t("USA", "USA", "the United States"),
-        "GB" => t("Storbritannia", "Storbritannia", "the United Kingdom"),
-        "CH" => t("Sveits", "Sveits", "Switzerland"),
-        "CA" => t("Canada", "Canada", "Canada"),
-        "JP" => t("Japan", "Japan", "Japan"),
-        "KR" => t("Sør-Korea", "Sør-Korea", "South Korea"),
-        "IN" => t("India", "India", "India"),
-        "CN" => t("Kina", "Kina", "China"),
-        "AU" => t("Australia", "Australia", "Australia"),
-        "NZ" => t("New Zealand", "New Zealand", "New Zealand"),
-        "IL" => t("Israel", "Israel", "Israel"),
-        "UA" => t("Ukraina", "Ukraina", "Ukraine"),
-        "PH" => t("Filippinene", "Filippinane", "the Philippines"),
-        "BR" => t("Brasil", "Brasil", "Brazil"),
-        _ => None,
-    }
+    crate::vocab::country_names(code).map(|names| T {
+        nb: names.nb,
+        nn: names.nn,
+        en: names.en,
+    })
 }
 
 /// Every phrase of the table with a name, for the review document and the tests.
