@@ -232,7 +232,7 @@ fn read_table(bytes: &[u8], from: Option<Format>) -> Result<(TableFormat, table:
 
 /// Fides manifests, when the input is a directory, `--from fideslang` is given, or the file is
 /// YAML with fideslang's resource keys; `None` for a table. A directory's `.yml` and `.yaml`
-/// files are read (sorted by name, recursively), at most [`files::MAX_SIZE`] in all.
+/// files are read (sorted by name, recursively), at most [`privlint_files::MAX_SIZE`] in all.
 fn read_manifests(input: &Path, from: Option<Format>) -> Result<Option<fides::Manifests>, String> {
     let is_dir = input.is_dir();
     if is_dir && from.is_some_and(|f| f != Format::Fideslang) {
@@ -273,10 +273,10 @@ fn read_manifests(input: &Path, from: Option<Format>) -> Result<Option<fides::Ma
         };
         let bytes = files::read(&path).map_err(|reason| format!("{shown}{reason}"))?;
         total += bytes.len() as u64;
-        if total > files::MAX_SIZE {
+        if total > privlint_files::MAX_SIZE {
             return Err(format!(
                 "more than {} MB of manifests",
-                files::MAX_SIZE >> 20
+                privlint_files::MAX_SIZE >> 20
             ));
         }
         let parsed = serde_norway::from_slice::<serde_norway::Value>(&bytes);

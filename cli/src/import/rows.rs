@@ -2,7 +2,7 @@
 //! what does not map is kept as a comment where it belongs and reported.
 
 use privlint_core::publish::Language;
-use privlint_core::publish::record::article;
+use privlint_core::publish::record::{article, restore_formula};
 use privlint_core::vocab::{
     Condition, DerogationGround, LegalBasis, TransferSafeguard, Vocabulary, country_code_by_name,
 };
@@ -62,17 +62,15 @@ impl Reader {
         }
     }
 
-    /// A cell's value as the record meant it: trimmed, `-` and `N/A` as empty, and privlint's CSV formula guard (a `'` before `=`, `+`, `-`, `@`) removed.
+    /// A cell's value as the record meant it: trimmed, `-` and `N/A` as empty, and privlint's CSV
+    /// formula guard removed wherever it put one.
     fn clean(&self, raw: &str) -> String {
         let value = raw.trim_matches([' ', '\u{a0}']);
         // Behandlingsoversikt writes "-" for a missing value, Fides' data map "N/A".
         if value == "-" || value.eq_ignore_ascii_case("n/a") {
             return String::new();
         }
-        match value.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-            _ => value.to_string(),
-        }
+        restore_formula(value).into_owned()
     }
 
     fn items<'v>(&self, value: &'v str) -> Vec<&'v str> {

@@ -255,12 +255,9 @@ impl Record {
 /// quotes no longer hold a field together, so a `;` or a tab inside a field starts a cell, and
 /// each line of a field with line breaks starts a row.
 pub fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-    let starts = std::iter::once(0).chain(
-        cell.match_indices([';', '\t', '\n', '\r'])
-            .map(|(i, separator)| i + separator.len()),
-    );
-    let formulas: Vec<usize> = starts.filter(|&i| cell[i..].starts_with(FORMULA)).collect();
+    let formulas: Vec<usize> = cell_starts(cell)
+        .filter(|&i| cell[i..].starts_with(FORMULA))
+        .collect();
     if formulas.is_empty() {
         return cell.into();
     }
@@ -270,6 +267,40 @@ pub fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(&cell[done..start]);
         out.push('\'');
         done = start;
+    }
+    out.push_str(&cell[done..]);
+    out.into()
+}
+
+/// What a spreadsheet evaluates at the start of a cell.
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Where a spreadsheet may start a cell inside `cell` (see [`defuse_formula`]).
+fn cell_starts(cell: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        cell.match_indices([';', '\t', '\n', '\r'])
+            .map(|(i, separator)| i + separator.len()),
+    )
+}
+
+/// The inverse of [`defuse_formula`], for reading a record back (`privlint import`): a `'` that
+/// the guard put before a formula character, wherever it puts one, is removed.
+pub fn restore_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let guards: Vec<usize> = cell_starts(cell)
+        .filter(|&i| {
+            cell[i..]
+                .strip_prefix('\'')
+                .is_some_and(|rest| rest.starts_with(FORMULA))
+        })
+        .collect();
+    if guards.is_empty() {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut done = 0;
+    for guard in guards {
+        out.push_str(&cell[done..guard]);
+        done = guard + 1;
     }
     out.push_str(&cell[done..]);
     out.into()
@@ -841,6 +872,14 @@ mod tests {
             "a;'=HYPERLINK(\"x\";\"y\")"
         );
         assert_eq!(defuse_formula("=1;+2;-3;@4;5"), "'=1;'+2;'-3;'@4;5");
+        for cell in [
+            "=1;+2;-3;@4;5",
+            "Kunder\n=1+1\r\n+47 22 00 00 00\r@SUM(1)",
+            "a;b",
+            "\tx",
+        ] {
+            assert_eq!(restore_formula(&defuse_formula(cell)), cell);
+        }
         assert_eq!(
             defuse_formula("Kunder\n=1+1\r\n+47 22 00 00 00\r@SUM(1)"),
             "Kunder\n'=1+1\r\n'+47 22 00 00 00\r'@SUM(1)"
