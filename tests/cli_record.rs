@@ -69,10 +69,24 @@ fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     rows
 }
 
+/// 2026-01-15 in seconds since 1970: the records of these tests are dated by it, so that the
+/// golden files do not change from day to day.
+const EPOCH: &str = "1768435200";
+
+/// `privlint record ARGS` in `dir`, with SOURCE_DATE_EPOCH pinned.
+fn run_record(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir)
+        .arg("record")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("the privlint binary runs")
+}
+
 fn record(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let mut all = vec!["record"];
-    all.extend_from_slice(args);
-    let out = privlint(dir, &all);
+    let out = run_record(dir, args);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -176,7 +190,7 @@ fn the_csv_parses_back_with_one_row_per_purpose() {
     assert_eq!(newsletter[column("Organisasjonsnummer")], "999 888 777");
     assert!(
         newsletter[column("Overføring til tredjeland")]
-            .contains("US – EU–US Data Privacy Framework"),
+            .contains("USA (US) – EU–US Data Privacy Framework"),
         "{newsletter:?}"
     );
     assert!(newsletter[column("Behandlingsgrunnlag")].starts_with("Samtykke"));
@@ -354,4 +368,39 @@ fn a_declaration_in_several_files_gives_its_rows_once() {
         1 + 3,
         "a header and the three purposes: {rows:?}"
     );
+}
+
+#[test]
+fn the_date_is_given_or_pinned_and_the_language_is_the_notices_first() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.privacy",
+        "notice \"Personvernerklæring\" en \"Privacy notice\" {\n  languages en, nb\n}\ncontroller c \"C AS\" { country NO }\npurpose p \"P\" {\n  basis contract\n}\n",
+    );
+    let rows = parse_csv(&record(dir.path(), &["d.privacy"]));
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][0], "Controller", "the notice's first language");
+    assert_eq!(rows[1][column("Date of the record")], "2026-01-15");
+    assert_eq!(rows[1][column("Declaration")], "Privacy notice");
+    let rows = parse_csv(&record(
+        dir.path(),
+        &["d.privacy", "--date", "2025-12-31", "--lang", "nn"],
+    ));
+    assert_eq!(rows[1][rows[0].len() - 1], "2025-12-31");
+    assert_eq!(rows[0][0], "Behandlingsansvarleg");
+    for bad in ["2025-02-29", "31.12.2025", "today"] {
+        let out = run_record(dir.path(), &["d.privacy", "--date", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir.path())
+        .args(["record", "d.privacy"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SOURCE_DATE_EPOCH"));
+    assert!(out.stdout.is_empty());
 }

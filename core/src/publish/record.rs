@@ -1,16 +1,23 @@
 //! The record of processing activities (Art. 30(1)): one row per purpose, with the columns of
-//! Art. 30(1)(a)-(f) and what Datatilsynet's template also asks for (legal basis, Art. 9/10
-//! condition, sources, processors, DPIA reference).
+//! Art. 30(1)(a)-(g) and what Datatilsynet's template also asks for (legal basis, Art. 9/10
+//! condition, sources, processors, DPIA reference), the Art. 49(6) documentation of
+//! derogations, the Norwegian items (personopplysningsloven § 12, arbeidsmiljøloven § 9-2), and
+//! which declaration and date the row comes from.
 //!
 //! The model is turned into rows of plain strings once ([`Record::new`]); CSV and Markdown are
 //! written from the rows here, XLSX by the command line (it needs a spreadsheet writer). The
 //! record is an internal document: a value the declaration lacks is an empty cell, and findings
 //! do not stop it. A cell with several values has one value per line (`\n`).
 
-use crate::model::{Contact, Countries, Model, Party, Purpose, Reference, RetentionPeriod, Text};
-use crate::vocab::{Condition, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary};
+use crate::model::{
+    Contact, Countries, Model, Party, Place, Purpose, Reference, RetentionPeriod, Text,
+};
+use crate::vocab::{
+    Condition, DerogationGround, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary,
+};
 
 use super::Language;
+use super::notice::country_name;
 
 /// The columns of the record, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +37,8 @@ pub enum Column {
     Id,
     /// Art. 30(1)(b).
     Purpose,
+    /// What is done with the data (`description`).
+    Description,
     LegalBasis,
     /// Art. 9(2) and Art. 10.
     Condition,
@@ -37,19 +46,33 @@ pub enum Column {
     Subjects,
     /// Art. 30(1)(c).
     Data,
+    /// Why a national identity number is needed (personopplysningsloven § 12).
+    Identification,
     Sources,
     /// Art. 30(1)(d), processors excluded.
     Recipients,
     Processors,
-    /// Art. 30(1)(e).
+    /// Art. 30(1)(e): the third countries and international organisations.
     Transfers,
+    /// Art. 49(6): the ground and the reason of each transfer on a derogation.
+    Derogations,
     /// Art. 30(1)(f).
     Retention,
+    /// Art. 30(1)(g): the controller's general description of its security measures.
+    ControllerSecurity,
+    /// Art. 30(1)(g): the measures of this purpose.
+    PurposeSecurity,
     Dpia,
+    /// The discussion with the employees' representatives (arbeidsmiljøloven § 9-2).
+    Consultation,
+    /// The declaration the row comes from: its notice's title, else the controller's name.
+    Declaration,
+    /// The date of the record: the date given, else the notice's `updated`, else today.
+    Date,
 }
 
 impl Column {
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 26] = [
         Column::Controller,
         Column::OrgNumber,
         Column::ControllerContact,
@@ -58,16 +81,24 @@ impl Column {
         Column::Dpo,
         Column::Id,
         Column::Purpose,
+        Column::Description,
         Column::LegalBasis,
         Column::Condition,
         Column::Subjects,
         Column::Data,
+        Column::Identification,
         Column::Sources,
         Column::Recipients,
         Column::Processors,
         Column::Transfers,
+        Column::Derogations,
         Column::Retention,
+        Column::ControllerSecurity,
+        Column::PurposeSecurity,
         Column::Dpia,
+        Column::Consultation,
+        Column::Declaration,
+        Column::Date,
     ];
 
     /// The column's header. The GDPR terms are those of shared/reference/terms.csv.
@@ -100,6 +131,11 @@ impl Column {
             ),
             Column::Id => "ID",
             Column::Purpose => pick("Formål", "Formål", "Purpose"),
+            Column::Description => pick(
+                "Beskrivelse av behandlingen",
+                "Skildring av behandlinga",
+                "Description of the processing",
+            ),
             Column::LegalBasis => pick("Behandlingsgrunnlag", "Behandlingsgrunnlag", "Legal basis"),
             Column::Condition => pick(
                 "Grunnlag for særlige kategorier og opplysninger om straffedommer og lovovertredelser (art. 9 og 10)",
@@ -116,6 +152,11 @@ impl Column {
                 "Kategoriar av personopplysningar",
                 "Categories of personal data",
             ),
+            Column::Identification => pick(
+                "Behov for sikker identifisering med fødselsnummer (personopplysningsloven § 12)",
+                "Behov for sikker identifisering med fødselsnummer (personopplysningslova § 12)",
+                "Need for secure identification by national identity number (Personal Data Act § 12)",
+            ),
             Column::Sources => pick("Kilder", "Kjelder", "Sources"),
             Column::Recipients => pick("Mottakere", "Mottakarar", "Recipients"),
             Column::Processors => pick("Databehandlere", "Databehandlarar", "Processors"),
@@ -124,11 +165,37 @@ impl Column {
                 "Overføring til tredjeland",
                 "Transfers to third countries",
             ),
+            Column::Derogations => pick(
+                "Overføring etter unntak i særlige situasjoner: grunnlag og vurdering (art. 49 nr. 6)",
+                "Overføring etter unntak i særlege situasjonar: grunnlag og vurdering (art. 49 nr. 6)",
+                "Transfers on a derogation for a specific situation: ground and assessment (Art. 49(6))",
+            ),
             Column::Retention => pick("Lagringstid", "Lagringstid", "Storage period"),
+            Column::ControllerSecurity => pick(
+                "Generell beskrivelse av tekniske og organisatoriske sikkerhetstiltak",
+                "Generell skildring av tekniske og organisatoriske tryggleikstiltak",
+                "General description of the technical and organisational security measures",
+            ),
+            Column::PurposeSecurity => pick(
+                "Sikkerhetstiltak for denne behandlingen",
+                "Tryggleikstiltak for denne behandlinga",
+                "Security measures for this processing",
+            ),
             Column::Dpia => pick(
                 "Vurdering av personvernkonsekvenser (DPIA)",
                 "Vurdering av personvernkonsekvensar (DPIA)",
                 "Data protection impact assessment (DPIA)",
+            ),
+            Column::Consultation => pick(
+                "Drøfting med tillitsvalgte (arbeidsmiljøloven § 9-2)",
+                "Drøfting med tillitsvalde (arbeidsmiljølova § 9-2)",
+                "Consultation with employee representatives (Working Environment Act § 9-2)",
+            ),
+            Column::Declaration => pick("Erklæring", "Erklæring", "Declaration"),
+            Column::Date => pick(
+                "Dato for protokollen",
+                "Dato for protokollen",
+                "Date of the record",
             ),
         }
     }
@@ -142,13 +209,65 @@ pub struct Record {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The date a record bears (YYYY-MM-DD). core reads no clock: the caller says what today is.
+#[derive(Clone, Copy, Debug)]
+pub struct Dating<'a> {
+    /// A date the user gave for the whole record (`--date`): it wins over every notice's
+    /// `updated`.
+    pub given: Option<&'a str>,
+    /// Today, for a declaration whose notice has no `updated`.
+    pub today: &'a str,
+}
+
+impl Dating<'_> {
+    /// The date of one declaration's rows: the date given, else the notice's `updated`, else
+    /// today.
+    fn of(&self, model: &Model) -> String {
+        self.given
+            .or_else(|| {
+                model
+                    .notice
+                    .as_ref()?
+                    .updated
+                    .as_ref()
+                    .map(|u| u.value.as_str())
+            })
+            .unwrap_or(self.today)
+            .to_string()
+    }
+}
+
+/// The language a record is written in when none is asked for: the first of the first
+/// declaration's notice languages that privlint writes (as the notice does), else Bokmål.
+pub fn default_language<'m>(models: impl IntoIterator<Item = &'m Model>) -> Language {
+    models
+        .into_iter()
+        .next()
+        .and_then(|m| m.notice.as_ref())
+        .and_then(|n| {
+            n.languages()
+                .into_iter()
+                .next()
+                .and_then(Language::from_tag)
+        })
+        .unwrap_or(Language::Nb)
+}
+
 impl Record {
     /// The record of the declarations, in the order given. A declaration without a purpose
     /// still gets a row (its controller), so that no controller is silently left out.
-    pub fn new<'m>(models: impl IntoIterator<Item = &'m Model>, language: Language) -> Record {
+    pub fn new<'m>(
+        models: impl IntoIterator<Item = &'m Model>,
+        language: Language,
+        dating: Dating<'_>,
+    ) -> Record {
         let mut rows = Vec::new();
         for model in models {
-            let writer = Writer { model, language };
+            let writer = Writer {
+                model,
+                language,
+                date: dating.of(model),
+            };
             if model.purposes.is_empty() {
                 rows.push(writer.row(None));
             }
@@ -258,6 +377,8 @@ fn markdown_cell(cell: &str) -> String {
 struct Writer<'m> {
     model: &'m Model,
     language: Language,
+    /// The date of the declaration's rows.
+    date: String,
 }
 
 impl<'m> Writer<'m> {
@@ -305,6 +426,19 @@ impl<'m> Writer<'m> {
             Column::Dpo => lines(model.dpos.iter().map(|d| {
                 lines(std::iter::once(self.label(d.name.as_ref())).chain(contact(&d.contact)))
             })),
+            Column::ControllerSecurity => written(controller.and_then(|c| c.security.as_ref())),
+            Column::Declaration => model
+                .notice
+                .as_ref()
+                .and_then(|n| n.title.as_ref())
+                .map(|t| self.text(t).to_string())
+                .or_else(|| {
+                    controller
+                        .and_then(|c| c.name.as_ref())
+                        .map(|n| n.value.clone())
+                })
+                .unwrap_or_default(),
+            Column::Date => self.date.clone(),
             _ => purpose
                 .map(|p| self.purpose_cell(column, p))
                 .unwrap_or_default(),
@@ -316,15 +450,22 @@ impl<'m> Writer<'m> {
         let parties =
             |references: &'m [Reference]| references.iter().filter_map(|r| model.party(r));
         match column {
+            // Each joint controller: its name and the essence of the arrangement, then its
+            // contact details one a line (Art. 26(2), 30(1)(a)).
             Column::JointControllers => lines(parties(&purpose.joint_controllers).map(|p| {
                 let name = self.party(p);
-                match &p.arrangement {
+                let first = match &p.arrangement {
                     Some(arrangement) => format!("{name}: {}", self.text(arrangement)),
                     None => name,
-                }
+                };
+                lines(std::iter::once(first).chain(contact(&p.contact)))
             })),
             Column::Id => purpose.id.name.clone(),
             Column::Purpose => self.label(purpose.label.as_ref()),
+            Column::Description => self.label(purpose.description.as_ref()),
+            Column::Identification => written(purpose.identification.as_ref()),
+            Column::Consultation => written(purpose.consultation.as_ref()),
+            Column::PurposeSecurity => written(purpose.security.as_ref()),
             Column::LegalBasis => lines(purpose.bases.iter().map(|b| {
                 let name = capitalise(self.basis(b.kind));
                 let article = article(self.language, b.kind.article());
@@ -418,7 +559,13 @@ impl<'m> Writer<'m> {
                     None => name,
                 }
             })),
-            Column::Transfers => lines(model.transfers(purpose).map(|p| self.transfer(p))),
+            Column::Transfers => lines(self.transfers(purpose).map(|p| self.transfer(p))),
+            Column::Derogations => lines(self.transfers(purpose).flat_map(|p| {
+                p.safeguards
+                    .iter()
+                    .filter(|s| s.kind == TransferSafeguard::Derogation)
+                    .map(move |s| self.derogation(p, s))
+            })),
             Column::Retention => purpose
                 .retention
                 .as_ref()
@@ -433,7 +580,10 @@ impl<'m> Writer<'m> {
             | Column::OrgNumber
             | Column::ControllerContact
             | Column::Representative
-            | Column::Dpo => unreachable!("a column of the controller"),
+            | Column::Dpo
+            | Column::ControllerSecurity
+            | Column::Declaration
+            | Column::Date => unreachable!("a column of the controller"),
         }
     }
 
@@ -446,13 +596,48 @@ impl<'m> Writer<'m> {
         }
     }
 
-    /// `E-postleverandør: US – EU–US Data Privacy Framework (art. 45)`.
+    /// The parties of a purpose whose data leave the EEA: those with a country outside it,
+    /// and international organisations wherever they sit (Art. 4(26), 44).
+    fn transfers(&self, purpose: &'m Purpose) -> impl Iterator<Item = &'m Party> + '_ {
+        let model = self.model;
+        purpose
+            .party_references()
+            .filter_map(move |r| model.party(r))
+            .filter(|p| p.is_outside_eea() || p.international_organisation.is_some())
+    }
+
+    /// `E-postleverandør: USA (US) – EU–US Data Privacy Framework (art. 45)`: each third
+    /// country named; `outside_eea` said to name none; an international organisation said to
+    /// be one.
     fn transfer(&self, party: &Party) -> String {
-        let countries: Vec<String> = party.outside_eea().map(|v| self.country(&v.code)).collect();
+        let mut places: Vec<String> = party
+            .outside_eea()
+            .map(|v| match v.place {
+                Place::SomewhereOutsideEea => self
+                    .pick(
+                        "utenfor EØS – landet er ikke oppgitt",
+                        "utanfor EØS – landet er ikkje oppgitt",
+                        "outside the EEA – the country is not named",
+                    )
+                    .to_string(),
+                _ => self.named_country(&v.code),
+            })
+            .collect();
+        if party.international_organisation.is_some() {
+            places.insert(
+                0,
+                self.pick(
+                    "internasjonal organisasjon",
+                    "internasjonal organisasjon",
+                    "international organisation",
+                )
+                .to_string(),
+            );
+        }
         let mut cell = format!(
             "{}: {}",
             self.label(party.label.as_ref()),
-            countries.join(", ")
+            places.join(", ")
         );
         let safeguards: Vec<String> = party
             .safeguards
@@ -481,6 +666,38 @@ impl<'m> Writer<'m> {
         cell
     }
 
+    /// `Tilsynsportal: Unntak i særlige situasjoner – nødvendig for å oppfylle en avtale
+    /// (art. 49 nr. 1 bokstav b): <the reason written>` — what Art. 49(6) asks the record to
+    /// document.
+    fn derogation(&self, party: &Party, safeguard: &crate::model::Safeguard) -> String {
+        let mut cell = format!("{}: ", self.label(party.label.as_ref()));
+        match &safeguard.ground {
+            Some(ground) => cell.push_str(&format!(
+                "{} ({})",
+                capitalise(self.ground(ground.value)),
+                article_in(self.language, ground.value.article())
+            )),
+            None => cell.push_str(self.pick(
+                "grunnlaget er ikke oppgitt",
+                "grunnlaget er ikkje oppgitt",
+                "the ground is not given",
+            )),
+        }
+        if let Some(reason) = &safeguard.detail {
+            cell.push_str(" – ");
+            cell.push_str(self.text(reason));
+        }
+        cell
+    }
+
+    /// A third country by its name and code: `USA (US)`; an unknown code as written.
+    fn named_country(&self, code: &str) -> String {
+        match country_name(code, self.language) {
+            Some(name) => format!("{name} ({code})"),
+            None => self.country(code),
+        }
+    }
+
     /// `Posten Bring AS (NO)`.
     fn with_countries(&self, label: String, countries: &Countries) -> String {
         let codes: Vec<String> = countries
@@ -502,6 +719,52 @@ impl<'m> Writer<'m> {
                 .to_string(),
             "eea" => self.pick("EØS", "EØS", "EEA").to_string(),
             _ => code.to_string(),
+        }
+    }
+
+    /// The ground of Art. 49(1), in the words of the regulation (shortened).
+    fn ground(&self, ground: DerogationGround) -> &'static str {
+        match ground {
+            DerogationGround::ExplicitConsent => self.pick(
+                "uttrykkelig samtykke til overføringen",
+                "uttrykkeleg samtykke til overføringa",
+                "explicit consent to the transfer",
+            ),
+            DerogationGround::Contract => self.pick(
+                "nødvendig for å oppfylle en avtale med den registrerte",
+                "naudsynt for å oppfylle ein avtale med den registrerte",
+                "necessary for a contract with the data subject",
+            ),
+            DerogationGround::ContractInInterest => self.pick(
+                "nødvendig for en avtale inngått i den registrertes interesse",
+                "naudsynt for ein avtale inngått i interessa til den registrerte",
+                "necessary for a contract concluded in the interest of the data subject",
+            ),
+            DerogationGround::PublicInterest => self.pick(
+                "nødvendig av viktige hensyn til allmennhetens interesse",
+                "naudsynt av viktige omsyn til ålmenta si interesse",
+                "necessary for important reasons of public interest",
+            ),
+            DerogationGround::LegalClaims => self.pick(
+                "nødvendig for å fastsette, gjøre gjeldende eller forsvare rettskrav",
+                "naudsynt for å fastsetje, gjere gjeldande eller forsvare rettskrav",
+                "necessary for the establishment, exercise or defence of legal claims",
+            ),
+            DerogationGround::VitalInterests => self.pick(
+                "nødvendig for å verne vitale interesser",
+                "naudsynt for å verne vitale interesser",
+                "necessary to protect vital interests",
+            ),
+            DerogationGround::PublicRegister => self.pick(
+                "overføring fra et offentlig register",
+                "overføring frå eit offentleg register",
+                "transfer from a public register",
+            ),
+            DerogationGround::CompellingInterests => self.pick(
+                "tvingende berettigede interesser",
+                "tvingande berettiga interesser",
+                "compelling legitimate interests",
+            ),
         }
     }
 
@@ -704,6 +967,11 @@ fn contact(contact: &Contact) -> impl Iterator<Item = String> + '_ {
     contact.values().map(str::to_string)
 }
 
+/// A free-text field as written, or an empty cell.
+fn written(field: Option<&crate::model::Spanned<String>>) -> String {
+    field.map(|f| f.value.clone()).unwrap_or_default()
+}
+
 /// The non-empty values, one a line.
 fn lines(values: impl Iterator<Item = String>) -> String {
     values
@@ -763,7 +1031,14 @@ mod tests {
     fn record(source: &str, language: Language) -> Record {
         let sections = crate::syntax::read(source);
         let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
-        Record::new([&model], language)
+        Record::new(
+            [&model],
+            language,
+            Dating {
+                given: None,
+                today: "2026-01-15",
+            },
+        )
     }
 
     #[test]
@@ -833,7 +1108,7 @@ mod tests {
         );
         assert_eq!(
             cell(&nb, 0, Column::Transfers),
-            "Utsender: US – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)"
+            "Utsender: USA (US) – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)"
         );
         assert_eq!(
             cell(&nb, 0, Column::Processors),
@@ -853,6 +1128,88 @@ mod tests {
         assert_eq!(cell(&en, 0, Column::Purpose), "Newsletter");
         assert_eq!(cell(&en, 0, Column::Retention), "3 years after siste kjøp");
         assert_eq!(en.headers[0], "Controller");
+    }
+
+    #[test]
+    fn what_a_dpo_files_has_a_column_each() {
+        let source = "notice \"Personvernerklæring\" en \"Privacy notice\" {\n  languages nb, en\n}\n\
+            controller c \"C AS\" {\n  country NO\n  security \"Tilgangsstyring og kryptering\"\n}\n\
+            category contact \"Kontakt\"\n\
+            joint_controller partner \"Partner AS\" {\n  country NO\n  arrangement \"Vi svarer på innsyn\"\n  email \"post@partner.example\"\n  phone \"+47 22 00 00 00\"\n}\n\
+            processor host \"Drift\" {\n  country outside_eea\n  safeguard scc\n}\n\
+            processor support \"Brukerstøtte\" {\n  country IN\n  safeguard derogation contract \"Kunden ber selv om hjelp\"\n}\n\
+            recipient un \"FN-organ\" {\n  international_organisation\n  safeguard derogation \"Nødhjelp\"\n}\n\
+            purpose p \"Kundeforhold\" {\n  description \"Vi fører kundeforholdet.\"\n  basis contract\n  data contact\n  joint_controllers partner\n  processors host, support\n  recipients un\n  identification \"Sikker identifisering ved lån\"\n  consultation \"Drøftet 2025-03-04\"\n  security \"Logg over oppslag\"\n}\n";
+        let sections = crate::syntax::read(source);
+        let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
+        assert_eq!(default_language([&model]), Language::Nb);
+        let today = Dating {
+            given: None,
+            today: "2026-01-15",
+        };
+        let nb = Record::new([&model], Language::Nb, today);
+        let cell = |record: &Record, column: Column| {
+            let i = Column::ALL.iter().position(|c| *c == column).unwrap();
+            record.rows[0][i].clone()
+        };
+        assert_eq!(cell(&nb, Column::Description), "Vi fører kundeforholdet.");
+        assert_eq!(
+            cell(&nb, Column::ControllerSecurity),
+            "Tilgangsstyring og kryptering"
+        );
+        assert_eq!(cell(&nb, Column::PurposeSecurity), "Logg over oppslag");
+        assert_eq!(
+            cell(&nb, Column::JointControllers),
+            "Partner AS (NO): Vi svarer på innsyn\npost@partner.example\n+47 22 00 00 00"
+        );
+        assert_eq!(
+            cell(&nb, Column::Transfers),
+            "Drift: utenfor EØS – landet er ikke oppgitt – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)\n\
+             Brukerstøtte: India (IN) – unntak i særlige situasjoner (art. 49 nr. 1 bokstav b): Kunden ber selv om hjelp\n\
+             FN-organ: internasjonal organisasjon – unntak i særlige situasjoner (art. 49): Nødhjelp"
+        );
+        assert_eq!(
+            cell(&nb, Column::Derogations),
+            "Brukerstøtte: Nødvendig for å oppfylle en avtale med den registrerte (art. 49 nr. 1 bokstav b) – Kunden ber selv om hjelp\n\
+             FN-organ: grunnlaget er ikke oppgitt – Nødhjelp"
+        );
+        assert_eq!(
+            cell(&nb, Column::Identification),
+            "Sikker identifisering ved lån"
+        );
+        assert_eq!(cell(&nb, Column::Consultation), "Drøftet 2025-03-04");
+        assert_eq!(cell(&nb, Column::Declaration), "Personvernerklæring");
+        assert_eq!(cell(&nb, Column::Date), "2026-01-15", "no `updated`: today");
+        let en = Record::new([&model], Language::English, today);
+        assert_eq!(cell(&en, Column::Declaration), "Privacy notice");
+        let given = Dating {
+            given: Some("2025-12-31"),
+            today: "2026-01-15",
+        };
+        let dated = Record::new([&model], Language::Nb, given);
+        assert_eq!(cell(&dated, Column::Date), "2025-12-31");
+    }
+
+    #[test]
+    fn the_notice_dates_the_record_unless_a_date_is_given() {
+        let source = "notice \"N\" {\n  languages en, nb\n  updated 2026-09-01\n}\ncontroller c \"C AS\" { country NO }\n";
+        let sections = crate::syntax::read(source);
+        let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
+        assert_eq!(default_language([&model]), Language::English);
+        let date = |given| {
+            let record = Record::new(
+                [&model],
+                Language::Nb,
+                Dating {
+                    given,
+                    today: "2026-01-15",
+                },
+            );
+            record.rows[0][Column::ALL.len() - 1].clone()
+        };
+        assert_eq!(date(None), "2026-09-01");
+        assert_eq!(date(Some("2026-10-01")), "2026-10-01");
+        assert_eq!(default_language([]), Language::Nb);
     }
 
     #[test]
