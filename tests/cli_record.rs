@@ -404,3 +404,92 @@ fn the_date_is_given_or_pinned_and_the_language_is_the_notices_first() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("SOURCE_DATE_EPOCH"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_processors_record_from_two_controllers_declarations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.privacy",
+        "controller a \"A AS\" {\n  country NO\n  email \"post@a.example\"\n}\nprocessor mail \"Postmann AS\" en \"Postman Ltd\" {\n  country US\n  safeguard dpf\n  agreement \"DBA-7\"\n}\npurpose news \"Nyhetsbrev\" {\n  basis consent\n  processors mail\n}\npurpose books \"Regnskap\" {\n  basis legal_obligation\n}\n",
+    );
+    write(
+        dir.path(),
+        "b.privacy",
+        "controller b \"B AS\" { country SE }\nprocessor postmann \"Postmann AS\" { country NO }\npurpose sms \"Varsler\" {\n  basis contract\n  processors postmann\n}\n",
+    );
+    let out = run_record(
+        dir.path(),
+        &[
+            "a.privacy",
+            "b.privacy",
+            "--as-processor",
+            "postman ltd",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Art. 30(2)(d)"), "{stderr}");
+    let rows = parse_csv(&out.stdout);
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {:?}", rows[0]))
+    };
+    assert_eq!(rows[0][0], "Processor");
+    let controllers: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[column("Controller")].as_str())
+        .collect();
+    // The label matches in a's declaration (its translation); b's has no English label.
+    assert_eq!(controllers, ["A AS"]);
+    let out = run_record(
+        dir.path(),
+        &[
+            "a.privacy",
+            "b.privacy",
+            "--as-processor",
+            "Postmann AS",
+            "--lang",
+            "en",
+        ],
+    );
+    let rows = parse_csv(&out.stdout);
+    let cells = |name: &str| -> Vec<String> {
+        let i = column(name);
+        rows[1..].iter().map(|r| r[i].clone()).collect()
+    };
+    assert_eq!(cells("Controller"), ["A AS", "B AS"]);
+    assert_eq!(
+        cells("Controller's contact details"),
+        ["post@a.example", ""]
+    );
+    assert_eq!(cells("Categories of processing"), ["Nyhetsbrev", "Varsler"]);
+    assert_eq!(cells("Data processing agreement"), ["DBA-7", ""]);
+    assert_eq!(
+        cells("Transfers to third countries"),
+        [
+            "Postman Ltd: United States (US) – EU–US Data Privacy Framework (Art. 45)",
+            ""
+        ]
+    );
+    assert!(
+        cells("General description")
+            .iter()
+            .all(|c| c.starts_with("Not in the controllers'"))
+    );
+    assert!(
+        cells("Sub-processors")
+            .iter()
+            .all(|c| c.starts_with("Not in the controllers'"))
+    );
+    let out = run_record(dir.path(), &["a.privacy", "--as-processor", "Nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no declaration names a processor `Nobody`")
+    );
+}

@@ -1,5 +1,5 @@
-//! `privlint record`: the record of processing activities (Art. 30(1)) as CSV, XLSX or
-//! Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
+//! `privlint record`: the record of processing activities (Art. 30(1)), or with
+//! `--as-processor` a processor's record (Art. 30(2)), as CSV, XLSX or Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
 //! here.
 
 use std::collections::HashSet;
@@ -36,6 +36,10 @@ pub struct RecordArgs {
     /// Write to FILE (replaced only when complete) instead of standard output
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Write the record of a processor (Art. 30(2)) instead: the purposes of every declaration
+    /// that uses a processor whose ID or label (any case, any translation) is NAME
+    #[arg(long, value_name = "NAME")]
+    as_processor: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,7 +160,25 @@ pub fn run(args: RecordArgs) -> u8 {
         given: args.date.as_deref(),
         today: &today,
     };
-    let record = Record::new(&models, language, dating);
+    let record = match &args.as_processor {
+        None => Record::new(&models, language, dating),
+        Some(name) => match Record::of_processor(&models, name, language, dating) {
+            Some(record) => {
+                crate::say::warning(
+                    "a processor's record also needs its own security measures (Art. 30(2)(d)) \
+                     and its sub-processors (Art. 28(2), (4)), which the controllers' \
+                     declarations do not hold: fill them in",
+                );
+                record
+            }
+            None => {
+                crate::say::error(format_args!(
+                    "no declaration names a processor `{name}` (by its ID or its label)"
+                ));
+                return exit::FAILURE;
+            }
+        },
+    };
     let bytes = match format {
         Format::Csv => record.to_csv(),
         Format::Md => record.to_markdown().into_bytes(),

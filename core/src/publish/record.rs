@@ -205,8 +205,99 @@ impl Column {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub language: Language,
+    /// The title the Markdown record starts with.
+    pub title: &'static str,
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// Whether a party is the one `name` means: its ID, or its label in some language.
+fn is_named(party: &Party, name: &str) -> bool {
+    let name = name.trim();
+    let same = |text: &str| text.trim().to_lowercase() == name.to_lowercase();
+    party.id.name == name
+        || party.label.as_ref().is_some_and(|label| {
+            same(&label.value) || label.translations.iter().any(|t| same(&t.text.value))
+        })
+}
+
+/// The columns of a processor's record (Art. 30(2)), in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessorColumn {
+    /// The processor as the controller's declaration names it, with its countries.
+    Processor,
+    /// Art. 30(2)(a): the controller, its contact details, representative and DPO.
+    Controller(Column),
+    /// Art. 28(3): the agreement the controller's declaration records.
+    Agreement,
+    /// Art. 30(2)(b): the purpose the processor carries out.
+    Processing,
+    Description,
+    Subjects,
+    Data,
+    /// Art. 30(2)(c): the processor's own transfer, as the controller declares it.
+    Transfers,
+    /// Art. 30(2)(d): what only the processor can describe.
+    Security,
+    /// Art. 28(2) and (4): what only the processor knows.
+    SubProcessors,
+    Declaration,
+    Date,
+}
+
+impl ProcessorColumn {
+    pub const ALL: [ProcessorColumn; 16] = [
+        ProcessorColumn::Processor,
+        ProcessorColumn::Controller(Column::Controller),
+        ProcessorColumn::Controller(Column::OrgNumber),
+        ProcessorColumn::Controller(Column::ControllerContact),
+        ProcessorColumn::Controller(Column::Representative),
+        ProcessorColumn::Controller(Column::Dpo),
+        ProcessorColumn::Agreement,
+        ProcessorColumn::Processing,
+        ProcessorColumn::Description,
+        ProcessorColumn::Subjects,
+        ProcessorColumn::Data,
+        ProcessorColumn::Transfers,
+        ProcessorColumn::Security,
+        ProcessorColumn::SubProcessors,
+        ProcessorColumn::Declaration,
+        ProcessorColumn::Date,
+    ];
+
+    pub fn header(self, language: Language) -> &'static str {
+        let pick = |nb, nn, en| language.pick(nb, nn, en);
+        match self {
+            ProcessorColumn::Processor => pick("Databehandler", "Databehandlar", "Processor"),
+            ProcessorColumn::Controller(column) => column.header(language),
+            ProcessorColumn::Agreement => pick(
+                "Databehandleravtale (art. 28 nr. 3)",
+                "Databehandlaravtale (art. 28 nr. 3)",
+                "Data processing agreement (Art. 28(3))",
+            ),
+            ProcessorColumn::Processing => pick(
+                "Kategorier av behandling utført på vegne av den behandlingsansvarlige",
+                "Kategoriar av behandling utførte på vegner av den behandlingsansvarlege",
+                "Categories of processing carried out on behalf of the controller",
+            ),
+            ProcessorColumn::Description => Column::Description.header(language),
+            ProcessorColumn::Subjects => Column::Subjects.header(language),
+            ProcessorColumn::Data => Column::Data.header(language),
+            ProcessorColumn::Transfers => Column::Transfers.header(language),
+            ProcessorColumn::Security => pick(
+                "Generell beskrivelse av tekniske og organisatoriske sikkerhetstiltak (art. 30 nr. 2 bokstav d)",
+                "Generell skildring av tekniske og organisatoriske tryggleikstiltak (art. 30 nr. 2 bokstav d)",
+                "General description of the technical and organisational security measures (Art. 30(2)(d))",
+            ),
+            ProcessorColumn::SubProcessors => pick(
+                "Underdatabehandlere (art. 28 nr. 2 og 4)",
+                "Underdatabehandlarar (art. 28 nr. 2 og 4)",
+                "Sub-processors (Art. 28(2) and (4))",
+            ),
+            ProcessorColumn::Declaration => Column::Declaration.header(language),
+            ProcessorColumn::Date => Column::Date.header(language),
+        }
+    }
 }
 
 /// The date a record bears (YYYY-MM-DD). core reads no clock: the caller says what today is.
@@ -277,9 +368,69 @@ impl Record {
         }
         Record {
             language,
+            title: language.pick(
+                "Protokoll over behandlingsaktiviteter",
+                "Protokoll over behandlingsaktivitetar",
+                "Record of processing activities",
+            ),
             headers: Column::ALL.iter().map(|c| c.header(language)).collect(),
             rows,
         }
+    }
+
+    /// A processor's record (Art. 30(2)) gathered from controllers' declarations: one row per
+    /// purpose of each declaration that uses a processor whose ID or label is `processor`
+    /// (labels compared ignoring case and surrounding space, in any of their translations).
+    /// What only the processor knows — its own security measures (Art. 30(2)(d)) and its
+    /// sub-processors — is said to be missing in its cell. `None` when no declaration names
+    /// such a processor.
+    pub fn of_processor<'m>(
+        models: impl IntoIterator<Item = &'m Model>,
+        processor: &str,
+        language: Language,
+        dating: Dating<'_>,
+    ) -> Option<Record> {
+        let mut rows = Vec::new();
+        let mut named = false;
+        for model in models {
+            let writer = Writer {
+                model,
+                language,
+                date: dating.of(model),
+            };
+            let matches = |party: &Party| {
+                party.kind == crate::model::Kind::Processor && is_named(party, processor)
+            };
+            named |= model.parties.iter().any(matches);
+            for purpose in &model.purposes {
+                for party in purpose
+                    .processors
+                    .iter()
+                    .filter_map(|r| model.party(r))
+                    .filter(|p| matches(p))
+                {
+                    rows.push(
+                        ProcessorColumn::ALL
+                            .iter()
+                            .map(|&column| writer.processor_cell(column, purpose, party))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        named.then(|| Record {
+            language,
+            title: language.pick(
+                "Protokoll over behandlingsaktiviteter utført på vegne av behandlingsansvarlige",
+                "Protokoll over behandlingsaktivitetar utførte på vegner av behandlingsansvarlege",
+                "Record of processing activities carried out on behalf of controllers",
+            ),
+            headers: ProcessorColumn::ALL
+                .iter()
+                .map(|c| c.header(language))
+                .collect(),
+            rows,
+        })
     }
 
     /// CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
@@ -305,12 +456,7 @@ impl Record {
     /// inline markup are escaped, the lines of a cell are joined with `<br>`.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        let title = self.language.pick(
-            "Protokoll over behandlingsaktiviteter",
-            "Protokoll over behandlingsaktivitetar",
-            "Record of processing activities",
-        );
-        out.push_str(&format!("# {title}\n\n"));
+        out.push_str(&format!("# {}\n\n", self.title));
         let line = |cells: &mut dyn Iterator<Item = String>| {
             let mut line = String::from("|");
             for cell in cells {
@@ -587,6 +733,52 @@ impl<'m> Writer<'m> {
         }
     }
 
+    fn processor_cell(
+        &self,
+        column: ProcessorColumn,
+        purpose: &'m Purpose,
+        processor: &'m Party,
+    ) -> String {
+        match column {
+            ProcessorColumn::Processor => self.party(processor),
+            ProcessorColumn::Controller(column) => self.cell(column, None),
+            ProcessorColumn::Agreement => processor
+                .agreement
+                .as_ref()
+                .map(|a| a.value.clone())
+                .unwrap_or_default(),
+            ProcessorColumn::Processing => self.cell(Column::Purpose, Some(purpose)),
+            ProcessorColumn::Description => self.cell(Column::Description, Some(purpose)),
+            ProcessorColumn::Subjects => self.cell(Column::Subjects, Some(purpose)),
+            ProcessorColumn::Data => self.cell(Column::Data, Some(purpose)),
+            ProcessorColumn::Transfers => {
+                if processor.is_outside_eea() {
+                    self.transfer(processor)
+                } else {
+                    String::new()
+                }
+            }
+            // Controllers' declarations hold neither: the cell says so rather than stay empty,
+            // so that the processor sees what it must fill in.
+            ProcessorColumn::Security => self
+                .pick(
+                    "Ikke i de behandlingsansvarliges erklæringer: databehandleren beskriver sine egne tiltak",
+                    "Ikkje i erklæringane til dei behandlingsansvarlege: databehandlaren skildrar sine eigne tiltak",
+                    "Not in the controllers' declarations: the processor describes its own measures",
+                )
+                .to_string(),
+            ProcessorColumn::SubProcessors => self
+                .pick(
+                    "Ikke i de behandlingsansvarliges erklæringer: databehandleren fører opp sine egne",
+                    "Ikkje i erklæringane til dei behandlingsansvarlege: databehandlaren fører opp sine eigne",
+                    "Not in the controllers' declarations: the processor lists its own",
+                )
+                .to_string(),
+            ProcessorColumn::Declaration => self.cell(Column::Declaration, None),
+            ProcessorColumn::Date => self.cell(Column::Date, None),
+        }
+    }
+
     /// A party's label with its countries: `Posten Bring AS (NO)`.
     fn party(&self, party: &Party) -> String {
         let label = self.label(party.label.as_ref());
@@ -690,10 +882,12 @@ impl<'m> Writer<'m> {
         cell
     }
 
-    /// A third country by its name and code: `USA (US)`; an unknown code as written.
+    /// A third country by its name and code: `USA (US)`; an unknown code as written. The
+    /// notice's names are written for running text ("the United States"); a cell drops the
+    /// article.
     fn named_country(&self, code: &str) -> String {
         match country_name(code, self.language) {
-            Some(name) => format!("{name} ({code})"),
+            Some(name) => format!("{} ({code})", name.strip_prefix("the ").unwrap_or(name)),
             None => self.country(code),
         }
     }
@@ -1210,6 +1404,74 @@ mod tests {
         assert_eq!(date(None), "2026-09-01");
         assert_eq!(date(Some("2026-10-01")), "2026-10-01");
         assert_eq!(default_language([]), Language::Nb);
+    }
+
+    #[test]
+    fn a_processors_record_gathers_the_controllers_that_use_it() {
+        let read = |source: &str| {
+            let sections = crate::syntax::read(source);
+            crate::analyze(source, &sections, &crate::Settings::default()).0
+        };
+        let a = read(
+            "controller a \"A AS\" {\n  country NO\n  email \"post@a.example\"\n}\ndpo \"Ombudet\" { email \"dpo@a.example\" }\n\
+            processor mail \"Postmann AS\" {\n  country US\n  safeguard dpf\n  agreement \"DBA-7\"\n}\n\
+            purpose news \"Nyhetsbrev\" {\n  basis consent\n  processors mail\n}\npurpose books \"Regnskap\" {\n  basis legal_obligation\n}\n",
+        );
+        let b = read(
+            "controller b \"B AS\" { country NO }\nprocessor p \"postmann as\" { country NO }\n\
+            purpose sms \"Varsler\" {\n  basis contract\n  processors p\n}\n",
+        );
+        let c = read(
+            "controller c \"C AS\" { country NO }\nprocessor other \"Annen\" { country NO }\n",
+        );
+        let today = Dating {
+            given: None,
+            today: "2026-01-15",
+        };
+        let record =
+            Record::of_processor([&a, &b, &c], "Postmann AS", Language::Nb, today).unwrap();
+        let column =
+            |c: ProcessorColumn| ProcessorColumn::ALL.iter().position(|x| *x == c).unwrap();
+        let cells = |c: ProcessorColumn| -> Vec<&str> {
+            record.rows.iter().map(|r| r[column(c)].as_str()).collect()
+        };
+        assert_eq!(
+            cells(ProcessorColumn::Controller(Column::Controller)),
+            ["A AS", "B AS"]
+        );
+        assert_eq!(
+            cells(ProcessorColumn::Processing),
+            ["Nyhetsbrev", "Varsler"]
+        );
+        assert_eq!(
+            cells(ProcessorColumn::Controller(Column::Dpo)),
+            ["Ombudet\ndpo@a.example", ""]
+        );
+        assert_eq!(cells(ProcessorColumn::Agreement), ["DBA-7", ""]);
+        assert_eq!(
+            cells(ProcessorColumn::Transfers),
+            [
+                "Postmann AS: USA (US) – EU–US Data Privacy Framework (art. 45)",
+                ""
+            ]
+        );
+        assert!(
+            cells(ProcessorColumn::Security)
+                .iter()
+                .all(|c| c.starts_with("Ikke i"))
+        );
+        assert_eq!(
+            Record::of_processor([&a, &b], "mail", Language::Nb, today)
+                .unwrap()
+                .rows
+                .len(),
+            1,
+            "by ID: only the declaration whose processor has that ID"
+        );
+        assert_eq!(
+            Record::of_processor([&c], "Postmann AS", Language::Nb, today),
+            None
+        );
     }
 
     #[test]
