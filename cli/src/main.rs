@@ -54,7 +54,7 @@ enum Command {
     /// Write the record of processing activities (Art. 30(1)): one row per purpose; with
     /// --as-processor NAME, a processor's record (Art. 30(2))
     Record(record::RecordArgs),
-    /// Export a declaration in a standard vocabulary (W3C DPV 2.3, JSON-LD)
+    /// Export a declaration in a standard vocabulary (W3C DPV 2.3 JSON-LD, or a Fides manifest)
     Export(export::ExportArgs),
 }
 

@@ -211,6 +211,16 @@ pub struct Record {
     pub rows: Vec<Vec<String>>,
 }
 
+/// A retention period in words, as the record writes it (the Fides export reuses it).
+pub(crate) fn retention(model: &Model, period: &RetentionPeriod, language: Language) -> String {
+    Writer {
+        model,
+        language,
+        date: String::new(),
+    }
+    .retention(period)
+}
+
 /// Whether a party is the one `name` means: its ID, or its label in some language.
 fn is_named(party: &Party, name: &str) -> bool {
     let name = name.trim();
