@@ -100,3 +100,37 @@ fn the_export_is_the_whole_document_as_serde_json_prints_it() {
         );
     }
 }
+
+#[test]
+fn fideslang_is_a_system_with_a_declaration_per_purpose_and_says_what_it_leaves_out() {
+    let example = Path::new(ROOT).join("examples/nettbutikk.privacy");
+    let out = privlint(
+        Path::new(ROOT),
+        &["export", example.to_str().unwrap(), "--format", "fideslang"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        yaml.starts_with("system:\n  - fides_key: \"fjellsko\""),
+        "{yaml}"
+    );
+    let purposes = std::fs::read_to_string(&example)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("purpose "))
+        .count();
+    assert_eq!(
+        yaml.matches("\n        data_use: ").count(),
+        purposes,
+        "{yaml}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("the Fides manifest has no place for"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Fides records transfers per system"),
+        "{stderr}"
+    );
+}

@@ -70,10 +70,24 @@ fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     rows
 }
 
+/// 2026-01-15 in seconds since 1970: the records of these tests are dated by it, so that the
+/// golden files do not change from day to day.
+const EPOCH: &str = "1768435200";
+
+/// `privlint record ARGS` in `dir`, with SOURCE_DATE_EPOCH pinned.
+fn run_record(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir)
+        .arg("record")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("the privlint binary runs")
+}
+
 fn record(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let mut all = vec!["record"];
-    all.extend_from_slice(args);
-    let out = privlint(dir, &all);
+    let out = run_record(dir, args);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -177,7 +191,7 @@ fn the_csv_parses_back_with_one_row_per_purpose() {
     assert_eq!(newsletter[column("Organisasjonsnummer")], "999 888 777");
     assert!(
         newsletter[column("Overføring til tredjeland")]
-            .contains("US – EU–US Data Privacy Framework"),
+            .contains("USA (US) – EU–US Data Privacy Framework"),
         "{newsletter:?}"
     );
     assert!(newsletter[column("Behandlingsgrunnlag")].starts_with("Samtykke"));
@@ -417,4 +431,128 @@ fn a_string_longer_than_an_excel_cell_is_cut_in_the_workbook_with_a_mark_and_a_w
     // The CSV has the whole string.
     let rows = parse_csv(&record(dir.path(), &["d.privacy"]));
     assert_eq!(rows[1][7], label);
+}
+
+#[test]
+fn the_date_is_given_or_pinned_and_the_language_is_the_notices_first() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.privacy",
+        "notice \"Personvernerklæring\" en \"Privacy notice\" {\n  languages en, nb\n}\ncontroller c \"C AS\" { country NO }\npurpose p \"P\" {\n  basis contract\n}\n",
+    );
+    let rows = parse_csv(&record(dir.path(), &["d.privacy"]));
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][0], "Controller", "the notice's first language");
+    assert_eq!(rows[1][column("Date of the record")], "2026-01-15");
+    assert_eq!(rows[1][column("Declaration")], "Privacy notice");
+    let rows = parse_csv(&record(
+        dir.path(),
+        &["d.privacy", "--date", "2025-12-31", "--lang", "nn"],
+    ));
+    assert_eq!(rows[1][rows[0].len() - 1], "2025-12-31");
+    assert_eq!(rows[0][0], "Behandlingsansvarleg");
+    for bad in ["2025-02-29", "31.12.2025", "today"] {
+        let out = run_record(dir.path(), &["d.privacy", "--date", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_privlint"))
+        .current_dir(dir.path())
+        .args(["record", "d.privacy"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SOURCE_DATE_EPOCH"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_processors_record_from_two_controllers_declarations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.privacy",
+        "controller a \"A AS\" {\n  country NO\n  email \"post@a.example\"\n}\nprocessor mail \"Postmann AS\" en \"Postman Ltd\" {\n  country US\n  safeguard dpf\n  agreement \"DBA-7\"\n}\npurpose news \"Nyhetsbrev\" {\n  basis consent\n  processors mail\n}\npurpose books \"Regnskap\" {\n  basis legal_obligation\n}\n",
+    );
+    write(
+        dir.path(),
+        "b.privacy",
+        "controller b \"B AS\" { country SE }\nprocessor postmann \"Postmann AS\" { country NO }\npurpose sms \"Varsler\" {\n  basis contract\n  processors postmann\n}\n",
+    );
+    let out = run_record(
+        dir.path(),
+        &[
+            "a.privacy",
+            "b.privacy",
+            "--as-processor",
+            "postman ltd",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Art. 30(2)(d)"), "{stderr}");
+    let rows = parse_csv(&out.stdout);
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {:?}", rows[0]))
+    };
+    assert_eq!(rows[0][0], "Processor");
+    let controllers: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[column("Controller")].as_str())
+        .collect();
+    // The label matches in a's declaration (its translation); b's has no English label.
+    assert_eq!(controllers, ["A AS"]);
+    let out = run_record(
+        dir.path(),
+        &[
+            "a.privacy",
+            "b.privacy",
+            "--as-processor",
+            "Postmann AS",
+            "--lang",
+            "en",
+        ],
+    );
+    let rows = parse_csv(&out.stdout);
+    let cells = |name: &str| -> Vec<String> {
+        let i = column(name);
+        rows[1..].iter().map(|r| r[i].clone()).collect()
+    };
+    assert_eq!(cells("Controller"), ["A AS", "B AS"]);
+    assert_eq!(
+        cells("Controller's contact details"),
+        ["post@a.example", ""]
+    );
+    assert_eq!(cells("Categories of processing"), ["Nyhetsbrev", "Varsler"]);
+    assert_eq!(cells("Data processing agreement"), ["DBA-7", ""]);
+    assert_eq!(
+        cells("Transfers to third countries"),
+        [
+            "Postman Ltd: United States (US) – EU–US Data Privacy Framework (Art. 45)",
+            ""
+        ]
+    );
+    assert!(
+        cells("General description")
+            .iter()
+            .all(|c| c.starts_with("Not in the controllers'"))
+    );
+    assert!(
+        cells("Sub-processors")
+            .iter()
+            .all(|c| c.starts_with("Not in the controllers'"))
+    );
+    let out = run_record(dir.path(), &["a.privacy", "--as-processor", "Nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no declaration names a processor `Nobody`")
+    );
 }

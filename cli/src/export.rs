@@ -1,5 +1,6 @@
-//! `privlint export FILE --format dpv`: the declaration as JSON-LD in the W3C Data Privacy
-//! Vocabulary 2.3 (`privlint_core::publish::dpv`).
+//! `privlint export FILE --format dpv|fideslang`: the declaration as JSON-LD in the W3C Data
+//! Privacy Vocabulary 2.3 (`privlint_core::publish::dpv`), or as a Fides manifest
+//! (`privlint_core::publish::fides`), with what Fides cannot hold said on standard error.
 
 use std::path::PathBuf;
 
@@ -24,6 +25,8 @@ pub struct ExportArgs {
 pub enum Format {
     /// JSON-LD with the W3C Data Privacy Vocabulary (DPV) 2.3
     Dpv,
+    /// A Fides manifest (fideslang 3.1 YAML): a system with a privacy declaration per purpose
+    Fideslang,
 }
 
 pub fn run(args: ExportArgs) -> u8 {
@@ -32,9 +35,22 @@ pub fn run(args: ExportArgs) -> u8 {
         Err(status) => return status,
     };
     declaration.warn_of_errors("what is missing is left out");
-    let json = match args.format {
+    let text = match args.format {
         Format::Dpv => privlint_core::publish::dpv::to_json(&declaration.model),
+        Format::Fideslang => {
+            let export = privlint_core::publish::fides::export(&declaration.model);
+            if !export.lost.is_empty() {
+                crate::say::warning(format_args!(
+                    "{} thing(s) the Fides manifest has no place for:",
+                    export.lost.len()
+                ));
+                for lost in &export.lost {
+                    crate::say::line(&format!("  {lost}"));
+                }
+            }
+            export.yaml
+        }
     };
     let inputs = declaration.reports.iter().map(|r| r.path.as_path());
-    output::publish(args.output.as_deref(), json.as_bytes(), inputs)
+    output::publish(args.output.as_deref(), text.as_bytes(), inputs)
 }

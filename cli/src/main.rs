@@ -52,9 +52,10 @@ enum Command {
     },
     /// Render the privacy notice (Art. 13/14) of a declaration, in HTML or Markdown
     Notice(notice::NoticeArgs),
-    /// Write the record of processing activities (Art. 30(1)): one row per purpose
+    /// Write the record of processing activities (Art. 30(1)): one row per purpose; with
+    /// --as-processor NAME, a processor's record (Art. 30(2))
     Record(record::RecordArgs),
-    /// Export a declaration in a standard vocabulary (W3C DPV 2.3, JSON-LD)
+    /// Export a declaration in a standard vocabulary (W3C DPV 2.3 JSON-LD, or a Fides manifest)
     Export(export::ExportArgs),
     /// Write a first draft of a declaration from a record kept elsewhere (Behandlingsoversikt,
     /// a spreadsheet record, privlint's own record)

@@ -1,5 +1,5 @@
-//! `privlint record`: the record of processing activities (Art. 30(1)) as CSV, XLSX or
-//! Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
+//! `privlint record`: the record of processing activities (Art. 30(1)), or with
+//! `--as-processor` a processor's record (Art. 30(2)), as CSV, XLSX or Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
 //! here.
 
 use std::borrow::Cow;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use privlint_core::publish::Language;
-use privlint_core::publish::record::{CELL_LIMIT, Column, Record};
+use privlint_core::publish::record::{CELL_LIMIT, Column, Dating, Record, default_language};
 use rust_xlsxwriter::{
     Color, Format as CellFormat, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
@@ -26,12 +26,21 @@ pub struct RecordArgs {
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Language of the headers and of the fixed words: nb, nn or en (the declaration's strings
-    /// are shown in this language where they have a translation)
-    #[arg(long, value_name = "L", default_value = "nb", value_parser = parse_language)]
-    lang: Language,
+    /// are shown in this language where they have a translation). Default: the first of the
+    /// first declaration's notice `languages`, else nb
+    #[arg(long, value_name = "L", value_parser = parse_language)]
+    lang: Option<Language>,
+    /// The date of the record, YYYY-MM-DD, on every row. Default: the notice's `updated`, else
+    /// the day of SOURCE_DATE_EPOCH (for reproducible builds), else today (UTC)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
     /// Write to FILE (replaced only when complete) instead of standard output
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Write the record of a processor (Art. 30(2)) instead: the purposes of every declaration
+    /// that uses a processor whose ID or label (any case, any translation) is NAME
+    #[arg(long, value_name = "NAME")]
+    as_processor: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,6 +51,54 @@ pub enum Format {
     Xlsx,
     /// A Markdown table
     Md,
+}
+
+/// `--date`: a date of the calendar written YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<String, String> {
+    let shape = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if shape && privlint_core::lower::valid_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a date of the calendar (write YYYY-MM-DD)"
+        ))
+    }
+}
+
+/// Today (UTC) as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when it is set, so that a
+/// build that sets it gets the same record every day (reproducible-builds.org).
+fn today() -> Result<String, String> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => epoch.trim().parse::<i64>().map_err(|_| {
+            format!("SOURCE_DATE_EPOCH is `{epoch}`, not a number of seconds since 1970")
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    Ok(civil_date(seconds.div_euclid(86_400)))
+}
+
+/// The date `days` after 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant,
+/// "chrono-Compatible Low-Level Date Algorithms", civil_from_days).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// `--lang`: one of the languages privlint writes its own text in.
@@ -92,7 +149,37 @@ pub fn run(args: RecordArgs) -> u8 {
         inputs.extend(declaration.reports.iter().map(|r| r.path.clone()));
         models.push(declaration.model);
     }
-    let record = Record::new(&models, args.lang);
+    let today = match today() {
+        Ok(today) => today,
+        Err(error) => {
+            crate::say::error(error);
+            return exit::FAILURE;
+        }
+    };
+    let language = args.lang.unwrap_or_else(|| default_language(&models));
+    let dating = Dating {
+        given: args.date.as_deref(),
+        today: &today,
+    };
+    let record = match &args.as_processor {
+        None => Record::new(&models, language, dating),
+        Some(name) => match Record::of_processor(&models, name, language, dating) {
+            Some(record) => {
+                crate::say::warning(
+                    "a processor's record also needs its own security measures (Art. 30(2)(d)) \
+                     and its sub-processors (Art. 28(2), (4)), which the controllers' \
+                     declarations do not hold: fill them in",
+                );
+                record
+            }
+            None => {
+                crate::say::error(format_args!(
+                    "no declaration names a processor `{name}` (by its ID or its label)"
+                ));
+                return exit::FAILURE;
+            }
+        },
+    };
     let bytes = match format {
         Format::Csv => record.to_csv(),
         Format::Md => record.to_markdown().into_bytes(),
@@ -177,4 +264,20 @@ pub fn xlsx(record: &Record) -> Result<Vec<u8>, XlsxError> {
     let last_col = record.headers.len().saturating_sub(1) as u16;
     sheet.autofilter(0, 0, record.rows.len() as u32, last_col)?;
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_since_1970_are_dates_of_the_calendar() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(-1), "1969-12-31");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_513), "2026-03-01");
+        assert_eq!(parse_date("2024-02-29"), Ok("2024-02-29".to_string()));
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2026-1-01").is_err());
+    }
 }

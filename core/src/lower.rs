@@ -1983,7 +1983,8 @@ fn to_snake_case(id: &str) -> String {
     out
 }
 
-fn valid_date(text: &str) -> bool {
+/// Whether `text` (YYYY-MM-DD) is a date of the calendar.
+pub fn valid_date(text: &str) -> bool {
     let mut parts = text.split('-').map(|p| p.parse::<u32>().ok());
     let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
         (parts.next(), parts.next(), parts.next())

@@ -62,6 +62,19 @@ pub enum Field {
     Description,
     /// (v3) The purpose's technical and organisational security measures (Art. 30(1)(g)).
     Security,
+    /// (v3) The controller's general description of its security measures (Art. 30(1)(g)).
+    ControllerSecurity,
+    /// (v3) Why a national identity number is needed (personopplysningsloven § 12).
+    Identification,
+    /// (v3) The discussion with the employees' representatives (arbeidsmiljøloven § 9-2).
+    Consultation,
+    /// The declaration's name in privlint's record: the notice's title, else the controller's name.
+    Declaration,
+    /// The record's date: the notice's `updated` when the record names a notice.
+    RecordDate,
+    /// What privlint's record derives from other fields (the derogations of the transfers
+    /// column): read from those fields, not from this one.
+    Derived,
     /// Recognised, with no place in a version 2 declaration: kept as a comment on the purpose,
     /// under this name.
     Comment(&'static str),
@@ -474,6 +487,14 @@ fn record_field(column: Column) -> Field {
         Column::Transfers => Field::Transfers,
         Column::Retention => Field::Retention,
         Column::Dpia => Field::Dpia,
+        Column::Description => Field::Description,
+        Column::Identification => Field::Identification,
+        Column::PurposeSecurity => Field::Security,
+        Column::ControllerSecurity => Field::ControllerSecurity,
+        Column::Consultation => Field::Consultation,
+        Column::Declaration => Field::Declaration,
+        Column::Date => Field::RecordDate,
+        Column::Derogations => Field::Derived,
     }
 }
 

@@ -54,6 +54,8 @@ pub struct Controller {
     pub name: String,
     pub org_number: Option<String>,
     pub contact: Contact,
+    /// (v3) The general description of the security measures (Art. 30(1)(g)).
+    pub security: Option<String>,
     pub comments: Vec<String>,
 }
 
@@ -129,11 +131,20 @@ pub struct Purpose {
     pub description: Option<String>,
     /// (v3) `security`.
     pub security: Option<String>,
+    /// (v3) `identification`: why a national identity number is needed.
+    pub identification: Option<String>,
+    /// (v3) `consultation`: the discussion with the employees' representatives.
+    pub consultation: Option<String>,
     pub comments: Vec<String>,
 }
 
 #[derive(Default, Debug)]
 pub struct Draft {
+    /// The notice's title, when the record names the declaration by one (its "Declaration"
+    /// column holds the title, else the controller's name), and the language it is written in.
+    pub notice: Option<(String, &'static str)>,
+    /// The record's date, written as the notice's `updated` (which dates the record).
+    pub updated: Option<String>,
     pub controller: Controller,
     pub representative: Option<Person>,
     pub dpo: Option<Person>,
@@ -197,6 +208,17 @@ impl Draft {
             out.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
         }
         out.push('\n');
+        if let Some((title, language)) = &self.notice {
+            out.push_str(&format!(
+                "notice {} {{\n  language {}\n",
+                q(title),
+                q(language)
+            ));
+            if let Some(updated) = &self.updated {
+                out.push_str(&format!("  updated {updated}\n"));
+            }
+            out.push_str("}\n\n");
+        }
         let c = &self.controller;
         comments(&mut out, "", &c.comments);
         if !c.name.is_empty() {
@@ -206,6 +228,9 @@ impl Draft {
                 out.push_str(&format!("  org_number {}\n", q(n)));
             }
             contact(&mut out, &c.contact);
+            if let Some(security) = &c.security {
+                out.push_str(&format!("  security {}\n", q(security)));
+            }
             out.push_str("}\n\n");
         } else {
             // A record without the controller's name gives no controller (`check` asks for
@@ -384,6 +409,12 @@ impl Draft {
             }
             if let Some(dpia) = &purpose.dpia {
                 out.push_str(&format!("  dpia {}\n", q(dpia)));
+            }
+            if let Some(identification) = &purpose.identification {
+                out.push_str(&format!("  identification {}\n", q(identification)));
+            }
+            if let Some(consultation) = &purpose.consultation {
+                out.push_str(&format!("  consultation {}\n", q(consultation)));
             }
             if let Some(security) = &purpose.security {
                 out.push_str(&format!("  security {}\n", q(security)));

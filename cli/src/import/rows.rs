@@ -377,6 +377,23 @@ impl Reader {
             Field::Dpia => set_once(&mut purpose.dpia, value),
             Field::Description => set_once(&mut purpose.description, value),
             Field::Security => set_once(&mut purpose.security, value),
+            Field::Identification => set_once(&mut purpose.identification, value),
+            Field::Consultation => set_once(&mut purpose.consultation, value),
+            Field::ControllerSecurity => set_once(&mut c.security, value),
+            Field::Derived => {}
+            Field::RecordDate => {
+                if privlint_core::lower::valid_date(value) && self.draft.updated.is_none() {
+                    self.draft.updated = Some(value.to_string());
+                }
+            }
+            // The controller's name stands here when there is no notice; the controller column
+            // comes first in the record, so its name is known by now.
+            Field::Declaration => {
+                if value != c.name && self.draft.notice.is_none() {
+                    let language = self.language.unwrap_or(Language::Nb).tag();
+                    self.draft.notice = Some((value.to_string(), language));
+                }
+            }
             Field::Comment(what) => {
                 self.lose(
                     purpose,
@@ -461,6 +478,15 @@ impl Reader {
         else {
             return false;
         };
+        // privlint's record says of `outside_eea` that the country is not named, with a dash of
+        // its own: that is part of the place, not the start of the safeguards.
+        let rest = [
+            " – landet er ikke oppgitt",
+            " – landet er ikkje oppgitt",
+            " – the country is not named",
+        ]
+        .iter()
+        .fold(rest.to_string(), |rest, said| rest.replace(said, ""));
         let safeguards = match rest.split_once(" – ") {
             Some((_, safeguards)) => safeguards,
             None => return true,

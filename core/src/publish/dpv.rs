@@ -90,7 +90,7 @@ const fn row(term: Term, iri: &'static str) -> Row {
 }
 
 /// The mapping from privlint's vocabulary to DPV 2.3. Sources: the vocabulary files in
-/// shared/reference/dpv/ (w3c/dpv, folder 2.3, commit f01a55c3c) and CATALOGUE.md §1.
+/// tests/fixtures/dpv/ (w3c/dpv, folder 2.3, commit f01a55c3c, vendored with its licence).
 ///
 /// Choices where DPV has no exact concept:
 /// - Art. 10 has no `eu-gdpr:` concept: `official_authority` is `dpv:OfficialAuthorityOfController`,

@@ -41,4 +41,5 @@ impl Language {
 }
 
 pub mod dpv;
+pub mod fides;
 pub mod record;

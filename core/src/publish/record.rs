@@ -1,16 +1,23 @@
 //! The record of processing activities (Art. 30(1)): one row per purpose, with the columns of
-//! Art. 30(1)(a)-(f) and what Datatilsynet's template also asks for (legal basis, Art. 9/10
-//! condition, sources, processors, DPIA reference).
+//! Art. 30(1)(a)-(g) and what Datatilsynet's template also asks for (legal basis, Art. 9/10
+//! condition, sources, processors, DPIA reference), the Art. 49(6) documentation of
+//! derogations, the Norwegian items (personopplysningsloven § 12, arbeidsmiljøloven § 9-2), and
+//! which declaration and date the row comes from.
 //!
 //! The model is turned into rows of plain strings once ([`Record::new`]); CSV and Markdown are
 //! written from the rows here, XLSX by the command line (it needs a spreadsheet writer). The
 //! record is an internal document: a value the declaration lacks is an empty cell, and findings
 //! do not stop it. A cell with several values has one value per line (`\n`).
 
-use crate::model::{Contact, Countries, Model, Party, Purpose, Reference, RetentionPeriod, Text};
-use crate::vocab::{Condition, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary};
+use crate::model::{
+    Contact, Countries, Model, Party, Place, Purpose, Reference, RetentionPeriod, Text,
+};
+use crate::vocab::{
+    Condition, DerogationGround, Duration, LegalBasis, TimeUnit, TransferSafeguard, Vocabulary,
+};
 
 use super::Language;
+use super::notice::country_name;
 use super::notice::markdown::escape;
 
 /// The columns of the record, in order.
@@ -31,6 +38,8 @@ pub enum Column {
     Id,
     /// Art. 30(1)(b).
     Purpose,
+    /// What is done with the data (`description`).
+    Description,
     LegalBasis,
     /// Art. 9(2) and Art. 10.
     Condition,
@@ -38,19 +47,33 @@ pub enum Column {
     Subjects,
     /// Art. 30(1)(c).
     Data,
+    /// Why a national identity number is needed (personopplysningsloven § 12).
+    Identification,
     Sources,
     /// Art. 30(1)(d), processors excluded.
     Recipients,
     Processors,
-    /// Art. 30(1)(e).
+    /// Art. 30(1)(e): the third countries and international organisations.
     Transfers,
+    /// Art. 49(6): the ground and the reason of each transfer on a derogation.
+    Derogations,
     /// Art. 30(1)(f).
     Retention,
+    /// Art. 30(1)(g): the controller's general description of its security measures.
+    ControllerSecurity,
+    /// Art. 30(1)(g): the measures of this purpose.
+    PurposeSecurity,
     Dpia,
+    /// The discussion with the employees' representatives (arbeidsmiljøloven § 9-2).
+    Consultation,
+    /// The declaration the row comes from: its notice's title, else the controller's name.
+    Declaration,
+    /// The date of the record: the date given, else the notice's `updated`, else today.
+    Date,
 }
 
 impl Column {
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 26] = [
         Column::Controller,
         Column::OrgNumber,
         Column::ControllerContact,
@@ -59,16 +82,24 @@ impl Column {
         Column::Dpo,
         Column::Id,
         Column::Purpose,
+        Column::Description,
         Column::LegalBasis,
         Column::Condition,
         Column::Subjects,
         Column::Data,
+        Column::Identification,
         Column::Sources,
         Column::Recipients,
         Column::Processors,
         Column::Transfers,
+        Column::Derogations,
         Column::Retention,
+        Column::ControllerSecurity,
+        Column::PurposeSecurity,
         Column::Dpia,
+        Column::Consultation,
+        Column::Declaration,
+        Column::Date,
     ];
 
     /// The column's header. The GDPR terms are those of shared/reference/terms.csv.
@@ -101,6 +132,11 @@ impl Column {
             ),
             Column::Id => "ID",
             Column::Purpose => pick("Formål", "Formål", "Purpose"),
+            Column::Description => pick(
+                "Beskrivelse av behandlingen",
+                "Skildring av behandlinga",
+                "Description of the processing",
+            ),
             Column::LegalBasis => pick("Behandlingsgrunnlag", "Behandlingsgrunnlag", "Legal basis"),
             Column::Condition => pick(
                 "Grunnlag for særlige kategorier og opplysninger om straffedommer og lovovertredelser (art. 9 og 10)",
@@ -117,6 +153,11 @@ impl Column {
                 "Kategoriar av personopplysningar",
                 "Categories of personal data",
             ),
+            Column::Identification => pick(
+                "Behov for sikker identifisering med fødselsnummer (personopplysningsloven § 12)",
+                "Behov for sikker identifisering med fødselsnummer (personopplysningslova § 12)",
+                "Need for secure identification by national identity number (Personal Data Act § 12)",
+            ),
             Column::Sources => pick("Kilder", "Kjelder", "Sources"),
             Column::Recipients => pick("Mottakere", "Mottakarar", "Recipients"),
             Column::Processors => pick("Databehandlere", "Databehandlarar", "Processors"),
@@ -125,11 +166,37 @@ impl Column {
                 "Overføring til tredjeland",
                 "Transfers to third countries",
             ),
+            Column::Derogations => pick(
+                "Overføring etter unntak i særlige situasjoner: grunnlag og vurdering (art. 49 nr. 6)",
+                "Overføring etter unntak i særlege situasjonar: grunnlag og vurdering (art. 49 nr. 6)",
+                "Transfers on a derogation for a specific situation: ground and assessment (Art. 49(6))",
+            ),
             Column::Retention => pick("Lagringstid", "Lagringstid", "Storage period"),
+            Column::ControllerSecurity => pick(
+                "Generell beskrivelse av tekniske og organisatoriske sikkerhetstiltak",
+                "Generell skildring av tekniske og organisatoriske tryggleikstiltak",
+                "General description of the technical and organisational security measures",
+            ),
+            Column::PurposeSecurity => pick(
+                "Sikkerhetstiltak for denne behandlingen",
+                "Tryggleikstiltak for denne behandlinga",
+                "Security measures for this processing",
+            ),
             Column::Dpia => pick(
                 "Vurdering av personvernkonsekvenser (DPIA)",
                 "Vurdering av personvernkonsekvensar (DPIA)",
                 "Data protection impact assessment (DPIA)",
+            ),
+            Column::Consultation => pick(
+                "Drøfting med tillitsvalgte (arbeidsmiljøloven § 9-2)",
+                "Drøfting med tillitsvalde (arbeidsmiljølova § 9-2)",
+                "Consultation with employee representatives (Working Environment Act § 9-2)",
+            ),
+            Column::Declaration => pick("Erklæring", "Erklæring", "Declaration"),
+            Column::Date => pick(
+                "Dato for protokollen",
+                "Dato for protokollen",
+                "Date of the record",
             ),
         }
     }
@@ -143,17 +210,170 @@ pub const CELL_LIMIT: usize = 32_767;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub language: Language,
+    /// The title the Markdown record starts with.
+    pub title: &'static str,
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// A retention period in words, as the record writes it (the Fides export reuses it).
+pub(crate) fn retention(model: &Model, period: &RetentionPeriod, language: Language) -> String {
+    Writer {
+        model,
+        language,
+        date: String::new(),
+    }
+    .retention(period)
+}
+
+/// Whether a party is the one `name` means: its ID, or its label in some language.
+fn is_named(party: &Party, name: &str) -> bool {
+    let name = name.trim();
+    let same = |text: &str| text.trim().to_lowercase() == name.to_lowercase();
+    party.id.name == name
+        || party.label.as_ref().is_some_and(|label| {
+            same(&label.value) || label.translations.iter().any(|t| same(&t.text.value))
+        })
+}
+
+/// The columns of a processor's record (Art. 30(2)), in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessorColumn {
+    /// The processor as the controller's declaration names it, with its countries.
+    Processor,
+    /// Art. 30(2)(a): the controller, its contact details, representative and DPO.
+    Controller(Column),
+    /// Art. 28(3): the agreement the controller's declaration records.
+    Agreement,
+    /// Art. 30(2)(b): the purpose the processor carries out.
+    Processing,
+    Description,
+    Subjects,
+    Data,
+    /// Art. 30(2)(c): the processor's own transfer, as the controller declares it.
+    Transfers,
+    /// Art. 30(2)(d): what only the processor can describe.
+    Security,
+    /// Art. 28(2) and (4): what only the processor knows.
+    SubProcessors,
+    Declaration,
+    Date,
+}
+
+impl ProcessorColumn {
+    pub const ALL: [ProcessorColumn; 16] = [
+        ProcessorColumn::Processor,
+        ProcessorColumn::Controller(Column::Controller),
+        ProcessorColumn::Controller(Column::OrgNumber),
+        ProcessorColumn::Controller(Column::ControllerContact),
+        ProcessorColumn::Controller(Column::Representative),
+        ProcessorColumn::Controller(Column::Dpo),
+        ProcessorColumn::Agreement,
+        ProcessorColumn::Processing,
+        ProcessorColumn::Description,
+        ProcessorColumn::Subjects,
+        ProcessorColumn::Data,
+        ProcessorColumn::Transfers,
+        ProcessorColumn::Security,
+        ProcessorColumn::SubProcessors,
+        ProcessorColumn::Declaration,
+        ProcessorColumn::Date,
+    ];
+
+    pub fn header(self, language: Language) -> &'static str {
+        let pick = |nb, nn, en| language.pick(nb, nn, en);
+        match self {
+            ProcessorColumn::Processor => pick("Databehandler", "Databehandlar", "Processor"),
+            ProcessorColumn::Controller(column) => column.header(language),
+            ProcessorColumn::Agreement => pick(
+                "Databehandleravtale (art. 28 nr. 3)",
+                "Databehandlaravtale (art. 28 nr. 3)",
+                "Data processing agreement (Art. 28(3))",
+            ),
+            ProcessorColumn::Processing => pick(
+                "Kategorier av behandling utført på vegne av den behandlingsansvarlige",
+                "Kategoriar av behandling utførte på vegner av den behandlingsansvarlege",
+                "Categories of processing carried out on behalf of the controller",
+            ),
+            ProcessorColumn::Description => Column::Description.header(language),
+            ProcessorColumn::Subjects => Column::Subjects.header(language),
+            ProcessorColumn::Data => Column::Data.header(language),
+            ProcessorColumn::Transfers => Column::Transfers.header(language),
+            ProcessorColumn::Security => pick(
+                "Generell beskrivelse av tekniske og organisatoriske sikkerhetstiltak (art. 30 nr. 2 bokstav d)",
+                "Generell skildring av tekniske og organisatoriske tryggleikstiltak (art. 30 nr. 2 bokstav d)",
+                "General description of the technical and organisational security measures (Art. 30(2)(d))",
+            ),
+            ProcessorColumn::SubProcessors => pick(
+                "Underdatabehandlere (art. 28 nr. 2 og 4)",
+                "Underdatabehandlarar (art. 28 nr. 2 og 4)",
+                "Sub-processors (Art. 28(2) and (4))",
+            ),
+            ProcessorColumn::Declaration => Column::Declaration.header(language),
+            ProcessorColumn::Date => Column::Date.header(language),
+        }
+    }
+}
+
+/// The date a record bears (YYYY-MM-DD). core reads no clock: the caller says what today is.
+#[derive(Clone, Copy, Debug)]
+pub struct Dating<'a> {
+    /// A date the user gave for the whole record (`--date`): it wins over every notice's
+    /// `updated`.
+    pub given: Option<&'a str>,
+    /// Today, for a declaration whose notice has no `updated`.
+    pub today: &'a str,
+}
+
+impl Dating<'_> {
+    /// The date of one declaration's rows: the date given, else the notice's `updated`, else
+    /// today.
+    fn of(&self, model: &Model) -> String {
+        self.given
+            .or_else(|| {
+                model
+                    .notice
+                    .as_ref()?
+                    .updated
+                    .as_ref()
+                    .map(|u| u.value.as_str())
+            })
+            .unwrap_or(self.today)
+            .to_string()
+    }
+}
+
+/// The language a record is written in when none is asked for: the first of the first
+/// declaration's notice languages that privlint writes (as the notice does), else Bokmål.
+pub fn default_language<'m>(models: impl IntoIterator<Item = &'m Model>) -> Language {
+    models
+        .into_iter()
+        .next()
+        .and_then(|m| m.notice.as_ref())
+        .and_then(|n| {
+            n.languages()
+                .into_iter()
+                .next()
+                .and_then(Language::from_tag)
+        })
+        .unwrap_or(Language::Nb)
 }
 
 impl Record {
     /// The record of the declarations, in the order given. A declaration without a purpose
     /// still gets a row (its controller), so that no controller is silently left out.
-    pub fn new<'m>(models: impl IntoIterator<Item = &'m Model>, language: Language) -> Record {
+    pub fn new<'m>(
+        models: impl IntoIterator<Item = &'m Model>,
+        language: Language,
+        dating: Dating<'_>,
+    ) -> Record {
         let mut rows = Vec::new();
         for model in models {
-            let writer = Writer { model, language };
+            let writer = Writer {
+                model,
+                language,
+                date: dating.of(model),
+            };
             if model.purposes.is_empty() {
                 rows.push(writer.row(None));
             }
@@ -163,9 +383,69 @@ impl Record {
         }
         Record {
             language,
+            title: language.pick(
+                "Protokoll over behandlingsaktiviteter",
+                "Protokoll over behandlingsaktivitetar",
+                "Record of processing activities",
+            ),
             headers: Column::ALL.iter().map(|c| c.header(language)).collect(),
             rows,
         }
+    }
+
+    /// A processor's record (Art. 30(2)) gathered from controllers' declarations: one row per
+    /// purpose of each declaration that uses a processor whose ID or label is `processor`
+    /// (labels compared ignoring case and surrounding space, in any of their translations).
+    /// What only the processor knows — its own security measures (Art. 30(2)(d)) and its
+    /// sub-processors — is said to be missing in its cell. `None` when no declaration names
+    /// such a processor.
+    pub fn of_processor<'m>(
+        models: impl IntoIterator<Item = &'m Model>,
+        processor: &str,
+        language: Language,
+        dating: Dating<'_>,
+    ) -> Option<Record> {
+        let mut rows = Vec::new();
+        let mut named = false;
+        for model in models {
+            let writer = Writer {
+                model,
+                language,
+                date: dating.of(model),
+            };
+            let matches = |party: &Party| {
+                party.kind == crate::model::Kind::Processor && is_named(party, processor)
+            };
+            named |= model.parties.iter().any(matches);
+            for purpose in &model.purposes {
+                for party in purpose
+                    .processors
+                    .iter()
+                    .filter_map(|r| model.party(r))
+                    .filter(|p| matches(p))
+                {
+                    rows.push(
+                        ProcessorColumn::ALL
+                            .iter()
+                            .map(|&column| writer.processor_cell(column, purpose, party))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        named.then(|| Record {
+            language,
+            title: language.pick(
+                "Protokoll over behandlingsaktiviteter utført på vegne av behandlingsansvarlige",
+                "Protokoll over behandlingsaktivitetar utførte på vegner av behandlingsansvarlege",
+                "Record of processing activities carried out on behalf of controllers",
+            ),
+            headers: ProcessorColumn::ALL
+                .iter()
+                .map(|c| c.header(language))
+                .collect(),
+            rows,
+        })
     }
 
     /// CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
@@ -223,12 +503,7 @@ impl Record {
     /// are (`notice::markdown::escape`), the lines of a cell are joined with `<br />`.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        let title = self.language.pick(
-            "Protokoll over behandlingsaktiviteter",
-            "Protokoll over behandlingsaktivitetar",
-            "Record of processing activities",
-        );
-        out.push_str(&format!("# {title}\n\n"));
+        out.push_str(&format!("# {}\n\n", self.title));
         let line = |cells: &mut dyn Iterator<Item = String>| {
             let mut line = String::from("|");
             for cell in cells {
@@ -327,6 +602,8 @@ fn markdown_cell(cell: &str) -> String {
 struct Writer<'m> {
     model: &'m Model,
     language: Language,
+    /// The date of the declaration's rows.
+    date: String,
 }
 
 impl<'m> Writer<'m> {
@@ -374,6 +651,19 @@ impl<'m> Writer<'m> {
             Column::Dpo => lines(model.dpos.iter().map(|d| {
                 lines(std::iter::once(self.label(d.name.as_ref())).chain(contact(&d.contact)))
             })),
+            Column::ControllerSecurity => written(controller.and_then(|c| c.security.as_ref())),
+            Column::Declaration => model
+                .notice
+                .as_ref()
+                .and_then(|n| n.title.as_ref())
+                .map(|t| self.text(t).to_string())
+                .or_else(|| {
+                    controller
+                        .and_then(|c| c.name.as_ref())
+                        .map(|n| n.value.clone())
+                })
+                .unwrap_or_default(),
+            Column::Date => self.date.clone(),
             _ => purpose
                 .map(|p| self.purpose_cell(column, p))
                 .unwrap_or_default(),
@@ -385,15 +675,22 @@ impl<'m> Writer<'m> {
         let parties =
             |references: &'m [Reference]| references.iter().filter_map(|r| model.party(r));
         match column {
+            // Each joint controller: its name and the essence of the arrangement, then its
+            // contact details one a line (Art. 26(2), 30(1)(a)).
             Column::JointControllers => lines(parties(&purpose.joint_controllers).map(|p| {
                 let name = self.party(p);
-                match &p.arrangement {
+                let first = match &p.arrangement {
                     Some(arrangement) => format!("{name}: {}", self.text(arrangement)),
                     None => name,
-                }
+                };
+                lines(std::iter::once(first).chain(contact(&p.contact)))
             })),
             Column::Id => purpose.id.name.clone(),
             Column::Purpose => self.label(purpose.label.as_ref()),
+            Column::Description => self.label(purpose.description.as_ref()),
+            Column::Identification => written(purpose.identification.as_ref()),
+            Column::Consultation => written(purpose.consultation.as_ref()),
+            Column::PurposeSecurity => written(purpose.security.as_ref()),
             Column::LegalBasis => lines(purpose.bases.iter().map(|b| {
                 let name = capitalise(self.basis(b.kind));
                 let article = article(self.language, b.kind.article());
@@ -487,7 +784,13 @@ impl<'m> Writer<'m> {
                     None => name,
                 }
             })),
-            Column::Transfers => lines(model.transfers(purpose).map(|p| self.transfer(p))),
+            Column::Transfers => lines(self.transfers(purpose).map(|p| self.transfer(p))),
+            Column::Derogations => lines(self.transfers(purpose).flat_map(|p| {
+                p.safeguards
+                    .iter()
+                    .filter(|s| s.kind == TransferSafeguard::Derogation)
+                    .map(move |s| self.derogation(p, s))
+            })),
             Column::Retention => purpose
                 .retention
                 .as_ref()
@@ -502,7 +805,56 @@ impl<'m> Writer<'m> {
             | Column::OrgNumber
             | Column::ControllerContact
             | Column::Representative
-            | Column::Dpo => unreachable!("a column of the controller"),
+            | Column::Dpo
+            | Column::ControllerSecurity
+            | Column::Declaration
+            | Column::Date => unreachable!("a column of the controller"),
+        }
+    }
+
+    fn processor_cell(
+        &self,
+        column: ProcessorColumn,
+        purpose: &'m Purpose,
+        processor: &'m Party,
+    ) -> String {
+        match column {
+            ProcessorColumn::Processor => self.party(processor),
+            ProcessorColumn::Controller(column) => self.cell(column, None),
+            ProcessorColumn::Agreement => processor
+                .agreement
+                .as_ref()
+                .map(|a| a.value.clone())
+                .unwrap_or_default(),
+            ProcessorColumn::Processing => self.cell(Column::Purpose, Some(purpose)),
+            ProcessorColumn::Description => self.cell(Column::Description, Some(purpose)),
+            ProcessorColumn::Subjects => self.cell(Column::Subjects, Some(purpose)),
+            ProcessorColumn::Data => self.cell(Column::Data, Some(purpose)),
+            ProcessorColumn::Transfers => {
+                if processor.is_outside_eea() {
+                    self.transfer(processor)
+                } else {
+                    String::new()
+                }
+            }
+            // Controllers' declarations hold neither: the cell says so rather than stay empty,
+            // so that the processor sees what it must fill in.
+            ProcessorColumn::Security => self
+                .pick(
+                    "Ikke i de behandlingsansvarliges erklæringer: databehandleren beskriver sine egne tiltak",
+                    "Ikkje i erklæringane til dei behandlingsansvarlege: databehandlaren skildrar sine eigne tiltak",
+                    "Not in the controllers' declarations: the processor describes its own measures",
+                )
+                .to_string(),
+            ProcessorColumn::SubProcessors => self
+                .pick(
+                    "Ikke i de behandlingsansvarliges erklæringer: databehandleren fører opp sine egne",
+                    "Ikkje i erklæringane til dei behandlingsansvarlege: databehandlaren fører opp sine eigne",
+                    "Not in the controllers' declarations: the processor lists its own",
+                )
+                .to_string(),
+            ProcessorColumn::Declaration => self.cell(Column::Declaration, None),
+            ProcessorColumn::Date => self.cell(Column::Date, None),
         }
     }
 
@@ -515,13 +867,48 @@ impl<'m> Writer<'m> {
         }
     }
 
-    /// `E-postleverandør: US – EU–US Data Privacy Framework (art. 45)`.
+    /// The parties of a purpose whose data leave the EEA: those with a country outside it,
+    /// and international organisations wherever they sit (Art. 4(26), 44).
+    fn transfers(&self, purpose: &'m Purpose) -> impl Iterator<Item = &'m Party> + '_ {
+        let model = self.model;
+        purpose
+            .party_references()
+            .filter_map(move |r| model.party(r))
+            .filter(|p| p.is_outside_eea() || p.international_organisation.is_some())
+    }
+
+    /// `E-postleverandør: USA (US) – EU–US Data Privacy Framework (art. 45)`: each third
+    /// country named; `outside_eea` said to name none; an international organisation said to
+    /// be one.
     fn transfer(&self, party: &Party) -> String {
-        let countries: Vec<String> = party.outside_eea().map(|v| self.country(&v.code)).collect();
+        let mut places: Vec<String> = party
+            .outside_eea()
+            .map(|v| match v.place {
+                Place::SomewhereOutsideEea => self
+                    .pick(
+                        "utenfor EØS – landet er ikke oppgitt",
+                        "utanfor EØS – landet er ikkje oppgitt",
+                        "outside the EEA – the country is not named",
+                    )
+                    .to_string(),
+                _ => self.named_country(&v.code),
+            })
+            .collect();
+        if party.international_organisation.is_some() {
+            places.insert(
+                0,
+                self.pick(
+                    "internasjonal organisasjon",
+                    "internasjonal organisasjon",
+                    "international organisation",
+                )
+                .to_string(),
+            );
+        }
         let mut cell = format!(
             "{}: {}",
             self.label(party.label.as_ref()),
-            countries.join(", ")
+            places.join(", ")
         );
         let safeguards: Vec<String> = party
             .safeguards
@@ -550,6 +937,40 @@ impl<'m> Writer<'m> {
         cell
     }
 
+    /// `Tilsynsportal: Unntak i særlige situasjoner – nødvendig for å oppfylle en avtale
+    /// (art. 49 nr. 1 bokstav b): <the reason written>` — what Art. 49(6) asks the record to
+    /// document.
+    fn derogation(&self, party: &Party, safeguard: &crate::model::Safeguard) -> String {
+        let mut cell = format!("{}: ", self.label(party.label.as_ref()));
+        match &safeguard.ground {
+            Some(ground) => cell.push_str(&format!(
+                "{} ({})",
+                capitalise(self.ground(ground.value)),
+                article_in(self.language, ground.value.article())
+            )),
+            None => cell.push_str(self.pick(
+                "grunnlaget er ikke oppgitt",
+                "grunnlaget er ikkje oppgitt",
+                "the ground is not given",
+            )),
+        }
+        if let Some(reason) = &safeguard.detail {
+            cell.push_str(" – ");
+            cell.push_str(self.text(reason));
+        }
+        cell
+    }
+
+    /// A third country by its name and code: `USA (US)`; an unknown code as written. The
+    /// notice's names are written for running text ("the United States"); a cell drops the
+    /// article.
+    fn named_country(&self, code: &str) -> String {
+        match country_name(code, self.language) {
+            Some(name) => format!("{} ({code})", name.strip_prefix("the ").unwrap_or(name)),
+            None => self.country(code),
+        }
+    }
+
     /// `Posten Bring AS (NO)`.
     fn with_countries(&self, label: String, countries: &Countries) -> String {
         let codes: Vec<String> = countries
@@ -571,6 +992,52 @@ impl<'m> Writer<'m> {
                 .to_string(),
             "eea" => self.pick("EØS", "EØS", "EEA").to_string(),
             _ => code.to_string(),
+        }
+    }
+
+    /// The ground of Art. 49(1), in the words of the regulation (shortened).
+    fn ground(&self, ground: DerogationGround) -> &'static str {
+        match ground {
+            DerogationGround::ExplicitConsent => self.pick(
+                "uttrykkelig samtykke til overføringen",
+                "uttrykkeleg samtykke til overføringa",
+                "explicit consent to the transfer",
+            ),
+            DerogationGround::Contract => self.pick(
+                "nødvendig for å oppfylle en avtale med den registrerte",
+                "naudsynt for å oppfylle ein avtale med den registrerte",
+                "necessary for a contract with the data subject",
+            ),
+            DerogationGround::ContractInInterest => self.pick(
+                "nødvendig for en avtale inngått i den registrertes interesse",
+                "naudsynt for ein avtale inngått i interessa til den registrerte",
+                "necessary for a contract concluded in the interest of the data subject",
+            ),
+            DerogationGround::PublicInterest => self.pick(
+                "nødvendig av viktige hensyn til allmennhetens interesse",
+                "naudsynt av viktige omsyn til ålmenta si interesse",
+                "necessary for important reasons of public interest",
+            ),
+            DerogationGround::LegalClaims => self.pick(
+                "nødvendig for å fastsette, gjøre gjeldende eller forsvare rettskrav",
+                "naudsynt for å fastsetje, gjere gjeldande eller forsvare rettskrav",
+                "necessary for the establishment, exercise or defence of legal claims",
+            ),
+            DerogationGround::VitalInterests => self.pick(
+                "nødvendig for å verne vitale interesser",
+                "naudsynt for å verne vitale interesser",
+                "necessary to protect vital interests",
+            ),
+            DerogationGround::PublicRegister => self.pick(
+                "overføring fra et offentlig register",
+                "overføring frå eit offentleg register",
+                "transfer from a public register",
+            ),
+            DerogationGround::CompellingInterests => self.pick(
+                "tvingende berettigede interesser",
+                "tvingande berettiga interesser",
+                "compelling legitimate interests",
+            ),
         }
     }
 
@@ -773,6 +1240,11 @@ fn contact(contact: &Contact) -> impl Iterator<Item = String> + '_ {
     contact.values().map(str::to_string)
 }
 
+/// A free-text field as written, or an empty cell.
+fn written(field: Option<&crate::model::Spanned<String>>) -> String {
+    field.map(|f| f.value.clone()).unwrap_or_default()
+}
+
 /// The non-empty values, one a line.
 fn lines(values: impl Iterator<Item = String>) -> String {
     values
@@ -832,7 +1304,14 @@ mod tests {
     fn record(source: &str, language: Language) -> Record {
         let sections = crate::syntax::read(source);
         let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
-        Record::new([&model], language)
+        Record::new(
+            [&model],
+            language,
+            Dating {
+                given: None,
+                today: "2026-01-15",
+            },
+        )
     }
 
     #[test]
@@ -977,7 +1456,7 @@ mod tests {
         );
         assert_eq!(
             cell(&nb, 0, Column::Transfers),
-            "Utsender: US – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)"
+            "Utsender: USA (US) – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)"
         );
         assert_eq!(
             cell(&nb, 0, Column::Processors),
@@ -997,6 +1476,156 @@ mod tests {
         assert_eq!(cell(&en, 0, Column::Purpose), "Newsletter");
         assert_eq!(cell(&en, 0, Column::Retention), "3 years after siste kjøp");
         assert_eq!(en.headers[0], "Controller");
+    }
+
+    #[test]
+    fn what_a_dpo_files_has_a_column_each() {
+        let source = "notice \"Personvernerklæring\" en \"Privacy notice\" {\n  languages nb, en\n}\n\
+            controller c \"C AS\" {\n  country NO\n  security \"Tilgangsstyring og kryptering\"\n}\n\
+            category contact \"Kontakt\"\n\
+            joint_controller partner \"Partner AS\" {\n  country NO\n  arrangement \"Vi svarer på innsyn\"\n  email \"post@partner.example\"\n  phone \"+47 22 00 00 00\"\n}\n\
+            processor host \"Drift\" {\n  country outside_eea\n  safeguard scc\n}\n\
+            processor support \"Brukerstøtte\" {\n  country IN\n  safeguard derogation contract \"Kunden ber selv om hjelp\"\n}\n\
+            recipient un \"FN-organ\" {\n  international_organisation\n  safeguard derogation \"Nødhjelp\"\n}\n\
+            purpose p \"Kundeforhold\" {\n  description \"Vi fører kundeforholdet.\"\n  basis contract\n  data contact\n  joint_controllers partner\n  processors host, support\n  recipients un\n  identification \"Sikker identifisering ved lån\"\n  consultation \"Drøftet 2025-03-04\"\n  security \"Logg over oppslag\"\n}\n";
+        let sections = crate::syntax::read(source);
+        let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
+        assert_eq!(default_language([&model]), Language::Nb);
+        let today = Dating {
+            given: None,
+            today: "2026-01-15",
+        };
+        let nb = Record::new([&model], Language::Nb, today);
+        let cell = |record: &Record, column: Column| {
+            let i = Column::ALL.iter().position(|c| *c == column).unwrap();
+            record.rows[0][i].clone()
+        };
+        assert_eq!(cell(&nb, Column::Description), "Vi fører kundeforholdet.");
+        assert_eq!(
+            cell(&nb, Column::ControllerSecurity),
+            "Tilgangsstyring og kryptering"
+        );
+        assert_eq!(cell(&nb, Column::PurposeSecurity), "Logg over oppslag");
+        assert_eq!(
+            cell(&nb, Column::JointControllers),
+            "Partner AS (NO): Vi svarer på innsyn\npost@partner.example\n+47 22 00 00 00"
+        );
+        assert_eq!(
+            cell(&nb, Column::Transfers),
+            "Drift: utenfor EØS – landet er ikke oppgitt – standard personvernbestemmelser (art. 46 nr. 2 bokstav c)\n\
+             Brukerstøtte: India (IN) – unntak i særlige situasjoner (art. 49 nr. 1 bokstav b): Kunden ber selv om hjelp\n\
+             FN-organ: internasjonal organisasjon – unntak i særlige situasjoner (art. 49): Nødhjelp"
+        );
+        assert_eq!(
+            cell(&nb, Column::Derogations),
+            "Brukerstøtte: Nødvendig for å oppfylle en avtale med den registrerte (art. 49 nr. 1 bokstav b) – Kunden ber selv om hjelp\n\
+             FN-organ: grunnlaget er ikke oppgitt – Nødhjelp"
+        );
+        assert_eq!(
+            cell(&nb, Column::Identification),
+            "Sikker identifisering ved lån"
+        );
+        assert_eq!(cell(&nb, Column::Consultation), "Drøftet 2025-03-04");
+        assert_eq!(cell(&nb, Column::Declaration), "Personvernerklæring");
+        assert_eq!(cell(&nb, Column::Date), "2026-01-15", "no `updated`: today");
+        let en = Record::new([&model], Language::English, today);
+        assert_eq!(cell(&en, Column::Declaration), "Privacy notice");
+        let given = Dating {
+            given: Some("2025-12-31"),
+            today: "2026-01-15",
+        };
+        let dated = Record::new([&model], Language::Nb, given);
+        assert_eq!(cell(&dated, Column::Date), "2025-12-31");
+    }
+
+    #[test]
+    fn the_notice_dates_the_record_unless_a_date_is_given() {
+        let source = "notice \"N\" {\n  languages en, nb\n  updated 2026-09-01\n}\ncontroller c \"C AS\" { country NO }\n";
+        let sections = crate::syntax::read(source);
+        let (model, _) = crate::analyze(source, &sections, &crate::Settings::default());
+        assert_eq!(default_language([&model]), Language::English);
+        let date = |given| {
+            let record = Record::new(
+                [&model],
+                Language::Nb,
+                Dating {
+                    given,
+                    today: "2026-01-15",
+                },
+            );
+            record.rows[0][Column::ALL.len() - 1].clone()
+        };
+        assert_eq!(date(None), "2026-09-01");
+        assert_eq!(date(Some("2026-10-01")), "2026-10-01");
+        assert_eq!(default_language([]), Language::Nb);
+    }
+
+    #[test]
+    fn a_processors_record_gathers_the_controllers_that_use_it() {
+        let read = |source: &str| {
+            let sections = crate::syntax::read(source);
+            crate::analyze(source, &sections, &crate::Settings::default()).0
+        };
+        let a = read(
+            "controller a \"A AS\" {\n  country NO\n  email \"post@a.example\"\n}\ndpo \"Ombudet\" { email \"dpo@a.example\" }\n\
+            processor mail \"Postmann AS\" {\n  country US\n  safeguard dpf\n  agreement \"DBA-7\"\n}\n\
+            purpose news \"Nyhetsbrev\" {\n  basis consent\n  processors mail\n}\npurpose books \"Regnskap\" {\n  basis legal_obligation\n}\n",
+        );
+        let b = read(
+            "controller b \"B AS\" { country NO }\nprocessor p \"postmann as\" { country NO }\n\
+            purpose sms \"Varsler\" {\n  basis contract\n  processors p\n}\n",
+        );
+        let c = read(
+            "controller c \"C AS\" { country NO }\nprocessor other \"Annen\" { country NO }\n",
+        );
+        let today = Dating {
+            given: None,
+            today: "2026-01-15",
+        };
+        let record =
+            Record::of_processor([&a, &b, &c], "Postmann AS", Language::Nb, today).unwrap();
+        let column =
+            |c: ProcessorColumn| ProcessorColumn::ALL.iter().position(|x| *x == c).unwrap();
+        let cells = |c: ProcessorColumn| -> Vec<&str> {
+            record.rows.iter().map(|r| r[column(c)].as_str()).collect()
+        };
+        assert_eq!(
+            cells(ProcessorColumn::Controller(Column::Controller)),
+            ["A AS", "B AS"]
+        );
+        assert_eq!(
+            cells(ProcessorColumn::Processing),
+            ["Nyhetsbrev", "Varsler"]
+        );
+        assert_eq!(
+            cells(ProcessorColumn::Controller(Column::Dpo)),
+            ["Ombudet\ndpo@a.example", ""]
+        );
+        assert_eq!(cells(ProcessorColumn::Agreement), ["DBA-7", ""]);
+        assert_eq!(
+            cells(ProcessorColumn::Transfers),
+            [
+                "Postmann AS: USA (US) – EU–US Data Privacy Framework (art. 45)",
+                ""
+            ]
+        );
+        assert!(
+            cells(ProcessorColumn::Security)
+                .iter()
+                .all(|c| c.starts_with("Ikke i"))
+        );
+        assert_eq!(
+            Record::of_processor([&a, &b], "mail", Language::Nb, today)
+                .unwrap()
+                .rows
+                .len(),
+            1,
+            "by ID: only the declaration whose processor has that ID"
+        );
+        assert_eq!(
+            Record::of_processor([&c], "Postmann AS", Language::Nb, today),
+            None
+        );
     }
 
     #[test]
