@@ -1381,6 +1381,7 @@ mod tests {
     fn a_cell_longer_than_a_spreadsheet_holds_is_cut_with_a_mark() {
         let record = |language| Record {
             language,
+            title: "",
             headers: vec![],
             rows: vec![],
         };
@@ -1419,6 +1420,7 @@ mod tests {
         assert_eq!(markdown_cell("a\rb\r\nc\nd"), "a<br />b<br />c<br />d");
         let record = Record {
             language: Language::English,
+            title: "Record",
             headers: vec!["H"],
             rows: vec![vec!["a\rb".to_string()]],
         };
