@@ -42,3 +42,5 @@ impl Language {
 
 pub mod dpv;
 pub mod record;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
