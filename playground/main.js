@@ -206,6 +206,7 @@ view = new EditorView({
     EditorView.contentAttributes.of({ "aria-label": "Declaration text" }),
   ],
 });
+view.scrollDOM.tabIndex = 0; // keyboard access to the scrolled text (WCAG 2.1.1)
 
 const select = $("example");
 for (const name of Object.keys(examples)) {
