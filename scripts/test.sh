@@ -93,3 +93,8 @@ scripts/vscode-e2e.sh
 
 step "privacy notices in a real browser (Chromium, Playwright): axe-core WCAG 2.1 A/AA, phone and desktop screenshots"
 scripts/notice-e2e.sh
+
+step "the playground in a real browser (wasm, Chromium, Playwright): the CLI's findings, a typo, nn, the XLSX record, no request after load, axe-core (scripts/playground-e2e.sh)"
+playground_start=$(date +%s)
+scripts/playground-e2e.sh
+echo "playground-e2e: $(($(date +%s) - playground_start)) s"

@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use privlint_core::publish::Language;
 use privlint_core::publish::notice::{self, Options};
 
 use crate::{declaration, exit, files, output, render, say};
@@ -42,35 +41,10 @@ pub fn run(args: NoticeArgs) -> u8 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let languages: Vec<String> = match declaration.model.notice.as_ref() {
-        Some(n) if !n.languages().is_empty() => {
-            n.languages().iter().map(|l| l.to_string()).collect()
-        }
-        _ => vec!["nb".to_string()],
-    };
-    let tag = args.lang.clone().unwrap_or_else(|| languages[0].clone());
-    let language = match Language::from_tag(&tag) {
-        Some(language) if languages.contains(&tag) => language,
-        _ => {
-            let available: Vec<&str> = languages
-                .iter()
-                .map(String::as_str)
-                .filter(|l| Language::from_tag(l).is_some())
-                .collect();
-            let why = if languages.contains(&tag) {
-                "privlint has no text in it (it writes nb, nn and en)".to_string()
-            } else {
-                format!("the notice is published in {}", languages.join(", "))
-            };
-            say::error(format_args!(
-                "{}: cannot render the notice in language `{tag}`: {why}; available: {}",
-                files::shown(&args.file),
-                if available.is_empty() {
-                    "none".to_string()
-                } else {
-                    available.join(", ")
-                }
-            ));
+    let language = match notice::language(&declaration.model, args.lang.as_deref()) {
+        Ok(language) => language,
+        Err(why) => {
+            say::error(format_args!("{}: {why}", files::shown(&args.file)));
             return exit::FAILURE;
         }
     };

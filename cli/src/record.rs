@@ -1,18 +1,14 @@
 //! `privlint record`: the record of processing activities (Art. 30(1)), or with
-//! `--as-processor` a processor's record (Art. 30(2)), as CSV, XLSX or Markdown. The rows come from `privlint_core::publish::record`; the spreadsheet is written
-//! here.
+//! `--as-processor` a processor's record (Art. 30(2)), as CSV, XLSX or Markdown, written by
+//! `privlint_core::publish::record` (the workbook with its `xlsx` feature).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use privlint_core::publish::Language;
-use privlint_core::publish::record::{CELL_LIMIT, Column, Dating, Record, default_language};
-use rust_xlsxwriter::{
-    Color, Format as CellFormat, FormatAlign, FormatBorder, Workbook, XlsxError,
-};
+use privlint_core::publish::record::{CELL_LIMIT, Dating, Record, default_language};
 
 use crate::{declaration, exit, files, output};
 
@@ -183,8 +179,20 @@ pub fn run(args: RecordArgs) -> u8 {
     let bytes = match format {
         Format::Csv => record.to_csv(),
         Format::Md => record.to_markdown().into_bytes(),
-        Format::Xlsx => match xlsx(&record) {
-            Ok(bytes) => bytes,
+        Format::Xlsx => match record.to_xlsx() {
+            Ok((bytes, cut_cells)) => {
+                for cut in cut_cells {
+                    let purpose = match cut.purpose {
+                        Some(purpose) => format!("purpose `{purpose}`"),
+                        None => "the controller's row".to_string(),
+                    };
+                    crate::say::warning(format_args!(
+                        "{purpose}, column \"{}\": longer than the {CELL_LIMIT} characters an Excel cell holds; the workbook shows it cut, without its last {} characters (the CSV and Markdown record have it whole)",
+                        cut.column, cut.left_out
+                    ));
+                }
+                bytes
+            }
             Err(error) => {
                 crate::say::error(format_args!("cannot write the workbook: {error}"));
                 return exit::FAILURE;
@@ -196,74 +204,6 @@ pub fn run(args: RecordArgs) -> u8 {
         &bytes,
         inputs.iter().map(PathBuf::as_path),
     )
-}
-
-/// Widest and narrowest column, in characters of the default font.
-const MAX_WIDTH: usize = 60;
-const MIN_WIDTH: usize = 10;
-
-/// The record as an XLSX workbook: one sheet, a bold header row that stays in view and has
-/// filters, columns as wide as their content (within limits), text wrapped and at the top.
-pub fn xlsx(record: &Record) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(record.language.pick("Protokoll", "Protokoll", "Record"))?;
-    let header = CellFormat::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xDDE6F0))
-        .set_border_bottom(FormatBorder::Thin);
-    let body = CellFormat::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    for (col, title) in record.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, &header)?;
-    }
-    let id = Column::ALL.iter().position(|&c| c == Column::Id);
-    for (row, cells) in record.rows.iter().enumerate() {
-        for (col, cell) in cells.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            let text = match record.fit_cell(cell) {
-                None => Cow::Borrowed(cell.as_str()),
-                Some((cut, left_out)) => {
-                    let purpose = match id.map(|i| cells[i].as_str()) {
-                        Some("") | None => "the controller's row".to_string(),
-                        Some(purpose) => format!("purpose `{purpose}`"),
-                    };
-                    crate::say::warning(format_args!(
-                        "{purpose}, column \"{}\": longer than the {CELL_LIMIT} characters an Excel cell holds; the workbook shows it cut, without its last {left_out} characters (the CSV and Markdown record have it whole)",
-                        record.headers[col]
-                    ));
-                    Cow::Owned(cut)
-                }
-            };
-            sheet.write_string_with_format(row as u32 + 1, col as u16, text, &body)?;
-        }
-    }
-    for (col, title) in record.headers.iter().enumerate() {
-        // The header wraps at its spaces; the longest line of a cell sets the width.
-        let header_width = title
-            .split(' ')
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
-        let content = record
-            .rows
-            .iter()
-            .flat_map(|r| r[col].lines())
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        let width = header_width.max(content).clamp(MIN_WIDTH, MAX_WIDTH) + 2;
-        sheet.set_column_width(col as u16, width as f64)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    let last_col = record.headers.len().saturating_sub(1) as u16;
-    sheet.autofilter(0, 0, record.rows.len() as u32, last_col)?;
-    workbook.save_to_buffer()
 }
 
 #[cfg(test)]

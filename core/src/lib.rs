@@ -13,6 +13,7 @@ pub mod format;
 pub mod lower;
 pub mod model;
 pub mod publish;
+pub mod report;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;

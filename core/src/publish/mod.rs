@@ -43,3 +43,5 @@ impl Language {
 pub mod dpv;
 pub mod fides;
 pub mod record;
+#[cfg(feature = "xlsx")]
+pub mod workbook;

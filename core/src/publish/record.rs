@@ -5,7 +5,7 @@
 //! which declaration and date the row comes from.
 //!
 //! The model is turned into rows of plain strings once ([`Record::new`]); CSV and Markdown are
-//! written from the rows here, XLSX by the command line (it needs a spreadsheet writer). The
+//! written from the rows here, XLSX in [`super::workbook`] (with the `xlsx` feature). The
 //! record is an internal document: a value the declaration lacks is an empty cell, and findings
 //! do not stop it. A cell with several values has one value per line (`\n`).
 

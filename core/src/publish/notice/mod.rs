@@ -34,6 +34,41 @@ pub enum Format {
     Markdown,
 }
 
+/// The language to render the notice of `model` in: `tag`, or by default the first of the
+/// notice's `languages` (`nb` when it names none). Refused, with the reason, for a language the
+/// notice is not published in or that privlint has no text for (the command line and the
+/// playground say the same).
+pub fn language(model: &Model, tag: Option<&str>) -> Result<Language, String> {
+    let languages: Vec<&str> = match model.notice.as_ref() {
+        Some(n) if !n.languages().is_empty() => n.languages(),
+        _ => vec!["nb"],
+    };
+    let tag = tag.unwrap_or(languages[0]);
+    match Language::from_tag(tag) {
+        Some(language) if languages.contains(&tag) => Ok(language),
+        _ => {
+            let available: Vec<&str> = languages
+                .iter()
+                .copied()
+                .filter(|l| Language::from_tag(l).is_some())
+                .collect();
+            let why = if languages.contains(&tag) {
+                "privlint has no text in it (it writes nb, nn and en)".to_string()
+            } else {
+                format!("the notice is published in {}", languages.join(", "))
+            };
+            Err(format!(
+                "cannot render the notice in language `{tag}`: {why}; available: {}",
+                if available.is_empty() {
+                    "none".to_string()
+                } else {
+                    available.join(", ")
+                }
+            ))
+        }
+    }
+}
+
 /// Renders the notice of `model` in `format`.
 ///
 /// The section of each purpose is made when the writer gets to it and dropped once written
