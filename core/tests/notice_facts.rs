@@ -9,7 +9,7 @@
 //!
 //! `PROPTEST_CASES=2000 cargo test -p privlint-core --test notice_facts` runs more cases.
 
-use privlint_core::model::{Model, Place, RetentionPeriod};
+use privlint_core::model::{Model, Place, RetentionPeriod, Text};
 use privlint_core::publish::Language;
 use privlint_core::publish::notice::{self, Format, Options, text};
 use privlint_core::vocab::{RightKind, TimeUnit, Vocabulary};
@@ -98,9 +98,18 @@ fn markdown_text(md: &str) -> String {
 /// What the notice must say about the model, in `language`.
 fn facts(model: &Model, language: Language) -> Vec<String> {
     let tag = language.tag();
+    // "Must you give us the data?" is asked only where the purpose collects from the person.
+    let unasked: Vec<&Text> = model
+        .purposes
+        .iter()
+        .filter(|p| !model.collects_from_person(p))
+        .filter_map(|p| p.provision.as_ref())
+        .flat_map(|p| p.condition.iter().chain(&p.consequence))
+        .collect();
     let mut facts: Vec<String> = model
         .shown_texts()
         .into_iter()
+        .filter(|t| !unasked.iter().any(|u| std::ptr::eq(*u, *t)))
         .map(|t| t.in_language(tag).to_string())
         .collect();
     let country = |code: &str, place: Place| match place {
@@ -147,9 +156,7 @@ fn facts(model: &Model, language: Language) -> Vec<String> {
                 _ => None,
             };
             if let Some(d) = duration {
-                let (one, many) = text::unit(d.unit);
-                let unit = if d.amount == 1 { one } else { many };
-                facts.push(format!("{} {}", d.amount, unit.get(language)));
+                facts.push(notice::duration_text(d, language));
             }
         }
     }
@@ -376,11 +383,21 @@ fn declaration() -> impl Strategy<Value = String> {
                     "contractual",
                     "precontractual",
                     "voluntary",
+                    "conditional",
                 ]),
                 prop::option::of(shown()),
             )),
             prop::option::of((shown(), prop::option::of(shown()))),
             any::<u8>(),
+            (
+                prop::option::of(shown()),
+                prop::collection::vec(shown(), 0..2),
+                subsequence(
+                    vec!["strictly_necessary", "functional", "analytics", "marketing"],
+                    0..=2,
+                ),
+                prop::option::of((shown(), prop::option::of(words()))),
+            ),
         ),
         1..4,
     );
@@ -394,7 +411,7 @@ fn declaration() -> impl Strategy<Value = String> {
         prop::option::of(shown()),
         categories,
         prop::collection::vec(shown(), 0..3),
-        prop::collection::vec((shown(), any::<bool>(), prop::option::of(country())), 0..3),
+        prop::collection::vec((shown(), any::<bool>(), prop::option::of(country()), any::<bool>()), 0..3),
         parties,
         purposes,
         rights,
@@ -405,7 +422,7 @@ fn declaration() -> impl Strategy<Value = String> {
                 Some(title) => out.push_str(&format!("notice {title} {{\n  languages nb, nn, en\n}}\n")),
                 None => out.push_str("notice \"Personvern\" {\n  languages nb, nn, en\n}\n"),
             }
-            out.push_str("controller ctl \"Eksempel & Co <AS>\" {\n  country NO\n  email \"post@eksempel.no\"\n  authority dt \"Datatilsynet\" nn \"Datatilsynet (nn)\" en \"The Norwegian DPA\"\n}\n");
+            out.push_str("controller ctl \"Eksempel & Co <AS>\" {\n  country NO\n  email \"post@eksempel.no\"\n  self_service \"https://eksempel.no/mine-data\"\n  note \"Ikke send fødselsnummer på e-post.\" nn \"Ikkje send fødselsnummer på e-post.\"\n  authority dt \"Datatilsynet\" nn \"Datatilsynet (nn)\" en \"The Norwegian DPA\"\n}\n");
             if let Some(dpo) = dpo {
                 out.push_str(&format!("dpo {dpo} {{\n  email \"dpo@eksempel.no\"\n}}\n"));
             }
@@ -422,10 +439,13 @@ fn declaration() -> impl Strategy<Value = String> {
             for (i, label) in subjects.iter().enumerate() {
                 out.push_str(&format!("subject sub{i} {label}\n"));
             }
-            for (i, (label, public, country)) in sources.iter().enumerate() {
+            for (i, (label, public, country, from_person)) in sources.iter().enumerate() {
                 out.push_str(&format!("source src{i} {label} {{\n"));
                 if *public {
                     out.push_str("  public\n");
+                }
+                if *from_person {
+                    out.push_str("  data_subject\n");
                 }
                 if let Some(c) = country {
                     out.push_str(&format!("  country {c}\n"));
@@ -449,8 +469,17 @@ fn declaration() -> impl Strategy<Value = String> {
                 party_ids.push((p.keyword, id));
             }
             let n = purposes.len();
-            for (i, (label, bases, conditions, retention, provision, decision, pick)) in purposes.iter().enumerate() {
+            for (i, (label, bases, conditions, retention, provision, decision, pick, (description, notes, cookies, significance))) in purposes.iter().enumerate() {
                 out.push_str(&format!("purpose pur{i} {label} {{\n"));
+                if let Some(d) = description {
+                    out.push_str(&format!("  description {d}\n"));
+                }
+                for n in notes {
+                    out.push_str(&format!("  note {n}\n"));
+                }
+                if !cookies.is_empty() {
+                    out.push_str(&format!("  cookies {}\n", cookies.join(", ")));
+                }
                 for b in bases {
                     out.push_str(&format!("  {b}\n"));
                 }
@@ -487,12 +516,21 @@ fn declaration() -> impl Strategy<Value = String> {
                     out.push_str(&format!("  {r}\n"));
                 }
                 if let Some((kind, consequence)) = provision {
-                    out.push_str(&format!("  provision {kind}{}\n", consequence.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
+                    // `conditional` takes what the person applies for first.
+                    let condition = if *kind == "conditional" { " \"om du vil søke\" en \"if you apply\"" } else { "" };
+                    out.push_str(&format!("  provision {kind}{condition}{}\n", consequence.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
                 }
                 if let Some((label, logic)) = decision {
                     out.push_str(&format!("  decision {label} {{\n"));
                     if let Some(logic) = logic {
                         out.push_str(&format!("    logic {logic}\n"));
+                    }
+                    if let Some((significance, law)) = significance {
+                        out.push_str(&format!("    significance {significance}\n"));
+                        match law {
+                            Some(law) => out.push_str(&format!("    authorised_by {}\n", literal(law))),
+                            None => out.push_str("    authorised_by\n"),
+                        }
                     }
                     out.push_str("    safeguards human_review, contest\n  }\n");
                 }

@@ -14,6 +14,9 @@ pub fn write(document: &Document) -> String {
             line(&[Inline::Fixed(banner.clone())])
         ));
     }
+    for block in &document.intro {
+        write_block(&mut out, block);
+    }
     for section in &document.sections {
         write_section(&mut out, section, 2);
     }
