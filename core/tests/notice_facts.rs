@@ -11,7 +11,7 @@
 
 use privlint_core::model::{Model, Place, RetentionPeriod, Text};
 use privlint_core::publish::Language;
-use privlint_core::publish::notice::{self, Format, Options, text};
+use privlint_core::publish::notice::{self, Block, Format, Inline, Options, text};
 use privlint_core::vocab::{RightKind, TimeUnit, Vocabulary};
 use privlint_core::{Settings, analyze, syntax};
 use proptest::prelude::*;
@@ -49,6 +49,129 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// Every frame with every kind of value it takes (cli.md v3): in privlint's running text
+    /// (paragraphs and list items, not headings or terms) no "label: value" frame and no digit
+    /// 1-12 before a unit; no country shown as its raw code; no Bokmål form in the Nynorsk
+    /// fixed text. Both formats are written from the same document, so it is checked once.
+    #[test]
+    fn sentences_read_whole_in_every_language(source in declaration()) {
+        let sections = syntax::read(&source);
+        let (model, _) = analyze(&source, &sections, &Settings::default());
+        let codes: Vec<&str> = model
+            .parties
+            .iter()
+            .filter_map(|p| p.country.as_ref())
+            .chain(model.sources.iter().filter_map(|s| s.country.as_ref()))
+            .flat_map(|c| &c.values)
+            .map(|v| v.code.as_str())
+            .collect();
+        for language in Language::ALL {
+            let document = notice::document(&model, Options { language, draft: Some(0) });
+            let mut runs = Vec::new();
+            for section in &document.sections {
+                running_text(section, &mut runs);
+            }
+            for block in &document.intro {
+                block_runs(block, &mut runs);
+            }
+            for run in &runs {
+                let shown = notice::html::plain(run);
+                for (i, inline) in run.iter().enumerate() {
+                    let (Inline::Fixed(text) | Inline::Declared { text, .. }) = inline else {
+                        continue;
+                    };
+                    prop_assert!(
+                        !codes.contains(&text.trim()),
+                        "{}: a raw country code in {shown:?}\n{source}", language.tag()
+                    );
+                    let Inline::Fixed(fixed) = inline else { continue };
+                    prop_assert!(
+                        !(fixed.trim_end().ends_with(':') && fixed.trim() != ":" && i + 1 < run.len())
+                            && !(fixed.trim() == ":" && i + 1 < run.len()),
+                        "{}: a \"label: value\" frame in {shown:?}\n{source}", language.tag()
+                    );
+                    prop_assert!(
+                        digit_before_unit(fixed, language).is_none(),
+                        "{}: {:?} in {shown:?}", language.tag(), digit_before_unit(fixed, language)
+                    );
+                    if language == Language::Nn {
+                        let lower = format!("{} ", fixed.to_lowercase());
+                        for form in text::BOKMAL_FORMS {
+                            prop_assert!(!lower.contains(form), "Bokmål {form:?} in {shown:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The runs of running text in a section: its paragraphs and list items, and those in the
+/// bodies of its terms; not headings or terms.
+fn running_text(section: &notice::Section, runs: &mut Vec<Vec<Inline>>) {
+    for block in &section.blocks {
+        block_runs(block, runs);
+    }
+    for sub in &section.subsections {
+        running_text(sub, runs);
+    }
+}
+
+fn block_runs(block: &Block, runs: &mut Vec<Vec<Inline>>) {
+    match block {
+        Block::Paragraph(run) => runs.push(flatten(run)),
+        Block::List(items) => runs.extend(items.iter().map(|i| flatten(i))),
+        Block::Facts(facts) => {
+            for fact in facts {
+                for block in &fact.body {
+                    block_runs(block, runs);
+                }
+            }
+        }
+    }
+}
+
+/// A run with strong text and links opened into their content.
+fn flatten(run: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in run {
+        match inline {
+            Inline::Strong(content) | Inline::Link { content, .. } => out.extend(flatten(content)),
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+/// A number from 1 to 12 written in digits before a unit of time ("5 år"), if there is one.
+fn digit_before_unit(text: &str, language: Language) -> Option<String> {
+    let units: Vec<&str> = [
+        TimeUnit::Day,
+        TimeUnit::Week,
+        TimeUnit::Month,
+        TimeUnit::Year,
+    ]
+    .into_iter()
+    .flat_map(|u| {
+        let (one, many) = text::unit(u);
+        [one.get(language), many.get(language)]
+    })
+    .collect();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|w| {
+        let n: u64 = w[0].parse().ok()?;
+        ((1..=12).contains(&n) && units.contains(&w[1])).then(|| format!("{} {}", w[0], w[1]))
+    })
 }
 
 fn normal(text: &str) -> String {
@@ -271,6 +394,9 @@ fn country() -> impl Strategy<Value = &'static str> {
         "JP",
         "BR",
         "ZA",
+        "AT",
+        "PT",
+        "GP",
         "outside_eea",
         "eea",
     ])
