@@ -377,7 +377,7 @@ fn a_notice_for_some_subjects_keeps_their_purposes_those_for_everyone_and_the_wh
         "{md}"
     );
     assert!(
-        md.contains("Denne versjonen gjelder deg som hører til Kunder. Hele personvernerklæringen finner du på [https://c.example/personvern](https://c.example/personvern)."),
+        md.contains("Denne versjonen av personvernerklæringen er for Kunder. Hele erklæringen finner du på [https://c.example/personvern](https://c.example/personvern)."),
         "{md}"
     );
     let whole = stdout(&privlint(

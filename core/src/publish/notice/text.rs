@@ -69,7 +69,7 @@ phrases! {
     SPECIAL_INTRO = ["Noen av opplysningene er sensitive (særlige kategorier av personopplysninger). Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane er sensitive (særlege kategoriar av personopplysningar). Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data is sensitive (special categories of personal data). We may process it on this ground:"];
     CRIMINAL = ["Personopplysninger om straffedommer og lovovertredelser", "Personopplysningar om straffedommar og lovbrot", "Personal data relating to criminal convictions and offences"];
     CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relates to criminal convictions and offences. We may process it on this ground:"];
-    SPECIAL_MARK = ["sensitive opplysninger", "sensitive opplysningar", "sensitive data"];
+    SPECIAL_MARK = ["sensitive", "sensitive", "sensitive"];
     CRIMINAL_MARK = ["straffedommer og lovovertredelser", "straffedommar og lovbrot", "criminal convictions and offences"];
     DATA = ["Personopplysninger vi behandler", "Personopplysningar vi behandlar", "Personal data we process"];
     SUBJECTS = ["Hvem opplysningene gjelder", "Kven opplysningane gjeld", "Who the data is about"];
@@ -147,13 +147,13 @@ phrases! {
     ORIENT = ["Her forklarer vi i {controller} hvordan vi behandler personopplysninger om deg, og hvilke rettigheter du har.", "Her forklarer vi i {controller} korleis vi behandlar personopplysningar om deg, og kva rettar du har.", "This notice explains how {controller} uses personal data about you, and what your rights are."];
     ORG_NUMBER_SENTENCE = ["Organisasjonsnummeret vårt er {org}.", "Organisasjonsnummeret vårt er {org}.", "Our organisation number is {org}."];
     /// The group of purposes that name no subject, when the summary groups by subject.
-    EVERYONE = ["Uansett hvem du er", "Same kven du er", "Whoever you are"];
+    EVERYONE = ["For alle", "For alle", "For everyone"];
     /// The high-impact lines of the summary.
     WORTH_KNOWING = ["Viktig å vite", "Viktig å vite", "Important to know"];
     HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, with no person involved. See {purposes}."];
-    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling: we evaluate aspects of you automatically. See {purposes}."];
+    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling, which means that we evaluate aspects of you automatically. See {purposes}."];
     HI_CAMERA = ["Vi bruker kameraovervåking. Se {purposes}.", "Vi brukar kameraovervaking. Sjå {purposes}.", "We use camera surveillance. See {purposes}."];
-    HI_MONITORING = ["Vi overvåker systematisk. Se {purposes}.", "Vi overvakar systematisk. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
+    HI_MONITORING = ["Vi driver systematisk overvåking. Se {purposes}.", "Vi driv systematisk overvaking. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
     HI_TRANSFERS = ["Vi overfører noen opplysninger til land utenfor EØS ({countries}).", "Vi overfører nokre opplysningar til land utanfor EØS ({countries}).", "We transfer some data to countries outside the EEA ({countries})."];
     HI_TRANSFERS_UNNAMED = ["Vi overfører noen opplysninger til land utenfor EØS.", "Vi overfører nokre opplysningar til land utanfor EØS.", "We transfer some data to countries outside the EEA."];
     HI_SPECIAL = ["Vi behandler sensitive opplysninger (særlige kategorier). Se {purposes}.", "Vi behandlar sensitive opplysningar (særlege kategoriar). Sjå {purposes}.", "We process sensitive data (special categories). See {purposes}."];
@@ -177,8 +177,8 @@ phrases! {
     COOKIES_WITHDRAW = ["Du kan trekke samtykket tilbake like enkelt som du ga det.", "Du kan trekkje samtykket attende like enkelt som du gav det.", "You can withdraw your consent as easily as you gave it."];
     SELF_SERVICE = ["Du kan se opplysningene dine og sende oss henvendelser trygt på {url}.", "Du kan sjå opplysningane dine og sende oss førespurnader trygt på {url}.", "You can see your data and send us requests securely at {url}."];
     /// `--subject`: the notice for some audiences, and where the whole notice is.
-    FOR_AUDIENCE = ["Denne versjonen gjelder deg som hører til {subjects}. Hele personvernerklæringen finner du på {url}.", "Denne versjonen gjeld deg som høyrer til {subjects}. Heile personvernerklæringa finn du på {url}.", "This version is for {subjects}. The whole privacy notice is at {url}."];
-    FOR_AUDIENCE_NO_URL = ["Denne versjonen gjelder deg som hører til {subjects}.", "Denne versjonen gjeld deg som høyrer til {subjects}.", "This version is for {subjects}."];
+    FOR_AUDIENCE = ["Denne versjonen av personvernerklæringen er for {subjects}. Hele erklæringen finner du på {url}.", "Denne versjonen av personvernerklæringa er for {subjects}. Heile erklæringa finn du på {url}.", "This version of the privacy notice is for {subjects}. The whole notice is at {url}."];
+    FOR_AUDIENCE_NO_URL = ["Denne versjonen av personvernerklæringen er for {subjects}.", "Denne versjonen av personvernerklæringa er for {subjects}.", "This version of the privacy notice is for {subjects}."];
     GDPR_ARTICLE = ["personvernforordningen artikkel {article}", "personvernforordninga artikkel {article}", "GDPR Article {article}"];
 }
 
@@ -673,9 +673,9 @@ pub fn claim(kind: Claim) -> T {
             en: "We transfer no data to countries outside the EEA.",
         },
         Claim::NoDisclosure => T {
-            nb: "Vi gir ikke opplysningene dine til andre enn dem som behandler dem for oss.",
-            nn: "Vi gir ikkje opplysningane dine til andre enn dei som behandlar dei for oss.",
-            en: "We give your data to no one apart from those who process it for us.",
+            nb: "Vi gir ikke opplysningene dine videre, bortsett fra til leverandører som behandler dem for oss.",
+            nn: "Vi gir ikkje opplysningane dine vidare, bortsett frå til leverandørar som behandlar dei for oss.",
+            en: "We do not pass your data on, except to suppliers who process it for us.",
         },
     }
 }
