@@ -136,6 +136,9 @@ struct Builder<'m> {
     draft: bool,
     /// The subjects the notice is for (`--subject`); empty for everyone.
     audience: Vec<usize>,
+    /// Whether the notice is addressed to children only: its audience, or every subject its
+    /// purposes name, is a `child`. Its fixed text for them is then in plainer words.
+    children: bool,
 }
 
 pub fn document(model: &Model, options: Options) -> Document {
@@ -156,6 +159,7 @@ pub fn document_for(model: &Model, options: Options, subjects: &[usize]) -> Docu
         source,
         draft: options.draft.is_some(),
         audience: subjects.to_vec(),
+        children: addressed_to_children(model, subjects),
     };
     let title = match model.notice.as_ref().and_then(|n| n.title.as_ref()) {
         Some(title) => vec![b.text(title)],
@@ -264,6 +268,11 @@ fn ends_sentence(text: &str) -> bool {
 impl<'m> Builder<'m> {
     fn t(&self, phrase: T) -> &'static str {
         phrase.get(self.language)
+    }
+
+    /// The phrase for the reader: its plainer version when the notice is for children.
+    fn for_reader(&self, phrase: T, for_children: T) -> T {
+        if self.children { for_children } else { phrase }
     }
 
     /// A declaration string in the requested language, or as written.
@@ -626,7 +635,7 @@ impl<'m> Builder<'m> {
             )));
         }
         blocks.push(Block::Paragraph(self.fill(
-            text::ORIENT,
+            self.for_reader(text::ORIENT, text::ORIENT_CHILD),
             vec![("controller", vec![self.controller_name()])],
         )));
         if !self.audience.is_empty() {
@@ -654,7 +663,7 @@ impl<'m> Builder<'m> {
     fn summary(&self) -> Section {
         let model = self.model;
         let mut who = vec![Block::Paragraph(self.fill(
-            text::WHO_BODY,
+            self.for_reader(text::WHO_BODY, text::WHO_BODY_CHILD),
             vec![("controller", vec![self.controller_name()])],
         ))];
         if let Some(org) = model.controller().and_then(|c| c.org_number.as_ref()) {
@@ -1390,7 +1399,7 @@ impl<'m> Builder<'m> {
     fn rights(&self) -> Section {
         let model = self.model;
         let mut blocks = vec![Block::Paragraph(self.fill(
-            text::RIGHTS_INTRO,
+            self.for_reader(text::RIGHTS_INTRO, text::RIGHTS_INTRO_CHILD),
             vec![("section", vec![self.section_link(CONTACT, text::CONTACT)])],
         ))];
         let granted: Vec<Vec<Inline>> = model
@@ -1453,7 +1462,10 @@ impl<'m> Builder<'m> {
             ));
         }
         let authority = self.authorities();
-        let mut complaint = self.fill(text::COMPLAINT_BODY, vec![("authority", authority.clone())]);
+        let mut complaint = self.fill(
+            self.for_reader(text::COMPLAINT_BODY, text::COMPLAINT_BODY_CHILD),
+            vec![("authority", authority.clone())],
+        );
         if let Some(q) = model
             .rights
             .as_ref()
@@ -1594,6 +1606,24 @@ impl<'m> Builder<'m> {
     }
 }
 
+/// Whether a notice is addressed to children only: every subject of its audience is a `child`,
+/// or, for the whole notice, every subject some purpose names is one.
+fn addressed_to_children(model: &Model, audience: &[usize]) -> bool {
+    let subjects: Vec<usize> = if audience.is_empty() {
+        model
+            .purposes
+            .iter()
+            .flat_map(|p| p.subjects.iter().filter_map(|r| r.target()))
+            .collect()
+    } else {
+        audience.to_vec()
+    };
+    !subjects.is_empty()
+        && subjects
+            .iter()
+            .all(|i| model.subjects.get(*i).is_some_and(|s| s.child.is_some()))
+}
+
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -1714,6 +1744,35 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_for_children_only_uses_plainer_fixed_text() {
+        let source = "controller c \"Skolen\" { country NO; email \"a@b.no\" }\n\
+            subject elever \"Elever\" { child }\nsubject foresatte \"Foresatte\"\n\
+            purpose a \"Opplæring\" { basis public_task \"opplæringslova\"; subjects elever }\n\
+            purpose b \"Kontakt med heimen\" { basis public_task \"opplæringslova\"; subjects foresatte }\n";
+        let m = model(source);
+        let options = Options {
+            language: Language::Nn,
+            draft: None,
+        };
+        let for_pupils = render_for(&m, options, Format::Markdown, &[0]);
+        assert!(
+            for_pupils.contains("Her fortel vi i Skolen kva vi gjer"),
+            "{for_pupils}"
+        );
+        assert!(
+            for_pupils.contains("ein vaksen du stolar på"),
+            "{for_pupils}"
+        );
+        let whole = render(&m, options, Format::Markdown);
+        assert!(
+            whole.contains("Her forklarer vi i Skolen korleis"),
+            "{whole}"
+        );
+        let for_parents = render_for(&m, options, Format::Markdown, &[1]);
+        assert!(!for_parents.contains("vaksen"), "{for_parents}");
+    }
+
+    #[test]
     fn untrusted_strings_are_escaped() {
         let m = model(
             "controller c \"<b>C</b> & co\" { country NO; email \"a@b.no\" }\npurpose p \"<script>alert(1)</script> *x* [y](z)\" { basis contract }\n",
@@ -1741,6 +1800,7 @@ mod tests {
             source: "nb".into(),
             draft: false,
             audience: Vec::new(),
+            children: false,
         };
         assert_eq!(
             b.article("Art. 9(2)(a)"),
