@@ -313,7 +313,8 @@ fn declaration_strings_are_escaped() {
         ),
         "{md}"
     );
-    assert!(md.contains(r"- \- \# Overskrift"), "{md}");
+    // One subject is shown inline, as a paragraph: its start is escaped as a block start.
+    assert!(md.contains("\n\\- \\# Overskrift\n"), "{md}");
 }
 
 #[test]
@@ -336,4 +337,77 @@ fn untranslated_strings_keep_their_language() {
         html.contains("<span lang=\"nb\">Kontaktopplysninger</span>"),
         "{html}"
     );
+}
+
+#[test]
+fn a_notice_for_some_subjects_keeps_their_purposes_those_for_everyone_and_the_whole_controller() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{CLEAN}notice \"Personvern\" {{\n  languages nb\n  url \"https://c.example/personvern\"\n}}\n\
+         category k \"Kontaktopplysninger\"\n\
+         subject kunder \"Kunder\"\nsubject ansatte \"Ansatte\" {{ employee }}\n\
+         purpose konto \"Kontohold\" {{\n  basis contract\n  data k\n  subjects kunder\n  retention 1 year\n}}\n\
+         purpose lonn \"Lønn\" {{\n  basis legal_obligation \"a-opplysningsloven\"\n  data k\n  subjects ansatte\n  retention 5 years\n}}\n\
+         purpose sikkerhet \"Sikkerhet\" {{\n  basis legitimate_interests \"å verne systemene\"\n  data k\n  retention 90 days\n}}\n"
+    );
+    write(dir.path(), "a.privacy", text);
+    let out = privlint(
+        dir.path(),
+        &[
+            "notice",
+            "a.privacy",
+            "--draft",
+            "--format",
+            "md",
+            "--subject",
+            "kunder",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("### Kontohold"), "{md}");
+    assert!(
+        md.contains("### Sikkerhet"),
+        "a purpose naming no subject stays: {md}"
+    );
+    assert!(
+        !md.contains("Lønn"),
+        "another audience's purpose is left out: {md}"
+    );
+    assert!(
+        md.contains("## Dine rettigheter") && md.contains("## Kontakt oss"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Denne versjonen av personvernerklæringen er for Kunder. Hele erklæringen finner du på [https://c.example/personvern](https://c.example/personvern)."),
+        "{md}"
+    );
+    let whole = stdout(&privlint(
+        dir.path(),
+        &["notice", "a.privacy", "--draft", "--format", "md"],
+    ));
+    assert!(
+        whole.contains("Lønn") && !whole.contains("Denne versjonen"),
+        "{whole}"
+    );
+    // Two audiences: the summary groups the purposes by subject.
+    assert!(whole.contains("**Kunder**\n\n- Kontohold"), "{whole}");
+
+    let out = privlint(
+        dir.path(),
+        &[
+            "notice",
+            "a.privacy",
+            "--draft",
+            "--subject",
+            "kunder,elever",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`elever` is not a subject"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }

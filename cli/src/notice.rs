@@ -1,7 +1,8 @@
-//! `privlint notice FILE [--lang L] [--format html|md] [--output FILE] [--draft]`: the
-//! privacy notice (cli.md v2). Refused (exit 1, the findings printed, nothing written) when the
-//! declaration has an error, unless `--draft`; exit 2 for a language the notice is not
-//! published in or that privlint has no text for.
+//! `privlint notice FILE [--lang L] [--format html|md] [--output FILE] [--draft]
+//! [--subject ID[,ID…]]`: the privacy notice (cli.md v2, v3). Refused (exit 1, the findings
+//! printed, nothing written) when the declaration has an error, unless `--draft`; exit 2 for a
+//! language the notice is not published in or that privlint has no text for, and for a
+//! `--subject` that names no subject of the declaration.
 
 use std::path::PathBuf;
 
@@ -26,6 +27,10 @@ pub struct NoticeArgs {
     /// Render even with errors, under a banner that counts them
     #[arg(long)]
     draft: bool,
+    /// Render the notice for these subjects only: the purposes that concern them or name no
+    /// subject, every part that concerns the whole controller, and a link to the full notice
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    subject: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +53,35 @@ pub fn run(args: NoticeArgs) -> u8 {
             return exit::FAILURE;
         }
     };
+    let mut subjects = Vec::new();
+    for id in &args.subject {
+        match declaration
+            .model
+            .subjects
+            .iter()
+            .position(|s| s.id.name == *id)
+        {
+            Some(i) => subjects.push(i),
+            None => {
+                let known: Vec<&str> = declaration
+                    .model
+                    .subjects
+                    .iter()
+                    .map(|s| s.id.name.as_str())
+                    .collect();
+                say::error(format_args!(
+                    "{}: --subject `{id}` is not a subject of the declaration; its subjects: {}",
+                    files::shown(&args.file),
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ));
+                return exit::FAILURE;
+            }
+        }
+    }
     let errors = declaration.errors();
     if errors > 0 && !args.draft {
         let _ = render::human::eprint(&declaration.reports);
@@ -66,7 +100,7 @@ pub fn run(args: NoticeArgs) -> u8 {
         Format::Html => notice::Format::Html,
         Format::Md => notice::Format::Markdown,
     };
-    let text = notice::render(&declaration.model, options, format);
+    let text = notice::render_for(&declaration.model, options, format, &subjects);
     let inputs = declaration.reports.iter().map(|r| r.path.as_path());
     output::publish(args.output.as_deref(), text.as_bytes(), inputs)
 }

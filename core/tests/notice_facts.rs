@@ -9,9 +9,9 @@
 //!
 //! `PROPTEST_CASES=2000 cargo test -p privlint-core --test notice_facts` runs more cases.
 
-use privlint_core::model::{Model, Place, RetentionPeriod};
+use privlint_core::model::{Model, Place, RetentionPeriod, Text};
 use privlint_core::publish::Language;
-use privlint_core::publish::notice::{self, Format, Options, text};
+use privlint_core::publish::notice::{self, Block, Format, Inline, Options, text};
 use privlint_core::vocab::{RightKind, TimeUnit, Vocabulary};
 use privlint_core::{Settings, analyze, syntax};
 use proptest::prelude::*;
@@ -49,6 +49,128 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// Every frame with every kind of value it takes (cli.md v3): in privlint's running text
+    /// (paragraphs and list items, not headings or terms) no "label: value" frame and no digit
+    /// 1-12 before a unit; no country shown as its raw code; no Bokmål form in the Nynorsk
+    /// fixed text. Both formats are written from the same document, so it is checked once.
+    #[test]
+    fn sentences_read_whole_in_every_language(source in declaration()) {
+        let sections = syntax::read(&source);
+        let (model, _) = analyze(&source, &sections, &Settings::default());
+        let codes: Vec<&str> = model
+            .parties
+            .iter()
+            .filter_map(|p| p.country.as_ref())
+            .chain(model.sources.iter().filter_map(|s| s.country.as_ref()))
+            .flat_map(|c| &c.values)
+            .map(|v| v.code.as_str())
+            .collect();
+        for language in Language::ALL {
+            let document = notice::document(&model, Options { language, draft: Some(0) });
+            let mut runs = Vec::new();
+            for section in &document.sections {
+                running_text(section, &mut runs);
+            }
+            for block in &document.intro {
+                block_runs(block, &mut runs);
+            }
+            for run in &runs {
+                let shown = notice::html::plain(run);
+                for (i, inline) in run.iter().enumerate() {
+                    let (Inline::Fixed(text) | Inline::Declared { text, .. }) = inline else {
+                        continue;
+                    };
+                    prop_assert!(
+                        !codes.contains(&text.trim()),
+                        "{}: a raw country code in {shown:?}\n{source}", language.tag()
+                    );
+                    let Inline::Fixed(fixed) = inline else { continue };
+                    prop_assert!(
+                        !(fixed.trim_end().ends_with(':') && i + 1 < run.len()),
+                        "{}: a \"label: value\" frame in {shown:?}\n{source}", language.tag()
+                    );
+                    prop_assert!(
+                        digit_before_unit(fixed, language).is_none(),
+                        "{}: {:?} in {shown:?}", language.tag(), digit_before_unit(fixed, language)
+                    );
+                    if language == Language::Nn {
+                        let lower = format!("{} ", fixed.to_lowercase());
+                        for form in text::BOKMAL_FORMS {
+                            prop_assert!(!lower.contains(form), "Bokmål {form:?} in {shown:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The runs of running text in a section: its paragraphs and list items, and those in the
+/// bodies of its terms; not headings or terms.
+fn running_text(section: &notice::Section, runs: &mut Vec<Vec<Inline>>) {
+    for block in &section.blocks {
+        block_runs(block, runs);
+    }
+    for sub in &section.subsections {
+        running_text(sub, runs);
+    }
+}
+
+fn block_runs(block: &Block, runs: &mut Vec<Vec<Inline>>) {
+    match block {
+        Block::Paragraph(run) => runs.push(flatten(run)),
+        Block::List(items) => runs.extend(items.iter().map(|i| flatten(i))),
+        Block::Facts(facts) => {
+            for fact in facts {
+                for block in &fact.body {
+                    block_runs(block, runs);
+                }
+            }
+        }
+    }
+}
+
+/// A run with strong text and links opened into their content.
+fn flatten(run: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in run {
+        match inline {
+            Inline::Strong(content) | Inline::Link { content, .. } => out.extend(flatten(content)),
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+/// A number from 1 to 12 written in digits before a unit of time ("5 år"), if there is one.
+fn digit_before_unit(text: &str, language: Language) -> Option<String> {
+    let units: Vec<&str> = [
+        TimeUnit::Day,
+        TimeUnit::Week,
+        TimeUnit::Month,
+        TimeUnit::Year,
+    ]
+    .into_iter()
+    .flat_map(|u| {
+        let (one, many) = text::unit(u);
+        [one.get(language), many.get(language)]
+    })
+    .collect();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|w| {
+        let n: u64 = w[0].parse().ok()?;
+        ((1..=12).contains(&n) && units.contains(&w[1])).then(|| format!("{} {}", w[0], w[1]))
+    })
 }
 
 fn normal(text: &str) -> String {
@@ -119,9 +241,18 @@ fn markdown_text(md: &str) -> String {
 /// What the notice must say about the model, in `language`.
 fn facts(model: &Model, language: Language) -> Vec<String> {
     let tag = language.tag();
+    // "Must you give us the data?" is asked only where the purpose collects from the person.
+    let unasked: Vec<&Text> = model
+        .purposes
+        .iter()
+        .filter(|p| !model.collects_from_person(p))
+        .filter_map(|p| p.provision.as_ref())
+        .flat_map(|p| p.condition.iter().chain(&p.consequence))
+        .collect();
     let mut facts: Vec<String> = model
         .shown_texts()
         .into_iter()
+        .filter(|t| !unasked.iter().any(|u| std::ptr::eq(*u, *t)))
         .map(|t| t.in_language(tag).to_string())
         .collect();
     let country = |code: &str, place: Place| match place {
@@ -168,9 +299,7 @@ fn facts(model: &Model, language: Language) -> Vec<String> {
                 _ => None,
             };
             if let Some(d) = duration {
-                let (one, many) = text::unit(d.unit);
-                let unit = if d.amount == 1 { one } else { many };
-                facts.push(format!("{} {}", d.amount, unit.get(language)));
+                facts.push(notice::duration_text(d, language));
             }
         }
     }
@@ -285,6 +414,9 @@ fn country() -> impl Strategy<Value = &'static str> {
         "JP",
         "BR",
         "ZA",
+        "AT",
+        "PT",
+        "GP",
         "outside_eea",
         "eea",
     ])
@@ -397,11 +529,21 @@ fn declaration() -> impl Strategy<Value = String> {
                     "contractual",
                     "precontractual",
                     "voluntary",
+                    "conditional",
                 ]),
                 prop::option::of(shown()),
             )),
             prop::option::of((shown(), prop::option::of(shown()))),
             any::<u8>(),
+            (
+                prop::option::of(shown()),
+                prop::collection::vec(shown(), 0..2),
+                subsequence(
+                    vec!["strictly_necessary", "functional", "analytics", "marketing"],
+                    0..=2,
+                ),
+                prop::option::of((shown(), prop::option::of(words()))),
+            ),
         ),
         1..4,
     );
@@ -415,7 +557,7 @@ fn declaration() -> impl Strategy<Value = String> {
         prop::option::of(shown()),
         categories,
         prop::collection::vec(shown(), 0..3),
-        prop::collection::vec((shown(), any::<bool>(), prop::option::of(country())), 0..3),
+        prop::collection::vec((shown(), any::<bool>(), prop::option::of(country()), any::<bool>()), 0..3),
         parties,
         purposes,
         rights,
@@ -426,7 +568,7 @@ fn declaration() -> impl Strategy<Value = String> {
                 Some(title) => out.push_str(&format!("notice {title} {{\n  languages nb, nn, en\n}}\n")),
                 None => out.push_str("notice \"Personvern\" {\n  languages nb, nn, en\n}\n"),
             }
-            out.push_str("controller ctl \"Eksempel & Co <AS>\" {\n  country NO\n  email \"post@eksempel.no\"\n  authority dt \"Datatilsynet\" nn \"Datatilsynet (nn)\" en \"The Norwegian DPA\"\n}\n");
+            out.push_str("controller ctl \"Eksempel & Co <AS>\" {\n  country NO\n  email \"post@eksempel.no\"\n  self_service \"https://eksempel.no/mine-data\"\n  note \"Ikke send fødselsnummer på e-post.\" nn \"Ikkje send fødselsnummer på e-post.\"\n  authority dt \"Datatilsynet\" nn \"Datatilsynet (nn)\" en \"The Norwegian DPA\"\n}\n");
             if let Some(dpo) = dpo {
                 out.push_str(&format!("dpo {dpo} {{\n  email \"dpo@eksempel.no\"\n}}\n"));
             }
@@ -443,10 +585,13 @@ fn declaration() -> impl Strategy<Value = String> {
             for (i, label) in subjects.iter().enumerate() {
                 out.push_str(&format!("subject sub{i} {label}\n"));
             }
-            for (i, (label, public, country)) in sources.iter().enumerate() {
+            for (i, (label, public, country, from_person)) in sources.iter().enumerate() {
                 out.push_str(&format!("source src{i} {label} {{\n"));
                 if *public {
                     out.push_str("  public\n");
+                }
+                if *from_person {
+                    out.push_str("  data_subject\n");
                 }
                 if let Some(c) = country {
                     out.push_str(&format!("  country {c}\n"));
@@ -470,8 +615,17 @@ fn declaration() -> impl Strategy<Value = String> {
                 party_ids.push((p.keyword, id));
             }
             let n = purposes.len();
-            for (i, (label, bases, conditions, retention, provision, decision, pick)) in purposes.iter().enumerate() {
+            for (i, (label, bases, conditions, retention, provision, decision, pick, (description, notes, cookies, significance))) in purposes.iter().enumerate() {
                 out.push_str(&format!("purpose pur{i} {label} {{\n"));
+                if let Some(d) = description {
+                    out.push_str(&format!("  description {d}\n"));
+                }
+                for n in notes {
+                    out.push_str(&format!("  note {n}\n"));
+                }
+                if !cookies.is_empty() {
+                    out.push_str(&format!("  cookies {}\n", cookies.join(", ")));
+                }
                 for b in bases {
                     out.push_str(&format!("  {b}\n"));
                 }
@@ -508,12 +662,21 @@ fn declaration() -> impl Strategy<Value = String> {
                     out.push_str(&format!("  {r}\n"));
                 }
                 if let Some((kind, consequence)) = provision {
-                    out.push_str(&format!("  provision {kind}{}\n", consequence.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
+                    // `conditional` takes what the person applies for first.
+                    let condition = if *kind == "conditional" { " \"om du vil søke\" en \"if you apply\"" } else { "" };
+                    out.push_str(&format!("  provision {kind}{condition}{}\n", consequence.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
                 }
                 if let Some((label, logic)) = decision {
                     out.push_str(&format!("  decision {label} {{\n"));
                     if let Some(logic) = logic {
                         out.push_str(&format!("    logic {logic}\n"));
+                    }
+                    if let Some((significance, law)) = significance {
+                        out.push_str(&format!("    significance {significance}\n"));
+                        match law {
+                            Some(law) => out.push_str(&format!("    authorised_by {}\n", literal(law))),
+                            None => out.push_str("    authorised_by\n"),
+                        }
                     }
                     out.push_str("    safeguards human_review, contest\n  }\n");
                 }

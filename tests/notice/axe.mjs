@@ -5,10 +5,13 @@
 // For each HTML file: no <script> element and no request other than the file itself (the
 // notice is self-contained); axe with the tags wcag2a, wcag2aa, wcag21a, wcag21aa finds no
 // violation; at 375 px nothing is wider than the screen (readable on a phone); in print the
-// navigation is hidden. Screenshots (full page) at 375 and 1280 px go to $OUT_DIR.
+// navigation is hidden and every folded purpose is open. Screenshots (full page) at 375 and
+// 1280 px go to $OUT_DIR. The length of each notice on a phone (375 × 667 CSS px, Chromium's
+// default fonts) is measured in screens: the first part below the title, the whole notice with
+// every purpose closed, and with every purpose open; written to $OUT_DIR/phone-screens.json.
 // Environment: TOOLS (where node_modules is), CHROMIUM, NOTICE_DIR, OUT_DIR.
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,6 +45,7 @@ async function shoot(page, path) {
   return page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: MAX_HEIGHT } });
 }
 const failures = [];
+const screens = {};
 let checked = 0;
 try {
   for (const file of files) {
@@ -85,17 +89,43 @@ try {
     if (overflow > 0) fail(`${overflow} px wider than a 375 px screen`);
     await shoot(page, join(outDir, `${name}-375.png`));
 
-    // Print: the navigation is not printed.
+    // A phone screen: 375 × 667. The first part is measured from the top of the "in brief"
+    // heading to the end of its section; the notice closed as it loads, then with every
+    // purpose open.
+    await page.setViewportSize({ width: 375, height: 667 });
+    const PHONE = 667;
+    const measure = () => page.evaluate(() => document.documentElement.scrollHeight);
+    const summary = await page.evaluate(() => {
+      const s = document.getElementById('summary');
+      return s ? s.getBoundingClientRect().height : 0;
+    });
+    const closed = await measure();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const open = await measure();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = false; }));
+    const round = (px) => Math.round((px / PHONE) * 10) / 10;
+    screens[name] = { summary: round(summary), closed: round(closed), open: round(open) };
+
+    // Print: the navigation is not printed, every folded purpose is.
     await page.emulateMedia({ media: 'print' });
     const navShown = await page.locator('nav').isVisible();
     if (navShown) fail('the table of contents is printed');
+    const folded = await page.locator('details > dl').count();
+    for (let i = 0; i < folded; i += 1) {
+      if (!(await page.locator('details > dl').nth(i).isVisible())) {
+        fail('a folded purpose is not printed');
+        break;
+      }
+    }
     await context.close();
     checked += 1;
-    console.log(`${file}: ${result.violations.length} axe violation(s), ${levels.length} headings`);
+    const s = screens[name];
+    console.log(`${file}: ${result.violations.length} axe violation(s), ${levels.length} headings; phone screens: first part ${s.summary}, closed ${s.closed}, open ${s.open}`);
   }
 } finally {
   await browser.close();
 }
+writeFileSync(join(outDir, 'phone-screens.json'), `${JSON.stringify(screens, null, 2)}\n`);
 console.log(`${checked} notice(s) checked with axe-core ${axeVersion} (WCAG 2.1 A/AA); screenshots in ${outDir}`);
 if (failures.length > 0) {
   for (const f of failures) console.log(`FAIL ${f}`);

@@ -8,6 +8,7 @@
 
 mod adequacy;
 mod authorities;
+mod calling_codes;
 mod child_consent;
 mod countries;
 mod retention;
@@ -17,6 +18,7 @@ pub use adequacy::{
     INTERNATIONAL_ORGANISATIONS, adequacy_decision, international_organisation,
 };
 pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
+pub use calling_codes::{CallingCode, calling_code, international};
 pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
 pub use countries::{
     CountryNames, EEA_STATES, ISO_3166_ALPHA2, country_code_by_name, country_names, is_eea,

@@ -2,7 +2,7 @@
 //! `lang`, a skip link, a `<nav>` table of contents, h1 → h2 → h3, readable on a phone,
 //! printable. Every string from the declaration is escaped.
 
-use super::{Block, Document, Inline, Later, Section};
+use super::{Block, Document, Inline, Section};
 
 const STYLE: &str = "\
 :root{color-scheme:light}
@@ -30,6 +30,12 @@ dd>p:first-child{margin-top:0}
 ul{padding-left:1.5rem}
 li{margin:.3rem 0}
 main{padding-bottom:3rem}
+header>p{margin:.25rem 0 .75rem}
+details{border-top:.0625rem solid #d0d5dd;padding:.25rem 0}
+details:last-of-type{border-bottom:.0625rem solid #d0d5dd}
+summary{cursor:pointer;padding:.5rem 0}
+summary>h3{display:inline;margin:0}
+summary:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.6rem}h2{font-size:1.3rem}}
 @media print{
 body{font-size:11pt;color:#000}
@@ -40,10 +46,12 @@ a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";font-size:.9em}
 h2,h3,dt{break-after:avoid}
 li,dd{break-inside:avoid}
 .draft{border:2pt solid #000;background:none;color:#000}
+details::details-content{content-visibility:visible;display:block}
+summary{list-style:none}
 }
 ";
 
-pub fn write(document: &Document, later: Later) -> String {
+pub fn write(document: &Document) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let lang = escape(document.language.tag());
     out.push_str(&format!(
@@ -65,6 +73,9 @@ pub fn write(document: &Document, later: Later) -> String {
             escape(banner)
         ));
     }
+    for block in &document.intro {
+        write_block(&mut out, block);
+    }
     out.push_str("</header>\n");
     out.push_str(&format!(
         "<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<ol>\n",
@@ -78,29 +89,35 @@ pub fn write(document: &Document, later: Later) -> String {
     }
     out.push_str("</ol>\n</nav>\n<main id=\"main\">\n");
     for section in &document.sections {
-        write_section(&mut out, section, 2, later);
+        write_section(&mut out, section, 2);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn write_section(out: &mut String, section: &Section, level: usize, later: Later) {
-    out.push_str(&format!(
-        "<section id=\"{}\">\n<h{level}>",
-        escape(&section.id)
-    ));
+/// A section; a folded one is a `<details>` whose `<summary>` holds the heading, so that the
+/// outline keeps it and a phone reader opens only the purpose they care about.
+fn write_section(out: &mut String, section: &Section, level: usize) {
+    let id = escape(&section.id);
+    if section.folded {
+        out.push_str(&format!("<details id=\"{id}\">\n<summary><h{level}>"));
+    } else {
+        out.push_str(&format!("<section id=\"{id}\">\n<h{level}>"));
+    }
     inlines(out, &section.heading);
-    out.push_str(&format!("</h{level}>\n"));
+    out.push_str(&format!("</h{level}>"));
+    out.push_str(if section.folded { "</summary>\n" } else { "\n" });
     for block in &section.blocks {
         write_block(out, block);
     }
     for sub in &section.subsections {
-        write_section(out, sub, level + 1, later);
+        write_section(out, sub, level + 1);
     }
-    later(section, &mut |sub| {
-        write_section(out, sub, level + 1, later)
+    out.push_str(if section.folded {
+        "</details>\n"
+    } else {
+        "</section>\n"
     });
-    out.push_str("</section>\n");
 }
 
 fn write_block(out: &mut String, block: &Block) {

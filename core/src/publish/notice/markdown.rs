@@ -7,9 +7,9 @@
 
 use std::fmt::Write;
 
-use super::{Block, Document, Inline, Later, Section};
+use super::{Block, Document, Inline, Section};
 
-pub fn write(document: &Document, later: Later) -> String {
+pub fn write(document: &Document) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str(&format!("# {}\n\n", line(&document.title)));
     if let Some(banner) = &document.banner {
@@ -18,8 +18,11 @@ pub fn write(document: &Document, later: Later) -> String {
             line(&[Inline::Fixed(banner.clone())])
         ));
     }
+    for block in &document.intro {
+        write_block(&mut out, block);
+    }
     for section in &document.sections {
-        write_section(&mut out, section, 2, later);
+        write_section(&mut out, section, 2);
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -27,7 +30,7 @@ pub fn write(document: &Document, later: Later) -> String {
     out
 }
 
-fn write_section(out: &mut String, section: &Section, level: usize, later: Later) {
+fn write_section(out: &mut String, section: &Section, level: usize) {
     out.push_str(&format!(
         "{} {}\n\n",
         "#".repeat(level),
@@ -37,11 +40,8 @@ fn write_section(out: &mut String, section: &Section, level: usize, later: Later
         write_block(out, block);
     }
     for sub in &section.subsections {
-        write_section(out, sub, level + 1, later);
+        write_section(out, sub, level + 1);
     }
-    later(section, &mut |sub| {
-        write_section(out, sub, level + 1, later)
-    });
 }
 
 fn write_block(out: &mut String, block: &Block) {

@@ -2,9 +2,19 @@
 //! paragraphs, lists), then to HTML ([`html`]) or CommonMark ([`markdown`]). The content is
 //! decided once, here; the two writers only lay it out and escape it.
 //!
-//! Layered, as Datatilsynet and the EDPB advise: (1) in brief, on one screen; (2) each purpose
-//! in full; (3) the rights that apply, the objection to direct marketing on its own (Art.
-//! 21(4)), the complaint and the response time; (4) contact, DPO, representative, date.
+//! Layered, as Datatilsynet and the EDPB advise: under the title, whose notice it is and when it
+//! was last updated; (1) in brief, on one screen: each purpose with the first sentence of its
+//! description (grouped by subject when purposes concern different people), then what matters
+//! most (automated decisions, profiling, surveillance, transfers outside the EEA, sensitive
+//! data, cookies that need consent, and the `claims` nothing disproves); (2) each purpose in
+//! full, folded in HTML (`<details>`); (3) the rights that apply, the objection to direct
+//! marketing on its own (Art. 21(4)), the complaint and the response time; (4) contact, DPO,
+//! representative.
+//!
+//! Sentences read whole whatever the declaration says (cli.md v3): no "label: value" frame in
+//! running text; a declared text that continues a sentence (it starts in lower case) is set
+//! into its frame, one that starts a sentence stands on its own; numbers up to twelve before a
+//! unit are written in words.
 //! Declaration strings are shown in the requested language where a translation is given
 //! (language.md §8), else as written; definitions no purpose uses are not shown.
 
@@ -17,7 +27,9 @@ use crate::model::{
     Text,
 };
 use crate::publish::Language;
-use crate::vocab::{Duration, LegalBasis, TransferSafeguard, Vocabulary};
+use crate::vocab::{
+    Claim, Cookie, Duration, LegalBasis, Provision, TimeUnit, TransferSafeguard, Vocabulary,
+};
 use text::T;
 
 /// What to render.
@@ -70,29 +82,19 @@ pub fn language(model: &Model, tag: Option<&str>) -> Result<Language, String> {
 }
 
 /// Renders the notice of `model` in `format`.
-///
-/// The section of each purpose is made when the writer gets to it and dropped once written
-/// ([`Later`]), so that memory holds the text and one purpose's section, not the whole notice
-/// as a tree as well (which cost as much again as the model of a declaration whose purposes
-/// each name many categories and processors).
 pub fn render(model: &Model, options: Options, format: Format) -> String {
-    let (builder, document) = document(model, options);
-    let purposes = |part: &Section, write: &mut dyn FnMut(&Section)| {
-        if part.id == PURPOSES {
-            for purpose in &model.purposes {
-                write(&builder.purpose(purpose));
-            }
-        }
-    };
-    match format {
-        Format::Html => html::write(&document, &purposes),
-        Format::Markdown => markdown::write(&document, &purposes),
-    }
+    render_for(model, options, format, &[])
 }
 
-/// The subsections of a part that are made as they are written: given the part, it hands
-/// each to the writer in turn (after the part's own subsections).
-pub type Later<'a> = &'a dyn Fn(&Section, &mut dyn FnMut(&Section));
+/// Renders the notice for some audiences (`--subject`): `subjects` are indices into
+/// `model.subjects`; empty renders the whole notice.
+pub fn render_for(model: &Model, options: Options, format: Format, subjects: &[usize]) -> String {
+    let document = document_for(model, options, subjects);
+    match format {
+        Format::Html => html::write(&document),
+        Format::Markdown => markdown::write(&document),
+    }
+}
 
 /// A piece of running text.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +133,8 @@ pub struct Fact {
 pub struct Section {
     /// The fragment ID (ASCII).
     pub id: String,
+    /// Folded in HTML (`<details>`, open when printed); a plain section in Markdown.
+    pub folded: bool,
     pub heading: Vec<Inline>,
     pub blocks: Vec<Block>,
     pub subsections: Vec<Section>,
@@ -140,12 +144,13 @@ pub struct Section {
 pub struct Document {
     pub language: Language,
     pub title: Vec<Inline>,
+    /// What stands under the title: the date of the last update, whose notice it is.
+    pub intro: Vec<Block>,
     /// The draft banner.
     pub banner: Option<String>,
     pub skip: String,
     pub contents: String,
-    /// The parts, each an h2 with h3 subsections (the purposes part's are made as they are
-    /// written: [`Later`]).
+    /// The parts, each an h2 with h3 subsections.
     pub sections: Vec<Section>,
 }
 
@@ -161,10 +166,23 @@ struct Builder<'m> {
     language: Language,
     /// The language the declaration's strings are written in.
     source: String,
+    /// A draft shows what the declaration does not say yet (a missing retention, provision or
+    /// logic), as it shows a missing legal basis.
+    draft: bool,
+    /// The subjects the notice is for (`--subject`); empty for everyone.
+    audience: Vec<usize>,
+    /// Whether the notice is addressed to children only: its audience, or every subject its
+    /// purposes name, is a `child`. Its fixed text for them is then in plainer words.
+    children: bool,
 }
 
-/// The notice without the purposes' own sections (see [`render`]), and what makes them.
-fn document(model: &Model, options: Options) -> (Builder<'_>, Document) {
+pub fn document(model: &Model, options: Options) -> Document {
+    document_for(model, options, &[])
+}
+
+/// The notice for some audiences: the purposes that concern their subjects or name none, and
+/// every part that concerns the whole controller.
+pub fn document_for(model: &Model, options: Options, subjects: &[usize]) -> Document {
     let source = model
         .notice
         .as_ref()
@@ -174,6 +192,9 @@ fn document(model: &Model, options: Options) -> (Builder<'_>, Document) {
         model,
         language: options.language,
         source,
+        draft: options.draft.is_some(),
+        audience: subjects.to_vec(),
+        children: addressed_to_children(model, subjects),
     };
     let title = match model.notice.as_ref().and_then(|n| n.title.as_ref()) {
         Some(title) => vec![b.text(title)],
@@ -187,15 +208,15 @@ fn document(model: &Model, options: Options) -> (Builder<'_>, Document) {
         1 => b.t(text::DRAFT_ONE_ERROR).to_string(),
         n => b.t(text::DRAFT_ERRORS).replace("{count}", &n.to_string()),
     });
-    let document = Document {
+    Document {
         language: options.language,
+        intro: b.intro(),
         title,
         banner,
         skip: b.t(text::SKIP).to_string(),
         contents: b.t(text::CONTENTS).to_string(),
         sections: vec![b.summary(), b.purposes(), b.rights(), b.contact()],
-    };
-    (b, document)
+    }
 }
 
 fn fixed(s: impl Into<String>) -> Inline {
@@ -214,8 +235,57 @@ fn section(id: impl Into<String>, heading: Vec<Inline>, blocks: Vec<Block>) -> S
         id: id.into(),
         heading,
         blocks,
+        folded: false,
         subsections: Vec::new(),
     }
+}
+
+/// One value inline, more than one as a list.
+fn items(mut items: Vec<Vec<Inline>>) -> Block {
+    if items.len() == 1 {
+        Block::Paragraph(items.remove(0))
+    } else {
+        Block::List(items)
+    }
+}
+
+/// The text of a declared inline, if it is one.
+fn declared(inline: &Inline) -> Option<&str> {
+    match inline {
+        Inline::Declared { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
+/// Whether a declared text continues a sentence (it starts in lower case) rather than being one.
+fn continues_sentence(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// The first sentence of a text: up to the first `.`, `!` or `?` followed by a space.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+/// The duration in running text: numbers up to twelve in words ("fem år", "ett år").
+pub fn duration_text(d: Duration, language: Language) -> String {
+    let (one, many) = text::unit(d.unit);
+    let unit = if d.amount == 1 { one } else { many }.get(language);
+    let number = match d.amount {
+        1 => text::one(d.unit).get(language).to_string(),
+        n @ 2..=12 => text::NUMBERS[n as usize - 2].get(language).to_string(),
+        n => n.to_string(),
+    };
+    format!("{number} {unit}")
 }
 
 fn fact(term: &str, body: Vec<Block>) -> Fact {
@@ -235,6 +305,11 @@ impl<'m> Builder<'m> {
         phrase.get(self.language)
     }
 
+    /// The phrase for the reader: its plainer version when the notice is for children.
+    fn for_reader(&self, phrase: T, for_children: T) -> T {
+        if self.children { for_children } else { phrase }
+    }
+
     /// A declaration string in the requested language, or as written.
     fn text(&self, text: &Text) -> Inline {
         let lang = self.language.tag();
@@ -250,7 +325,7 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// A string that takes no translation (names, laws, contact details).
+    /// A string that takes no translation (names, contact details).
     fn plain(&self, value: &str) -> Inline {
         Inline::Declared {
             text: value.to_string(),
@@ -288,17 +363,55 @@ impl<'m> Builder<'m> {
         out
     }
 
-    /// "Lead: declared text" with a full stop after the declared text unless it has one.
-    fn fill_sentence(&self, phrase: T, name: &str, value: Inline) -> Vec<Inline> {
-        let stop = match &value {
-            Inline::Declared { text, .. } => !ends_sentence(text),
-            _ => true,
-        };
+    /// A frame that ends with its declared value and a full stop ("Dette følgjer av {law}."),
+    /// without a second stop when the value ends a sentence itself.
+    fn framed(&self, phrase: T, name: &str, value: Inline) -> Vec<Inline> {
+        let ends = declared(&value).is_some_and(ends_sentence);
         let mut out = self.fill(phrase, vec![(name, vec![value])]);
-        if stop {
+        if ends && matches!(out.last(), Some(Inline::Fixed(stop)) if stop == ".") {
+            out.pop();
+        }
+        out
+    }
+
+    /// A declared text in its frame when it continues the sentence ("Grunnen er at …"),
+    /// else as a sentence of its own ("Vi må arkivere saka.").
+    fn clause(&self, phrase: T, name: &str, text: &Text) -> Vec<Inline> {
+        let value = self.text(text);
+        if declared(&value).is_some_and(continues_sentence) {
+            self.framed(phrase, name, value)
+        } else {
+            self.sentence(value)
+        }
+    }
+
+    /// A declared text as a sentence: a full stop after it unless it has one.
+    fn sentence(&self, value: Inline) -> Vec<Inline> {
+        let ends = declared(&value).is_some_and(ends_sentence);
+        let mut out = vec![value];
+        if !ends {
             out.push(fixed("."));
         }
         out
+    }
+
+    /// A declared qualification set after a sentence: in brackets before its full stop when it
+    /// continues the sentence ("… treng dei (i avgrensa grad)."), else as a sentence after it.
+    fn qualified(&self, mut sentence: Vec<Inline>, text: &Text) -> Vec<Inline> {
+        let value = self.text(text);
+        if declared(&value).is_some_and(continues_sentence)
+            && let Some(Inline::Fixed(last)) = sentence.last_mut()
+            && let Some(body) = last.strip_suffix('.')
+        {
+            *last = body.to_string();
+            sentence.push(fixed(" ("));
+            sentence.push(value);
+            sentence.push(fixed(")."));
+            return sentence;
+        }
+        sentence.push(fixed(" "));
+        sentence.extend(self.sentence(value));
+        sentence
     }
 
     fn controller_name(&self) -> Inline {
@@ -328,12 +441,7 @@ impl<'m> Builder<'m> {
     }
 
     fn duration(&self, d: Duration) -> String {
-        let (one, many) = text::unit(d.unit);
-        format!(
-            "{} {}",
-            d.amount,
-            self.t(if d.amount == 1 { one } else { many })
-        )
+        duration_text(d, self.language)
     }
 
     fn country(&self, value: &CountryValue) -> Inline {
@@ -379,22 +487,13 @@ impl<'m> Builder<'m> {
         self.t(text::GDPR_ARTICLE).replace("{article}", &reference)
     }
 
-    /// Contact details as one line: "E-post: … · Telefon: … · Adresse: …".
-    fn contact_line(&self, contact: &Contact) -> Vec<Inline> {
-        let mut parts: Vec<Vec<Inline>> = Vec::new();
-        for (term, item) in self.contact_items(contact) {
-            let mut part = vec![fixed(format!("{term}: "))];
-            part.extend(item);
-            parts.push(part);
-        }
-        let mut out = Vec::new();
-        for (i, part) in parts.into_iter().enumerate() {
-            if i > 0 {
-                out.push(fixed(" · "));
-            }
-            out.extend(part);
-        }
-        out
+    /// The controller's country, for the calling code of a number written without one.
+    fn home_country(&self) -> Option<&'m str> {
+        let c = self.model.controller()?;
+        c.country
+            .as_ref()
+            .and_then(|c| c.values.first())
+            .map(|v| v.code.as_str())
     }
 
     fn contact_items(&self, contact: &Contact) -> Vec<(&'static str, Vec<Inline>)> {
@@ -403,7 +502,10 @@ impl<'m> Builder<'m> {
             items.push((self.t(text::EMAIL), vec![email_link(&email.value)]));
         }
         if let Some(phone) = &contact.phone {
-            items.push((self.t(text::PHONE), vec![phone_link(&phone.value)]));
+            items.push((
+                self.t(text::PHONE),
+                vec![phone_link(&phone.value, self.home_country())],
+            ));
         }
         if let Some(address) = &contact.address {
             items.push((self.t(text::ADDRESS), vec![self.plain(&address.value)]));
@@ -412,6 +514,47 @@ impl<'m> Builder<'m> {
             items.push((self.t(text::WEBSITE), vec![web_link(&url.value)]));
         }
         items
+    }
+
+    /// The contact details as one sentence: "Du kan sende e-post til …, ringje … eller skrive
+    /// til …."
+    fn channels(&self, contact: &Contact) -> Option<Vec<Inline>> {
+        let mut ways = Vec::new();
+        if let Some(email) = &contact.email {
+            ways.push(self.fill(
+                text::REACH_EMAIL,
+                vec![("email", vec![email_link(&email.value)])],
+            ));
+        }
+        if let Some(phone) = &contact.phone {
+            let number = phone_link(&phone.value, self.home_country());
+            ways.push(self.fill(text::REACH_PHONE, vec![("phone", vec![number])]));
+        }
+        if let Some(address) = &contact.address {
+            ways.push(self.fill(
+                text::REACH_ADDRESS,
+                vec![("address", vec![self.plain(&address.value)])],
+            ));
+        }
+        if let Some(url) = &contact.url {
+            ways.push(self.fill(text::REACH_WEB, vec![("url", vec![web_link(&url.value)])]));
+        }
+        if ways.is_empty() {
+            return None;
+        }
+        let n = ways.len();
+        let mut joined = Vec::new();
+        for (i, way) in ways.into_iter().enumerate() {
+            if i > 0 {
+                joined.push(fixed(if i + 1 == n {
+                    format!(" {} ", self.t(text::OR))
+                } else {
+                    ", ".to_string()
+                }));
+            }
+            joined.extend(way);
+        }
+        Some(self.fill(text::REACH, vec![("channels", joined)]))
     }
 
     fn contact_facts(&self, contact: &Contact) -> Vec<Fact> {
@@ -424,10 +567,7 @@ impl<'m> Builder<'m> {
     /// Where to write to the controller: its e-mail, else its address, else its web site.
     fn write_to(&self) -> Vec<Inline> {
         let Some(c) = self.model.controller() else {
-            return vec![link(
-                format!("#{CONTACT}"),
-                vec![fixed(self.t(text::CONTACT))],
-            )];
+            return vec![self.section_link(CONTACT, text::CONTACT)];
         };
         if let Some(email) = &c.contact.email {
             vec![email_link(&email.value)]
@@ -436,15 +576,12 @@ impl<'m> Builder<'m> {
         } else if let Some(url) = &c.contact.url {
             vec![web_link(&url.value)]
         } else {
-            vec![link(
-                format!("#{CONTACT}"),
-                vec![fixed(self.t(text::CONTACT))],
-            )]
+            vec![self.section_link(CONTACT, text::CONTACT)]
         }
     }
 
     /// The supervisory authorities to complain to: those of `complaint`, else those the
-    /// controller defines; empty when neither names one.
+    /// controller defines; "the supervisory authority" when neither names one.
     fn authorities(&self) -> Vec<Inline> {
         let model = self.model;
         let named: Vec<&Text> = match &model.rights {
@@ -484,11 +621,76 @@ impl<'m> Builder<'m> {
         self.label(&purpose.label, &purpose.id.name)
     }
 
-    fn any_direct_marketing(&self) -> bool {
+    fn purpose_link(&self, purpose: &Purpose) -> Vec<Inline> {
+        vec![link(
+            format!("#purpose-{}", purpose.id.name),
+            vec![self.purpose_label(purpose)],
+        )]
+    }
+
+    /// The purposes the notice shows: all, or for `--subject` those that concern the audience
+    /// or name no subject.
+    fn shown_purposes(&self) -> Vec<&'m Purpose> {
         self.model
             .purposes
             .iter()
-            .any(|p| p.direct_marketing.is_some())
+            .filter(|p| {
+                self.audience.is_empty()
+                    || p.subjects.is_empty()
+                    || p.subjects
+                        .iter()
+                        .filter_map(|r| r.target())
+                        .any(|i| self.audience.contains(&i))
+            })
+            .collect()
+    }
+
+    /// A sentence that ends by pointing to the purposes it is about: "… Sjå «A» og «B»."
+    fn about(&self, phrase: T, purposes: &[&Purpose]) -> Vec<Inline> {
+        let links = purposes
+            .iter()
+            .map(|p| {
+                vec![link(
+                    format!("#purpose-{}", p.id.name),
+                    self.fill(text::SEE, vec![("section", vec![self.purpose_label(p)])]),
+                )]
+            })
+            .collect();
+        self.fill(phrase, vec![("purposes", self.join(links))])
+    }
+
+    // ---- Under the title
+
+    fn intro(&self) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        if let Some(updated) = self.model.notice.as_ref().and_then(|n| n.updated.as_ref()) {
+            blocks.push(Block::Paragraph(self.fill(
+                text::UPDATED,
+                vec![("date", vec![fixed(self.date(&updated.value))])],
+            )));
+        }
+        blocks.push(Block::Paragraph(self.fill(
+            self.for_reader(text::ORIENT, text::ORIENT_CHILD),
+            vec![("controller", vec![self.controller_name()])],
+        )));
+        if !self.audience.is_empty() {
+            let subjects = self
+                .audience
+                .iter()
+                .filter_map(|i| self.model.subjects.get(*i))
+                .map(|s| vec![self.label(&s.label, &s.id.name)])
+                .collect();
+            let subjects = self.join(subjects);
+            let url = self.model.notice.as_ref().and_then(|n| n.url.as_ref());
+            blocks.push(Block::Paragraph(match url {
+                Some(url) => self.fill(
+                    text::FOR_AUDIENCE,
+                    vec![("subjects", subjects), ("url", vec![web_link(&url.value)])],
+                ),
+                None => self.fill(text::FOR_AUDIENCE_NO_URL, vec![("subjects", subjects)]),
+            }));
+        }
+        blocks
     }
 
     // ---- (1) In brief
@@ -496,31 +698,33 @@ impl<'m> Builder<'m> {
     fn summary(&self) -> Section {
         let model = self.model;
         let mut who = vec![Block::Paragraph(self.fill(
-            text::WHO_BODY,
+            self.for_reader(text::WHO_BODY, text::WHO_BODY_CHILD),
             vec![("controller", vec![self.controller_name()])],
         ))];
         if let Some(org) = model.controller().and_then(|c| c.org_number.as_ref()) {
-            who.push(Block::Paragraph(vec![
-                fixed(format!("{}: ", self.t(text::ORG_NUMBER))),
-                self.plain(&org.value),
-            ]));
+            who.push(Block::Paragraph(self.fill(
+                text::ORG_NUMBER_SENTENCE,
+                vec![("org", vec![self.plain(&org.value)])],
+            )));
         }
-        let what_for = if model.purposes.is_empty() {
-            Block::Paragraph(vec![fixed(self.t(text::NO_PURPOSES))])
-        } else {
-            Block::List(
-                model
-                    .purposes
-                    .iter()
-                    .map(|p| {
-                        vec![link(
-                            format!("#purpose-{}", p.id.name),
-                            vec![self.purpose_label(p)],
-                        )]
-                    })
-                    .collect(),
-            )
-        };
+        let purposes = self.shown_purposes();
+        let mut subsections = vec![
+            section("who", vec![fixed(self.t(text::WHO))], who),
+            section(
+                "what-for",
+                vec![fixed(self.t(text::WHAT_FOR))],
+                self.what_for(&purposes),
+            ),
+        ];
+        let important = self.important(&purposes);
+        if !important.is_empty() {
+            subsections.push(section(
+                "important",
+                vec![fixed(self.t(text::WORTH_KNOWING))],
+                vec![items(important)],
+            ));
+        }
+
         let mut rights = Vec::new();
         let granted: Vec<Vec<Inline>> = model
             .rights
@@ -541,66 +745,230 @@ impl<'m> Builder<'m> {
             text::READ_MORE,
             vec![("section", vec![self.section_link(RIGHTS, text::RIGHTS)])],
         ));
+        subsections.push(section(
+            "your-rights",
+            vec![fixed(self.t(text::RIGHTS))],
+            vec![Block::Paragraph(rights)],
+        ));
+
         let mut reach = Vec::new();
         if let Some(c) = model.controller() {
-            let line = self.contact_line(&c.contact);
-            if !line.is_empty() {
-                reach.push(Block::Paragraph(line));
+            if let Some(place) = &c.self_service {
+                reach.push(Block::Paragraph(self.fill(
+                    text::SELF_SERVICE,
+                    vec![("url", vec![web_link(&place.value)])],
+                )));
+            }
+            if let Some(channels) = self.channels(&c.contact) {
+                reach.push(Block::Paragraph(channels));
             }
         }
         for dpo in &model.dpos {
-            let mut line = vec![Inline::Strong(vec![fixed(self.t(text::DPO))]), fixed(": ")];
-            let name = dpo.name.as_ref().filter(|n| !is_only_the_title(n));
-            if let Some(name) = name {
-                line.push(self.text(name));
-            }
-            let contact = self.contact_line(&dpo.contact);
-            if !contact.is_empty() {
-                if name.is_some() {
-                    line.push(fixed(" · "));
+            let mut p = match dpo.name.as_ref().filter(|n| !is_only_the_title(n)) {
+                Some(name) => {
+                    self.fill(text::REACH_DPO_NAMED, vec![("name", vec![self.text(name)])])
                 }
-                line.extend(contact);
+                None => vec![fixed(self.t(text::REACH_DPO))],
+            };
+            if let Some(channels) = self.channels(&dpo.contact) {
+                p.push(fixed(" "));
+                p.extend(channels);
             }
-            reach.push(Block::Paragraph(line));
+            reach.push(Block::Paragraph(p));
+        }
+        if let Some(c) = model.controller() {
+            for note in &c.notes {
+                reach.push(Block::Paragraph(self.sentence(self.text(note))));
+            }
         }
         reach.push(Block::Paragraph(self.fill(
             text::READ_MORE,
             vec![("section", vec![self.section_link(CONTACT, text::CONTACT)])],
         )));
+        subsections.push(section(
+            "reach-us",
+            vec![fixed(self.t(text::HOW_TO_REACH))],
+            reach,
+        ));
         Section {
             id: SUMMARY.into(),
             heading: vec![fixed(self.t(text::SUMMARY))],
             blocks: Vec::new(),
-            subsections: vec![
-                section("who", vec![fixed(self.t(text::WHO))], who),
-                section(
-                    "what-for",
-                    vec![fixed(self.t(text::WHAT_FOR))],
-                    vec![what_for],
-                ),
-                section(
-                    "your-rights",
-                    vec![fixed(self.t(text::RIGHTS))],
-                    vec![Block::Paragraph(rights)],
-                ),
-                section("reach-us", vec![fixed(self.t(text::HOW_TO_REACH))], reach),
-            ],
+            folded: false,
+            subsections,
         }
+    }
+
+    /// Each purpose with the first sentence of its description; grouped by subject when the
+    /// purposes concern different subjects.
+    fn what_for(&self, purposes: &[&'m Purpose]) -> Vec<Block> {
+        if purposes.is_empty() {
+            return vec![Block::Paragraph(vec![fixed(self.t(text::NO_PURPOSES))])];
+        }
+        let line = |p: &Purpose| {
+            let mut item = self.purpose_link(p);
+            if let Some(description) = &p.description {
+                let shown = self.text(description);
+                if let Inline::Declared { text, lang } = shown {
+                    item.push(fixed(" – "));
+                    item.push(Inline::Declared {
+                        text: first_sentence(&text).to_string(),
+                        lang,
+                    });
+                }
+            }
+            item
+        };
+        let mut subjects: Vec<usize> = Vec::new();
+        for p in purposes {
+            for i in p.subjects.iter().filter_map(|r| r.target()) {
+                if !subjects.contains(&i) {
+                    subjects.push(i);
+                }
+            }
+        }
+        if subjects.len() < 2 {
+            return vec![Block::List(purposes.iter().map(|p| line(p)).collect())];
+        }
+        subjects.sort_unstable();
+        let mut blocks = Vec::new();
+        for i in subjects {
+            let subject = &self.model.subjects[i];
+            let concerned: Vec<Vec<Inline>> = purposes
+                .iter()
+                .filter(|p| p.subjects.iter().any(|r| r.target() == Some(i)))
+                .map(|p| line(p))
+                .collect();
+            blocks.push(Block::Paragraph(vec![Inline::Strong(vec![
+                self.label(&subject.label, &subject.id.name),
+            ])]));
+            blocks.push(Block::List(concerned));
+        }
+        let everyone: Vec<Vec<Inline>> = purposes
+            .iter()
+            .filter(|p| p.subjects.is_empty())
+            .map(|p| line(p))
+            .collect();
+        if !everyone.is_empty() {
+            blocks.push(Block::Paragraph(vec![Inline::Strong(vec![fixed(
+                self.t(text::EVERYONE),
+            )])]));
+            blocks.push(Block::List(everyone));
+        }
+        blocks
+    }
+
+    /// The lines of the summary for what surprises people (WP260): automated decisions,
+    /// profiling, surveillance, transfers outside the EEA, sensitive and criminal-offence data,
+    /// cookies that need consent; then each claim of `claims` that nothing disproves.
+    fn important(&self, purposes: &[&'m Purpose]) -> Vec<Vec<Inline>> {
+        let model = self.model;
+        let which = |f: &dyn Fn(&Purpose) -> bool| -> Vec<&'m Purpose> {
+            purposes.iter().copied().filter(|p| f(p)).collect()
+        };
+        let uses_data = |p: &Purpose, special: bool| {
+            p.data.iter().filter_map(|r| model.category(r)).any(|c| {
+                if special {
+                    c.special.is_some()
+                } else {
+                    c.criminal.is_some()
+                }
+            })
+        };
+        let consent_cookies = |p: &Purpose| {
+            p.cookies
+                .iter()
+                .any(|c| c.value != Cookie::StrictlyNecessary)
+        };
+        let mut lines = Vec::new();
+        for (phrase, found) in [
+            (text::HI_DECISIONS, which(&|p| !p.decisions.is_empty())),
+            (text::HI_PROFILING, which(&|p| p.profiling.is_some())),
+            (text::HI_CAMERA, which(&|p| p.camera.is_some())),
+            (
+                text::HI_MONITORING,
+                which(&|p| p.monitoring.is_some() && p.camera.is_none()),
+            ),
+        ] {
+            if !found.is_empty() {
+                lines.push(self.about(phrase, &found));
+            }
+        }
+        // Transfers outside the EEA: the countries, each once.
+        let mut outside: Vec<&CountryValue> = Vec::new();
+        for p in purposes {
+            for party in p.party_references().filter_map(|r| model.party(r)) {
+                for value in party.outside_eea() {
+                    if !outside.iter().any(|v| v.code == value.code) {
+                        outside.push(value);
+                    }
+                }
+            }
+        }
+        if !outside.is_empty() {
+            if outside
+                .iter()
+                .any(|v| v.place == Place::SomewhereOutsideEea)
+            {
+                lines.push(vec![fixed(self.t(text::HI_TRANSFERS_UNNAMED))]);
+            } else {
+                let names = self.join(outside.iter().map(|v| vec![self.country(v)]).collect());
+                lines.push(self.fill(text::HI_TRANSFERS, vec![("countries", names)]));
+            }
+        }
+        for (phrase, found) in [
+            (text::HI_SPECIAL, which(&|p| uses_data(p, true))),
+            (text::HI_CRIMINAL, which(&|p| uses_data(p, false))),
+            (text::HI_COOKIES, which(&consent_cookies)),
+        ] {
+            if !found.is_empty() {
+                lines.push(self.about(phrase, &found));
+            }
+        }
+        let all = &model.purposes;
+        for claim in model.claims.iter().flat_map(|c| &c.claims) {
+            let disproved = match claim.value {
+                Claim::NoConsent => all.iter().any(|p| p.rests_on_consent()),
+                Claim::NoSpecialCategories => all.iter().any(|p| uses_data(p, true)),
+                Claim::NoCriminalData => all.iter().any(|p| uses_data(p, false)),
+                Claim::NoAutomatedDecisions => all.iter().any(|p| !p.decisions.is_empty()),
+                Claim::NoProfiling => all.iter().any(|p| p.profiling.is_some()),
+                Claim::NoTransfersOutsideEea => all.iter().any(|p| {
+                    p.party_references()
+                        .filter_map(|r| model.party(r))
+                        .any(|party| party.is_outside_eea())
+                }),
+                Claim::NoDisclosure => all
+                    .iter()
+                    .any(|p| !p.recipients.is_empty() || !p.joint_controllers.is_empty()),
+            };
+            if !disproved {
+                lines.push(vec![fixed(self.t(text::claim(claim.value)))]);
+            }
+        }
+        lines
     }
 
     // ---- (2) Each purpose
 
     fn purposes(&self) -> Section {
+        let purposes = self.shown_purposes();
+        // Each legal basis is explained where it first appears.
+        let mut explained: Vec<LegalBasis> = Vec::new();
+        let subsections = purposes
+            .iter()
+            .map(|p| self.purpose(p, &mut explained))
+            .collect();
         Section {
             id: PURPOSES.into(),
             heading: vec![fixed(self.t(text::PURPOSES))],
-            blocks: if self.model.purposes.is_empty() {
+            blocks: if purposes.is_empty() {
                 vec![Block::Paragraph(vec![fixed(self.t(text::NO_PURPOSES))])]
             } else {
                 Vec::new()
             },
-            // One per purpose, made as they are written (see `render`).
-            subsections: Vec::new(),
+            folded: false,
+            subsections,
         }
     }
 
@@ -611,8 +979,30 @@ impl<'m> Builder<'m> {
             .collect()
     }
 
+    /// A name with what is said about it in brackets: "Driftsleverandør (Noreg og Sverige)";
+    /// after a name that ends in brackets itself, with a comma: "Google (Analytics), USA".
+    fn with_notes(&self, mut line: Vec<Inline>, notes: Vec<Vec<Inline>>) -> Vec<Inline> {
+        if notes.is_empty() {
+            return line;
+        }
+        let bracketed = line
+            .last()
+            .and_then(declared)
+            .is_some_and(|t| t.trim_end().ends_with(')'));
+        line.push(fixed(if bracketed { ", " } else { " (" }));
+        for (i, note) in notes.into_iter().enumerate() {
+            if i > 0 {
+                line.push(fixed(", "));
+            }
+            line.extend(note);
+        }
+        if !bracketed {
+            line.push(fixed(")"));
+        }
+        line
+    }
+
     fn party_line(&self, party: &Party) -> Vec<Inline> {
-        let mut line = vec![self.label(&party.label, &party.id.name)];
         let mut notes: Vec<Vec<Inline>> = Vec::new();
         if party.public_authority.is_some() {
             notes.push(vec![fixed(self.t(text::PUBLIC_AUTHORITY))]);
@@ -620,38 +1010,31 @@ impl<'m> Builder<'m> {
         if let Some(country) = &party.country {
             notes.push(self.countries(country));
         }
-        if !notes.is_empty() {
-            line.push(fixed(" ("));
-            for (i, note) in notes.into_iter().enumerate() {
-                if i > 0 {
-                    line.push(fixed(", "));
-                }
-                line.extend(note);
-            }
-            line.push(fixed(")"));
-        }
-        line
+        self.with_notes(vec![self.label(&party.label, &party.id.name)], notes)
     }
 
-    fn purpose(&self, purpose: &Purpose) -> Section {
+    fn purpose(&self, purpose: &Purpose, explained: &mut Vec<LegalBasis>) -> Section {
         let model = self.model;
         let mut facts = Vec::new();
 
-        // Legal basis, in plain words, with the law or the interest.
+        // Legal basis, in plain words where it first appears, with the law or the interest.
         let mut bases = Vec::new();
         for basis in &purpose.bases {
             let (name, meaning) = text::basis(basis.kind);
             let mut item = vec![
                 Inline::Strong(vec![fixed(self.t(name))]),
-                fixed(format!(" ({}). ", self.article(basis.kind.article()))),
-                fixed(self.t(meaning)),
+                fixed(format!(" ({}).", self.article(basis.kind.article()))),
             ];
+            if !explained.contains(&basis.kind) {
+                explained.push(basis.kind);
+                item.push(fixed(format!(" {}", self.t(meaning))));
+            }
             if let Some(detail) = &basis.detail {
                 item.push(fixed(" "));
                 if basis.kind == LegalBasis::LegitimateInterests {
-                    item.extend(self.fill_sentence(text::INTEREST, "interest", self.text(detail)));
+                    item.extend(self.clause(text::INTEREST, "interest", detail));
                 } else {
-                    item.extend(self.fill_sentence(text::LAW, "law", self.text(detail)));
+                    item.extend(self.framed(text::LAW, "law", self.text(detail)));
                 }
             }
             bases.push(item);
@@ -661,11 +1044,11 @@ impl<'m> Builder<'m> {
             vec![if bases.is_empty() {
                 Block::Paragraph(vec![fixed(self.t(text::NO_BASIS))])
             } else {
-                Block::List(bases)
+                items(bases)
             }],
         ));
 
-        // Art. 9 and Art. 10 conditions.
+        // Art. 9 and Art. 10 conditions, with the law in the reader's language.
         for (article_10, term, intro) in [
             (false, text::SPECIAL, text::SPECIAL_INTRO),
             (true, text::CRIMINAL, text::CRIMINAL_INTRO),
@@ -679,7 +1062,7 @@ impl<'m> Builder<'m> {
                         vec![fixed(self.cited(text::condition(c.kind), c.kind.article()))];
                     if let Some(law) = &c.detail {
                         item.push(fixed(" "));
-                        item.extend(self.fill_sentence(text::LAW, "law", self.plain(&law.value)));
+                        item.extend(self.framed(text::LAW, "law", self.text(law)));
                     }
                     item
                 })
@@ -689,7 +1072,7 @@ impl<'m> Builder<'m> {
                     self.t(term),
                     vec![
                         Block::Paragraph(vec![fixed(self.t(intro))]),
-                        Block::List(conditions),
+                        items(conditions),
                     ],
                 ));
             }
@@ -701,19 +1084,16 @@ impl<'m> Builder<'m> {
             .iter()
             .filter_map(|r| model.category(r))
             .map(|c| {
-                let mut item = vec![self.label(&c.label, &c.id.name)];
                 let mut marks = Vec::new();
                 if c.special.is_some() {
-                    marks.push(self.t(text::SPECIAL_MARK));
+                    marks.push(vec![fixed(self.t(text::SPECIAL_MARK))]);
                 }
                 if c.criminal.is_some() {
-                    marks.push(self.t(text::CRIMINAL_MARK));
+                    marks.push(vec![fixed(self.t(text::CRIMINAL_MARK))]);
                 }
-                if !marks.is_empty() {
-                    item.push(fixed(format!(" ({})", marks.join(", "))));
-                }
+                let mut item = self.with_notes(vec![self.label(&c.label, &c.id.name)], marks);
                 if !c.includes.is_empty() {
-                    item.push(fixed(": "));
+                    item.push(fixed(" – "));
                     for (i, include) in c.includes.iter().enumerate() {
                         if i > 0 {
                             item.push(fixed(", "));
@@ -725,7 +1105,7 @@ impl<'m> Builder<'m> {
             })
             .collect();
         if !categories.is_empty() {
-            facts.push(fact(self.t(text::DATA), vec![Block::List(categories)]));
+            facts.push(fact(self.t(text::DATA), vec![items(categories)]));
         }
 
         let subjects: Vec<Vec<Inline>> = purpose
@@ -735,44 +1115,36 @@ impl<'m> Builder<'m> {
             .map(|s| vec![self.label(&s.label, &s.id.name)])
             .collect();
         if !subjects.is_empty() {
-            facts.push(fact(self.t(text::SUBJECTS), vec![Block::List(subjects)]));
+            facts.push(fact(self.t(text::SUBJECTS), vec![items(subjects)]));
         }
 
         let sources: Vec<Vec<Inline>> = purpose
             .sources
             .iter()
-            .filter_map(|r| r.target().map(|i| &model.sources[i]))
+            .filter_map(|r| model.source(r))
             .map(|s| {
-                let mut item = vec![self.label(&s.label, &s.id.name)];
                 let mut notes: Vec<Vec<Inline>> = Vec::new();
+                if s.data_subject.is_some() {
+                    notes.push(vec![fixed(self.t(text::FROM_YOU))]);
+                }
                 if s.public.is_some() {
                     notes.push(vec![fixed(self.t(text::PUBLIC_SOURCE))]);
                 }
                 if let Some(country) = &s.country {
                     notes.push(self.countries(country));
                 }
-                if !notes.is_empty() {
-                    item.push(fixed(" ("));
-                    for (i, note) in notes.into_iter().enumerate() {
-                        if i > 0 {
-                            item.push(fixed(", "));
-                        }
-                        item.extend(note);
-                    }
-                    item.push(fixed(")"));
-                }
-                item
+                self.with_notes(vec![self.label(&s.label, &s.id.name)], notes)
             })
             .collect();
         if !sources.is_empty() {
-            facts.push(fact(self.t(text::SOURCES), vec![Block::List(sources)]));
+            facts.push(fact(self.t(text::SOURCES), vec![items(sources)]));
         }
 
         let recipients = self.parties(&purpose.recipients);
         if !recipients.is_empty() {
             facts.push(fact(
                 self.t(text::RECIPIENTS),
-                vec![Block::List(
+                vec![items(
                     recipients.iter().map(|p| self.party_line(p)).collect(),
                 )],
             ));
@@ -789,12 +1161,12 @@ impl<'m> Builder<'m> {
         }
         let joint = self.parties(&purpose.joint_controllers);
         if !joint.is_empty() {
-            let items = joint
+            let joint_items = joint
                 .iter()
                 .map(|p| {
                     let mut item = self.party_line(p);
                     if let Some(arrangement) = &p.arrangement {
-                        item.push(fixed(": "));
+                        item.push(fixed(" – "));
                         item.push(self.text(arrangement));
                     }
                     item
@@ -804,7 +1176,7 @@ impl<'m> Builder<'m> {
                 self.t(text::JOINT),
                 vec![
                     Block::Paragraph(vec![fixed(self.t(text::JOINT_INTRO))]),
-                    Block::List(items),
+                    Block::List(joint_items),
                 ],
             ));
         }
@@ -828,74 +1200,65 @@ impl<'m> Builder<'m> {
             ));
         }
 
+        if !purpose.cookies.is_empty() {
+            let kinds: Vec<Vec<Inline>> = purpose
+                .cookies
+                .iter()
+                .map(|c| vec![fixed(self.t(text::cookie(c.value)))])
+                .collect();
+            let mut body = vec![items(kinds)];
+            if purpose
+                .cookies
+                .iter()
+                .any(|c| c.value != Cookie::StrictlyNecessary)
+            {
+                body.push(Block::Paragraph(vec![fixed(
+                    self.t(text::COOKIES_WITHDRAW),
+                )]));
+            }
+            facts.push(fact(self.t(text::COOKIES), body));
+        }
+
         if let Some(retention) = &purpose.retention {
-            let mut body = Vec::new();
-            match &retention.period {
-                RetentionPeriod::Fixed(d) => body.push(Block::Paragraph(self.fill(
+            let p = match &retention.period {
+                RetentionPeriod::Fixed(d) => self.fill(
                     text::RETENTION_FIXED,
                     vec![("duration", vec![fixed(self.duration(*d))])],
-                ))),
-                RetentionPeriod::After(d, event) => body.push(Block::Paragraph(self.fill(
+                ),
+                RetentionPeriod::After(d, event) => self.fill(
                     text::RETENTION_AFTER,
                     vec![
                         ("duration", vec![fixed(self.duration(*d))]),
                         ("event", vec![self.text(event)]),
                     ],
-                ))),
-                RetentionPeriod::Until(event) => body.push(Block::Paragraph(self.fill(
+                ),
+                RetentionPeriod::Until(event) => self.fill(
                     text::RETENTION_UNTIL,
                     vec![("event", vec![self.text(event)])],
-                ))),
+                ),
                 RetentionPeriod::Indefinite(reason) => {
                     let mut p = vec![fixed(self.t(text::RETENTION_INDEFINITE))];
                     if let Some(reason) = reason {
                         p.push(fixed(" "));
-                        p.extend(self.fill_sentence(text::REASON, "reason", self.text(reason)));
+                        p.extend(self.clause(text::REASON, "reason", reason));
                     }
-                    body.push(Block::Paragraph(p));
+                    p
                 }
-            }
-            facts.push(fact(self.t(text::RETENTION), body));
+            };
+            facts.push(fact(self.t(text::RETENTION), vec![Block::Paragraph(p)]));
+        } else if self.draft {
+            facts.push(fact(
+                self.t(text::RETENTION),
+                vec![Block::Paragraph(vec![fixed(self.t(text::RETENTION_GAP))])],
+            ));
         }
 
-        if let Some(provision) = &purpose.provision {
-            let mut p = vec![fixed(self.t(text::provision(provision.kind)))];
-            if let Some(consequence) = &provision.consequence {
-                p.push(fixed(" "));
-                p.extend(self.fill_sentence(
-                    text::CONSEQUENCE,
-                    "consequence",
-                    self.text(consequence),
-                ));
-            }
+        if let Some(p) = self.provision(purpose) {
             facts.push(fact(self.t(text::PROVISION), vec![Block::Paragraph(p)]));
         }
 
         if !purpose.decisions.is_empty() {
-            let mut body = vec![Block::Paragraph(vec![fixed(self.t(text::DECISIONS_INTRO))])];
-            let items = purpose
-                .decisions
-                .iter()
-                .map(|d| {
-                    let mut item = vec![Inline::Strong(vec![match &d.label {
-                        Some(label) => self.text(label),
-                        None => fixed(self.t(text::DECISIONS)),
-                    }])];
-                    if let Some(logic) = &d.logic {
-                        item.push(fixed(". "));
-                        item.extend(self.fill_sentence(text::LOGIC, "logic", self.text(logic)));
-                    } else {
-                        item.push(fixed("."));
-                    }
-                    for safeguard in &d.safeguards {
-                        item.push(fixed(" "));
-                        item.push(fixed(self.t(text::decision_safeguard(safeguard.value))));
-                    }
-                    item
-                })
-                .collect();
-            body.push(Block::List(items));
-            facts.push(fact(self.t(text::DECISIONS), body));
+            facts.push(fact(self.t(text::DECISIONS), self.decisions(purpose)));
         }
 
         if purpose.profiling.is_some() {
@@ -921,12 +1284,7 @@ impl<'m> Builder<'m> {
             .reuses
             .iter()
             .filter_map(|r| r.target().and_then(|i| model.purposes.get(i)))
-            .map(|p| {
-                vec![link(
-                    format!("#purpose-{}", p.id.name),
-                    vec![self.purpose_label(p)],
-                )]
-            })
+            .map(|p| self.purpose_link(p))
             .collect();
         if !reused.is_empty() {
             facts.push(fact(
@@ -938,16 +1296,111 @@ impl<'m> Builder<'m> {
             ));
         }
 
-        section(
-            format!("purpose-{}", purpose.id.name),
-            vec![self.purpose_label(purpose)],
-            vec![Block::Facts(facts)],
-        )
+        let mut blocks = Vec::new();
+        if let Some(description) = &purpose.description {
+            blocks.push(Block::Paragraph(vec![self.text(description)]));
+        }
+        blocks.push(Block::Facts(facts));
+        for note in &purpose.notes {
+            blocks.push(Block::Paragraph(vec![self.text(note)]));
+        }
+        Section {
+            folded: true,
+            ..section(
+                format!("purpose-{}", purpose.id.name),
+                vec![self.purpose_label(purpose)],
+                blocks,
+            )
+        }
+    }
+
+    /// "Må du gi oss opplysningane?": only where the purpose collects from the person. A
+    /// consent purpose without `provision` is voluntary; a draft shows a missing one.
+    fn provision(&self, purpose: &Purpose) -> Option<Vec<Inline>> {
+        if !self.model.collects_from_person(purpose) {
+            return None;
+        }
+        let mut p = match &purpose.provision {
+            Some(provision) => {
+                let mut p = match (&provision.kind, &provision.condition) {
+                    (Provision::Conditional, Some(condition)) => self.framed(
+                        text::PROVISION_CONDITIONAL,
+                        "condition",
+                        self.text(condition),
+                    ),
+                    (kind, _) => vec![fixed(self.t(text::provision(*kind)))],
+                };
+                if let Some(consequence) = &provision.consequence {
+                    p.push(fixed(" "));
+                    p.extend(self.clause(text::CONSEQUENCE, "consequence", consequence));
+                }
+                p
+            }
+            None if purpose.rests_on_consent() => {
+                vec![fixed(self.t(text::provision(Provision::Voluntary)))]
+            }
+            None if self.draft => vec![fixed(self.t(text::PROVISION_GAP))],
+            None => return None,
+        };
+        if !purpose.sources.is_empty() {
+            p.push(fixed(format!(" {}", self.t(text::PROVISION_OWN))));
+        }
+        Some(p)
+    }
+
+    /// Each automated decision: how it works, what it means for the person, the law that
+    /// authorises it and what the person can do (Art. 13(2)(f), 22).
+    fn decisions(&self, purpose: &Purpose) -> Vec<Block> {
+        let mut body = vec![Block::Paragraph(vec![fixed(self.t(text::DECISIONS_INTRO))])];
+        for d in &purpose.decisions {
+            if let Some(label) = &d.label {
+                body.push(Block::Paragraph(vec![Inline::Strong(vec![
+                    self.text(label),
+                ])]));
+            }
+            let mut facts = Vec::new();
+            match &d.logic {
+                Some(logic) => facts.push(fact(
+                    self.t(text::LOGIC),
+                    vec![Block::Paragraph(self.sentence(self.text(logic)))],
+                )),
+                None if self.draft => facts.push(fact(
+                    self.t(text::LOGIC),
+                    vec![Block::Paragraph(vec![fixed(self.t(text::LOGIC_GAP))])],
+                )),
+                None => {}
+            }
+            if let Some(significance) = &d.significance {
+                facts.push(fact(
+                    self.t(text::SIGNIFICANCE),
+                    vec![Block::Paragraph(self.sentence(self.text(significance)))],
+                ));
+            }
+            if let Some(authorisation) = &d.authorised_by {
+                let p = match &authorisation.law {
+                    Some(law) => self.framed(text::AUTHORISED_BY, "law", self.text(law)),
+                    None => vec![fixed(self.t(text::AUTHORISED_BY_LAW))],
+                };
+                facts.push(fact(self.t(text::AUTHORISED), vec![Block::Paragraph(p)]));
+            }
+            if !d.safeguards.is_empty() {
+                let safeguards = d
+                    .safeguards
+                    .iter()
+                    .map(|s| vec![fixed(self.t(text::decision_safeguard(s.value)))])
+                    .collect();
+                facts.push(fact(self.t(text::WHAT_YOU_CAN_DO), vec![items(safeguards)]));
+            }
+            if !facts.is_empty() {
+                body.push(Block::Facts(facts));
+            }
+        }
+        body
     }
 
     fn transfer(&self, party: &Party) -> Vec<Inline> {
         let mut item = self.party_line(party);
-        item.push(fixed(":"));
+        item.push(fixed(" –"));
         let mut copy = false;
         if party.safeguards.is_empty() {
             item.push(fixed(format!(" {}", self.t(text::NO_SAFEGUARD))));
@@ -965,7 +1418,7 @@ impl<'m> Builder<'m> {
                 }
                 if let Some(reason) = &s.detail {
                     item.push(fixed(" "));
-                    item.extend(self.fill_sentence(text::REASON, "reason", self.text(reason)));
+                    item.extend(self.clause(text::REASON, "reason", reason));
                 }
             }
         }
@@ -981,7 +1434,7 @@ impl<'m> Builder<'m> {
     fn rights(&self) -> Section {
         let model = self.model;
         let mut blocks = vec![Block::Paragraph(self.fill(
-            text::RIGHTS_INTRO,
+            self.for_reader(text::RIGHTS_INTRO, text::RIGHTS_INTRO_CHILD),
             vec![("section", vec![self.section_link(CONTACT, text::CONTACT)])],
         ))];
         let granted: Vec<Vec<Inline>> = model
@@ -992,17 +1445,21 @@ impl<'m> Builder<'m> {
                 let (name, meaning) = text::right(r.kind);
                 let mut item = vec![
                     Inline::Strong(vec![fixed(capitalise(self.t(name)))]),
-                    fixed(format!(". {}", self.t(meaning))),
+                    fixed(". "),
                 ];
-                if let Some(q) = &r.qualifier {
-                    item.push(fixed(" "));
-                    item.extend(self.fill_sentence(text::NOTE, "note", self.text(q)));
-                }
+                let meaning = vec![fixed(self.t(meaning))];
+                item.extend(match &r.qualifier {
+                    Some(q) => self.qualified(meaning, q),
+                    None => meaning,
+                });
                 item
             })
             .collect();
         if !granted.is_empty() {
             blocks.push(Block::List(granted));
+        }
+        for note in model.rights.iter().flat_map(|r| &r.notes) {
+            blocks.push(Block::Paragraph(self.sentence(self.text(note))));
         }
         let respond = match model
             .rights
@@ -1010,25 +1467,23 @@ impl<'m> Builder<'m> {
             .and_then(|r| r.respond_within.as_ref())
         {
             Some(d) => self.duration(d.value),
-            None => self.t(text::ONE_MONTH).to_string(),
+            None => self.duration(Duration {
+                amount: 1,
+                unit: TimeUnit::Month,
+            }),
         };
         blocks.push(Block::Paragraph(
             self.fill(text::RESPOND, vec![("duration", vec![fixed(respond)])]),
         ));
 
         let mut subsections = Vec::new();
-        if self.any_direct_marketing() {
-            let purposes = model
-                .purposes
-                .iter()
-                .filter(|p| p.direct_marketing.is_some())
-                .map(|p| {
-                    vec![link(
-                        format!("#purpose-{}", p.id.name),
-                        vec![self.purpose_label(p)],
-                    )]
-                })
-                .collect();
+        let marketing: Vec<Vec<Inline>> = self
+            .shown_purposes()
+            .into_iter()
+            .filter(|p| p.direct_marketing.is_some())
+            .map(|p| self.purpose_link(p))
+            .collect();
+        if !marketing.is_empty() {
             subsections.push(section(
                 OBJECT_MARKETING,
                 vec![fixed(self.t(text::OBJECT_MARKETING))],
@@ -1037,19 +1492,21 @@ impl<'m> Builder<'m> {
                         self.t(text::OBJECT_MARKETING_BODY),
                     )])]),
                     Block::Paragraph(vec![fixed(self.t(text::OBJECT_MARKETING_PURPOSES))]),
-                    Block::List(purposes),
+                    Block::List(marketing),
                 ],
             ));
         }
         let authority = self.authorities();
-        let mut complaint = self.fill(text::COMPLAINT_BODY, vec![("authority", authority.clone())]);
+        let mut complaint = self.fill(
+            self.for_reader(text::COMPLAINT_BODY, text::COMPLAINT_BODY_CHILD),
+            vec![("authority", authority.clone())],
+        );
         if let Some(q) = model
             .rights
             .as_ref()
             .and_then(|r| r.complaint_qualifier.as_ref())
         {
-            complaint.push(fixed(" "));
-            complaint.extend(self.fill_sentence(text::NOTE, "note", self.text(q)));
+            complaint = self.qualified(complaint, q);
         }
         subsections.push(section(
             "complaint",
@@ -1060,6 +1517,7 @@ impl<'m> Builder<'m> {
             id: RIGHTS.into(),
             heading: vec![fixed(self.t(text::RIGHTS))],
             blocks,
+            folded: false,
             subsections,
         }
     }
@@ -1070,6 +1528,13 @@ impl<'m> Builder<'m> {
         let model = self.model;
         let mut subsections = Vec::new();
         if let Some(c) = model.controller() {
+            let mut blocks = Vec::new();
+            if let Some(place) = &c.self_service {
+                blocks.push(Block::Paragraph(self.fill(
+                    text::SELF_SERVICE,
+                    vec![("url", vec![web_link(&place.value)])],
+                )));
+            }
             let mut facts = vec![fact(
                 self.t(text::NAME),
                 vec![Block::Paragraph(vec![self.controller_name()])],
@@ -1081,10 +1546,14 @@ impl<'m> Builder<'m> {
                 ));
             }
             facts.extend(self.contact_facts(&c.contact));
+            blocks.push(Block::Facts(facts));
+            for note in &c.notes {
+                blocks.push(Block::Paragraph(self.sentence(self.text(note))));
+            }
             subsections.push(section(
                 "controller",
                 vec![fixed(self.t(text::CONTROLLER))],
-                vec![Block::Facts(facts)],
+                blocks,
             ));
         }
         for (i, dpo) in model.dpos.iter().enumerate() {
@@ -1096,6 +1565,13 @@ impl<'m> Builder<'m> {
                 ));
             }
             facts.extend(self.contact_facts(&dpo.contact));
+            let mut blocks = vec![
+                Block::Paragraph(vec![fixed(self.t(text::DPO_INTRO))]),
+                Block::Facts(facts),
+            ];
+            for note in &dpo.notes {
+                blocks.push(Block::Paragraph(self.sentence(self.text(note))));
+            }
             subsections.push(section(
                 if i == 0 {
                     "dpo".to_string()
@@ -1103,10 +1579,7 @@ impl<'m> Builder<'m> {
                     format!("dpo-{}", i + 1)
                 },
                 vec![fixed(self.t(text::DPO))],
-                vec![
-                    Block::Paragraph(vec![fixed(self.t(text::DPO_INTRO))]),
-                    Block::Facts(facts),
-                ],
+                blocks,
             ));
         }
         for (i, representative) in model.representatives.iter().enumerate() {
@@ -1135,24 +1608,17 @@ impl<'m> Builder<'m> {
             ));
         }
         let mut blocks = Vec::new();
-        if let Some(notice) = &model.notice {
-            if let Some(url) = &notice.url {
-                blocks.push(Block::Paragraph(self.fill(
-                    text::PUBLISHED_AT,
-                    vec![("url", vec![web_link(&url.value)])],
-                )));
-            }
-            if let Some(updated) = &notice.updated {
-                blocks.push(Block::Paragraph(self.fill(
-                    text::UPDATED,
-                    vec![("date", vec![fixed(self.date(&updated.value))])],
-                )));
-            }
+        if let Some(url) = model.notice.as_ref().and_then(|n| n.url.as_ref()) {
+            blocks.push(Block::Paragraph(self.fill(
+                text::PUBLISHED_AT,
+                vec![("url", vec![web_link(&url.value)])],
+            )));
         }
         Section {
             id: CONTACT.into(),
             heading: vec![fixed(self.t(text::CONTACT))],
             blocks,
+            folded: false,
             subsections,
         }
     }
@@ -1173,6 +1639,24 @@ impl<'m> Builder<'m> {
         }
         value.to_string()
     }
+}
+
+/// Whether a notice is addressed to children only: every subject of its audience is a `child`,
+/// or, for the whole notice, every subject some purpose names is one.
+fn addressed_to_children(model: &Model, audience: &[usize]) -> bool {
+    let subjects: Vec<usize> = if audience.is_empty() {
+        model
+            .purposes
+            .iter()
+            .flat_map(|p| p.subjects.iter().filter_map(|r| r.target()))
+            .collect()
+    } else {
+        audience.to_vec()
+    };
+    !subjects.is_empty()
+        && subjects
+            .iter()
+            .all(|i| model.subjects.get(*i).is_some_and(|s| s.child.is_some()))
 }
 
 fn capitalise(s: &str) -> String {
@@ -1197,15 +1681,13 @@ fn email_link(address: &str) -> Inline {
     }
 }
 
-fn phone_link(number: &str) -> Inline {
+/// A `tel:` link with the country code, the controller's when the number is written without one.
+fn phone_link(number: &str, country: Option<&str>) -> Inline {
     let shown = Inline::Declared {
         text: number.to_string(),
         lang: None,
     };
-    let digits: String = number
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
+    let digits = crate::vocab::international(number, country);
     let plausible = number
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c));
@@ -1284,9 +1766,45 @@ mod tests {
             )
         };
         let generic = md("dpo \"Personvernombudet\" en \"The data protection officer\"");
-        assert!(!generic.contains("Personvernombudet"), "{generic}");
+        assert!(!generic.contains("vårt, Personvernombudet"), "{generic}");
+        assert!(
+            !generic.contains("**Navn**\n\nPersonvernombudet"),
+            "{generic}"
+        );
         let named = md("dpo \"Kari Nordmann\"");
-        assert!(named.contains("Kari Nordmann · "), "{named}");
+        assert!(
+            named.contains("Personvernombudet vårt, Kari Nordmann, svarer"),
+            "{named}"
+        );
+    }
+
+    #[test]
+    fn a_notice_for_children_only_uses_plainer_fixed_text() {
+        let source = "controller c \"Skolen\" { country NO; email \"a@b.no\" }\n\
+            subject elever \"Elever\" { child }\nsubject foresatte \"Foresatte\"\n\
+            purpose a \"Opplæring\" { basis public_task \"opplæringslova\"; subjects elever }\n\
+            purpose b \"Kontakt med heimen\" { basis public_task \"opplæringslova\"; subjects foresatte }\n";
+        let m = model(source);
+        let options = Options {
+            language: Language::Nn,
+            draft: None,
+        };
+        let for_pupils = render_for(&m, options, Format::Markdown, &[0]);
+        assert!(
+            for_pupils.contains("Her fortel vi i Skolen kva vi gjer"),
+            "{for_pupils}"
+        );
+        assert!(
+            for_pupils.contains("ein vaksen du stolar på"),
+            "{for_pupils}"
+        );
+        let whole = render(&m, options, Format::Markdown);
+        assert!(
+            whole.contains("Her forklarer vi i Skolen korleis"),
+            "{whole}"
+        );
+        let for_parents = render_for(&m, options, Format::Markdown, &[1]);
+        assert!(!for_parents.contains("vaksen"), "{for_parents}");
     }
 
     #[test]
@@ -1315,6 +1833,9 @@ mod tests {
             model: &Model::default(),
             language: Language::Nn,
             source: "nb".into(),
+            draft: false,
+            audience: Vec::new(),
+            children: false,
         };
         assert_eq!(
             b.article("Art. 9(2)(a)"),

@@ -10,8 +10,8 @@
 
 use crate::publish::Language;
 use crate::vocab::{
-    Condition, DecisionSafeguard, DerogationGround, LegalBasis, Provision, RightKind, TimeUnit,
-    TransferSafeguard, Vocabulary,
+    Claim, Condition, Cookie, DecisionSafeguard, DerogationGround, LegalBasis, Provision,
+    RightKind, TimeUnit, TransferSafeguard, Vocabulary,
 };
 
 /// One phrase in the three languages.
@@ -63,13 +63,13 @@ phrases! {
     PURPOSES = ["Hva vi bruker opplysningene til, og hvorfor", "Kva vi brukar opplysningane til, og kvifor", "What we use your data for, and why"];
     BASIS = ["Behandlingsgrunnlag", "Behandlingsgrunnlag", "Legal basis"];
     NO_BASIS = ["Erklæringen nevner ikke noe behandlingsgrunnlag.", "Erklæringa nemner ikkje noko behandlingsgrunnlag.", "The declaration states no legal basis."];
-    LAW = ["Loven vi bygger på: {law}", "Lova vi byggjer på: {law}", "The law we rely on: {law}"];
-    INTEREST = ["Interessen vår: {interest}", "Interessa vår: {interest}", "Our interest: {interest}"];
-    SPECIAL = ["Særlige kategorier av personopplysninger", "Særlege kategoriar av personopplysningar", "Special categories of personal data"];
-    SPECIAL_INTRO = ["Noen av opplysningene hører til de særlige kategoriene av personopplysninger. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane høyrer til dei særlege kategoriane av personopplysningar. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data belongs to the special categories of personal data. We may process it on this ground:"];
+    LAW = ["Dette følger av {law}.", "Dette følgjer av {law}.", "This follows from {law}."];
+    INTEREST = ["Interessen vår er {interest}.", "Interessa vår er {interest}.", "Our interest is {interest}."];
+    SPECIAL = ["Sensitive opplysninger (særlige kategorier)", "Sensitive opplysningar (særlege kategoriar)", "Sensitive data (special categories)"];
+    SPECIAL_INTRO = ["Noen av opplysningene er sensitive (særlige kategorier av personopplysninger). Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane er sensitive (særlege kategoriar av personopplysningar). Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data is sensitive (special categories of personal data). We may process it on this ground:"];
     CRIMINAL = ["Personopplysninger om straffedommer og lovovertredelser", "Personopplysningar om straffedommar og lovbrot", "Personal data relating to criminal convictions and offences"];
     CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relates to criminal convictions and offences. We may process it on this ground:"];
-    SPECIAL_MARK = ["særlig kategori", "særleg kategori", "special category"];
+    SPECIAL_MARK = ["sensitive", "sensitive", "sensitive"];
     CRIMINAL_MARK = ["straffedommer og lovovertredelser", "straffedommar og lovbrot", "criminal convictions and offences"];
     DATA = ["Personopplysninger vi behandler", "Personopplysningar vi behandlar", "Personal data we process"];
     SUBJECTS = ["Hvem opplysningene gjelder", "Kven opplysningane gjeld", "Who the data is about"];
@@ -77,14 +77,14 @@ phrases! {
     PUBLIC_SOURCE = ["offentlig tilgjengelig kilde", "offentleg tilgjengeleg kjelde", "publicly accessible source"];
     RECIPIENTS = ["Hvem vi gir opplysningene til", "Kven vi gir opplysningane til", "Who we share the data with"];
     PUBLIC_AUTHORITY = ["offentlig myndighet", "offentleg styresmakt", "public authority"];
-    PROCESSORS = ["Hvem som behandler opplysningene for oss", "Kven som behandlar opplysningane for oss", "Who processes the data for us"];
-    PROCESSORS_INTRO = ["Disse databehandlerne behandler opplysningene på våre vegne og etter våre instrukser:", "Desse databehandlarane behandlar opplysningane på vegner av oss og etter instruksane våre:", "These processors process the data on our behalf and on our instructions:"];
+    PROCESSORS = ["Hvem som behandler opplysningene for oss", "Kven som behandlar opplysningane for oss", "Who handles the data for us"];
+    PROCESSORS_INTRO = ["Disse leverandørene behandler opplysningene på våre vegne og bare etter våre instrukser (databehandlere):", "Desse leverandørane behandlar opplysningane på vegner av oss og berre etter instruksane våre (databehandlarar):", "These suppliers handle the data on our behalf and only on our instructions (processors):"];
     JOINT = ["Felles behandlingsansvarlige", "Felles behandlingsansvarlege", "Joint controllers"];
     JOINT_INTRO = ["Vi har ansvaret for behandlingen sammen med andre. Dette er hovedinnholdet i avtalen mellom oss:", "Vi har ansvaret for behandlinga saman med andre. Dette er hovudinnhaldet i avtalen mellom oss:", "We are responsible for the processing together with others. These are the main points of our arrangement:"];
     TRANSFERS = ["Overføring til land utenfor EØS", "Overføring til land utanfor EØS", "Transfers outside the EEA"];
     TRANSFERS_INTRO = ["Vi overfører noen opplysninger til land utenfor EØS. Slik sikrer vi dem:", "Vi overfører nokre opplysningar til land utanfor EØS. Slik sikrar vi dei:", "We transfer some data to countries outside the EEA. This is how we protect it:"];
     NO_SAFEGUARD = ["Erklæringen nevner ikke noe overføringsgrunnlag.", "Erklæringa nemner ikkje noko overføringsgrunnlag.", "The declaration states no safeguard."];
-    COPY = ["Du kan få en kopi av garantiene ved å skrive til oss: {contact}.", "Du kan få ein kopi av garantiane ved å skrive til oss: {contact}.", "You can get a copy of the safeguards by writing to us: {contact}."];
+    COPY = ["Du kan få en kopi av garantiene hvis du skriver til oss på {contact}.", "Du kan få ein kopi av garantiane viss du skriv til oss på {contact}.", "You can get a copy of the safeguards by writing to us at {contact}."];
     SOMEWHERE_OUTSIDE_EEA = ["et land utenfor EØS", "eit land utanfor EØS", "a country outside the EEA"];
     SOMEWHERE_IN_EEA = ["EØS", "EØS", "the EEA"];
     RETENTION = ["Hvor lenge vi lagrer opplysningene", "Kor lenge vi lagrar opplysningane", "How long we keep the data"];
@@ -92,12 +92,12 @@ phrases! {
     RETENTION_AFTER = ["Vi lagrer opplysningene i {duration} etter {event}.", "Vi lagrar opplysningane i {duration} etter {event}.", "We keep the data for {duration} after {event}."];
     RETENTION_UNTIL = ["Vi lagrer opplysningene til {event}.", "Vi lagrar opplysningane til {event}.", "We keep the data until {event}."];
     RETENTION_INDEFINITE = ["Vi lagrer opplysningene uten tidsgrense.", "Vi lagrar opplysningane utan tidsgrense.", "We keep the data without a time limit."];
-    REASON = ["Grunnen er: {reason}", "Grunnen er: {reason}", "The reason is: {reason}"];
+    REASON = ["Grunnen er {reason}.", "Grunnen er {reason}.", "The reason is {reason}."];
     PROVISION = ["Må du gi oss opplysningene?", "Må du gi oss opplysningane?", "Do you have to give us the data?"];
-    CONSEQUENCE = ["Hvis du ikke gir oss opplysningene: {consequence}", "Viss du ikkje gir oss opplysningane: {consequence}", "If you do not give us the data: {consequence}"];
+    CONSEQUENCE = ["Gir du oss ikke opplysningene, {consequence}.", "Gir du oss ikkje opplysningane, {consequence}.", "If you do not give us the data, {consequence}."];
     DECISIONS = ["Automatiserte avgjørelser", "Automatiserte avgjerder", "Automated decisions"];
-    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med:", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med:", "We make some decisions about you automatically, with no person involved:"];
-    LOGIC = ["Slik fungerer det: {logic}", "Slik verkar det: {logic}", "How it works: {logic}"];
+    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med.", "We make some decisions about you automatically, with no person involved."];
+    LOGIC = ["Slik fungerer det", "Slik verkar det", "How it works"];
     PROFILING = ["Profilering", "Profilering", "Profiling"];
     PROFILING_BODY = ["Vi bruker opplysningene til profilering. Det betyr at vi vurderer sider ved deg automatisk, for eksempel økonomi, interesser eller atferd.", "Vi brukar opplysningane til profilering. Det tyder at vi vurderer sider ved deg automatisk, til dømes økonomi, interesser eller åtferd.", "We use the data for profiling. This means that we evaluate aspects of you automatically, such as your finances, interests or behaviour."];
     DIRECT_MARKETING = ["Direkte markedsføring", "Direkte marknadsføring", "Direct marketing"];
@@ -108,7 +108,7 @@ phrases! {
     // ---- Part 3: rights
     RIGHTS = ["Dine rettigheter", "Rettane dine", "Your rights"];
     RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. Using them is free. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to use a right – see {section}."];
-    RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din. Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed innen én måned og forklarer hvorfor.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din. Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed innan ein månad og forklarer kvifor.", "We will reply as soon as we can, and within {duration} of receiving your request. If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why within one month."];
+    RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din. Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din. Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "We will reply as soon as we can, and within {duration} of receiving your request. If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why before the first deadline."];
     ONE_MONTH = ["én måned", "ein månad", "one month"];
     OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
     OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også profilering som hører til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også profilering som høyrer til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
@@ -130,11 +130,60 @@ phrases! {
     DPO = ["Personvernombud", "Personvernombod", "Data protection officer"];
     DPO_INTRO = ["Du kan kontakte personvernombudet vårt hvis du har spørsmål om hvordan vi behandler opplysningene dine, eller om rettighetene dine.", "Du kan kontakte personvernombodet vårt viss du har spørsmål om korleis vi behandlar opplysningane dine, eller om rettane dine.", "You can contact our data protection officer with questions about how we process your data or about your rights."];
     REPRESENTATIVE = ["Representant i EØS", "Representant i EØS", "Representative in the EEA"];
-    UPDATED = ["Sist oppdatert: {date}.", "Sist oppdatert: {date}.", "Last updated: {date}."];
+    UPDATED = ["Sist oppdatert {date}", "Sist oppdatert {date}", "Last updated {date}"];
     PUBLISHED_AT = ["Denne personvernerklæringen finnes også på {url}.", "Denne personvernerklæringa finst også på {url}.", "This privacy notice is also available at {url}."];
     /// A reference to another part of the notice.
     SEE = ["«{section}»", "«{section}»", "“{section}”"];
-    NOTE = ["Merk: {note}", "Merk: {note}", "Note: {note}"];
+    /// The ways to reach the controller or the DPO in the summary, as one sentence.
+    REACH = ["Du kan {channels}.", "Du kan {channels}.", "You can {channels}."];
+    REACH_EMAIL = ["sende e-post til {email}", "sende e-post til {email}", "email {email}"];
+    REACH_PHONE = ["ringe {phone}", "ringje {phone}", "call {phone}"];
+    REACH_ADDRESS = ["skrive til {address}", "skrive til {address}", "write to {address}"];
+    REACH_WEB = ["gå til {url}", "gå til {url}", "visit {url}"];
+    REACH_DPO = ["Personvernombudet vårt svarer på spørsmål om personvern.", "Personvernombodet vårt svarar på spørsmål om personvern.", "Our data protection officer answers questions about data protection."];
+    REACH_DPO_NAMED = ["Personvernombudet vårt, {name}, svarer på spørsmål om personvern.", "Personvernombodet vårt, {name}, svarar på spørsmål om personvern.", "Our data protection officer, {name}, answers questions about data protection."];
+    OR = ["eller", "eller", "or"];
+    /// For a notice addressed to children only (Art. 12(1)): the same items in plainer words.
+    ORIENT_CHILD = ["Her forteller vi i {controller} hva vi gjør med opplysninger om deg, og hva du kan be oss om.", "Her fortel vi i {controller} kva vi gjer med opplysningar om deg, og kva du kan be oss om.", "Here we at {controller} tell you what we do with information about you, and what you can ask us to do."];
+    WHO_BODY_CHILD = ["{controller} har ansvaret for opplysningene om deg. Det er vi som bestemmer hva de skal brukes til, og hvordan.", "{controller} har ansvaret for opplysningane om deg. Det er vi som avgjer kva dei skal brukast til, og korleis.", "{controller} is responsible for the information about you. We decide what it is used for, and how."];
+    RIGHTS_INTRO_CHILD = ["Du har disse rettighetene. Det koster ingenting å bruke dem, og en voksen du stoler på, kan hjelpe deg. Ta kontakt med oss, se {section}.", "Du har desse rettane. Det kostar ingenting å bruke dei, og ein vaksen du stolar på, kan hjelpe deg. Ta kontakt med oss, sjå {section}.", "You have these rights. Using them costs nothing, and an adult you trust can help you. Contact us – see {section}."];
+    COMPLAINT_BODY_CHILD = ["Hvis du synes at vi gjør noe galt med opplysningene dine, kan du klage til {authority}.", "Viss du synest at vi gjer noko gale med opplysningane dine, kan du klage til {authority}.", "If you think that we are doing something wrong with your information, you can complain to {authority}."];
+    /// The line under the title: whose notice it is and what it is for.
+    ORIENT = ["Her forklarer vi i {controller} hvordan vi behandler personopplysninger om deg, og hvilke rettigheter du har.", "Her forklarer vi i {controller} korleis vi behandlar personopplysningar om deg, og kva rettar du har.", "This notice explains how {controller} uses personal data about you, and what your rights are."];
+    ORG_NUMBER_SENTENCE = ["Organisasjonsnummeret vårt er {org}.", "Organisasjonsnummeret vårt er {org}.", "Our organisation number is {org}."];
+    /// The group of purposes that name no subject, when the summary groups by subject.
+    EVERYONE = ["For alle", "For alle", "For everyone"];
+    /// The high-impact lines of the summary.
+    WORTH_KNOWING = ["Viktig å vite", "Viktig å vite", "Important to know"];
+    HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, with no person involved. See {purposes}."];
+    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling, which means that we evaluate aspects of you automatically. See {purposes}."];
+    HI_CAMERA = ["Vi bruker kameraovervåking. Se {purposes}.", "Vi brukar kameraovervaking. Sjå {purposes}.", "We use camera surveillance. See {purposes}."];
+    HI_MONITORING = ["Vi driver systematisk overvåking. Se {purposes}.", "Vi driv systematisk overvaking. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
+    HI_TRANSFERS = ["Vi overfører noen opplysninger til land utenfor EØS ({countries}).", "Vi overfører nokre opplysningar til land utanfor EØS ({countries}).", "We transfer some data to countries outside the EEA ({countries})."];
+    HI_TRANSFERS_UNNAMED = ["Vi overfører noen opplysninger til land utenfor EØS.", "Vi overfører nokre opplysningar til land utanfor EØS.", "We transfer some data to countries outside the EEA."];
+    HI_SPECIAL = ["Vi behandler sensitive opplysninger (særlige kategorier). Se {purposes}.", "Vi behandlar sensitive opplysningar (særlege kategoriar). Sjå {purposes}.", "We process sensitive data (special categories). See {purposes}."];
+    HI_CRIMINAL = ["Vi behandler opplysninger om straffedommer og lovovertredelser. Se {purposes}.", "Vi behandlar opplysningar om straffedommar og lovbrot. Sjå {purposes}.", "We process data about criminal convictions and offences. See {purposes}."];
+    HI_COOKIES = ["Med samtykket ditt lagrer og leser vi informasjonskapsler på enheten din. Se {purposes}.", "Med samtykket ditt lagrar og les vi informasjonskapslar på eininga di. Sjå {purposes}.", "With your consent, we store and read cookies on your device. See {purposes}."];
+    /// Where a gap in a draft shows what the declaration does not say yet.
+    RETENTION_GAP = ["Erklæringen sier ikke hvor lenge opplysningene lagres.", "Erklæringa seier ikkje kor lenge opplysningane blir lagra.", "The declaration does not say how long the data is kept."];
+    PROVISION_GAP = ["Erklæringen sier ikke om du må gi oss opplysningene.", "Erklæringa seier ikkje om du må gi oss opplysningane.", "The declaration does not say whether you have to give us the data."];
+    LOGIC_GAP = ["Erklæringen forklarer ikke hvordan avgjørelsen tas.", "Erklæringa forklarer ikkje korleis avgjerda blir teken.", "The declaration does not explain how the decision is made."];
+    /// `provision conditional "om du vil søke om startlån"`: the writer's text reads after it.
+    PROVISION_CONDITIONAL = ["Du må gi oss opplysningene {condition}.", "Du må gi oss opplysningane {condition}.", "You have to give us the data {condition}."];
+    /// Beside other sources, the provision is about what the person gives.
+    PROVISION_OWN = ["Dette gjelder opplysningene du gir oss selv.", "Dette gjeld opplysningane du gir oss sjølv.", "This applies to the data you give us yourself."];
+    FROM_YOU = ["fra deg", "frå deg", "from you"];
+    SIGNIFICANCE = ["Hva det betyr for deg", "Kva det tyder for deg", "What it means for you"];
+    AUTHORISED = ["Hjemmel", "Heimel", "Legal authority"];
+    AUTHORISED_BY = ["Avgjørelsen har hjemmel i {law}.", "Avgjerda har heimel i {law}.", "The decision is authorised by {law}."];
+    AUTHORISED_BY_LAW = ["Avgjørelsen har hjemmel i lov.", "Avgjerda har heimel i lov.", "The decision is authorised by law."];
+    WHAT_YOU_CAN_DO = ["Hva du kan gjøre", "Kva du kan gjere", "What you can do"];
+    COOKIES = ["Informasjonskapsler", "Informasjonskapslar", "Cookies"];
+    COOKIES_WITHDRAW = ["Du kan trekke samtykket tilbake like enkelt som du ga det.", "Du kan trekkje samtykket attende like enkelt som du gav det.", "You can withdraw your consent as easily as you gave it."];
+    SELF_SERVICE = ["Du kan se opplysningene dine og sende oss henvendelser trygt på {url}.", "Du kan sjå opplysningane dine og sende oss førespurnader trygt på {url}.", "You can see your data and send us requests securely at {url}."];
+    /// `--subject`: the notice for some audiences, and where the whole notice is.
+    FOR_AUDIENCE = ["Denne versjonen av personvernerklæringen er for {subjects}. Hele erklæringen finner du på {url}.", "Denne versjonen av personvernerklæringa er for {subjects}. Heile erklæringa finn du på {url}.", "This version of the privacy notice is for {subjects}. The whole notice is at {url}."];
+    FOR_AUDIENCE_NO_URL = ["Denne versjonen av personvernerklæringen er for {subjects}.", "Denne versjonen av personvernerklæringa er for {subjects}.", "This version of the privacy notice is for {subjects}."];
     GDPR_ARTICLE = ["personvernforordningen artikkel {article}", "personvernforordninga artikkel {article}", "GDPR Article {article}"];
 }
 
@@ -172,9 +221,9 @@ pub fn basis(kind: LegalBasis) -> (T, T) {
                 en: "Legal obligation",
             },
             T {
-                nb: "Loven pålegger oss å behandle opplysningene.",
-                nn: "Lova pålegg oss å behandle opplysningane.",
-                en: "The law requires us to process the data.",
+                nb: "Vi har en rettslig plikt til å behandle opplysningene.",
+                nn: "Vi har ei rettsleg plikt til å behandle opplysningane.",
+                en: "We have a legal obligation to process the data.",
             },
         ),
         LegalBasis::VitalInterests => (
@@ -196,9 +245,9 @@ pub fn basis(kind: LegalBasis) -> (T, T) {
                 en: "Task carried out in the public interest or in the exercise of official authority",
             },
             T {
-                nb: "Vi trenger opplysningene for å utføre en oppgave eller utøve myndighet som loven gir oss.",
-                nn: "Vi treng opplysningane for å utføre ei oppgåve eller utøve styresmakt som lova gir oss.",
-                en: "We need the data to carry out a task or use powers that the law gives us.",
+                nb: "Vi trenger opplysningene for å utføre en oppgave eller utøve myndighet som vi har etter lov eller forskrift.",
+                nn: "Vi treng opplysningane for å utføre ei oppgåve eller utøve styresmakt som vi har etter lov eller forskrift.",
+                en: "We need the data to carry out a task or use powers that we have under the law.",
             },
         ),
         LegalBasis::LegitimateInterests => (
@@ -556,9 +605,9 @@ pub fn right(kind: RightKind) -> (T, T) {
         ),
         RightKind::HumanReview => (
             T {
-                nb: "rett til menneskelig inngripen",
-                nn: "rett til menneskeleg inngrep",
-                en: "right to human intervention",
+                nb: "rett til å få saken vurdert av et menneske",
+                nn: "rett til å få saka vurdert av eit menneske",
+                en: "right to have a person review an automated decision",
             },
             T {
                 nb: "Når vi tar en avgjørelse om deg bare ved automatisk behandling, kan du be om at et menneske vurderer saken.",
@@ -566,6 +615,160 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "When we make a decision about you by automated processing alone, you can ask for a person to review it.",
             },
         ),
+    }
+}
+
+/// What a purpose stores on or reads from the device (`cookies`), and whether it needs consent.
+pub fn cookie(kind: Cookie) -> T {
+    match kind {
+        Cookie::StrictlyNecessary => T {
+            nb: "Informasjonskapsler som tjenesten ikke virker uten, for eksempel for innlogging og sikkerhet. De krever ikke samtykke.",
+            nn: "Informasjonskapslar som tenesta ikkje verkar utan, til dømes for innlogging og tryggleik. Dei krev ikkje samtykke.",
+            en: "Cookies the service cannot work without, for example for logging in and security. They do not need your consent.",
+        },
+        Cookie::Functional => T {
+            nb: "Informasjonskapsler som husker valgene dine, for eksempel språk. Vi bruker dem bare hvis du samtykker.",
+            nn: "Informasjonskapslar som hugsar vala dine, til dømes språk. Vi brukar dei berre viss du samtykkjer.",
+            en: "Cookies that remember your choices, such as your language. We only use them if you consent.",
+        },
+        Cookie::Analytics => T {
+            nb: "Informasjonskapsler som måler hvordan tjenesten blir brukt. Vi bruker dem bare hvis du samtykker.",
+            nn: "Informasjonskapslar som måler korleis tenesta blir brukt. Vi brukar dei berre viss du samtykkjer.",
+            en: "Cookies that measure how the service is used. We only use them if you consent.",
+        },
+        Cookie::Marketing => T {
+            nb: "Informasjonskapsler for annonser og sporing på tvers av tjenester. Vi bruker dem bare hvis du samtykker.",
+            nn: "Informasjonskapslar for annonsar og sporing på tvers av tenester. Vi brukar dei berre viss du samtykkjer.",
+            en: "Cookies for advertising and for tracking you across services. We only use them if you consent.",
+        },
+    }
+}
+
+/// A statement the notice makes about itself (`claims`), as the summary says it.
+pub fn claim(kind: Claim) -> T {
+    match kind {
+        Claim::NoConsent => T {
+            nb: "Ingen av behandlingene våre bygger på samtykke.",
+            nn: "Ingen av behandlingane våre byggjer på samtykke.",
+            en: "None of our processing is based on consent.",
+        },
+        Claim::NoSpecialCategories => T {
+            nb: "Vi behandler ingen sensitive opplysninger (særlige kategorier).",
+            nn: "Vi behandlar ingen sensitive opplysningar (særlege kategoriar).",
+            en: "We process no sensitive data (special categories).",
+        },
+        Claim::NoCriminalData => T {
+            nb: "Vi behandler ingen opplysninger om straffedommer og lovovertredelser.",
+            nn: "Vi behandlar ingen opplysningar om straffedommar og lovbrot.",
+            en: "We process no data about criminal convictions and offences.",
+        },
+        Claim::NoAutomatedDecisions => T {
+            nb: "Vi tar ingen automatiserte avgjørelser om deg.",
+            nn: "Vi tek ingen automatiserte avgjerder om deg.",
+            en: "We make no automated decisions about you.",
+        },
+        Claim::NoProfiling => T {
+            nb: "Vi bruker ikke profilering.",
+            nn: "Vi brukar ikkje profilering.",
+            en: "We do not use profiling.",
+        },
+        Claim::NoTransfersOutsideEea => T {
+            nb: "Vi overfører ingen opplysninger til land utenfor EØS.",
+            nn: "Vi overfører ingen opplysningar til land utanfor EØS.",
+            en: "We transfer no data to countries outside the EEA.",
+        },
+        Claim::NoDisclosure => T {
+            nb: "Vi gir ikke opplysningene dine videre, bortsett fra til leverandører som behandler dem for oss.",
+            nn: "Vi gir ikkje opplysningane dine vidare, bortsett frå til leverandørar som behandlar dei for oss.",
+            en: "We do not pass your data on, except to suppliers who process it for us.",
+        },
+    }
+}
+
+/// The numbers up to twelve in words, as running text writes them before a unit ("fem år");
+/// index 0 is one. The gender of "one" follows the unit: see [`one`].
+pub const NUMBERS: [T; 11] = [
+    T {
+        nb: "to",
+        nn: "to",
+        en: "two",
+    },
+    T {
+        nb: "tre",
+        nn: "tre",
+        en: "three",
+    },
+    T {
+        nb: "fire",
+        nn: "fire",
+        en: "four",
+    },
+    T {
+        nb: "fem",
+        nn: "fem",
+        en: "five",
+    },
+    T {
+        nb: "seks",
+        nn: "seks",
+        en: "six",
+    },
+    T {
+        nb: "sju",
+        nn: "sju",
+        en: "seven",
+    },
+    T {
+        nb: "åtte",
+        nn: "åtte",
+        en: "eight",
+    },
+    T {
+        nb: "ni",
+        nn: "ni",
+        en: "nine",
+    },
+    T {
+        nb: "ti",
+        nn: "ti",
+        en: "ten",
+    },
+    T {
+        nb: "elleve",
+        nn: "elleve",
+        en: "eleven",
+    },
+    T {
+        nb: "tolv",
+        nn: "tolv",
+        en: "twelve",
+    },
+];
+
+/// "One" before a unit, in the unit's gender: "én måned", "ett år" / "ein månad", "ei veke",
+/// "eitt år".
+pub fn one(unit: TimeUnit) -> T {
+    match unit {
+        TimeUnit::Day => T {
+            nb: "én",
+            nn: "ein",
+            en: "one",
+        },
+        TimeUnit::Week => T {
+            nb: "én",
+            nn: "ei",
+            en: "one",
+        },
+        TimeUnit::Month => T {
+            nb: "én",
+            nn: "ein",
+            en: "one",
+        },
+        TimeUnit::Year => T {
+            nb: "ett",
+            nn: "eitt",
+            en: "one",
+        },
     }
 }
 
@@ -696,6 +899,55 @@ pub fn country(code: &str) -> Option<T> {
     })
 }
 
+/// Bokmål forms that have no place in Nynorsk: the fixed Nynorsk text contains none of them
+/// (lower-cased, with a space added at the end; tested here and over rendered notices in
+/// `core/tests/notice_facts.rs`).
+pub const BOKMAL_FORMS: &[&str] = &[
+    "opplysningene",
+    "ikke ",
+    "hvordan",
+    "hva ",
+    "behandler ",
+    "virksomhet",
+    "dem ",
+    "nødvendig",
+    "hvis ",
+    "allmennhet",
+    "mottakeren",
+    "hvem",
+    "noen ",
+    "bruker ",
+    " ikke.",
+    "hvorfor",
+    "hvor ",
+    "noe ",
+    " fra ",
+    "trenger",
+    "gjøre",
+    "være",
+    "kommer ",
+    "mener ",
+    "sier ",
+    "deres",
+    "egen ",
+    "eget ",
+    "egne ",
+    "rettighet",
+    "beskyttelse",
+    "begrens",
+    "sammen",
+    "for eksempel",
+    "blant annet",
+    "ennå",
+    "bare ",
+    "mens ",
+    "fortsatt",
+    "følger ",
+    "tjenest",
+    "forebygg",
+    "henvendelse",
+];
+
 /// Every phrase of the table with a name, for the review document and the tests.
 pub fn table() -> Vec<(String, T)> {
     let mut all: Vec<(String, T)> = PHRASES.iter().map(|(n, t)| (n.to_string(), *t)).collect();
@@ -727,6 +979,15 @@ pub fn table() -> Vec<(String, T)> {
         all.push((format!("right {}", k.word()), name));
         all.push((format!("right {} (meaning)", k.word()), meaning));
     }
+    for &k in Cookie::ALL {
+        all.push((format!("cookies {}", k.word()), cookie(k)));
+    }
+    for &k in Claim::ALL {
+        all.push((format!("claim {}", k.word()), claim(k)));
+    }
+    for (i, n) in NUMBERS.iter().enumerate() {
+        all.push((format!("number {}", i + 2), *n));
+    }
     for u in [
         TimeUnit::Day,
         TimeUnit::Week,
@@ -736,6 +997,7 @@ pub fn table() -> Vec<(String, T)> {
         let (one, many) = unit(u);
         all.push((format!("unit {u:?}"), one));
         all.push((format!("unit {u:?} (plural)"), many));
+        all.push((format!("one {u:?}"), self::one(u)));
     }
     for (i, m) in MONTHS.iter().enumerate() {
         all.push((format!("month {}", i + 1), *m));
@@ -794,55 +1056,9 @@ mod tests {
 
     #[test]
     fn nynorsk_is_not_bokmal() {
-        // Bokmål forms that have no place in Nynorsk.
-        let bokmal = [
-            "opplysningene",
-            "ikke ",
-            "hvordan",
-            "hva ",
-            "behandler ",
-            "virksomhet",
-            "dem ",
-            "nødvendig",
-            "hvis ",
-            "allmennhet",
-            "mottakeren",
-            "hvem",
-            "noen ",
-            "bruker ",
-            " ikke.",
-            "hvorfor",
-            "hvor ",
-            "noe ",
-            " fra ",
-            "trenger",
-            "gjøre",
-            "være",
-            "kommer ",
-            "mener ",
-            "sier ",
-            "deres",
-            "egen ",
-            "eget ",
-            "egne ",
-            "rettighet",
-            "beskyttelse",
-            "begrens",
-            "sammen",
-            "for eksempel",
-            "blant annet",
-            "ennå",
-            "bare ",
-            "mens ",
-            "fortsatt",
-            "følger ",
-            "tjenest",
-            "forebygg",
-            "henvendelse",
-        ];
         for (name, t) in table() {
             let nn = format!("{} ", t.nn.to_lowercase());
-            for word in bokmal {
+            for word in BOKMAL_FORMS {
                 assert!(
                     !nn.contains(word),
                     "{name}: Bokmål {word:?} in the Nynorsk {:?}",
