@@ -10,6 +10,7 @@ mod adequacy;
 mod authorities;
 mod child_consent;
 mod countries;
+mod norway;
 mod retention;
 
 pub use adequacy::{
@@ -19,6 +20,10 @@ pub use adequacy::{
 pub use authorities::{SUPERVISORY_AUTHORITIES, SupervisoryAuthority, supervisory_authority};
 pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_age};
 pub use countries::{EEA_STATES, ISO_3166_ALPHA2, is_eea, is_iso_country};
+pub use norway::{
+    CAMERA_RECORDINGS, CONTROL_MEASURES, COOKIES, ELECTRONIC_MARKETING, NATIONAL_ID_NUMBER,
+    NORWEGIAN_PROVISIONS, NorwegianProvision,
+};
 pub use retention::{VAGUE_RETENTION_PHRASES, VaguePhrases, vague_retention};
 
 /// A closed set of words that a field accepts.
