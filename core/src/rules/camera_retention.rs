@@ -12,8 +12,8 @@ declare_rule! {
     /// not three.
     ///
     /// ## Why
-    /// Forskrift 2. juli 2018 nr. 1107 om kameraovervåking i virksomhet (under
-    /// arbeidsmiljøloven § 9-6): where employees are filmed, recordings must be deleted when
+    /// The regulation on camera surveillance in the workplace, forskrift 2. juli 2018 nr. 1107
+    /// om kameraovervåking i virksomhet (under arbeidsmiljøloven § 9-6): where employees are filmed, recordings must be deleted when
     /// there is no longer a legitimate reason to keep them and at the latest seven days after
     /// the recording, thirty where the recording is likely to be handed to the police. Where
     /// no employee is filmed, seven days is Datatilsynet's norm ("Kameraovervåking – hva er

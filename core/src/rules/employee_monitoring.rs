@@ -10,7 +10,7 @@ declare_rule! {
     /// `consultation`.
     ///
     /// ## Why
-    /// arbeidsmiljøloven (LOV-2005-06-17-62) §§ 9-1 and 9-2: an employer may carry out control
+    /// arbeidsmiljøloven (LOV-2005-06-17-62) §§ 9-1, 9-2: an employer may carry out control
     /// measures towards its employees only with a legitimate reason in the business, and a
     /// measure must not be a disproportionate burden on them (§ 9-1); the employer must
     /// discuss the need, design and carrying out of a control measure with the employees'

@@ -103,7 +103,7 @@ mod tests {
                 RULE,
                 &declaration("country SE\n  establishment NO", category, "")
             ),
-            vec![3]
+            vec![4]
         );
         assert!(lines(RULE, &declaration("country SE", category, "")).is_empty());
         assert!(lines(RULE, &declaration("country IS", category, "")).is_empty());
