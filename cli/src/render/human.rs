@@ -80,8 +80,8 @@ fn write(out: &mut impl WriteColor, reports: &[FileReport]) -> std::io::Result<(
                 });
             }
             let mut notes = Vec::new();
-            if let Some(article) = d.rule.article {
-                notes.push(format!("GDPR {article}"));
+            if let Some(citation) = d.rule.citation() {
+                notes.push(citation);
             }
             let snippet = Snippet::new(level)
                 .with_code(d.rule.name)

@@ -55,12 +55,26 @@ impl RuleMeta {
             .join("\n")
     }
 
+    /// The text the rule enforces, as shown beside a finding: "GDPR Art. 6(1)" for a GDPR
+    /// article; a Norwegian law or the ePrivacy Directive as written ("personopplysningsloven
+    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. `None` for rules about the
+    /// file itself.
+    pub fn citation(&self) -> Option<String> {
+        self.article.map(|a| {
+            if a.starts_with("Art.") {
+                format!("GDPR {a}")
+            } else {
+                a.to_string()
+            }
+        })
+    }
+
     /// The whole page on the rule, as `privlint explain` prints it and the editor shows it: a
     /// title with the severity and the article, the summary, then the documentation.
     pub fn explanation(&self) -> String {
         let article = self
-            .article
-            .map(|a| format!(", GDPR {a}"))
+            .citation()
+            .map(|a| format!(", {a}"))
             .unwrap_or_default();
         let mut summary = self.summary.chars();
         let summary: String = summary
@@ -510,5 +524,19 @@ mod tests {
         assert_eq!(suggest("syntax-eror"), Some("syntax-error"));
         assert!(find("syntax-error").is_some());
         assert!(find("no-such-rule").is_none());
+    }
+
+    /// A finding under Norwegian law or the ePrivacy Directive is not cited as "GDPR …".
+    #[test]
+    fn citations_name_the_act() {
+        assert_eq!(
+            find("missing-dpo").unwrap().meta().citation().as_deref(),
+            Some("GDPR Art. 37(1)(a)")
+        );
+        for name in ["national-id-need", "cookie-consent", "employee-monitoring"] {
+            let citation = find(name).unwrap().meta().citation().unwrap();
+            assert!(!citation.starts_with("GDPR"), "{citation}");
+        }
+        assert_eq!(find("syntax-error").unwrap().meta().citation(), None);
     }
 }

@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn each_rules_documentation_names_its_section_and_check_date() {
         for provision in NORWEGIAN_PROVISIONS {
-            let docs = crate::rules::find(provision.rule).unwrap().meta().documentation();
+            let docs = crate::rules::find(provision.rule)
+                .unwrap()
+                .meta()
+                .documentation();
             let section = provision.section.trim_start_matches("the ");
             let law = provision.law.split_whitespace().next().unwrap();
             for part in [law, provision.checked, "core/src/vocab/norway.rs"] {
