@@ -66,11 +66,11 @@ cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --quiet -- -D warning
 step "fuzzing: 30 s per target (scripts/fuzz.sh; longer runs: scripts/fuzz.sh 600)"
 scripts/fuzz.sh 30
 
-step "the contract examples, version 2 (shared/spec/examples-v2)"
+step "the contract examples, version 3 (tests/contract)"
 cargo build --release --quiet -p privlint
 conformance="$root/../shared/tools/conformance"
 if [ -x "$conformance" ]; then
-    "$conformance" --privlint "$root/target/release/privlint" "$root/../shared/spec/examples-v2"
+    "$conformance" --privlint "$root/target/release/privlint" "$root/tests/contract"
 else
     echo "skipped: $conformance not found (shared/ is not beside this checkout)"
 fi

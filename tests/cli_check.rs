@@ -158,7 +158,8 @@ fn an_empty_file_has_no_controller_and_grants_no_rights() {
         .into_iter()
         .map(|(_, rule, line)| (rule, line))
         .collect();
-    // rules.md: without a controller, the rights findings go to 1:1 too.
+    // rules.md: without a controller, the rights findings go to 1:1 too, and so does the
+    // note that the record describes no security measures (version 3).
     let expected = [
         "missing-complaint-right",
         "missing-controller",
@@ -166,6 +167,7 @@ fn an_empty_file_has_no_controller_and_grants_no_rights() {
         "missing-right",
         "missing-right",
         "missing-right",
+        "missing-security-description",
     ];
     assert_eq!(found, expected.map(|rule| (rule.to_string(), 1)).to_vec());
 }

@@ -8,8 +8,8 @@ use common::{json, privlint, rules, write};
 
 const CONFIG: &str =
     "[[declarations]]\nname = \"bank\"\nfiles = [\"org.privacy\", \"systems/*.privacy\"]\n";
-const ORG: &str = "controller bank \"Banken ASA\" {\n  country NO\n  email \"post@bank.example\"\n  authority dt \"Datatilsynet\"\n}\nprocessor mail \"E-post\" {\n  country NO\n  agreement \"DBA-1\"\n}\ncategory contact \"Kontakt\"\nsubject customers \"Kunder\"\nrights {\n  access; rectification; erasure; restriction; objection\n  complaint dt\n}\n";
-const NEWS: &str = "purpose news \"Nyhetsbrev\" {\n  basis legitimate_interests \"å fortelje om nye tenester\"\n  data contact\n  subjects customers\n  processors mail\n  retention 1 year\n}\n";
+const ORG: &str = "controller bank \"Banken ASA\" {\n  country NO\n  email \"post@bank.example\"; security \"Tilgang etter rolle.\"\n  authority dt \"Datatilsynet\"\n}\nprocessor mail \"E-post\" {\n  country NO\n  agreement \"DBA-1\"\n}\ncategory contact \"Kontakt\"\nsubject customers \"Kunder\"\nrights {\n  access; rectification; erasure; restriction; objection\n  complaint dt\n}\n";
+const NEWS: &str = "purpose news \"Nyhetsbrev\" {\n  basis legitimate_interests \"å fortelje om nye tenester\"; provision voluntary\n  data contact\n  subjects customers\n  processors mail\n  retention 1 year\n}\n";
 
 fn bank() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -68,7 +68,7 @@ fn naming_one_file_checks_the_whole_declaration_and_reports_each_finding_once() 
     write(
         dir.path(),
         "systems/other.privacy",
-        "purpose other \"Anna\" {\n  basis legitimate_interests \"x\"\n  data unused\n  subjects customers\n  retention 1 year\n}\n",
+        "purpose other \"Anna\" {\n  basis legitimate_interests \"x\"; provision voluntary\n  data unused\n  subjects customers\n  retention 1 year\n}\n",
     );
     let (_, used) = json(dir.path(), &["org.privacy"]);
     assert_eq!(rules(&used), vec![], "{used:#}");

@@ -121,7 +121,7 @@ mod tests {
     use super::*;
 
     const ORGANISATION: &str = "controller bank \"Banken\" {\n  country NO\n  email \"post@bank.example\"\n  authority datatilsynet \"Datatilsynet\"\n}\nprocessor mail \"E-post\" {\n  country NO\n  agreement \"DBA-1\"\n}\ncategory contact \"Kontakt\"\nrights {\n  access; rectification; erasure; restriction\n  complaint datatilsynet\n}\n";
-    const SYSTEM: &str = "subject customers \"Kunder\"\npurpose news \"Nyheitsbrev\" {\n  basis legitimate_interests \"å fortelje om nye tenester\"\n  data contact\n  subjects customers\n  processors mail\n  retention 1 year\n}\nrights { objection }\n";
+    const SYSTEM: &str = "subject customers \"Kunder\"\npurpose news \"Nyheitsbrev\" {\n  basis legitimate_interests \"å fortelje om nye tenester\"\n  provision voluntary\n  security \"Tilgang etter rolle.\"\n  data contact\n  subjects customers\n  processors mail\n  retention 1 year\n}\nrights { objection }\n";
 
     fn rules(diagnostics: &[Diagnostic], combined: &Combined) -> Vec<(usize, &'static str)> {
         diagnostics

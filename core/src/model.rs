@@ -13,6 +13,10 @@ use crate::vocab::{
     Duration, LegalBasis, Provision, RightKind, TransferSafeguard, Vocabulary,
 };
 
+/// The days a camera recording may be kept: the regulation on camera surveillance in the
+/// workplace, and Datatilsynet's norm elsewhere (`crate::vocab::CAMERA_RECORDINGS`).
+pub const CAMERA_RETENTION_DAYS: u64 = 7;
+
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spanned<T> {
@@ -438,20 +442,43 @@ impl InternationalOrganisation {
 }
 
 impl Party {
-    /// Whether some value of the party's `country` is outside the EEA. A party whose country
-    /// is missing or unknown is never treated as outside (rules.md: no cascades).
+    /// Whether the party is outside the EEA: an international organisation, wherever it sits
+    /// (Art. 44), or a party with some value of its `country` outside the EEA. A party whose
+    /// country is missing or unknown is never treated as outside (rules.md: no cascades).
     pub fn is_outside_eea(&self) -> bool {
-        self.country.as_ref().is_some_and(Countries::is_outside_eea)
+        self.international_organisation.is_some()
+            || self.country.as_ref().is_some_and(Countries::is_outside_eea)
     }
 
-    /// Whether every value of the party's `country` is in the EEA.
+    /// Whether every value of the party's `country` is in the EEA (never for an international
+    /// organisation, whose seat in the EEA does not bring it under the GDPR).
     pub fn is_inside_eea(&self) -> bool {
-        self.country.as_ref().is_some_and(Countries::is_inside_eea)
+        self.international_organisation.is_none()
+            && self.country.as_ref().is_some_and(Countries::is_inside_eea)
     }
 
-    /// The values of the party's `country` outside the EEA.
+    /// The values of the party's `country` outside the EEA that the safeguard rules judge:
+    /// none for an international organisation, whose only value outside the EEA is the
+    /// organisation itself (language.md §3; see [`Party::covers_organisation`]).
     pub fn outside_eea(&self) -> impl Iterator<Item = &CountryValue> {
-        self.country.iter().flat_map(Countries::outside_eea)
+        self.country
+            .iter()
+            .filter(|_| self.international_organisation.is_none())
+            .flat_map(Countries::outside_eea)
+    }
+
+    /// Whether one of the safeguards of an international organisation covers it (language.md
+    /// §3): `adequacy` only when its key names an organisation with an adequacy decision,
+    /// `dpf` and `bcr` never, every other safeguard always. False for a party that is not one.
+    pub fn covers_organisation(&self) -> bool {
+        let Some(organisation) = &self.international_organisation else {
+            return false;
+        };
+        self.safeguards.iter().any(|s| match s.kind {
+            TransferSafeguard::Adequacy => organisation.adequacy_decision().is_some(),
+            TransferSafeguard::Dpf | TransferSafeguard::Bcr => false,
+            _ => true,
+        })
     }
 
     pub fn safeguard(&self, kind: TransferSafeguard) -> Option<&Safeguard> {
@@ -619,6 +646,20 @@ impl Purpose {
     /// `condition explicit_consent` (Art. 7(3), 20(1)(a)).
     pub fn rests_on_consent(&self) -> bool {
         self.has_basis(LegalBasis::Consent) || self.has_condition(Condition::ExplicitConsent)
+    }
+
+    /// Whether the purpose has a ground of Art. 22(2) for its decisions other than a decision's
+    /// own `authorised_by`: `basis contract` (22(2)(a)), `condition explicit_consent`
+    /// (22(2)(c)), or a `basis legal_obligation` or `basis public_task` naming a law (22(2)(b)).
+    /// `automated-decision-basis` and `missing-law-reference` both ask it, so that a bare
+    /// `authorised_by` gives one of them, never both.
+    pub fn has_decision_ground(&self) -> bool {
+        self.has_basis(LegalBasis::Contract)
+            || self.has_condition(Condition::ExplicitConsent)
+            || self.bases.iter().any(|b| {
+                matches!(b.kind, LegalBasis::LegalObligation | LegalBasis::PublicTask)
+                    && b.detail.is_some()
+            })
     }
 
     /// Whether Art. 20(1)(a) makes portability applicable: consent, explicit consent or contract.
@@ -810,6 +851,32 @@ impl Model {
                 .iter()
                 .all(|state| d.applies_in(&state.code))
         })
+    }
+
+    /// Whether the controller is in Norway: one of its `country` or `establishment` values is
+    /// NO (rules.md: the rules marked *Norway* apply then, and only then).
+    pub fn controller_in_norway(&self) -> bool {
+        self.controller().is_some_and(|c| {
+            c.country
+                .iter()
+                .chain(&c.establishment)
+                .any(|countries| countries.has_code("NO"))
+        })
+    }
+
+    /// Whether `camera-retention` reports the purpose's `retention`: a controller in Norway, a
+    /// `camera` purpose, and a retention that is `indefinite`, `until`, or longer than seven
+    /// days (for `… after`, its period, read as running from the recording). On that retention
+    /// it replaces `indefinite-retention` and `vague-retention`, which ask this (no cascade).
+    pub fn camera_retention_too_long(&self, purpose: &Purpose) -> bool {
+        self.controller_in_norway()
+            && purpose.camera.is_some()
+            && purpose.retention.as_ref().is_some_and(|r| match &r.period {
+                RetentionPeriod::Indefinite(_) | RetentionPeriod::Until(_) => true,
+                RetentionPeriod::Fixed(period) | RetentionPeriod::After(period, _) => {
+                    period.max_days() > CAMERA_RETENTION_DAYS
+                }
+            })
     }
 
     pub fn is_public_authority(&self) -> bool {

@@ -432,8 +432,8 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
             d.rule.name,
             d.severity.as_str(),
             d.rule
-                .article
-                .map(|a| format!(", GDPR {a}"))
+                .citation()
+                .map(|a| format!(", {a}"))
                 .unwrap_or_default(),
             d.rule.documentation()
         ));

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 pub use serde_json::Value;
 
 /// A declaration that every rule accepts; tests append to it (it ends on line 10).
-pub const CLEAN: &str = "controller c \"C AS\" {\n  country NO\n  email \"post@c.example\"\n  authority dt \"Datatilsynet\"\n}\nrights {\n  access; rectification; erasure; restriction\n  complaint dt\n}\n\n";
+pub const CLEAN: &str = "controller c \"C AS\" {\n  country NO\n  email \"post@c.example\"; security \"Tilgang etter rolle.\"\n  authority dt \"Datatilsynet\"\n}\nrights {\n  access; rectification; erasure; restriction\n  complaint dt\n}\n\n";
 
 /// The diagnostic of `rule` in a report.
 pub fn find<'r>(report: &'r Value, rule: &str) -> &'r Value {

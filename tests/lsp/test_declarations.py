@@ -12,7 +12,7 @@ SYSTEMS = 20
 
 ORGANISATION = """controller bank "Banken" {
   country NO
-  email "post@bank.example"
+  email "post@bank.example"; security "Tilgang etter rolle."
   authority datatilsynet "Datatilsynet"
 }
 processor mail "E-post" {
@@ -30,7 +30,7 @@ rights {
 
 def system(i: int) -> str:
     return f"""purpose news_{i} "Nyheitsbrev {i}" {{
-  basis legitimate_interests "å fortelje om nye tenester"
+  basis legitimate_interests "å fortelje om nye tenester"; provision voluntary
   data contact
   subjects customers
   retention 1 year
@@ -199,7 +199,7 @@ async def test_a_file_changed_on_disk_changes_the_diagnostics(client: LanguageCl
     await until(lambda: codes(client, other.as_uri()) == ["unknown-reference"], "the new finding on disk")
     # A new file of the declaration that defines it and uses the processor (a `git pull`).
     new = tmp_path / "systems" / "s99.privacy"
-    new.write_text('category payments "Betaling"\npurpose pay "Betaling" {\n  basis legitimate_interests "å ta betalt"\n  data payments\n  subjects customers\n  processors mail\n  retention 1 year\n}\n', encoding="utf-8")
+    new.write_text('category payments "Betaling"\npurpose pay "Betaling" {\n  basis legitimate_interests "å ta betalt"; provision voluntary\n  data payments\n  subjects customers\n  processors mail\n  retention 1 year\n}\n', encoding="utf-8")
     client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=new.as_uri(), type=types.FileChangeType.Created)])
     )

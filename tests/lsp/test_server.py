@@ -104,7 +104,12 @@ async def test_capabilities_and_utf16_by_default(client: LanguageClient):
 
 async def test_diagnostics_on_open_match_the_cli(client: LanguageClient, tmp_path):
     diagnostics = await open_and_wait(client, BASE)
-    assert codes(diagnostics) == [("missing-legal-basis", 14), ("transfer-without-safeguard", 10)]
+    # Version 3: the record describes no security measures (an info, at the controller's name).
+    assert codes(diagnostics) == [
+        ("missing-legal-basis", 14),
+        ("missing-security-description", 0),
+        ("transfer-without-safeguard", 10),
+    ]
     basis = next(d for d in diagnostics if d.code == "missing-legal-basis")
     assert basis.source == "privlint"
     assert basis.severity == types.DiagnosticSeverity.Error

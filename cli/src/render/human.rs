@@ -90,8 +90,8 @@ fn write_as(
             }
             let (excerpts, ranges) = Excerpts::of(&spans, &mut indexes);
             let mut notes = Vec::new();
-            if let Some(article) = d.rule.article {
-                notes.push(format!("GDPR {article}"));
+            if let Some(citation) = d.rule.citation() {
+                notes.push(citation);
             }
             if let [(file, range)] = ranges.as_slice()
                 && cut_lines == CutLines::Direct

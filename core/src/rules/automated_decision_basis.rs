@@ -1,13 +1,14 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Purpose};
+use crate::model::{Authorisation, Model};
 use crate::rules::{Report, Rule};
-use crate::vocab::{Condition, LegalBasis};
 
 declare_rule! {
     /// ## What it checks
-    /// A purpose with a `decision` that has none of: `basis contract`,
-    /// `condition explicit_consent`, or a `basis legal_obligation` or `basis public_task`
-    /// naming a law.
+    /// A `decision` in a purpose that has none of: `basis contract`,
+    /// `condition explicit_consent`, a `basis legal_obligation` or `basis public_task` naming a
+    /// law, or an `authorised_by` in the decision naming the law that authorises it. A bare
+    /// `authorised_by`, without the law, names none: it gives this finding when the purpose
+    /// has no other ground, and otherwise `missing-law-reference` at the word, never both.
     ///
     /// ## Why
     /// A decision based solely on automated processing with legal or similarly significant
@@ -17,8 +18,9 @@ declare_rule! {
     /// if it authorises the automated decision itself and lays down suitable measures to
     /// safeguard the person's rights: a law that obliges the controller to process the data
     /// (a duty to check customers, say) does not by itself allow deciding about them by
-    /// machine. privlint cannot read the law, so it accepts a `legal_obligation` or
-    /// `public_task` basis that names one; check that the law really authorises the decision.
+    /// machine. privlint cannot read the law, so it accepts `authorised_by "…"` in the decision,
+    /// or a `legal_obligation` or `public_task` basis that names one; check that the law really
+    /// authorises the decision.
     ///
     /// If no exception applies, the decision must not be made solely by automated means: let a
     /// person make it (and remove `decision`), or obtain explicit consent.
@@ -48,31 +50,31 @@ declare_rule! {
     }
 }
 
-/// Whether one of the exceptions of Art. 22(2) covers the purpose's decisions.
-fn allowed(purpose: &Purpose) -> bool {
-    purpose.has_basis(LegalBasis::Contract)
-        || purpose.has_condition(Condition::ExplicitConsent)
-        || purpose.bases.iter().any(|b| {
-            matches!(b.kind, LegalBasis::LegalObligation | LegalBasis::PublicTask)
-                && b.detail.is_some()
-        })
-}
-
 impl Rule for AutomatedDecisionBasis {
     fn check(&self, model: &Model, report: &mut Report) {
         for purpose in &model.purposes {
-            if allowed(purpose)
+            if purpose.has_decision_ground()
                 || purpose.unreadable.contains("basis")
                 || purpose.unreadable.contains("condition")
             {
                 continue;
             }
             for decision in &purpose.decisions {
+                let bare = match &decision.authorised_by {
+                    Some(Authorisation { law: Some(_), .. }) => continue,
+                    Some(Authorisation { law: None, .. }) => true,
+                    None => false,
+                };
+                let why = if bare {
+                    "`authorised_by` names no law, and "
+                } else {
+                    ""
+                };
                 report.push(Diagnostic::new(
                     &Self::META,
                     decision.keyword,
                     format!(
-                        "a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent (Art. 22(2)): if one of these applies to `{}`, declare it (`basis contract`, `condition explicit_consent`, or the authorising law in `basis legal_obligation \"…\"`); if none does, a person must make the decision — remove `decision`",
+                        "{why}a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent (Art. 22(2)): if one of these applies to `{}`, declare it (the authorising law in the decision, `authorised_by \"…\"`, or `basis contract`, or `condition explicit_consent`); if none does, a person must make the decision — remove `decision`",
                         purpose.id.name
                     ),
                 ));
@@ -115,5 +117,30 @@ mod tests {
     #[test]
     fn an_unreadable_basis_is_not_judged() {
         assert!(lines(RULE, &purpose("basis contrct")).is_empty());
+    }
+
+    #[test]
+    fn authorised_by_naming_a_law_is_a_ground_and_a_bare_one_gives_one_finding() {
+        let with = |basis: &str, authorised: &str| {
+            format!(
+                "purpose p \"P\" {{\n  {basis}\n  decision \"D\" {{\n    {authorised}\n  }}\n}}\n"
+            )
+        };
+        let named = with("basis public_task", "authorised_by \"forskrift § 12\"");
+        assert!(crate::rules::testing::lines("automated-decision-basis", &named).is_empty());
+        // No other ground: this rule, at the decision, and no missing-law-reference at the word.
+        let bare = with("basis legitimate_interests \"x\"", "authorised_by");
+        assert_eq!(
+            crate::rules::testing::lines("automated-decision-basis", &bare),
+            vec![3]
+        );
+        assert!(crate::rules::testing::lines("missing-law-reference", &bare).is_empty());
+        // Another ground: missing-law-reference at the word, not this rule.
+        let grounded = with("basis public_task \"lov § 2\"", "authorised_by");
+        assert!(crate::rules::testing::lines("automated-decision-basis", &grounded).is_empty());
+        assert_eq!(
+            crate::rules::testing::lines("missing-law-reference", &grounded),
+            vec![4]
+        );
     }
 }

@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
+use crate::model::{Model, Place, Purpose};
 use crate::rules::{Report, Rule};
 use crate::vocab::{DEFAULT_CONSENT_AGE, LegalBasis, consent_age};
 
@@ -9,16 +9,25 @@ declare_rule! {
     ///
     /// ## Why
     /// When an information society service is offered directly to a child on the basis of
-    /// consent, the child's own consent is valid only from the age set by the law of the
-    /// controller's country; below it a parent must give or authorise consent (Art. 8(1)), and
-    /// the controller must make reasonable efforts to verify that, taking into account the
-    /// technology available (Art. 8(2)). The age is 13 in Norway (personopplysningsloven § 5)
-    /// and 16 where a state has set none; privlint knows the ages of the states listed in its
-    /// table and otherwise assumes 16. Art. 8 concerns only information society services
-    /// offered directly to the child (`online_service`): consent to other processing is judged
-    /// by Art. 7 and the child's capacity under national law, and this rule does not fire.
-    /// Once the consent flow handles parents, suppress this rule for the purpose with the
-    /// reason.
+    /// consent, the child's own consent is valid only from the age set by national law; below
+    /// it a parent must give or authorise consent (Art. 8(1)), and the controller must make
+    /// reasonable efforts to verify that, taking into account the technology available (Art.
+    /// 8(2)). Which State's age applies depends on each State's law (EDPB Guidelines 05/2020 on
+    /// consent, ¶ 131): a service offered in several States must respect the ages of those
+    /// whose law looks to where the service is offered. privlint therefore takes the highest
+    /// of the ages of the controller's country and of every country `online_service` names
+    /// (`online_service NO, SE`; without values, the controller's country), and names the
+    /// State that sets it; where that State's law looks to the controller's establishment
+    /// instead, a lower age may be enough. The ages are those of privlint's table
+    /// (`core/src/vocab/child_consent.rs`, each with its law): 13 in Norway
+    /// (personopplysningsloven § 5) and Sweden, 16 for a State that has set none or a country
+    /// that is unknown. A code outside the EEA after `online_service` is ignored: Art. 8 ages
+    /// are set by EEA States.
+    ///
+    /// Art. 8 concerns only information society services offered directly to the child
+    /// (`online_service`): consent to other processing is judged by Art. 7 and the child's
+    /// capacity under national law, and this rule does not fire. Once the consent flow handles
+    /// parents, suppress this rule for the purpose with the reason.
     ///
     /// ## Example
     /// ```privacy
@@ -51,18 +60,66 @@ declare_rule! {
     }
 }
 
+/// The age of digital consent one country sets, and where it comes from.
+struct StateAge {
+    age: u8,
+    /// "13 in NO (personopplysningsloven § 5)", or the default of Art. 8(1).
+    described: String,
+}
+
+/// The age for a country: its table entry, or 16 (Art. 8(1)) when it has set none or is unknown.
+fn state_age(code: Option<&str>) -> StateAge {
+    match code.and_then(consent_age) {
+        Some(entry) => StateAge {
+            age: entry.age,
+            described: format!("{} in {} ({})", entry.age, entry.country, entry.law),
+        },
+        None => StateAge {
+            age: DEFAULT_CONSENT_AGE,
+            described: match code {
+                Some(code) => format!(
+                    "{DEFAULT_CONSENT_AGE} in {code}, the age of Art. 8(1) where a State has set no lower one"
+                ),
+                None => format!(
+                    "{DEFAULT_CONSENT_AGE}, the age of Art. 8(1), since the controller's country is not known"
+                ),
+            },
+        },
+    }
+}
+
+/// The highest age of the controller's country and of the EEA countries `online_service`
+/// names, with every State that sets it.
+fn highest_age(model: &Model, purpose: &Purpose) -> (u8, Vec<String>) {
+    let controller = model
+        .controller()
+        .and_then(|c| c.country.as_ref())
+        .and_then(|c| c.first_known_code());
+    let offered = purpose
+        .offered_in
+        .iter()
+        .filter(|v| v.place == Place::EeaState)
+        .map(|v| Some(v.code.as_str()));
+    let ages: Vec<StateAge> = std::iter::once(controller)
+        .chain(offered)
+        .map(state_age)
+        .collect();
+    let highest = ages
+        .iter()
+        .map(|a| a.age)
+        .max()
+        .unwrap_or(DEFAULT_CONSENT_AGE);
+    let mut states: Vec<String> = Vec::new();
+    for age in ages.into_iter().filter(|a| a.age == highest) {
+        if !states.contains(&age.described) {
+            states.push(age.described);
+        }
+    }
+    (highest, states)
+}
+
 impl Rule for ChildConsent {
     fn check(&self, model: &Model, report: &mut Report) {
-        let country = model
-            .controller()
-            .and_then(|c| c.country.as_ref())
-            .and_then(|c| c.first_known_code());
-        let age = match country.and_then(consent_age) {
-            Some(entry) => format!("{} in {} ({})", entry.age, entry.country, entry.law),
-            None => format!(
-                "{DEFAULT_CONSENT_AGE} unless the law of the controller's country sets a lower age (Art. 8(1))"
-            ),
-        };
         for purpose in model.purposes.iter().filter(|p| p.online_service.is_some()) {
             let Some(basis) = purpose.basis(LegalBasis::Consent) else {
                 continue;
@@ -72,19 +129,23 @@ impl Rule for ChildConsent {
                 .iter()
                 .filter_map(|r| model.subject(r))
                 .find(|s| s.child.is_some());
-            if let Some(child) = child {
-                report.push(
-                    Diagnostic::new(
-                        &Self::META,
-                        basis.span,
-                        format!(
-                            "the online service `{}` relies on the consent of children (`{}`): below the age of digital consent ({age}) a parent must give or authorise consent (Art. 8(1)), and you must make reasonable efforts to verify it (Art. 8(2)); say how in the consent flow, then suppress this finding with that reason",
-                            purpose.id.name, child.id.name
-                        ),
-                    )
-                    .with_related(child.child.unwrap_or(child.id.span), "these data subjects are children"),
-                );
-            }
+            let Some(child) = child else {
+                continue;
+            };
+            let (age, states) = highest_age(model, purpose);
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    basis.span,
+                    format!(
+                        "the online service `{}` relies on the consent of children (`{}`): below the age of digital consent, {age} ({}: the highest of the controller's country and the countries where the service is offered), a parent must give or authorise consent (Art. 8(1)), and you must make reasonable efforts to verify it (Art. 8(2)); a lower age may be enough where that State's law looks to the controller's establishment instead (EDPB Guidelines 05/2020 ¶ 131); say how the consent flow handles this, then suppress this finding with that reason",
+                        purpose.id.name,
+                        child.id.name,
+                        states.join("; ")
+                    ),
+                )
+                .with_related(child.child.unwrap_or(child.id.span), "these data subjects are children"),
+            );
         }
     }
 }
@@ -130,8 +191,44 @@ mod tests {
             with("NO")
         );
         assert!(with("FR").contains("15 in FR"), "{}", with("FR"));
-        assert!(with("US").contains("16 unless"), "{}", with("US"));
+        assert!(with("US").contains("16 in US"), "{}", with("US"));
         let none = findings(RULE, &purpose("consent", "child", "online_service"));
-        assert!(none[0].1.contains("16 unless"), "{}", none[0].1);
+        assert!(
+            none[0].1.contains("16, the age of Art. 8(1)"),
+            "{}",
+            none[0].1
+        );
+        assert!(none[0].1.contains("05/2020 ¶ 131"), "{}", none[0].1);
+    }
+
+    fn offered(controller: &str, online: &str) -> String {
+        let text = format!(
+            "controller c \"C\" {{ country {controller} }}\n{}",
+            purpose("consent", "child", online)
+        );
+        findings(RULE, &text)[0].1.clone()
+    }
+
+    #[test]
+    fn the_highest_age_of_the_controllers_country_and_where_the_service_is_offered() {
+        let nordic = offered("NO", "online_service NO, SE");
+        assert!(nordic.contains(", 13 (13 in NO"), "{nordic}");
+        assert!(
+            nordic.contains("13 in SE"),
+            "ties name every State: {nordic}"
+        );
+        let france = offered("NO", "online_service NO, FR");
+        assert!(france.contains(", 15 (15 in FR"), "{france}");
+        assert!(!france.contains("in NO"), "{france}");
+        // A State not in the table has set no lower age than 16.
+        let portugal = offered("NO", "online_service PT");
+        assert!(portugal.contains(", 16 (16 in PT"), "{portugal}");
+    }
+
+    #[test]
+    fn a_country_outside_the_eea_is_ignored() {
+        let abroad = offered("NO", "online_service NO, US");
+        assert!(abroad.contains(", 13 (13 in NO"), "{abroad}");
+        assert!(!abroad.contains("US"), "{abroad}");
     }
 }

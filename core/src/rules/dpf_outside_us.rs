@@ -5,7 +5,8 @@ use crate::vocab::TransferSafeguard;
 
 declare_rule! {
     /// ## What it checks
-    /// `safeguard dpf` on a party outside the EEA whose country is not `US`.
+    /// `safeguard dpf` on a party outside the EEA whose country is not `US`, or on a recipient
+    /// flagged `international_organisation`, which the framework never covers.
     ///
     /// ## Why
     /// The EU–US Data Privacy Framework is an adequacy decision for the United States only
@@ -42,6 +43,18 @@ impl Rule for DpfOutsideUs {
             let Some(safeguard) = party.safeguard(TransferSafeguard::Dpf) else {
                 continue;
             };
+            // The framework certifies US organisations; it never covers an international one.
+            if party.international_organisation.is_some() {
+                report.push(Diagnostic::new(
+                    &Self::META,
+                    safeguard.span,
+                    format!(
+                        "the Data Privacy Framework covers only organisations in the United States that are certified under it (Art. 45), and `{}` is an international organisation: use a safeguard of Art. 46 — between public bodies `safeguard public_instrument` (46(2)(a)) or `administrative_arrangement` (46(3)(b)), otherwise `scc`",
+                        party.id.name
+                    ),
+                ));
+                continue;
+            }
             let Some(country) = &party.country else {
                 continue;
             };
@@ -103,6 +116,15 @@ mod tests {
         assert!(
             lines(RULE, &party("QQ")).is_empty(),
             "unknown country: unknown-country"
+        );
+    }
+
+    #[test]
+    fn never_for_an_international_organisation() {
+        let text = "recipient io \"IO\" {\n  international_organisation\n  country US\n  safeguard dpf\n}\npurpose p \"P\" { recipients io }\n";
+        assert_eq!(
+            crate::rules::testing::lines("dpf-outside-us", text),
+            vec![4]
         );
     }
 }

@@ -9,11 +9,11 @@ declare_rule! {
     /// - has a `decision` and is `profiling` (Art. 35(3)(a): a systematic and extensive
     ///   evaluation of personal aspects on which decisions are based), or
     /// - is `large_scale` and uses a `special` or `criminal` category (Art. 35(3)(b)), or
-    /// - is `monitoring` and `large_scale` (Art. 35(3)(c) for publicly accessible areas; Art.
+    /// - is `monitoring` (or `camera`, which is monitoring) and `large_scale` (Art. 35(3)(c) for publicly accessible areas; Art.
     ///   35(1) otherwise), or
     /// - meets two or more of the criteria the EDPB uses for "likely to result in a high risk"
     ///   (WP248 rev.01, endorsed by the EDPB): (1) `profiling`, (2) a `decision`, (3)
-    ///   `monitoring`, (4) a `special` or `criminal` category, (5) `large_scale`, and (6) people
+    ///   `monitoring` or `camera`, (4) a `special` or `criminal` category, (5) `large_scale`, and (6) people
     ///   in a weak position (a `child` or `employee` subject).
     ///
     /// A decision alone is criterion (2), not Art. 35(3)(a): a fee table applied to a person's
@@ -76,8 +76,8 @@ impl Rule for DpiaRequired {
                 })
                 .map(|r| r.span);
             let decision = purpose.decisions.first().map(|d| d.keyword);
-            // The WP248 criteria this model can see, each with the place that shows it. rules.md
-            // (version 3) counts a `camera` purpose under (3) as well, once the language has it.
+            // The WP248 criteria this model can see, each with the place that shows it; a
+            // `camera` purpose monitors, so it meets (3) (rules.md, version 3).
             let criteria: Vec<(&str, Span)> = [
                 ("profiling", purpose.profiling),
                 ("an automated decision", decision),
@@ -191,5 +191,13 @@ mod tests {
             message.contains("profiling, systematic monitoring"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn camera_is_criterion_three() {
+        assert!(lines(RULE, &purpose("camera")).is_empty(), "one criterion");
+        assert_eq!(lines(RULE, &purpose("camera\n  profiling")), vec![3]);
+        let message = &findings(RULE, &purpose("camera\n  profiling"))[0].1;
+        assert!(message.contains("systematic monitoring"), "{message}");
     }
 }

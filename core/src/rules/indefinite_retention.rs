@@ -39,6 +39,8 @@ impl Rule for IndefiniteRetention {
         for purpose in &model.purposes {
             if let Some(retention) = &purpose.retention
                 && let RetentionPeriod::Indefinite(_) = retention.period
+                // camera-retention's finding on this retention, not this one (no cascade).
+                && !model.camera_retention_too_long(purpose)
             {
                 report.push(Diagnostic::new(
                     &Self::META,

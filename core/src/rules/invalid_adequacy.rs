@@ -6,6 +6,10 @@ use crate::vocab::TransferSafeguard;
 declare_rule! {
     /// ## What it checks
     /// `safeguard adequacy` on a party outside the EEA whose country has no adequacy decision.
+    /// For a recipient flagged `international_organisation`, the organisation itself is what
+    /// must be covered, not the country of its seat: `adequacy` holds only when its key names
+    /// an organisation with a decision (`international_organisation epo`, the European Patent
+    /// Organisation, decision (EU) 2025/1382).
     ///
     /// ## Why
     /// Only the European Commission decides that a country ensures an adequate level of
@@ -16,9 +20,9 @@ declare_rule! {
     /// Uruguay. The United States is covered only for organisations certified under the EU–US
     /// Data Privacy Framework: write `safeguard dpf`.
     ///
-    /// Brazil's decision ((EU) 2026/179) applies to controllers in Norway, Iceland and
-    /// Liechtenstein only once it is taken into the EEA Agreement; until then such controllers
-    /// need another safeguard for Brazil.
+    /// Brazil's decision ((EU) 2026/179) applies in Norway from its EU date
+    /// (personopplysningsforskriften § 2), and in Iceland and Liechtenstein only once it is
+    /// taken into the EEA Agreement or applied by that State (`adequacy-not-in-eea-agreement`).
     ///
     /// ## Example
     /// ```privacy
@@ -50,6 +54,21 @@ impl Rule for InvalidAdequacy {
             let Some(safeguard) = party.safeguard(TransferSafeguard::Adequacy) else {
                 continue;
             };
+            // An international organisation's one value outside the EEA is itself: adequacy
+            // covers it only when its key names an organisation with a decision.
+            if let Some(organisation) = &party.international_organisation {
+                if organisation.adequacy_decision().is_none() {
+                    report.push(Diagnostic::new(
+                        &Self::META,
+                        safeguard.span,
+                        format!(
+                            "the Commission has no adequacy decision for the international organisation `{}` (Art. 45(1)); its seat's decision does not cover it: use a safeguard of Art. 46 — between public bodies `safeguard public_instrument` (46(2)(a)) or `administrative_arrangement` (46(3)(b)), otherwise `scc` — or, if it has a decision, write its key after `international_organisation`",
+                            party.id.name
+                        ),
+                    ));
+                }
+                continue;
+            }
             let Some(country) = &party.country else {
                 continue;
             };
@@ -144,5 +163,21 @@ mod tests {
     #[test]
     fn suggests_dpf_for_the_united_states() {
         assert!(findings(RULE, &party("US"))[0].1.contains("safeguard dpf"));
+    }
+
+    #[test]
+    fn an_international_organisation_is_covered_by_its_own_decision_only() {
+        let io = |first: &str, rest: &str| {
+            format!(
+                "recipient io \"IO\" {{\n  {first}\n  {rest}\n  safeguard adequacy\n}}\npurpose p \"P\" {{ recipients io }}\n"
+            )
+        };
+        assert!(lines(RULE, &io("international_organisation epo", "")).is_empty());
+        // The seat's decision does not cover the organisation.
+        assert_eq!(
+            lines(RULE, &io("international_organisation", "country CH")),
+            vec![4]
+        );
+        assert_eq!(lines(RULE, &io("international_organisation", "")), vec![4]);
     }
 }

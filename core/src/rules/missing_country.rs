@@ -5,7 +5,8 @@ use crate::rules::{Report, Rule};
 declare_rule! {
     /// ## What it checks
     /// A processor, recipient or joint controller that a purpose uses and that has no
-    /// `country`.
+    /// `country`. Not a recipient flagged `international_organisation`, which is outside the
+    /// EEA wherever it sits (its `country`, naming its seat, is optional).
     ///
     /// ## Why
     /// Whether a transfer leaves the EEA, and so needs a safeguard (Art. 44-49), depends on
@@ -41,7 +42,9 @@ declare_rule! {
 impl Rule for MissingCountry {
     fn check(&self, model: &Model, report: &mut Report) {
         for (party, used) in model.used_parties() {
-            if party.written.contains("country") {
+            // An international organisation is outside the EEA wherever it sits: its `country`
+            // only names its seat, and is optional (language.md §3).
+            if party.written.contains("country") || party.international_organisation.is_some() {
                 continue;
             }
             report.push(
@@ -70,5 +73,16 @@ mod tests {
     fn used_parties_of_every_kind() {
         let text = "processor a \"A\"\nrecipient b \"B\"\njoint_controller c \"C\"\nprocessor unused \"U\"\nprocessor d \"D\" { country QQ }\npurpose p \"P\" { processors a, d; recipients b; joint_controllers c }\n";
         assert_eq!(lines(RULE, text), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn not_for_an_international_organisation() {
+        let io = "recipient io \"IO\" {\n  international_organisation\n  safeguard scc\n}\npurpose p \"P\" { recipients io }\n";
+        assert!(crate::rules::testing::lines("missing-country", io).is_empty());
+        let recipient = io.replace("  international_organisation\n", "");
+        assert_eq!(
+            crate::rules::testing::lines("missing-country", &recipient),
+            vec![1]
+        );
     }
 }

@@ -7,7 +7,10 @@ declare_rule! {
     /// ## What it checks
     /// `basis legal_obligation` or `basis public_task` without a string naming the law; and
     /// the conditions `employment`, `substantial_public_interest`, `health_care`,
-    /// `public_health`, `archiving_research` and `authorised_by_law` without one.
+    /// `public_health`, `archiving_research` and `authorised_by_law` without one; and a
+    /// decision's `authorised_by` without the law, when the purpose has another ground of Art.
+    /// 22(2) (`basis contract`, `condition explicit_consent`, or a law-naming
+    /// `legal_obligation` or `public_task`; without one, `automated-decision-basis` reports it).
     ///
     /// ## Why
     /// A legal obligation or a public task must be laid down by Union or national law
@@ -61,6 +64,22 @@ impl Rule for MissingLawReference {
                         format!(
                             "`basis {word}` must rest on a law that lays down the obligation or the task (Art. 6(3)): name it, like `basis {word} \"{example}\"`"
                         ),
+                    ));
+                }
+            }
+            // A decision's `authorised_by` without the law, where the purpose has another
+            // ground of Art. 22(2); without one, automated-decision-basis reports it instead.
+            if purpose.has_decision_ground() {
+                for authorisation in purpose
+                    .decisions
+                    .iter()
+                    .filter_map(|d| d.authorised_by.as_ref())
+                    .filter(|a| a.law.is_none())
+                {
+                    report.push(Diagnostic::new(
+                        &Self::META,
+                        authorisation.span,
+                        "`authorised_by` must name the law that authorises the automated decision and lays down safeguards for the person (Art. 22(2)(b)): name it, like `authorised_by \"forskrift om bostøtte § 12\"`, or remove `authorised_by` if the decision rests on the purpose's other ground",
                     ));
                 }
             }

@@ -1,25 +1,31 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Purpose};
 use crate::rules::{Report, Rule};
-use crate::vocab::{LegalBasis, Provision, Vocabulary};
+use crate::vocab::{Cookie, LegalBasis, Provision, Vocabulary};
 
 declare_rule! {
     /// ## What it checks
-    /// A purpose with `basis contract`, `basis legal_obligation` or `basis public_task` that
-    /// is not `monitoring`, has no `sources` and no `reuses` (so the data are collected from the
-    /// person), and has no `provision`. And any `provision` other than `voluntary` without a
-    /// text stating what happens if the person does not provide the data.
+    /// A purpose that collects data from the person (it has no `sources`, or one of its
+    /// sources is flagged `data_subject`), that is not `monitoring` or `camera`, stores or
+    /// reads no `cookies` other than `strictly_necessary`, has no `reuses` and no `provision`,
+    /// and has a `basis` other than `consent`. And any `provision` other than `voluntary`
+    /// without a text stating what happens if the person does not provide the data (for
+    /// `conditional`, its second text).
     ///
     /// ## Why
     /// When data are collected from the person, the notice must say whether providing them is
     /// a statutory or contractual requirement, or a requirement for entering into a contract,
     /// whether the person is obliged to provide them, and what the possible consequences of not
-    /// providing them are (Art. 13(2)(e)). Under a contract, a legal obligation or a public
-    /// task, providing the data is usually required, so the notice has to say so. Observed
-    /// data (`monitoring`) are not provided, data from a `source` fall under Art. 14, which has
-    /// no such point, and a purpose that `reuses` data collected for another purpose leaves
-    /// this to that purpose. Write `provision statutory`, `contractual`, `precontractual` or
-    /// `voluntary`, followed by the consequences in quotes (optional after `voluntary`).
+    /// providing them are (Art. 13(2)(e)). This holds for every collection from the person,
+    /// whatever the basis: under legitimate interests the person may still be free to refuse,
+    /// and the notice must say so. Under consent the data are voluntary by their nature, and
+    /// the notice says so when it asks for consent. Art. 13 and 14 apply side by side: a
+    /// purpose with a source flagged `data_subject` collects from the person as well. Observed
+    /// data (`monitoring`, `camera`, or cookies other than strictly necessary ones) are not
+    /// provided, and a purpose that `reuses` data collected for another purpose leaves this to
+    /// that purpose. Write `provision statutory`, `contractual`, `precontractual` or
+    /// `voluntary`, followed by the consequences in quotes (optional after `voluntary`), or
+    /// `provision conditional "what the person applies for" "consequences"`.
     ///
     /// ## Example
     /// ```privacy
@@ -44,15 +50,14 @@ declare_rule! {
     }
 }
 
-/// The basis under which providing the data is usually required, if the purpose has one.
-fn requiring_basis(purpose: &Purpose) -> Option<LegalBasis> {
-    [
-        LegalBasis::Contract,
-        LegalBasis::LegalObligation,
-        LegalBasis::PublicTask,
-    ]
-    .into_iter()
-    .find(|&kind| purpose.has_basis(kind))
+/// Whether the purpose observes the person rather than collecting what they provide:
+/// monitoring (camera included) or cookies beyond strictly necessary ones.
+fn observes(purpose: &Purpose) -> bool {
+    purpose.monitors().is_some()
+        || purpose
+            .cookies
+            .iter()
+            .any(|c| c.value != Cookie::StrictlyNecessary)
 }
 
 impl Rule for MissingProvision {
@@ -61,45 +66,58 @@ impl Rule for MissingProvision {
             if let Some(provision) = &purpose.provision {
                 if provision.kind != Provision::Voluntary && provision.consequence.is_none() {
                     let word = provision.kind.word();
+                    let example = if provision.kind == Provision::Conditional {
+                        format!(
+                            "provision conditional \"{}\" \"Without these data we cannot …\"",
+                            provision
+                                .condition
+                                .as_ref()
+                                .map_or("what the person applies for", |c| c.value.as_str())
+                        )
+                    } else {
+                        format!("provision {word} \"Without these data we cannot …\"")
+                    };
                     report.push(Diagnostic::new(
                         &Self::META,
                         provision.span,
                         format!(
-                            "`provision {word}` does not say what happens if the person does not provide the data (Art. 13(2)(e)): add it in quotes, like `provision {word} \"Without these data we cannot …\"`"
+                            "`provision {word}` does not say what happens if the person does not provide the data (Art. 13(2)(e)): add it in quotes, like `{example}`"
                         ),
                     ));
                 }
                 continue;
             }
             if purpose.written.contains("provision")
-                || purpose.monitors().is_some()
-                || purpose.written.contains("sources")
                 || purpose.written.contains("reuses")
+                || observes(purpose)
+                || !model.collects_from_person(purpose)
             {
                 continue;
             }
-            let Some(kind) = requiring_basis(purpose) else {
+            // The first basis other than consent; an unreadable basis is not one (it is not
+            // known which it is), so it alone gives no finding.
+            let Some(basis) = purpose.bases.iter().find(|b| b.kind != LegalBasis::Consent) else {
                 continue;
             };
-            let example = match kind {
-                LegalBasis::Contract => "contractual",
-                _ => "statutory",
+            let example = match basis.kind {
+                LegalBasis::Contract => "contractual \"Without these data we cannot …\"",
+                LegalBasis::LegalObligation | LegalBasis::PublicTask => {
+                    "statutory \"Without these data we cannot …\""
+                }
+                _ => "voluntary \"If you do not give them, …\"",
             };
-            let basis = purpose.basis(kind).map(|b| b.span);
-            let mut diagnostic = Diagnostic::new(
-                &Self::META,
-                purpose.id.span,
-                format!(
-                    "the purpose `{}` collects data from the person under `basis {}` but does not say whether they must provide them: the notice must say whether providing the data is required by law or by a contract, or needed to enter into one, and what happens if the person does not provide them (Art. 13(2)(e)); add `provision statutory`, `contractual`, `precontractual` or `voluntary` with the consequences in quotes, like `provision {example} \"Without these data we cannot …\"`",
-                    purpose.id.name,
-                    kind.word()
-                ),
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    purpose.id.span,
+                    format!(
+                        "the purpose `{}` collects data from the person under `basis {}` but does not say whether they must provide them: the notice must say whether providing the data is required by law or by a contract, or needed to enter into one, whether the person must provide them, and what happens if they do not (Art. 13(2)(e)); add `provision statutory`, `contractual`, `precontractual`, `conditional` or `voluntary` with the consequences in quotes, like `provision {example}`",
+                        purpose.id.name,
+                        basis.kind.word()
+                    ),
+                )
+                .with_related(basis.span, "the basis of the collection"),
             );
-            if let Some(span) = basis {
-                diagnostic =
-                    diagnostic.with_related(span, "under this basis the data are usually required");
-            }
-            report.push(diagnostic);
         }
     }
 }
@@ -133,10 +151,20 @@ mod tests {
         ] {
             assert_eq!(lines_in_p(&format!("basis {basis}")), vec![3], "{basis}");
         }
-        for basis in ["consent", "legitimate_interests \"x\"", "vital_interests"] {
-            assert!(lines_in_p(&format!("basis {basis}")).is_empty(), "{basis}");
+        // v3: every basis except consent (Art. 13(2)(e) applies to every collection).
+        for basis in ["legitimate_interests \"x\"", "vital_interests"] {
+            assert_eq!(lines_in_p(&format!("basis {basis}")), vec![3], "{basis}");
         }
+        assert!(lines_in_p("basis consent").is_empty());
+        assert_eq!(
+            lines_in_p("basis consent\n  basis legitimate_interests \"x\""),
+            vec![3]
+        );
         assert!(lines_in_p("").is_empty());
+        assert!(
+            lines_in_p("basis necessary").is_empty(),
+            "an unreadable basis is not known to be other than consent"
+        );
     }
 
     #[test]
@@ -172,5 +200,38 @@ mod tests {
     #[test]
     fn an_unreadable_provision_counts_as_present() {
         assert!(lines_in_p("basis contract\n  provision mandatory \"x\"").is_empty());
+    }
+
+    #[test]
+    fn a_data_subject_source_is_a_collection_from_the_person() {
+        let text = "source app \"Appen\" { data_subject }\nsource reg \"Registeret\"\npurpose p \"P\" {\n  basis contract\n  sources reg, app\n}\n";
+        assert_eq!(lines(RULE, text), vec![3]);
+        let only_register = text.replace("sources reg, app", "sources reg");
+        assert!(lines(RULE, &only_register).is_empty());
+    }
+
+    #[test]
+    fn observed_data_are_not_provided() {
+        assert!(lines_in_p("basis contract\n  camera").is_empty());
+        assert!(lines_in_p("basis legitimate_interests \"x\"\n  cookies analytics").is_empty());
+        assert_eq!(
+            lines_in_p("basis contract\n  cookies strictly_necessary"),
+            vec![3],
+            "strictly necessary cookies do not make the purpose an observation"
+        );
+    }
+
+    #[test]
+    fn conditional_needs_its_second_text() {
+        assert_eq!(
+            lines_in_p("basis public_task \"lov\"\n  provision conditional \"du søkjer\""),
+            vec![5]
+        );
+        assert!(
+            lines_in_p(
+                "basis public_task \"lov\"\n  provision conditional \"du søkjer\" \"Utan dei ingen støtte\""
+            )
+            .is_empty()
+        );
     }
 }

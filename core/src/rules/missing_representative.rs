@@ -5,7 +5,8 @@ use crate::rules::{Report, Rule};
 declare_rule! {
     /// ## What it checks
     /// A controller whose `country` lies wholly outside the EEA, that is not
-    /// `public_authority`, and that has no `representative` with a `country` in the EEA.
+    /// `public_authority`, that has no `establishment` in the EEA (`establishment eea` counts),
+    /// and that has no `representative` with a `country` in the EEA.
     /// Unknown country codes are neither inside nor outside: a controller with one is not
     /// judged until it is corrected.
     ///
@@ -19,6 +20,10 @@ declare_rule! {
     /// scale, and is unlikely to result in a risk to people's rights and freedoms (27(2)(a));
     /// and public authorities and bodies (27(2)(b), see `public_authority`). When the first
     /// exemption applies, suppress the finding and give that as the reason.
+    ///
+    /// A controller with an establishment in the EEA, in whose context it processes the data
+    /// (`establishment IE`), is under the GDPR by Art. 3(1), not 3(2), and needs no
+    /// representative.
     ///
     /// ## Example
     /// ```privacy
@@ -46,7 +51,7 @@ declare_rule! {
     pub struct MissingRepresentative {
         name: "missing-representative",
         severity: Warning,
-        article: "Art. 27(1)-(2), 13(1)(a)",
+        article: "Art. 27(1)-(3), 3(2), 13(1)(a)",
         summary: "a controller outside the EEA without a representative in the EEA",
         fix: Never,
     }
@@ -72,7 +77,12 @@ impl Rule for MissingRepresentative {
         };
         let wholly_outside =
             !country.values.is_empty() && country.values.iter().all(|v| v.is_outside_eea());
+        let established_in_eea = controller
+            .establishment
+            .as_ref()
+            .is_some_and(Countries::has_eea_value);
         if !wholly_outside
+            || established_in_eea
             || controller.public_authority.is_some()
             || model
                 .representatives
@@ -81,15 +91,16 @@ impl Rule for MissingRepresentative {
         {
             return;
         }
-        const WHY: &str = "a controller without an establishment in the EEA that offers goods or services to people in the EEA, or monitors them there, must designate a representative in an EEA state where those people are (Art. 27(1), 27(3)), and the notice must name it (Art. 13(1)(a))";
-        const EXEMPTION: &str = "if the processing is only occasional, includes no special categories or criminal-offence data on a large scale and is unlikely to put people's rights at risk (Art. 27(2)(a)), suppress this finding and give that as the reason";
+        const OPENING: &str = "if you offer goods or services to people in the EEA or monitor their behaviour there (Art. 3(2))";
+        const WHY: &str = "you must designate in writing a representative established in one of the EEA States where those people are (Art. 27(1), 27(3)), and the notice must name it (Art. 13(1)(a))";
+        const EXEMPTION: &str = "if the processing is only occasional, includes no special categories or criminal-offence data on a large scale and is unlikely to put people's rights at risk (Art. 27(2)(a)), suppress this finding and give that as the reason; if you have an establishment in the EEA in whose context you process the data, write it with `establishment CC` (Art. 3(1): no representative is needed)";
         let outside = codes(country);
         let diagnostic = match model.representatives.first() {
             None => Diagnostic::new(
                 &Self::META,
                 controller.id.span,
                 format!(
-                    "the controller is established outside the EEA ({outside}) and no representative is declared: {WHY}; add `representative \"Name\" {{ country CC; email \"…\" }}` with the representative's EEA state, or, {EXEMPTION}"
+                    "{OPENING} from outside it ({outside}) without an establishment in it, {WHY}: no representative is declared; add `representative \"Name\" {{ country CC; email \"…\" }}` with the representative's EEA state, or, {EXEMPTION}"
                 ),
             ),
             Some(representative) => {
@@ -107,7 +118,7 @@ impl Rule for MissingRepresentative {
                     &Self::META,
                     span,
                     format!(
-                        "the controller is established outside the EEA ({outside}) and {problem}: {WHY}; write the representative's EEA state with `country CC`, or, {EXEMPTION}"
+                        "{OPENING} from outside it ({outside}) without an establishment in it, {WHY}: {problem}; write the representative's EEA state with `country CC`, or, {EXEMPTION}"
                     ),
                 )
             }
@@ -181,5 +192,36 @@ mod tests {
             "representative \"R\" { country GB }\nrepresentative \"S\" { country FR }\n",
         );
         assert!(lines(RULE, &two).is_empty());
+    }
+
+    #[test]
+    fn an_establishment_in_the_eea_puts_the_controller_under_article_3_1() {
+        for establishment in [
+            "establishment IE",
+            "establishment eea",
+            "establishment US, IE",
+        ] {
+            assert!(
+                lines(
+                    RULE,
+                    &declaration(&format!("country GB\n  {establishment}"), "")
+                )
+                .is_empty(),
+                "{establishment}"
+            );
+        }
+        assert_eq!(
+            lines(RULE, &declaration("country GB\n  establishment CH", "")),
+            vec![1],
+            "an establishment outside the EEA is not one"
+        );
+    }
+
+    #[test]
+    fn the_message_opens_with_article_3_2_and_names_27_2_a_and_27_3() {
+        let message = &crate::rules::testing::findings(RULE, &declaration("country US", ""))[0].1;
+        for part in ["Art. 3(2)", "Art. 27(2)(a)", "27(3)", "establishment"] {
+            assert!(message.contains(part), "{part}: {message}");
+        }
     }
 }

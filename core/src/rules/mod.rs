@@ -55,12 +55,26 @@ impl RuleMeta {
             .join("\n")
     }
 
+    /// The text the rule enforces, as shown beside a finding: "GDPR Art. 6(1)" for a GDPR
+    /// article; a Norwegian law or the ePrivacy Directive as written ("personopplysningsloven
+    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. `None` for rules about the
+    /// file itself.
+    pub fn citation(&self) -> Option<String> {
+        self.article.map(|a| {
+            if a.starts_with("Art.") {
+                format!("GDPR {a}")
+            } else {
+                a.to_string()
+            }
+        })
+    }
+
     /// The whole page on the rule, as `privlint explain` prints it and the editor shows it: a
     /// title with the severity and the article, the summary, then the documentation.
     pub fn explanation(&self) -> String {
         let article = self
-            .article
-            .map(|a| format!(", GDPR {a}"))
+            .citation()
+            .map(|a| format!(", {a}"))
             .unwrap_or_default();
         let mut summary = self.summary.chars();
         let summary: String = summary
@@ -146,10 +160,13 @@ mod automated_decision_basis;
 mod automated_decision_special_data;
 mod automated_decision_without_logic;
 mod automated_decision_without_safeguards;
+mod automated_decision_without_significance;
+mod camera_retention;
 mod child_consent;
 mod condition_without_special_data;
 mod consent_imbalance;
 mod contradicted_claim;
+mod cookie_consent;
 mod criminal_data_without_authority;
 mod derogation_conditions;
 mod derogation_public_authority;
@@ -159,6 +176,8 @@ mod dpia_required;
 mod dpo_likely_required;
 mod duplicate_controller;
 mod duplicate_definition;
+mod electronic_marketing_consent;
+mod employee_monitoring;
 mod indefinite_retention;
 mod invalid_adequacy;
 mod invalid_utf8;
@@ -169,8 +188,10 @@ mod missing_controller;
 mod missing_controller_contact;
 mod missing_country;
 mod missing_data_categories;
+mod missing_description;
 mod missing_dpo;
 mod missing_dpo_contact;
+mod missing_joint_controller_contact;
 mod missing_law_reference;
 mod missing_legal_basis;
 mod missing_legitimate_interest;
@@ -181,8 +202,10 @@ mod missing_provision;
 mod missing_representative;
 mod missing_retention;
 mod missing_right;
+mod missing_security_description;
 mod missing_translation;
 mod missing_withdraw_consent_right;
+mod national_id_need;
 mod portability_not_applicable;
 mod public_authority_consent;
 mod public_authority_legitimate_interests;
@@ -222,8 +245,10 @@ pub static ALL: &[&dyn Rule] = &[
     &missing_dpo_contact::MissingDpoContact,
     &dpo_likely_required::DpoLikelyRequired,
     &missing_representative::MissingRepresentative,
+    &missing_security_description::MissingSecurityDescription,
     // Purposes and legal bases
     &missing_legal_basis::MissingLegalBasis,
+    &missing_description::MissingDescription,
     &missing_law_reference::MissingLawReference,
     &missing_legitimate_interest::MissingLegitimateInterest,
     &public_authority_legitimate_interests::PublicAuthorityLegitimateInterests,
@@ -238,6 +263,11 @@ pub static ALL: &[&dyn Rule] = &[
     &public_authority_consent::PublicAuthorityConsent,
     &missing_provision::MissingProvision,
     &vague_retention::VagueRetention,
+    &national_id_need::NationalIdNeed,
+    &cookie_consent::CookieConsent,
+    &electronic_marketing_consent::ElectronicMarketingConsent,
+    &employee_monitoring::EmployeeMonitoring,
+    &camera_retention::CameraRetention,
     // Transfers and processors
     &missing_country::MissingCountry,
     &transfer_without_safeguard::TransferWithoutSafeguard,
@@ -251,6 +281,7 @@ pub static ALL: &[&dyn Rule] = &[
     &unneeded_safeguard::UnneededSafeguard,
     &missing_processor_agreement::MissingProcessorAgreement,
     &joint_controller_without_arrangement::JointControllerWithoutArrangement,
+    &missing_joint_controller_contact::MissingJointControllerContact,
     // Rights
     &missing_right::MissingRight,
     &missing_portability_right::MissingPortabilityRight,
@@ -261,6 +292,7 @@ pub static ALL: &[&dyn Rule] = &[
     &response_time_too_long::ResponseTimeTooLong,
     // Automated decisions and assessments
     &automated_decision_basis::AutomatedDecisionBasis,
+    &automated_decision_without_significance::AutomatedDecisionWithoutSignificance,
     &automated_decision_special_data::AutomatedDecisionSpecialData,
     &automated_decision_without_logic::AutomatedDecisionWithoutLogic,
     &automated_decision_without_safeguards::AutomatedDecisionWithoutSafeguards,
@@ -492,5 +524,19 @@ mod tests {
         assert_eq!(suggest("syntax-eror"), Some("syntax-error"));
         assert!(find("syntax-error").is_some());
         assert!(find("no-such-rule").is_none());
+    }
+
+    /// A finding under Norwegian law or the ePrivacy Directive is not cited as "GDPR …".
+    #[test]
+    fn citations_name_the_act() {
+        assert_eq!(
+            find("missing-dpo").unwrap().meta().citation().as_deref(),
+            Some("GDPR Art. 37(1)(a)")
+        );
+        for name in ["national-id-need", "cookie-consent", "employee-monitoring"] {
+            let citation = find(name).unwrap().meta().citation().unwrap();
+            assert!(!citation.starts_with("GDPR"), "{citation}");
+        }
+        assert_eq!(find("syntax-error").unwrap().meta().citation(), None);
     }
 }

@@ -1,11 +1,14 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
-use crate::vocab::LegalBasis;
+use crate::vocab::{Cookie, LegalBasis};
 
 declare_rule! {
     /// ## What it checks
-    /// A controller marked `public_authority` with a purpose on `basis consent`.
+    /// A controller marked `public_authority` with a purpose on `basis consent`, unless the
+    /// purpose stores or reads `cookies` other than `strictly_necessary`: consent to those is
+    /// required by law (ePrivacy Directive Art. 5(3), `cookie-consent`), and refusing them
+    /// costs the person nothing.
     ///
     /// ## Why
     /// Consent must be freely given (Art. 4(11)), and it is unlikely to be free where the
@@ -48,6 +51,15 @@ impl Rule for PublicAuthorityConsent {
             return;
         };
         for purpose in &model.purposes {
+            // Consent to cookies beyond strictly necessary ones is required by law (ePrivacy
+            // Art. 5(3)), and refusing them costs the person nothing.
+            if purpose
+                .cookies
+                .iter()
+                .any(|c| c.value != Cookie::StrictlyNecessary)
+            {
+                continue;
+            }
             if let Some(basis) = purpose.basis(LegalBasis::Consent) {
                 report.push(
                     Diagnostic::new(
@@ -99,5 +111,32 @@ mod tests {
         let text = "controller c \"C\" { public_authority }\npurpose p \"P\" {\n  # privlint: allow public-authority-consent -- frivillig tilbod\n  basis consent\n}\n";
         assert!(lines(RULE, text).is_empty());
         assert!(lines("unused-suppression", text).is_empty());
+    }
+
+    #[test]
+    fn not_for_consent_to_cookies() {
+        let with = |cookies: &str| {
+            format!(
+                "controller c \"C\" {{\n  public_authority\n}}\npurpose p \"P\" {{\n  basis consent\n  {cookies}\n}}\n"
+            )
+        };
+        assert!(
+            crate::rules::testing::lines("public-authority-consent", &with("cookies analytics"))
+                .is_empty()
+        );
+        assert!(
+            crate::rules::testing::lines(
+                "public-authority-consent",
+                &with("cookies strictly_necessary, marketing")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            crate::rules::testing::lines(
+                "public-authority-consent",
+                &with("cookies strictly_necessary")
+            ),
+            vec![5]
+        );
     }
 }

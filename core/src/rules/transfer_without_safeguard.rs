@@ -6,7 +6,9 @@ use crate::text::Span;
 declare_rule! {
     /// ## What it checks
     /// A processor, recipient or joint controller that a purpose uses, whose `country` is
-    /// outside the EEA, and that has no `safeguard`.
+    /// outside the EEA, and that has no `safeguard`; likewise a recipient flagged
+    /// `international_organisation`, which is outside the EEA wherever it sits (Art. 44). The
+    /// finding is at the `country`, or at the organisation's ID when it has none.
     ///
     /// ## Why
     /// Personal data may leave the EEA only under the conditions of Chapter V (Art. 44): an
@@ -52,25 +54,50 @@ declare_rule! {
 impl Rule for TransferWithoutSafeguard {
     fn check(&self, model: &Model, report: &mut Report) {
         for (party, used) in model.used_parties() {
-            let Some(country) = &party.country else {
-                continue;
-            };
             if !party.is_outside_eea() || party.written.contains("safeguard") {
                 continue;
             }
+            // At the country; an international organisation may have none, then at its ID.
+            let Some(anchor) = party.country.as_ref().map(|c| c.span).or_else(|| {
+                party
+                    .international_organisation
+                    .as_ref()
+                    .map(|_| party.id.span)
+            }) else {
+                continue;
+            };
+            let organisation = party.international_organisation.as_ref();
             let outside: Vec<&str> = party.outside_eea().map(|v| v.code.as_str()).collect();
-            // An adequacy decision the controller can rely on covers every country outside.
-            let adequate = outside.iter().all(|code| model.adequacy_applies(code));
-            let hint = if outside == ["US"] {
+            // An adequacy decision the controller can rely on covers every country outside; an
+            // organisation's own decision covers it.
+            let adequate = match organisation {
+                Some(organisation) => organisation.adequacy_decision().is_some_and(|d| {
+                    model
+                        .controller_countries()
+                        .iter()
+                        .all(|state| d.applies_in(&state.code))
+                }),
+                None => outside.iter().all(|code| model.adequacy_applies(code)),
+            };
+            let hint = if organisation.is_some() {
+                if adequate {
+                    "`safeguard adequacy` (the Commission has an adequacy decision for this organisation)"
+                } else {
+                    "a safeguard of Art. 46 — between public bodies a legally binding instrument, `safeguard public_instrument` (Art. 46(2)(a)), or an administrative arrangement, `administrative_arrangement` (Art. 46(3)(b)); otherwise `scc`"
+                }
+            } else if outside == ["US"] {
                 "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
             } else if adequate {
                 "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
             } else {
                 "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
             };
-            let place = match outside.as_slice() {
-                ["outside_eea"] => "a country outside the EEA".to_string(),
-                codes => format!("{}, outside the EEA", codes.join(", ")),
+            let place = match (organisation, outside.as_slice()) {
+                (Some(_), _) => {
+                    "an international organisation, outside the EEA wherever it sits".to_string()
+                }
+                (None, ["outside_eea"]) => "a country outside the EEA".to_string(),
+                (None, codes) => format!("{}, outside the EEA", codes.join(", ")),
             };
             // A transfer the person asked for may rest on a contract derogation where nothing of
             // Art. 45 is at hand, but never one to a processor, which is used in the normal
@@ -82,7 +109,7 @@ impl Rule for TransferWithoutSafeguard {
             };
             let diagnostic = Diagnostic::new(
                 &Self::META,
-                country.span,
+                anchor,
                 format!(
                     "data go to `{}` in {place}, with no safeguard (Art. 44, 46(1)): add {hint}{asked_for}",
                     party.id.name
@@ -91,17 +118,17 @@ impl Rule for TransferWithoutSafeguard {
             .with_related(used.span, "the transfer happens here");
             // Only where the law leaves one answer: an adequacy decision that applies to this
             // controller covers the country. Which Art. 46 instrument is used elsewhere is a
-            // fact the tool cannot know.
-            report.push(if adequate {
-                diagnostic.with_fix(
+            // fact the tool cannot know. The edit goes after the `country` statement, so an
+            // organisation without one gets no fix (its ID is no place to write a statement).
+            report.push(match (&party.country, adequate) {
+                (Some(country), true) => diagnostic.with_fix(
                     "Add `safeguard adequacy`",
                     vec![Edit {
                         span: Span::new(country.span.end, country.span.end),
                         text: "; safeguard adequacy".into(),
                     }],
-                )
-            } else {
-                diagnostic
+                ),
+                _ => diagnostic,
             });
         }
     }
@@ -200,6 +227,34 @@ mod tests {
             findings(RULE, &party("country IN", ""))[0]
                 .1
                 .contains("scc")
+        );
+    }
+
+    fn organisation(body: &str) -> String {
+        format!(
+            "recipient io \"IO\" {{\n  international_organisation\n  {body}\n}}\npurpose p \"P\" {{ recipients io }}\n"
+        )
+    }
+
+    #[test]
+    fn an_international_organisation_is_outside_the_eea_wherever_it_sits() {
+        // Without a country, at its ID; with one, at the country, even in the EEA.
+        assert_eq!(lines(RULE, &organisation("")), vec![1]);
+        assert_eq!(lines(RULE, &organisation("country CH")), vec![3]);
+        assert_eq!(lines(RULE, &organisation("country NL")), vec![3]);
+        assert!(lines(RULE, &organisation("safeguard public_instrument")).is_empty());
+        let finding = &crate::check(&organisation(""), &crate::Settings::default())
+            .into_iter()
+            .find(|d| d.rule.name == RULE)
+            .unwrap();
+        assert!(
+            finding.message.contains("international organisation"),
+            "{}",
+            finding.message
+        );
+        assert!(
+            finding.fix.is_none(),
+            "no statement can be written after the ID"
         );
     }
 }

@@ -5,7 +5,8 @@ use crate::rules::{Report, Rule};
 declare_rule! {
     /// ## What it checks
     /// A processor, recipient or joint controller that a purpose uses and whose `country`
-    /// includes `outside_eea`.
+    /// includes `outside_eea`. Not a recipient flagged `international_organisation`: its label
+    /// identifies it, and `outside_eea` names only its seat.
     ///
     /// ## Why
     /// `outside_eea` says that data leave the EEA without saying where — honest when a notice
@@ -43,6 +44,8 @@ declare_rule! {
 impl Rule for UnnamedThirdCountry {
     fn check(&self, model: &Model, report: &mut Report) {
         for (party, _) in model.used_parties() {
+            // An international organisation's label identifies it; `outside_eea` names only its
+            // seat, and `outside_eea()` gives no value of its country.
             let unnamed = party
                 .outside_eea()
                 .filter(|v| v.place == Place::SomewhereOutsideEea);
@@ -75,5 +78,16 @@ mod tests {
         assert_eq!(lines(RULE, &text("NO, outside_eea", used)), vec![2]);
         assert!(lines(RULE, &text("US", used)).is_empty());
         assert!(lines(RULE, &text("outside_eea", "")).is_empty());
+    }
+
+    #[test]
+    fn not_for_an_international_organisation() {
+        let text = "recipient io \"IO\" {\n  international_organisation\n  country outside_eea\n  safeguard scc\n}\npurpose p \"P\" { recipients io }\n";
+        assert!(crate::rules::testing::lines("unnamed-third-country", text).is_empty());
+        let party = text.replace("  international_organisation\n", "");
+        assert_eq!(
+            crate::rules::testing::lines("unnamed-third-country", &party),
+            vec![2]
+        );
     }
 }

@@ -63,7 +63,8 @@ impl Rule for VagueRetention {
                 RetentionPeriod::Until(text) | RetentionPeriod::After(_, text) => text,
                 RetentionPeriod::Fixed(_) | RetentionPeriod::Indefinite(_) => continue,
             };
-            if vague_retention(&text.value).is_none() {
+            // camera-retention's finding on this retention, not this one (no cascade).
+            if vague_retention(&text.value).is_none() || model.camera_retention_too_long(purpose) {
                 continue;
             }
             report.push(Diagnostic::new(

@@ -11,6 +11,7 @@ mod authorities;
 mod calling_codes;
 mod child_consent;
 mod countries;
+mod norway;
 mod retention;
 
 pub use adequacy::{
@@ -23,6 +24,10 @@ pub use child_consent::{CONSENT_AGES, ConsentAge, DEFAULT_CONSENT_AGE, consent_a
 pub use countries::{
     CountryNames, EEA_STATES, ISO_3166_ALPHA2, country_code_by_name, country_names, is_eea,
     is_iso_country,
+};
+pub use norway::{
+    CAMERA_RECORDINGS, CONTROL_MEASURES, COOKIES, ELECTRONIC_MARKETING, NATIONAL_ID_NUMBER,
+    NORWEGIAN_PROVISIONS, NorwegianProvision,
 };
 pub use retention::{VAGUE_RETENTION_PHRASES, VaguePhrases, vague_retention};
 

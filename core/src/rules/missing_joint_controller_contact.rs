@@ -1,0 +1,103 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Kind, Model};
+use crate::rules::{Report, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A joint controller that a purpose uses and that has none of `email`, `phone`,
+    /// `address` or `url`.
+    ///
+    /// ## Why
+    /// The record of processing must give the name and contact details of each joint
+    /// controller (Art. 30(1)(a)), and people may exercise their rights in respect of and
+    /// against each of the controllers, whatever their arrangement says (Art. 26(3)): the
+    /// notice should tell them how to reach the other controller.
+    ///
+    /// ## Example
+    /// ```privacy
+    /// joint_controller partner "Partneren AS" {
+    ///   country NO
+    ///   arrangement "Partneren svarer for innsyn, vi for resten."
+    /// }
+    /// purpose p "P" { joint_controllers partner }
+    /// ```
+    ///
+    /// ## Fix
+    /// ```privacy
+    /// joint_controller partner "Partneren AS" {
+    ///   country NO
+    ///   arrangement "Partneren svarer for innsyn, vi for resten."
+    ///   email "personvern@partneren.example"
+    /// }
+    /// purpose p "P" { joint_controllers partner }
+    /// ```
+    pub struct MissingJointControllerContact {
+        name: "missing-joint-controller-contact",
+        severity: Warning,
+        article: "Art. 26(3), 30(1)(a)",
+        summary: "a joint controller without contact details",
+        fix: Never,
+    }
+}
+
+impl Rule for MissingJointControllerContact {
+    fn check(&self, model: &Model, report: &mut Report) {
+        for (party, used) in model.used_parties() {
+            if party.kind != Kind::JointController
+                || ["email", "phone", "address", "url"]
+                    .iter()
+                    .any(|field| party.contact.written.contains(field))
+            {
+                continue;
+            }
+            report.push(
+                Diagnostic::new(
+                    &Self::META,
+                    party.id.span,
+                    format!(
+                        "the joint controller `{}` has no contact details: the record must give each joint controller's contact details (Art. 30(1)(a)), and people may exercise their rights against each of you (Art. 26(3)); add `email`, `phone`, `address` or `url`",
+                        party.id.name
+                    ),
+                )
+                .with_related(used.span, "used here"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lines;
+
+    const RULE: &str = "missing-joint-controller-contact";
+
+    fn joint(contact: &str) -> String {
+        format!(
+            "joint_controller j \"J\" {{\n  country NO\n  arrangement \"A\"\n  {contact}\n}}\npurpose p \"P\" {{ joint_controllers j }}\n"
+        )
+    }
+
+    #[test]
+    fn any_contact_detail_is_enough() {
+        assert_eq!(lines(RULE, &joint("")), vec![1]);
+        for contact in [
+            "email \"j@j.example\"",
+            "phone \"+47 1\"",
+            "address \"Gata 1\"",
+            "url \"https://j.example\"",
+        ] {
+            assert!(lines(RULE, &joint(contact)).is_empty(), "{contact}");
+        }
+    }
+
+    #[test]
+    fn only_used_joint_controllers() {
+        let unused = "joint_controller j \"J\" { arrangement \"A\" }\n";
+        assert!(lines(RULE, unused).is_empty());
+        let recipient = "recipient r \"R\" { country NO }\npurpose p \"P\" { recipients r }\n";
+        assert!(
+            lines(RULE, recipient).is_empty(),
+            "recipients have no such duty here"
+        );
+    }
+}
