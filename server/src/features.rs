@@ -1156,7 +1156,7 @@ mod tests {
         assert!(text.contains("`k`"), "{text}");
         assert!(
             text.contains(
-                r"\[x\](https://evil) \!\[i\](https://evil/x.png) \<img src=https://evil/y.png\>"
+                r"\[x\](https://evil) \!\[i\](https://evil/x.png) &lt;img src=https://evil/y.png&gt;"
             ),
             "{text}"
         );
