@@ -106,20 +106,9 @@ impl Rule for DerogationConditions {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{findings, lines};
+    use crate::rules::testing::{derogation_party as party, findings, lines};
 
     const RULE: &str = "derogation-conditions";
-
-    fn party(kind: &str, country: &str, ground: &str) -> String {
-        let list = match kind {
-            "processor" => "processors",
-            "recipient" => "recipients",
-            _ => "joint_controllers",
-        };
-        format!(
-            "{kind} x \"X\" {{\n  country {country}\n  safeguard derogation {ground} \"r\"\n}}\npurpose p \"P\" {{ {list} x }}\n"
-        )
-    }
 
     /// The boundary of rules.md: a processor and a recipient with the same ground.
     #[test]

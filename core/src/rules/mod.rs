@@ -376,6 +376,19 @@ pub(crate) mod testing {
         findings(rule, text).into_iter().map(|(l, _)| l).collect()
     }
 
+    /// A party of `kind` (`processor`, `recipient`, `joint_controller`) in `country`, on a
+    /// derogation with `ground`, used by a purpose: the derogation is on line 3.
+    pub fn derogation_party(kind: &str, country: &str, ground: &str) -> String {
+        let list = match kind {
+            "processor" => "processors",
+            "recipient" => "recipients",
+            _ => "joint_controllers",
+        };
+        format!(
+            "{kind} x \"X\" {{\n  country {country}\n  safeguard derogation {ground} \"r\"\n}}\npurpose p \"P\" {{ {list} x }}\n"
+        )
+    }
+
     fn line_of(text: &str, d: &Diagnostic) -> usize {
         text[..d.span.start].matches('\n').count() + 1
     }
