@@ -53,7 +53,7 @@ fi
 stamp="$(sha256sum playground/package-lock.json | cut -d' ' -f1) node-$(node --version)"
 if [ "$(cat playground/node_modules/.installed 2>/dev/null)" != "$stamp" ]; then
     say "npm ci (playground/package-lock.json)"
-    (cd playground && npm ci --no-audit --no-fund >/dev/null)
+    (cd playground && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
     echo "$stamp" >playground/node_modules/.installed
 fi
 # The bundled examples: the single-file ones, and the declaration in several files with its

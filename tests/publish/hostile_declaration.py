@@ -127,6 +127,7 @@ source register {s()} {{
   public
   country NO
 }}
+source deg {s()} {{ data_subject }}
 recipient politi {s()} {{
   country NO
   public_authority
@@ -150,7 +151,8 @@ purpose p {s(ATTRIBUTES)} {{
   condition explicit_consent
   data kontakt, helse
   subjects kunder
-  sources register
+  # From the person as well, so that the notice says whether they must give the data.
+  sources register, deg
   recipients politi, utland
   processors drift
   joint_controllers felles
