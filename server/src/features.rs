@@ -1030,16 +1030,7 @@ pub const LIST_RULES: &str = "privlint.listRules";
 pub fn list_rules() -> serde_json::Value {
     privlint_core::rules::ALL
         .iter()
-        .map(|rule| {
-            let m = rule.meta();
-            serde_json::json!({
-                "name": m.name,
-                "severity": m.severity.as_str(),
-                "article": m.article,
-                "summary": m.summary,
-                "fix": m.fix.as_str(),
-            })
-        })
+        .map(|rule| rule.meta().to_json())
         .collect()
 }
 

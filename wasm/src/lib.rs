@@ -404,14 +404,9 @@ pub fn rules() -> String {
         .iter()
         .map(|rule| {
             let m = rule.meta();
-            serde_json::json!({
-                "name": m.name,
-                "severity": m.severity.as_str(),
-                "article": m.article,
-                "fix": m.fix.as_str(),
-                "summary": m.summary,
-                "documentation": m.explanation(),
-            })
+            let mut json = m.to_json();
+            json["documentation"] = m.explanation().into();
+            json
         })
         .collect();
     serde_json::Value::Array(rules).to_string()

@@ -46,6 +46,18 @@ impl FixAvailability {
 }
 
 impl RuleMeta {
+    /// The rule as data (name, default severity, article, fix availability, summary), as the
+    /// language server's `privlint.listRules` and the playground's `rules()` give it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "severity": self.severity.as_str(),
+            "article": self.article,
+            "fix": self.fix.as_str(),
+            "summary": self.summary,
+        })
+    }
+
     /// The documentation with the leading space of each doc-comment line removed.
     pub fn documentation(&self) -> String {
         self.docs
