@@ -2,7 +2,7 @@
 //! what does not map is kept as a comment where it belongs and reported.
 
 use privlint_core::publish::Language;
-use privlint_core::publish::record::{article, restore_formula};
+use privlint_core::publish::record::{COUNTRY_NOT_NAMED, article, restore_formula};
 use privlint_core::vocab::{
     Condition, DerogationGround, LegalBasis, TransferSafeguard, Vocabulary, country_code_by_name,
 };
@@ -480,13 +480,12 @@ impl Reader {
         };
         // privlint's record says of `outside_eea` that the country is not named, with a dash of
         // its own: that is part of the place, not the start of the safeguards.
-        let rest = [
-            " – landet er ikke oppgitt",
-            " – landet er ikkje oppgitt",
-            " – the country is not named",
-        ]
-        .iter()
-        .fold(rest.to_string(), |rest, said| rest.replace(said, ""));
+        let rest = COUNTRY_NOT_NAMED
+            .iter()
+            .fold(rest.to_string(), |rest, said| {
+                let outside = said.split(" – ").next().unwrap_or(said);
+                rest.replace(said, outside)
+            });
         let safeguards = match rest.split_once(" – ") {
             Some((_, safeguards)) => safeguards,
             None => return true,

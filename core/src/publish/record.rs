@@ -523,6 +523,14 @@ impl Record {
     }
 }
 
+/// What the record's transfers column says of `outside_eea` (nb, nn, en): outside the EEA, the
+/// country not named. `privlint import` reads it back as `outside_eea`.
+pub const COUNTRY_NOT_NAMED: [&str; 3] = [
+    "utenfor EØS – landet er ikke oppgitt",
+    "utanfor EØS – landet er ikkje oppgitt",
+    "outside the EEA – the country is not named",
+];
+
 /// A cell a spreadsheet would evaluate (`=HYPERLINK(…)`, `+47…`, `-1`, `@SUM(…)`) gets a `'`,
 /// which spreadsheets show as text (OWASP, "CSV injection"): at its start, and wherever a
 /// spreadsheet may start a cell inside it. Norwegian Excel and LibreOffice open CSV with `;` as
@@ -884,13 +892,10 @@ impl<'m> Writer<'m> {
         let mut places: Vec<String> = party
             .outside_eea()
             .map(|v| match v.place {
-                Place::SomewhereOutsideEea => self
-                    .pick(
-                        "utenfor EØS – landet er ikke oppgitt",
-                        "utanfor EØS – landet er ikkje oppgitt",
-                        "outside the EEA – the country is not named",
-                    )
-                    .to_string(),
+                Place::SomewhereOutsideEea => {
+                    let [nb, nn, en] = COUNTRY_NOT_NAMED;
+                    self.pick(nb, nn, en).to_string()
+                }
                 _ => self.named_country(&v.code),
             })
             .collect();
