@@ -166,6 +166,14 @@ pub struct Notice {
 }
 
 impl Contact {
+    /// Whether any contact detail (`email`, `phone`, `address` or `url`) is written, even one
+    /// whose value is invalid (no cascade).
+    pub fn any_written(&self) -> bool {
+        ["email", "phone", "address", "url"]
+            .iter()
+            .any(|field| self.written.contains(field))
+    }
+
     /// The contact details written, in the order a record lists them: address, e-mail, phone,
     /// web address.
     pub fn values(&self) -> impl Iterator<Item = &str> {

@@ -32,11 +32,7 @@ declare_rule! {
 impl Rule for MissingDpoContact {
     fn check(&self, model: &Model, report: &mut Report) {
         for dpo in &model.dpos {
-            let written = &dpo.contact.written;
-            if !["email", "phone", "address", "url"]
-                .iter()
-                .any(|f| written.contains(f))
-            {
+            if !dpo.contact.any_written() {
                 report.push(Diagnostic::new(
                     &Self::META,
                     dpo.keyword,

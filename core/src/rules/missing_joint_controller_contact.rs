@@ -43,11 +43,7 @@ declare_rule! {
 impl Rule for MissingJointControllerContact {
     fn check(&self, model: &Model, report: &mut Report) {
         for (party, used) in model.used_parties() {
-            if party.kind != Kind::JointController
-                || ["email", "phone", "address", "url"]
-                    .iter()
-                    .any(|field| party.contact.written.contains(field))
-            {
+            if party.kind != Kind::JointController || party.contact.any_written() {
                 continue;
             }
             report.push(
