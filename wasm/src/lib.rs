@@ -259,8 +259,8 @@ fn load(name: &str, text: &str, sources: &[(&str, &str)]) -> Result<Loaded, Stri
         .collect();
     let paths: Vec<&Path> = inside.iter().map(|(_, p)| *p).collect();
     let grouping = config.group(&paths);
+    let index = LineIndex::new(text);
     let line = |entry: usize| {
-        let index = LineIndex::new(text);
         let span = config.declarations[entry].span;
         index.position(text, span.start, ColumnUnit::Char).line + 1
     };
