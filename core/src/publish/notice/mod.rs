@@ -1846,6 +1846,6 @@ mod tests {
             language: Language::English,
             ..b
         };
-        assert_eq!(b.article("Art. 6(1)(f)"), "GDPR Article 6(1)(f)");
+        assert_eq!(b.article("Art. 6(1)(f)"), "Article 6(1)(f) GDPR");
     }
 }

@@ -55,7 +55,7 @@ phrases! {
     NO_PURPOSES = ["Erklæringen beskriver ingen formål ennå.", "Erklæringa skildrar ingen formål enno.", "The declaration describes no purpose yet."];
     RIGHTS_BRIEF = ["Du har {rights}.", "Du har {rights}.", "You have the {rights}."];
     COMPLAINT_BRIEF = ["Du kan også klage til {authority}.", "Du kan også klage til {authority}.", "You can also complain to {authority}."];
-    READ_MORE = ["Les mer under {section}.", "Les meir under {section}.", "Read more under {section}."];
+    READ_MORE = ["Les mer under {section}.", "Les meir under {section}.", "Read more in {section}."];
     HOW_TO_REACH = ["Slik kontakter du oss", "Slik kontaktar du oss", "How to contact us"];
     AND = ["og", "og", "and"];
 
@@ -66,9 +66,9 @@ phrases! {
     LAW = ["Dette følger av {law}.", "Dette følgjer av {law}.", "This follows from {law}."];
     INTEREST = ["Interessen vår er {interest}.", "Interessa vår er {interest}.", "Our interest is {interest}."];
     SPECIAL = ["Sensitive opplysninger (særlige kategorier)", "Sensitive opplysningar (særlege kategoriar)", "Sensitive data (special categories)"];
-    SPECIAL_INTRO = ["Noen av opplysningene er sensitive (særlige kategorier av personopplysninger). Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane er sensitive (særlege kategoriar av personopplysningar). Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data is sensitive (special categories of personal data). We may process it on this ground:"];
+    SPECIAL_INTRO = ["Noen av opplysningene er sensitive (særlige kategorier av personopplysninger). Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane er sensitive (særlege kategoriar av personopplysningar). Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data is sensitive (special categories of personal data). We may process it under this condition:"];
     CRIMINAL = ["Personopplysninger om straffedommer og lovovertredelser", "Personopplysningar om straffedommar og lovbrot", "Personal data relating to criminal convictions and offences"];
-    CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relates to criminal convictions and offences. We may process it on this ground:"];
+    CRIMINAL_INTRO = ["Noen av opplysningene gjelder straffedommer og lovovertredelser. Vi har lov til å behandle dem på dette grunnlaget:", "Nokre av opplysningane gjeld straffedommar og lovbrot. Vi har lov til å behandle dei på dette grunnlaget:", "Some of the data relates to criminal convictions and offences. We may process it under this condition:"];
     SPECIAL_MARK = ["sensitive", "sensitive", "sensitive"];
     CRIMINAL_MARK = ["straffedommer og lovovertredelser", "straffedommar og lovbrot", "criminal convictions and offences"];
     DATA = ["Personopplysninger vi behandler", "Personopplysningar vi behandlar", "Personal data we process"];
@@ -91,27 +91,27 @@ phrases! {
     RETENTION_FIXED = ["Vi lagrer opplysningene i {duration}.", "Vi lagrar opplysningane i {duration}.", "We keep the data for {duration}."];
     RETENTION_AFTER = ["Vi lagrer opplysningene i {duration} etter {event}.", "Vi lagrar opplysningane i {duration} etter {event}.", "We keep the data for {duration} after {event}."];
     RETENTION_UNTIL = ["Vi lagrer opplysningene til {event}.", "Vi lagrar opplysningane til {event}.", "We keep the data until {event}."];
-    RETENTION_INDEFINITE = ["Vi lagrer opplysningene uten tidsgrense.", "Vi lagrar opplysningane utan tidsgrense.", "We keep the data without a time limit."];
+    RETENTION_INDEFINITE = ["Vi lagrer opplysningene uten tidsgrense.", "Vi lagrar opplysningane utan tidsgrense.", "We keep the data indefinitely."];
     REASON = ["Grunnen er {reason}.", "Grunnen er {reason}.", "The reason is {reason}."];
     PROVISION = ["Må du gi oss opplysningene?", "Må du gi oss opplysningane?", "Do you have to give us the data?"];
     CONSEQUENCE = ["Gir du oss ikke opplysningene, {consequence}.", "Gir du oss ikkje opplysningane, {consequence}.", "If you do not give us the data, {consequence}."];
     DECISIONS = ["Automatiserte avgjørelser", "Automatiserte avgjerder", "Automated decisions"];
-    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med.", "We make some decisions about you automatically, with no person involved."];
+    DECISIONS_INTRO = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med.", "We make some decisions about you automatically, without any human involvement."];
     LOGIC = ["Slik fungerer det", "Slik verkar det", "How it works"];
     PROFILING = ["Profilering", "Profilering", "Profiling"];
-    PROFILING_BODY = ["Vi bruker opplysningene til profilering. Det betyr at vi vurderer sider ved deg automatisk, for eksempel økonomi, interesser eller atferd.", "Vi brukar opplysningane til profilering. Det tyder at vi vurderer sider ved deg automatisk, til dømes økonomi, interesser eller åtferd.", "We use the data for profiling. This means that we evaluate aspects of you automatically, such as your finances, interests or behaviour."];
+    PROFILING_BODY = ["Vi bruker opplysningene til profilering. Det betyr at vi vurderer sider ved deg automatisk, for eksempel økonomi, interesser eller atferd.", "Vi brukar opplysningane til profilering. Det tyder at vi vurderer sider ved deg automatisk, til dømes økonomi, interesser eller åtferd.", "We use the data for profiling. This means that we automatically evaluate personal aspects of you, such as your finances, interests or behaviour."];
     DIRECT_MARKETING = ["Direkte markedsføring", "Direkte marknadsføring", "Direct marketing"];
-    DIRECT_MARKETING_BODY = ["Vi bruker opplysningene til direkte markedsføring. Du kan alltid si nei til det, se {section}.", "Vi brukar opplysningane til direkte marknadsføring. Du kan alltid seie nei til det, sjå {section}.", "We use the data for direct marketing. You can always object to this – see {section}."];
+    DIRECT_MARKETING_BODY = ["Vi bruker opplysningene til direkte markedsføring. Du kan når som helst si nei til det, se {section}.", "Vi brukar opplysningane til direkte marknadsføring. Du kan når som helst seie nei til det, sjå {section}.", "We use the data for direct marketing. You can object to this at any time – see {section}."];
     REUSES = ["Opplysninger samlet inn til et annet formål", "Opplysningar samla inn til eit anna formål", "Data collected for another purpose"];
     REUSES_INTRO = ["Her bruker vi også opplysninger som vi først samlet inn til et annet formål:", "Her brukar vi også opplysningar som vi først samla inn til eit anna formål:", "Here we also use data that we first collected for another purpose:"];
 
     // ---- Part 3: rights
     RIGHTS = ["Dine rettigheter", "Rettane dine", "Your rights"];
-    RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. Using them is free. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to use a right – see {section}."];
+    RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. You do not have to pay to exercise them. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to exercise a right – see {section}."];
     RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din. Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din. Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "We will reply as soon as we can, and within {duration} of receiving your request. If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why before the first deadline."];
     ONE_MONTH = ["én måned", "ein månad", "one month"];
     OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
-    OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også profilering som hører til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også profilering som høyrer til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
+    OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også til profilering knyttet til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også til profilering knytt til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
     OBJECT_MARKETING_PURPOSES = ["Dette gjelder:", "Dette gjeld:", "This applies to:"];
     COMPLAINT = ["Klage til {authority}", "Klage til {authority}", "Complaint to {authority}"];
     COMPLAINT_BODY = ["Du kan klage til {authority} hvis du mener at vi behandler opplysningene dine i strid med personvernreglene.", "Du kan klage til {authority} viss du meiner at vi behandlar opplysningane dine i strid med personvernreglane.", "You can complain to {authority} if you think that we process your data in breach of data protection law."];
@@ -155,8 +155,8 @@ phrases! {
     EVERYONE = ["For alle", "For alle", "For everyone"];
     /// The high-impact lines of the summary.
     WORTH_KNOWING = ["Viktig å vite", "Viktig å vite", "Important to know"];
-    HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, with no person involved. See {purposes}."];
-    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling, which means that we evaluate aspects of you automatically. See {purposes}."];
+    HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, without any human involvement. See {purposes}."];
+    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling, which means that we automatically evaluate personal aspects of you. See {purposes}."];
     HI_CAMERA = ["Vi bruker kameraovervåking. Se {purposes}.", "Vi brukar kameraovervaking. Sjå {purposes}.", "We use camera surveillance. See {purposes}."];
     HI_MONITORING = ["Vi driver systematisk overvåking. Se {purposes}.", "Vi driv systematisk overvaking. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
     HI_TRANSFERS = ["Vi overfører noen opplysninger til land utenfor EØS ({countries}).", "Vi overfører nokre opplysningar til land utanfor EØS ({countries}).", "We transfer some data to countries outside the EEA ({countries})."];
@@ -182,9 +182,9 @@ phrases! {
     COOKIES_WITHDRAW = ["Du kan trekke samtykket tilbake like enkelt som du ga det.", "Du kan trekkje samtykket attende like enkelt som du gav det.", "You can withdraw your consent as easily as you gave it."];
     SELF_SERVICE = ["Du kan se opplysningene dine og sende oss henvendelser trygt på {url}.", "Du kan sjå opplysningane dine og sende oss førespurnader trygt på {url}.", "You can see your data and send us requests securely at {url}."];
     /// `--subject`: the notice for some audiences, and where the whole notice is.
-    FOR_AUDIENCE = ["Denne versjonen av personvernerklæringen er for {subjects}. Hele erklæringen finner du på {url}.", "Denne versjonen av personvernerklæringa er for {subjects}. Heile erklæringa finn du på {url}.", "This version of the privacy notice is for {subjects}. The whole notice is at {url}."];
+    FOR_AUDIENCE = ["Denne versjonen av personvernerklæringen er for {subjects}. Hele erklæringen finner du på {url}.", "Denne versjonen av personvernerklæringa er for {subjects}. Heile erklæringa finn du på {url}.", "This version of the privacy notice is for {subjects}. The full notice is at {url}."];
     FOR_AUDIENCE_NO_URL = ["Denne versjonen av personvernerklæringen er for {subjects}.", "Denne versjonen av personvernerklæringa er for {subjects}.", "This version of the privacy notice is for {subjects}."];
-    GDPR_ARTICLE = ["personvernforordningen artikkel {article}", "personvernforordninga artikkel {article}", "GDPR Article {article}"];
+    GDPR_ARTICLE = ["personvernforordningen artikkel {article}", "personvernforordninga artikkel {article}", "Article {article} GDPR"];
 }
 
 /// A legal basis: its name (terms.csv) and what it means in plain words.
@@ -247,7 +247,7 @@ pub fn basis(kind: LegalBasis) -> (T, T) {
             T {
                 nb: "Vi trenger opplysningene for å utføre en oppgave eller utøve myndighet som vi har etter lov eller forskrift.",
                 nn: "Vi treng opplysningane for å utføre ei oppgåve eller utøve styresmakt som vi har etter lov eller forskrift.",
-                en: "We need the data to carry out a task or use powers that we have under the law.",
+                en: "We need the data to carry out a task or exercise powers that we have under the law.",
             },
         ),
         LegalBasis::LegitimateInterests => (
@@ -403,7 +403,7 @@ pub fn safeguard(kind: TransferSafeguard) -> (T, bool) {
             T {
                 nb: "Vi har avtalt egne personvernbestemmelser med mottakeren, og tilsynsmyndigheten har godkjent dem.",
                 nn: "Vi har avtalt eigne personvernføresegner med mottakaren, og tilsynsmyndigheita har godkjent dei.",
-                en: "We have agreed contractual clauses with the recipient, and the supervisory authority has authorised them.",
+                en: "We have agreed our own contractual clauses with the recipient, and the supervisory authority has authorised them.",
             },
             true,
         ),
@@ -459,7 +459,7 @@ pub fn derogation(ground: DerogationGround) -> T {
         DerogationGround::CompellingInterests => T {
             nb: "Overføringen er nødvendig for tvingende berettigede interesser. Den skjer ikke jevnlig og gjelder få personer.",
             nn: "Overføringa er naudsynt for tvingande berettiga interesser. Ho skjer ikkje jamleg og gjeld få personar.",
-            en: "The transfer is necessary for compelling legitimate interests. It is not repeated and concerns only a few people.",
+            en: "The transfer is necessary for compelling legitimate interests. It does not happen regularly and concerns only a few people.",
         },
     }
 }
@@ -490,7 +490,7 @@ pub fn provision(kind: Provision) -> T {
         Provision::Conditional => T {
             nb: "Ja, hvis du vil få det du søker om.",
             nn: "Ja, viss du vil få det du søkjer om.",
-            en: "Yes, if you want what you apply for.",
+            en: "Yes, if you want what you are applying for.",
         },
     }
 }
@@ -562,8 +562,8 @@ pub fn right(kind: RightKind) -> (T, T) {
                 en: "right to restriction of processing",
             },
             T {
-                nb: "Du kan be oss begrense behandlingen, for eksempel mens vi undersøker om opplysningene er riktige. Da tar vi vare på opplysningene, men bruker dem som hovedregel ikke.",
-                nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette. Då tek vi vare på opplysningane, men brukar dei som hovudregel ikkje.",
+                nb: "Du kan be oss begrense behandlingen, for eksempel mens vi undersøker om opplysningene er riktige. Da tar vi vare på opplysningene, men som hovedregel bruker vi dem ikke.",
+                nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette. Då tek vi vare på opplysningane, men som hovudregel brukar vi dei ikkje.",
                 en: "You can ask us to restrict the processing, for example while we check whether the data is correct. We will then keep the data but, as a rule, not use it.",
             },
         ),
