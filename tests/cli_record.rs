@@ -123,7 +123,7 @@ fn golden_csv_and_markdown_of_the_examples() {
     let mut stale = Vec::new();
     for example in examples() {
         let stem = stem(&example);
-        // The workbook too; it records when it was written, so it is compared cell by cell.
+        // The workbook too, byte for byte: it is dated with the record's date, not the clock.
         let xlsx = golden.join(format!("{stem}.nb.xlsx"));
         let fresh = tempfile::tempdir().unwrap().keep().join("record.xlsx");
         record(
@@ -139,7 +139,7 @@ fn golden_csv_and_markdown_of_the_examples() {
         if bless {
             std::fs::create_dir_all(&golden).unwrap();
             std::fs::copy(&fresh, &xlsx).unwrap();
-        } else if !xlsx.exists() || xlsx_rows(&xlsx) != xlsx_rows(&fresh) {
+        } else if std::fs::read(&xlsx).ok() != std::fs::read(&fresh).ok() {
             stale.push(xlsx.display().to_string());
         }
         for lang in ["nb", "nn", "en"] {

@@ -1,7 +1,9 @@
 //! The record as an XLSX workbook (the `xlsx` feature: the command line and the playground
 //! write it; the language server does not need the spreadsheet writer).
 
-use rust_xlsxwriter::{Color, Format as CellFormat, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format as CellFormat, FormatAlign, FormatBorder, Workbook,
+};
 
 pub use rust_xlsxwriter::XlsxError;
 
@@ -29,6 +31,13 @@ impl Record {
     /// the cells cut are returned for the caller to say so.
     pub fn to_xlsx(&self) -> Result<(Vec<u8>, Vec<CutCell>), XlsxError> {
         let mut workbook = Workbook::new();
+        // The workbook is dated with the record's latest date, not the clock, so that the same
+        // declaration gives the same bytes (published records do not change on every run).
+        let date = Column::ALL.iter().position(|&c| c == Column::Date);
+        let latest = date.and_then(|d| self.rows.iter().map(|r| r[d].as_str()).max());
+        if let Some(created) = latest.and_then(|d| ExcelDateTime::parse_from_str(d).ok()) {
+            workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+        }
         let sheet = workbook.add_worksheet();
         sheet.set_name(self.language.pick("Protokoll", "Protokoll", "Record"))?;
         let header = CellFormat::new()
