@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 
+import { language } from './language';
+import { say } from './messages';
 import { asNotice, Debouncer, FromPage, isOpenableLink, makeNonce, Notice, noticeMessage, Sequence, shellHtml, ToPage } from './previewShell';
 
 /** The server's command, which renders the notice. vscode-languageclient registers a command of
@@ -55,7 +57,7 @@ async function showPreview(client: ClientSource, log: (line: string) => void, re
     document = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'privacy')?.document;
   }
   if (!document || document.languageId !== 'privacy') {
-    void vscode.window.showErrorMessage('privlint: open a .privacy declaration to preview its notice.');
+    void vscode.window.showErrorMessage(say(language(), 'openDeclaration'));
     return;
   }
   const existing = previews.get(document.uri.toString());
