@@ -278,13 +278,52 @@ pub struct Grouping {
     pub bad_globs: Vec<(usize, BadGlob)>,
 }
 
-/// A glob in `files` that cannot be used.
+/// A glob in `include`, `exclude` or `files` that cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BadGlob {
     /// Not a glob: the glob, and what is wrong with it (globset's words).
     Invalid { glob: String, reason: String },
-    /// A glob too large to compile.
-    TooLarge,
+    /// A glob too large to compile: the key it is under, and the glob, or `None` when it is
+    /// the globs of the key together that are too many.
+    TooLarge {
+        key: &'static str,
+        glob: Option<String>,
+    },
+}
+
+impl BadGlob {
+    /// What is wrong, in `language`, the glob quoted by its beginning.
+    pub fn say(&self, language: Language) -> String {
+        match self {
+            BadGlob::Invalid { glob, reason } => fill(
+                INVALID_GLOB,
+                language,
+                &[("glob", &brief(glob)), ("reason", reason)],
+            ),
+            BadGlob::TooLarge {
+                key,
+                glob: Some(glob),
+            } => fill(
+                GLOB_TOO_LARGE,
+                language,
+                &[("glob", &brief(glob)), ("key", key)],
+            ),
+            BadGlob::TooLarge { key, glob: None } => {
+                fill(GLOBS_TOO_MANY, language, &[("key", key)])
+            }
+        }
+    }
+}
+
+/// A glob as privlint reads globs: `*` and `?` do not cross `/`.
+pub fn compile_glob(glob: &str) -> Result<globset::Glob, BadGlob> {
+    globset::GlobBuilder::new(glob)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| BadGlob::Invalid {
+            glob: glob.to_string(),
+            reason: e.kind().to_string(),
+        })
 }
 
 /// A mistake in how files fall into `[[declarations]]` entries, for a message: the line of the
@@ -314,17 +353,9 @@ impl Grouping {
         };
         let mut mistakes = Vec::new();
         for (entry, bad) in &self.bad_globs {
-            let message = match bad {
-                BadGlob::Invalid { glob, reason } => fill(
-                    INVALID_GLOB,
-                    language,
-                    &[("glob", &brief(glob)), ("reason", reason)],
-                ),
-                BadGlob::TooLarge => GLOBS_TOO_LARGE.get(language).to_string(),
-            };
             mistakes.push(GroupingMistake {
                 line: Some(line(*entry)),
-                message,
+                message: bad.say(language),
             });
         }
         for &(member, first, second) in &self.in_two {
@@ -370,7 +401,7 @@ impl Grouping {
 }
 
 /// A glob as quoted in a message: its first 60 characters.
-pub fn brief(glob: &str) -> String {
+fn brief(glob: &str) -> String {
     match glob.char_indices().nth(60) {
         Some((end, _)) => format!("{}…", &glob[..end]),
         None => glob.to_string(),
@@ -437,13 +468,7 @@ struct Globs {
 
 impl Globs {
     fn add(&mut self, entry: usize, pattern: &str) -> Result<(), BadGlob> {
-        let glob = globset::GlobBuilder::new(pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| BadGlob::Invalid {
-                glob: pattern.to_string(),
-                reason: e.kind().to_string(),
-            })?;
+        let glob = compile_glob(pattern)?;
         let wild = |c: char| matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '\\');
         match pattern.find(wild) {
             None => self
@@ -486,7 +511,13 @@ impl Globs {
                 let matcher = matcher.get_or_init(|| {
                     let built = globset::GlobSetBuilder::new().add(glob.clone()).build();
                     if built.is_err() {
-                        bad.push((*entry, BadGlob::TooLarge));
+                        bad.push((
+                            *entry,
+                            BadGlob::TooLarge {
+                                key: "files",
+                                glob: Some(glob.glob().to_string()),
+                            },
+                        ));
                     }
                     built.ok()
                 });
@@ -679,10 +710,15 @@ const INVALID_GLOB: T = T {
     nn: "ugyldig glob-mønster `{glob}`: {reason}",
     en: "invalid glob `{glob}`: {reason}",
 };
-const GLOBS_TOO_LARGE: T = T {
-    nb: "glob-mønstrene i `files` er for store til å brukes",
-    nn: "glob-mønstera i `files` er for store til å brukast",
-    en: "the globs in `files` are too large to use",
+const GLOB_TOO_LARGE: T = T {
+    nb: "glob-mønsteret `{glob}` i `{key}` er for stort til å brukes",
+    nn: "glob-mønsteret `{glob}` i `{key}` er for stort til å brukast",
+    en: "the glob `{glob}` in `{key}` is too large to use",
+};
+const GLOBS_TOO_MANY: T = T {
+    nb: "det er for mange glob-mønstre i `{key}` til å bruke dem sammen",
+    nn: "det er for mange glob-mønster i `{key}` til å bruke dei saman",
+    en: "the globs in `{key}` are too many to use together",
 };
 const IN_TWO: T = T {
     nb: "{file} er med i to erklæringer, `{first}` (linje {first_line}) og `{second}` (linje {second_line}): en fil hører til én erklæring, så gjør `files` i dem snevrere",
@@ -717,7 +753,8 @@ const MESSAGES: &[(&str, T)] = &[
     ("NEEDS_NAME", NEEDS_NAME),
     ("NEEDS_FILES", NEEDS_FILES),
     ("INVALID_GLOB", INVALID_GLOB),
-    ("GLOBS_TOO_LARGE", GLOBS_TOO_LARGE),
+    ("GLOB_TOO_LARGE", GLOB_TOO_LARGE),
+    ("GLOBS_TOO_MANY", GLOBS_TOO_MANY),
     ("IN_TWO", IN_TWO),
     ("MATCHES_NO_FILE", MATCHES_NO_FILE),
 ];
@@ -992,6 +1029,18 @@ mod tests {
         let mistakes = bad
             .group(&[])
             .mistakes(&bad, text, |_| String::new(), Language::Nb);
+        let too_large = |glob: Option<&str>| BadGlob::TooLarge {
+            key: "exclude",
+            glob: glob.map(str::to_string),
+        };
+        assert_eq!(
+            too_large(Some("x/**")).say(Language::Nn),
+            "glob-mønsteret `x/**` i `exclude` er for stort til å brukast"
+        );
+        assert_eq!(
+            too_large(None).say(Language::English),
+            "the globs in `exclude` are too many to use together"
+        );
         assert!(
             mistakes[0]
                 .message

@@ -12,9 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use privlint_core::config::{Config, ConfigError, FILE_NAME, brief};
+use globset::{GlobSet, GlobSetBuilder};
+use privlint_core::config::{BadGlob, Config, ConfigError, FILE_NAME, compile_glob};
 use privlint_core::publish::Language;
+use privlint_core::publish::notice::text::T;
 use privlint_core::{ColumnUnit, LineIndex};
 
 use crate::paths::{absolute, relative, shown};
@@ -244,12 +245,19 @@ fn distrust(_: &Path) -> Option<String> {
 fn load(path: &Path, language: Option<Language>) -> Result<Loaded, Failure> {
     let shown = shown(&relative(path));
     let bytes = crate::read(path).map_err(|reason| vec![format!("{shown}: {reason}")])?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        vec![format!(
+            "{shown}: {}",
+            NOT_UTF8.get(language.unwrap_or(Language::English))
+        )]
+    })?;
     let config = Config::parse(&text, language).map_err(|errors| locate(&shown, &text, errors))?;
     let language = config.message_language(language);
-    let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let glob_set = |key, patterns: &[String]| {
+        globs(key, patterns).map_err(|bad| vec![format!("{shown}: {}", bad.say(language))])
+    };
+    let include = glob_set("include", &config.include)?;
+    let exclude = glob_set("exclude", &config.exclude)?;
     let path = absolute(path);
     let (declarations, mistakes, refused) = members(&path, &shown, &text, &config, language);
     Ok(Loaded {
@@ -363,29 +371,26 @@ fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
         .collect()
 }
 
-fn globs(key: &str, patterns: &[String]) -> Result<GlobSet, String> {
+fn globs(key: &'static str, patterns: &[String]) -> Result<GlobSet, BadGlob> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
-        set.add(glob(pattern)?);
+        set.add(compile_glob(pattern)?);
     }
     set.build().map_err(|_| {
         // The set is too large to build; name the glob that is, when one alone is.
         let culprit = patterns
             .iter()
-            .find(|p| glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
-        match culprit {
-            Some(pattern) => format!(
-                "the glob `{}` in `{key}` is too large to use",
-                brief(pattern)
-            ),
-            None => format!("the globs in `{key}` are too many to use together"),
+            .find(|p| compile_glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
+        BadGlob::TooLarge {
+            key,
+            glob: culprit.cloned(),
         }
     })
 }
 
-fn glob(pattern: &str) -> Result<Glob, String> {
-    GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .build()
-        .map_err(|e| format!("invalid glob `{}`: {}", brief(pattern), e.kind()))
-}
+/// A configuration that cannot be decoded (in `--lang`: it cannot say its own language).
+const NOT_UTF8: T = T {
+    nb: "ikke UTF-8; lagre filen som UTF-8",
+    nn: "ikkje UTF-8; lagre fila som UTF-8",
+    en: "not UTF-8; save it as UTF-8",
+};
