@@ -3,6 +3,7 @@
 //! ```toml
 //! include = ["**/*.privacy"]          # default
 //! exclude = ["drafts/**"]
+//! language = "nn"                    # privlint speaks Nynorsk (see language_choice)
 //!
 //! [rules]
 //! missing-dpo = "off"
