@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('privlint', { log: true });
   status = vscode.languages.createLanguageStatusItem('privlint.status', { language: LANGUAGE_ID });
   status.name = 'privlint';
-  status.command = { title: 'Show Output', command: 'privlint.showOutput' };
+  status.command = { title: say(language(), 'showOutput'), command: 'privlint.showOutput' };
   context.subscriptions.push(output, status, docsChanged);
 
   context.subscriptions.push(

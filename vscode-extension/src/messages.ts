@@ -107,6 +107,11 @@ export const MESSAGES = {
     nn: 'privlint: språktenaren sende ingen dokumentasjon for «{rule}».',
     en: 'privlint: the server returned no documentation for "{rule}".',
   },
+  previewTitle: {
+    nb: 'Personvernerklæring: {name}',
+    nn: 'Personvernerklæring: {name}',
+    en: 'Notice: {name}',
+  },
   openDeclaration: {
     nb: 'privlint: åpne en .privacy-erklæring for å forhåndsvise personvernerklæringen.',
     nn: 'privlint: opne ei .privacy-erklæring for å førehandsvise personvernerklæringa.',

@@ -85,14 +85,15 @@ class NoticePreview {
     private readonly log: (line: string) => void,
   ) {
     const name = document.uri.path.split('/').pop() ?? 'declaration';
+    const title = say(language(), 'previewTitle', { name });
     this.panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      `Notice: ${name}`,
+      title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // The page's own script (the picker) needs scripts on; the page's policy runs no other.
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
     );
-    this.panel.webview.html = shellHtml(makeNonce((n) => randomBytes(n)), `Notice: ${name}`);
+    this.panel.webview.html = shellHtml(makeNonce((n) => randomBytes(n)), title);
     this.debouncer = new Debouncer(DEBOUNCE_MS, () => void this.render());
     this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     this.panel.webview.onDidReceiveMessage((m: FromPage) => this.received(m), undefined, this.disposables);
