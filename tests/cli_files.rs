@@ -258,3 +258,42 @@ fn a_configuration_of_another_user_is_not_used() {
         std::os::unix::fs::chown(&path, Some(0), None).unwrap();
     }
 }
+
+/// `language = "nn"` in privlint.toml: the command line's errors about that configuration are
+/// in Nynorsk, each naming the file, line and column; a language privlint does not speak is an
+/// error there too, in English (the file could not say another).
+#[test]
+fn a_configuration_in_nynorsk_is_told_its_mistakes_in_nynorsk() {
+    let outer = tempfile::tempdir().unwrap();
+    let root = outer.path().join("repo");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    write(
+        &root,
+        "privlint.toml",
+        "language = \"nn\"\nexclud = [\"drafts\"]\n\n[[declarations]]\nname = \"gammal\"\nfiles = [\"arkiv/*.privacy\"]\n",
+    );
+    write(&root, "a.privacy", CLEAN);
+    let out = run(&root, &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("privlint.toml:2:1: ukjend nøkkel `exclud`; meinte du `exclude`?"),
+        "{stderr}"
+    );
+    write(
+        &root,
+        "privlint.toml",
+        "language = \"nn\"\n\n[[declarations]]\nname = \"gammal\"\nfiles = [\"arkiv/*.privacy\"]\n",
+    );
+    let stderr = String::from_utf8_lossy(&run(&root, &["check"], None).stderr).into_owned();
+    assert!(
+        stderr.contains("privlint.toml:3: erklæringa `gammal` treffer inga .privacy-fil: `files` (\"arkiv/*.privacy\") er glob-mønster som gjeld frå mappa der privlint.toml ligg"),
+        "{stderr}"
+    );
+    write(&root, "privlint.toml", "language = \"nynorsk\"\n");
+    let stderr = String::from_utf8_lossy(&run(&root, &["check"], None).stderr).into_owned();
+    assert!(
+        stderr.contains("privlint.toml:1:12: `nynorsk` is not a language privlint speaks: use \"nb\" (Bokmål), \"nn\" (Nynorsk) or \"en\" (English)"),
+        "{stderr}"
+    );
+}

@@ -3,6 +3,7 @@
 //! ```toml
 //! include = ["**/*.privacy"]          # default
 //! exclude = ["drafts/**"]
+//! language = "nn"                    # privlint speaks Nynorsk (see language_choice)
 //!
 //! [rules]
 //! missing-dpo = "off"
@@ -19,13 +20,16 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::text::{Span, visible};
+use crate::language_choice::LanguageChoice;
+use crate::publish::Language;
+use crate::publish::notice::text::T;
+use crate::text::{ColumnUnit, LineIndex, Span, visible};
 use crate::{Level, Settings, rules, suggest};
 
 /// The name privlint looks for.
 pub const FILE_NAME: &str = "privlint.toml";
 
-const KEYS: &[&str] = &["include", "exclude", "rules", "declarations"];
+const KEYS: &[&str] = &["include", "exclude", "rules", "declarations", "language"];
 const DECLARATION_KEYS: &[&str] = &["name", "files"];
 const LEVELS: &[&str] = &["error", "warning", "info", "off"];
 
@@ -40,6 +44,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// Groups of files that are one declaration each.
     pub declarations: Vec<DeclarationEntry>,
+    /// `language = "nn"`: the language privlint speaks (see [`LanguageChoice`]).
+    pub language: Option<Language>,
 }
 
 /// A `[[declarations]]` entry: a name and the globs (relative to the configuration's
@@ -59,12 +65,27 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// What a reading of the configuration needs besides the text: the language of its messages
+/// and where its mistakes go.
+struct Reading {
+    language: Language,
+    errors: Vec<ConfigError>,
+}
+
+impl Reading {
+    fn error(&mut self, span: Span, message: String) {
+        self.errors.push(ConfigError { span, message });
+    }
+}
+
 impl Config {
-    /// Reads a configuration; every mistake is reported, not just the first. Messages quote
-    /// the file's keys and values with control characters made visible: the file may come from
-    /// anyone, and the messages go to a terminal or a CI log.
-    pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
-        Self::read(text).map_err(|mut errors| {
+    /// Reads a configuration; every mistake is reported, not just the first. The messages are
+    /// in `flag` (`--lang`) when given, else in the file's own `language`, else in English:
+    /// they come before any declaration is read. They quote the file's keys and values with
+    /// control characters made visible: the file may come from anyone, and the messages go to
+    /// a terminal or a CI log.
+    pub fn parse(text: &str, flag: Option<Language>) -> Result<Config, Vec<ConfigError>> {
+        Self::read(text, flag).map_err(|mut errors| {
             for error in &mut errors {
                 error.message = visible(&error.message).into_owned();
             }
@@ -74,7 +95,17 @@ impl Config {
         })
     }
 
-    fn read(text: &str) -> Result<Config, Vec<ConfigError>> {
+    /// The language of this configuration's messages: `flag` (`--lang`), else its own.
+    pub fn message_language(&self, flag: Option<Language>) -> Language {
+        LanguageChoice {
+            flag,
+            config: self.language,
+            ..LanguageChoice::default()
+        }
+        .resolve()
+    }
+
+    fn read(text: &str, flag: Option<Language>) -> Result<Config, Vec<ConfigError>> {
         let table = DeTable::parse(text).map_err(|error| {
             let span = error
                 .span()
@@ -85,53 +116,58 @@ impl Config {
             }]
         })?;
         let mut config = Config::default();
-        let mut errors = Vec::new();
+        // The language first: the messages about the rest are in it.
+        let mut reading = Reading {
+            language: flag.unwrap_or(Language::English),
+            errors: Vec::new(),
+        };
+        if let Some((_, value)) = table
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "language")
+        {
+            config.language = language(text, value, &mut reading);
+        }
+        reading.language = config.message_language(flag);
         for (key, value) in table.get_ref() {
             let key_span = span(key.span());
             match key.get_ref().as_ref() {
-                "rules" => config.rules(value, &mut errors),
-                "include" => config.include = globs(value, "include", &mut errors),
-                "exclude" => config.exclude = globs(value, "exclude", &mut errors),
-                "declarations" => config.declarations = declarations(value, &mut errors),
-                other => errors.push(ConfigError {
-                    span: key_span,
-                    message: unknown(
-                        "key",
-                        other,
-                        suggest::nearest(other, KEYS.iter().copied()),
-                        KEYS,
-                    ),
-                }),
+                "rules" => config.rules(value, &mut reading),
+                "include" => config.include = globs(value, "include", &mut reading),
+                "exclude" => config.exclude = globs(value, "exclude", &mut reading),
+                "declarations" => config.declarations = declarations(value, &mut reading),
+                "language" => {}
+                other => {
+                    let message = unknown(other, KEYS, UNKNOWN_KEY, reading.language);
+                    reading.error(key_span, message);
+                }
             }
         }
-        if errors.is_empty() {
+        if reading.errors.is_empty() {
             Ok(config)
         } else {
-            Err(errors)
+            Err(reading.errors)
         }
     }
 
-    fn rules(&mut self, value: &toml::Spanned<DeValue>, errors: &mut Vec<ConfigError>) {
+    fn rules(&mut self, value: &toml::Spanned<DeValue>, reading: &mut Reading) {
+        let language = reading.language;
         let Some(table) = value.get_ref().as_table() else {
-            errors.push(ConfigError {
-                span: span(value.span()),
-                message: "`rules` is a table of rule names and levels: `[rules]` then `missing-dpo = \"off\"`".into(),
-            });
+            reading.error(span(value.span()), RULES_TABLE.get(language).into());
             return;
         };
         for (name, level) in table {
             let rule = name.get_ref().as_ref();
             if rules::find(rule).is_none() {
                 let message = match rules::suggest(rule) {
-                    Some(near) => format!(
-                        "unknown rule `{rule}`; did you mean `{near}`? (`privlint rules` lists them)"
+                    Some(near) => fill(
+                        UNKNOWN_RULE_NEAR,
+                        language,
+                        &[("rule", rule), ("near", near)],
                     ),
-                    None => format!("unknown rule `{rule}` (`privlint rules` lists them)"),
+                    None => fill(UNKNOWN_RULE, language, &[("rule", rule)]),
                 };
-                errors.push(ConfigError {
-                    span: span(name.span()),
-                    message,
-                });
+                reading.error(span(name.span()), message);
                 continue;
             }
             match level.get_ref().as_str().and_then(Level::parse) {
@@ -141,34 +177,83 @@ impl Config {
                 None => {
                     let written = match level.get_ref().as_str() {
                         Some(word) => format!("`{word}`"),
-                        None => {
-                            let kind = level.get_ref().type_str();
-                            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                "an"
-                            } else {
-                                "a"
-                            };
-                            format!("{article} {kind}")
-                        }
+                        None => kind(level.get_ref()).get(language).to_string(),
                     };
                     let near = level
                         .get_ref()
                         .as_str()
-                        .and_then(|w| suggest::nearest(w, LEVELS.iter().copied()));
-                    errors.push(ConfigError {
-                        span: span(level.span()),
-                        message: format!(
-                            "{written} is not a level for `{rule}`{}: use \"error\", \"warning\", \"info\" or \"off\"",
-                            near.map(|n| format!(" (did you mean \"{n}\"?)")).unwrap_or_default()
-                        ),
-                    });
+                        .and_then(|w| suggest::nearest(w, LEVELS.iter().copied()))
+                        .map(|n| format!(" {}", fill(NEAR_LEVEL, language, &[("level", n)])))
+                        .unwrap_or_default();
+                    let message = fill(
+                        NOT_A_LEVEL,
+                        language,
+                        &[("written", &written), ("rule", rule), ("near", &near)],
+                    );
+                    reading.error(span(level.span()), message);
                 }
             }
         }
     }
 }
 
-fn globs(value: &toml::Spanned<DeValue>, key: &str, errors: &mut Vec<ConfigError>) -> Vec<String> {
+/// `language = "nn"`: one of privlint's languages, by its tag.
+fn language(text: &str, value: &toml::Spanned<DeValue>, reading: &mut Reading) -> Option<Language> {
+    let found = value.get_ref().as_str().and_then(Language::from_tag);
+    if found.is_none() {
+        let written = value
+            .get_ref()
+            .as_str()
+            .unwrap_or(&text[value.span()])
+            .to_string();
+        let message = fill(NOT_A_LANGUAGE, reading.language, &[("value", &written)]);
+        reading.error(span(value.span()), message);
+    }
+    found
+}
+
+/// A value that is not a text, as a message names it ("an integer").
+fn kind(value: &DeValue) -> T {
+    match value.type_str() {
+        "integer" => T {
+            nb: "et heltall",
+            nn: "eit heiltal",
+            en: "an integer",
+        },
+        "float" => T {
+            nb: "et desimaltall",
+            nn: "eit desimaltal",
+            en: "a float",
+        },
+        "boolean" => T {
+            nb: "en sannhetsverdi",
+            nn: "ein sanningsverdi",
+            en: "a boolean",
+        },
+        "datetime" => T {
+            nb: "et tidspunkt",
+            nn: "eit tidspunkt",
+            en: "a datetime",
+        },
+        "array" => T {
+            nb: "en liste",
+            nn: "ei liste",
+            en: "an array",
+        },
+        "table" => T {
+            nb: "en tabell",
+            nn: "ein tabell",
+            en: "a table",
+        },
+        _ => T {
+            nb: "en tekst",
+            nn: "ein tekst",
+            en: "a string",
+        },
+    }
+}
+
+fn globs(value: &toml::Spanned<DeValue>, key: &str, reading: &mut Reading) -> Vec<String> {
     let strings = value.get_ref().as_array().and_then(|items| {
         items
             .iter()
@@ -176,10 +261,8 @@ fn globs(value: &toml::Spanned<DeValue>, key: &str, errors: &mut Vec<ConfigError
             .collect::<Option<Vec<_>>>()
     });
     strings.unwrap_or_else(|| {
-        errors.push(ConfigError {
-            span: span(value.span()),
-            message: format!("`{key}` is a list of globs: `{key} = [\"drafts/**\"]`"),
-        });
+        let message = fill(GLOB_LIST, reading.language, &[("key", key)]);
+        reading.error(span(value.span()), message);
         Vec::new()
     })
 }
@@ -193,7 +276,137 @@ pub struct Grouping {
     /// first; the command line refuses the configuration.
     pub in_two: Vec<(usize, usize, usize)>,
     /// Globs that cannot be used: (entry, the mistake).
-    pub bad_globs: Vec<(usize, String)>,
+    pub bad_globs: Vec<(usize, BadGlob)>,
+}
+
+/// A glob in `include`, `exclude` or `files` that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadGlob {
+    /// Not a glob: the glob, and what is wrong with it (globset's words).
+    Invalid { glob: String, reason: String },
+    /// A glob too large to compile: the key it is under, and the glob, or `None` when it is
+    /// the globs of the key together that are too many.
+    TooLarge {
+        key: &'static str,
+        glob: Option<String>,
+    },
+}
+
+impl BadGlob {
+    /// What is wrong, in `language`, the glob quoted by its beginning.
+    pub fn say(&self, language: Language) -> String {
+        match self {
+            BadGlob::Invalid { glob, reason } => fill(
+                INVALID_GLOB,
+                language,
+                &[("glob", &brief(glob)), ("reason", reason)],
+            ),
+            BadGlob::TooLarge {
+                key,
+                glob: Some(glob),
+            } => fill(
+                GLOB_TOO_LARGE,
+                language,
+                &[("glob", &brief(glob)), ("key", key)],
+            ),
+            BadGlob::TooLarge { key, glob: None } => {
+                fill(GLOBS_TOO_MANY, language, &[("key", key)])
+            }
+        }
+    }
+}
+
+/// A glob as privlint reads globs: `*` and `?` do not cross `/`.
+pub fn compile_glob(glob: &str) -> Result<globset::Glob, BadGlob> {
+    globset::GlobBuilder::new(glob)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| BadGlob::Invalid {
+            glob: glob.to_string(),
+            reason: e.kind().to_string(),
+        })
+}
+
+/// A mistake in how files fall into `[[declarations]]` entries, for a message: the line of the
+/// configuration it is on, when it is on one, and what to say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupingMistake {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Grouping {
+    /// The mistakes of this grouping in `language`, for the command line and the playground
+    /// alike: a glob that cannot be used, a file two entries match, an entry that matches no
+    /// file. `config` and `text` are the configuration it was made from; `file` names a file
+    /// by its index among those grouped, as the message shows it.
+    pub fn mistakes(
+        &self,
+        config: &Config,
+        text: &str,
+        file: impl Fn(usize) -> String,
+        language: Language,
+    ) -> Vec<GroupingMistake> {
+        let index = LineIndex::new(text);
+        let line = |entry: usize| {
+            let start = config.declarations[entry].span.start;
+            index.position(text, start, ColumnUnit::Char).line + 1
+        };
+        let mut mistakes = Vec::new();
+        for (entry, bad) in &self.bad_globs {
+            mistakes.push(GroupingMistake {
+                line: Some(line(*entry)),
+                message: bad.say(language),
+            });
+        }
+        for &(member, first, second) in &self.in_two {
+            let (a, b) = (&config.declarations[first], &config.declarations[second]);
+            let message = fill(
+                IN_TWO,
+                language,
+                &[
+                    ("file", &file(member)),
+                    ("first", &a.name),
+                    ("first_line", &line(first).to_string()),
+                    ("second", &b.name),
+                    ("second_line", &line(second).to_string()),
+                ],
+            );
+            mistakes.push(GroupingMistake {
+                line: None,
+                message,
+            });
+        }
+        for (entry, members) in self.members.iter().enumerate() {
+            if members.is_empty() {
+                let declaration = &config.declarations[entry];
+                let globs = declaration
+                    .files
+                    .iter()
+                    .map(|g| format!("\"{}\"", brief(g)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let message = fill(
+                    MATCHES_NO_FILE,
+                    language,
+                    &[("name", &declaration.name), ("globs", &globs)],
+                );
+                mistakes.push(GroupingMistake {
+                    line: Some(line(entry)),
+                    message,
+                });
+            }
+        }
+        mistakes
+    }
+}
+
+/// A glob as quoted in a message: its first 60 characters.
+fn brief(glob: &str) -> String {
+    match glob.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &glob[..end]),
+        None => glob.to_string(),
+    }
 }
 
 impl Config {
@@ -255,11 +468,8 @@ struct Globs {
 }
 
 impl Globs {
-    fn add(&mut self, entry: usize, pattern: &str) -> Result<(), String> {
-        let glob = globset::GlobBuilder::new(pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
+    fn add(&mut self, entry: usize, pattern: &str) -> Result<(), BadGlob> {
+        let glob = compile_glob(pattern)?;
         let wild = |c: char| matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '\\');
         match pattern.find(wild) {
             None => self
@@ -287,7 +497,7 @@ impl Globs {
         &self,
         path: &std::path::Path,
         entries: &mut Vec<usize>,
-        bad: &mut Vec<(usize, String)>,
+        bad: &mut Vec<(usize, BadGlob)>,
     ) {
         let bytes = path.as_os_str().as_encoded_bytes();
         if let Some(found) = self.literal.get(bytes) {
@@ -302,7 +512,13 @@ impl Globs {
                 let matcher = matcher.get_or_init(|| {
                     let built = globset::GlobSetBuilder::new().add(glob.clone()).build();
                     if built.is_err() {
-                        bad.push((*entry, "the globs in `files` are too large to use".into()));
+                        bad.push((
+                            *entry,
+                            BadGlob::TooLarge {
+                                key: "files",
+                                glob: Some(glob.glob().to_string()),
+                            },
+                        ));
                     }
                     built.ok()
                 });
@@ -314,16 +530,10 @@ impl Globs {
     }
 }
 
-fn declarations(
-    value: &toml::Spanned<DeValue>,
-    errors: &mut Vec<ConfigError>,
-) -> Vec<DeclarationEntry> {
-    const FORM: &str = "`declarations` is a list of tables, each `[[declarations]]` with `name = \"…\"` and `files = [\"globs\"]`";
+fn declarations(value: &toml::Spanned<DeValue>, reading: &mut Reading) -> Vec<DeclarationEntry> {
+    let language = reading.language;
     let Some(items) = value.get_ref().as_array() else {
-        errors.push(ConfigError {
-            span: span(value.span()),
-            message: FORM.into(),
-        });
+        reading.error(span(value.span()), DECLARATIONS_FORM.get(language).into());
         return Vec::new();
     };
     let mut entries: Vec<DeclarationEntry> = Vec::new();
@@ -332,10 +542,7 @@ fn declarations(
     let mut names = std::collections::HashSet::new();
     for item in items {
         let Some(table) = item.get_ref().as_table() else {
-            errors.push(ConfigError {
-                span: span(item.span()),
-                message: FORM.into(),
-            });
+            reading.error(span(item.span()), DECLARATIONS_FORM.get(language).into());
             continue;
         };
         let (mut name, mut files) = (None, None);
@@ -343,38 +550,24 @@ fn declarations(
             match key.get_ref().as_ref() {
                 "name" => match value.get_ref().as_str() {
                     Some(text) if !text.trim().is_empty() => name = Some(text.to_string()),
-                    _ => errors.push(ConfigError {
-                        span: span(value.span()),
-                        message: "the `name` of a declaration is a text: `name = \"fjordbanken\"`"
-                            .into(),
-                    }),
+                    _ => reading.error(span(value.span()), NAME_IS_TEXT.get(language).into()),
                 },
-                "files" => files = Some(globs(value, "files", errors)),
-                other => errors.push(ConfigError {
-                    span: span(key.span()),
-                    message: unknown(
-                        "key of a declaration",
-                        other,
-                        suggest::nearest(other, DECLARATION_KEYS.iter().copied()),
-                        DECLARATION_KEYS,
-                    ),
-                }),
+                "files" => files = Some(globs(value, "files", reading)),
+                other => {
+                    let message =
+                        unknown(other, DECLARATION_KEYS, UNKNOWN_DECLARATION_KEY, language);
+                    reading.error(span(key.span()), message);
+                }
             }
         }
         let entry_span = span(item.span());
         match (name, files) {
             (Some(name), Some(files)) => {
                 if !names.insert(name.clone()) {
-                    errors.push(ConfigError {
-                        span: entry_span,
-                        message: format!("two declarations are named `{name}`: give each its own name"),
-                    });
+                    reading.error(entry_span, fill(TWO_NAMED, language, &[("name", &name)]));
                 }
                 if files.is_empty() {
-                    errors.push(ConfigError {
-                        span: entry_span,
-                        message: format!("the declaration `{name}` lists no files: `files = [\"privacy/**/*.privacy\"]`"),
-                    });
+                    reading.error(entry_span, fill(NO_FILES, language, &[("name", &name)]));
                 }
                 entries.push(DeclarationEntry {
                     name,
@@ -382,28 +575,190 @@ fn declarations(
                     span: entry_span,
                 });
             }
-            (name, files) => errors.push(ConfigError {
-                span: entry_span,
-                message: format!(
-                    "a declaration needs {}: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
-                    match (name.is_none(), files.is_none()) {
-                        (true, true) => "a `name` and `files`",
-                        (true, false) => "a `name`",
-                        _ => "`files`",
-                    }
-                ),
-            }),
+            (name, files) => {
+                let missing = match (name.is_none(), files.is_none()) {
+                    (true, true) => NEEDS_NAME_AND_FILES,
+                    (true, false) => NEEDS_NAME,
+                    _ => NEEDS_FILES,
+                };
+                reading.error(entry_span, missing.get(language).into());
+            }
         }
     }
     entries
 }
 
-fn unknown(what: &str, name: &str, near: Option<&str>, valid: &[&str]) -> String {
-    match near {
-        Some(near) => format!("unknown {what} `{name}`; did you mean `{near}`?"),
-        None => format!("unknown {what} `{name}`: the keys are {}", valid.join(", ")),
+/// An unknown key: the nearest known one, or all of them. `phrases` are the message with and
+/// without the nearest key.
+fn unknown(name: &str, valid: &[&str], phrases: (T, T), language: Language) -> String {
+    match suggest::nearest(name, valid.iter().copied()) {
+        Some(near) => fill(phrases.0, language, &[("name", name), ("near", near)]),
+        None => fill(
+            phrases.1,
+            language,
+            &[("name", name), ("keys", &valid.join(", "))],
+        ),
     }
 }
+
+/// A phrase in `language` with its `{placeholders}` filled in.
+fn fill(phrase: T, language: Language, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(phrase.get(language).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+// The messages, each in Bokmål, Nynorsk and English.
+
+const NOT_A_LANGUAGE: T = T {
+    nb: "`{value}` er ikke et språk privlint kan: bruk \"nb\" (bokmål), \"nn\" (nynorsk) eller \"en\" (engelsk)",
+    nn: "`{value}` er ikkje eit språk privlint kan: bruk \"nb\" (bokmål), \"nn\" (nynorsk) eller \"en\" (engelsk)",
+    en: "`{value}` is not a language privlint speaks: use \"nb\" (Bokmål), \"nn\" (Nynorsk) or \"en\" (English)",
+};
+const UNKNOWN_KEY: (T, T) = (
+    T {
+        nb: "ukjent nøkkel `{name}`; mente du `{near}`?",
+        nn: "ukjend nøkkel `{name}`; meinte du `{near}`?",
+        en: "unknown key `{name}`; did you mean `{near}`?",
+    },
+    T {
+        nb: "ukjent nøkkel `{name}`: nøklene er {keys}",
+        nn: "ukjend nøkkel `{name}`: nøklane er {keys}",
+        en: "unknown key `{name}`: the keys are {keys}",
+    },
+);
+const UNKNOWN_DECLARATION_KEY: (T, T) = (
+    T {
+        nb: "ukjent nøkkel `{name}` i en erklæring; mente du `{near}`?",
+        nn: "ukjend nøkkel `{name}` i ei erklæring; meinte du `{near}`?",
+        en: "unknown key of a declaration `{name}`; did you mean `{near}`?",
+    },
+    T {
+        nb: "ukjent nøkkel `{name}` i en erklæring: nøklene er {keys}",
+        nn: "ukjend nøkkel `{name}` i ei erklæring: nøklane er {keys}",
+        en: "unknown key of a declaration `{name}`: the keys are {keys}",
+    },
+);
+const RULES_TABLE: T = T {
+    nb: "`rules` er en tabell med regelnavn og nivåer: `[rules]` og så `missing-dpo = \"off\"`",
+    nn: "`rules` er ein tabell med regelnamn og nivå: `[rules]` og så `missing-dpo = \"off\"`",
+    en: "`rules` is a table of rule names and levels: `[rules]` then `missing-dpo = \"off\"`",
+};
+const UNKNOWN_RULE_NEAR: T = T {
+    nb: "ukjent regel `{rule}`; mente du `{near}`? (`privlint rules` viser alle)",
+    nn: "ukjend regel `{rule}`; meinte du `{near}`? (`privlint rules` viser alle)",
+    en: "unknown rule `{rule}`; did you mean `{near}`? (`privlint rules` lists them)",
+};
+const UNKNOWN_RULE: T = T {
+    nb: "ukjent regel `{rule}` (`privlint rules` viser alle)",
+    nn: "ukjend regel `{rule}` (`privlint rules` viser alle)",
+    en: "unknown rule `{rule}` (`privlint rules` lists them)",
+};
+const NOT_A_LEVEL: T = T {
+    nb: "{written} er ikke et nivå for `{rule}`{near}: bruk \"error\", \"warning\", \"info\" eller \"off\"",
+    nn: "{written} er ikkje eit nivå for `{rule}`{near}: bruk \"error\", \"warning\", \"info\" eller \"off\"",
+    en: "{written} is not a level for `{rule}`{near}: use \"error\", \"warning\", \"info\" or \"off\"",
+};
+const NEAR_LEVEL: T = T {
+    nb: "(mente du \"{level}\"?)",
+    nn: "(meinte du \"{level}\"?)",
+    en: "(did you mean \"{level}\"?)",
+};
+const GLOB_LIST: T = T {
+    nb: "`{key}` er en liste med glob-mønstre: `{key} = [\"drafts/**\"]`",
+    nn: "`{key}` er ei liste med glob-mønster: `{key} = [\"drafts/**\"]`",
+    en: "`{key}` is a list of globs: `{key} = [\"drafts/**\"]`",
+};
+const DECLARATIONS_FORM: T = T {
+    nb: "`declarations` er en liste med tabeller, hver `[[declarations]]` med `name = \"…\"` og `files = [\"globs\"]`",
+    nn: "`declarations` er ei liste med tabellar, kvar `[[declarations]]` med `name = \"…\"` og `files = [\"globs\"]`",
+    en: "`declarations` is a list of tables, each `[[declarations]]` with `name = \"…\"` and `files = [\"globs\"]`",
+};
+const NAME_IS_TEXT: T = T {
+    nb: "`name` i en erklæring er en tekst: `name = \"fjordbanken\"`",
+    nn: "`name` i ei erklæring er ein tekst: `name = \"fjordbanken\"`",
+    en: "the `name` of a declaration is a text: `name = \"fjordbanken\"`",
+};
+const TWO_NAMED: T = T {
+    nb: "to erklæringer heter `{name}`: gi hver sitt eget navn",
+    nn: "to erklæringar heiter `{name}`: gi kvar sitt eige namn",
+    en: "two declarations are named `{name}`: give each its own name",
+};
+const NO_FILES: T = T {
+    nb: "erklæringen `{name}` har ingen filer: `files = [\"privacy/**/*.privacy\"]`",
+    nn: "erklæringa `{name}` har ingen filer: `files = [\"privacy/**/*.privacy\"]`",
+    en: "the declaration `{name}` lists no files: `files = [\"privacy/**/*.privacy\"]`",
+};
+const NEEDS_NAME_AND_FILES: T = T {
+    nb: "en erklæring trenger `name` og `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    nn: "ei erklæring treng `name` og `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    en: "a declaration needs a `name` and `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+};
+const NEEDS_NAME: T = T {
+    nb: "en erklæring trenger `name`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    nn: "ei erklæring treng `name`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    en: "a declaration needs a `name`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+};
+const NEEDS_FILES: T = T {
+    nb: "en erklæring trenger `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    nn: "ei erklæring treng `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+    en: "a declaration needs `files`: `[[declarations]]`, `name = \"fjordbanken\"`, `files = [\"privacy/**/*.privacy\"]`",
+};
+const INVALID_GLOB: T = T {
+    nb: "ugyldig glob-mønster `{glob}`: {reason}",
+    nn: "ugyldig glob-mønster `{glob}`: {reason}",
+    en: "invalid glob `{glob}`: {reason}",
+};
+const GLOB_TOO_LARGE: T = T {
+    nb: "glob-mønsteret `{glob}` i `{key}` er for stort til å brukes",
+    nn: "glob-mønsteret `{glob}` i `{key}` er for stort til å brukast",
+    en: "the glob `{glob}` in `{key}` is too large to use",
+};
+const GLOBS_TOO_MANY: T = T {
+    nb: "det er for mange glob-mønstre i `{key}` til å bruke dem sammen",
+    nn: "det er for mange glob-mønster i `{key}` til å bruke dei saman",
+    en: "the globs in `{key}` are too many to use together",
+};
+const IN_TWO: T = T {
+    nb: "{file} er med i to erklæringer, `{first}` (linje {first_line}) og `{second}` (linje {second_line}): en fil hører til én erklæring, så gjør `files` i dem snevrere",
+    nn: "{file} er med i to erklæringar, `{first}` (linje {first_line}) og `{second}` (linje {second_line}): ei fil høyrer til éi erklæring, så gjer `files` i dei smalare",
+    en: "{file} is in two declarations, `{first}` (line {first_line}) and `{second}` (line {second_line}): a file belongs to one declaration, so narrow their `files`",
+};
+const MATCHES_NO_FILE: T = T {
+    nb: "erklæringen `{name}` treffer ingen .privacy-fil: `files` ({globs}) er glob-mønstre som gjelder fra mappen der privlint.toml ligger",
+    nn: "erklæringa `{name}` treffer inga .privacy-fil: `files` ({globs}) er glob-mønster som gjeld frå mappa der privlint.toml ligg",
+    en: "the declaration `{name}` matches no .privacy file: its `files` ({globs}) are globs relative to the directory of privlint.toml",
+};
+
+/// Every message above, by name, for the tests.
+#[cfg(test)]
+const MESSAGES: &[(&str, T)] = &[
+    ("NOT_A_LANGUAGE", NOT_A_LANGUAGE),
+    ("UNKNOWN_KEY.0", UNKNOWN_KEY.0),
+    ("UNKNOWN_KEY.1", UNKNOWN_KEY.1),
+    ("UNKNOWN_DECLARATION_KEY.0", UNKNOWN_DECLARATION_KEY.0),
+    ("UNKNOWN_DECLARATION_KEY.1", UNKNOWN_DECLARATION_KEY.1),
+    ("RULES_TABLE", RULES_TABLE),
+    ("UNKNOWN_RULE_NEAR", UNKNOWN_RULE_NEAR),
+    ("UNKNOWN_RULE", UNKNOWN_RULE),
+    ("NOT_A_LEVEL", NOT_A_LEVEL),
+    ("NEAR_LEVEL", NEAR_LEVEL),
+    ("GLOB_LIST", GLOB_LIST),
+    ("DECLARATIONS_FORM", DECLARATIONS_FORM),
+    ("NAME_IS_TEXT", NAME_IS_TEXT),
+    ("TWO_NAMED", TWO_NAMED),
+    ("NO_FILES", NO_FILES),
+    ("NEEDS_NAME_AND_FILES", NEEDS_NAME_AND_FILES),
+    ("NEEDS_NAME", NEEDS_NAME),
+    ("NEEDS_FILES", NEEDS_FILES),
+    ("INVALID_GLOB", INVALID_GLOB),
+    ("GLOB_TOO_LARGE", GLOB_TOO_LARGE),
+    ("GLOBS_TOO_MANY", GLOBS_TOO_MANY),
+    ("IN_TWO", IN_TWO),
+    ("MATCHES_NO_FILE", MATCHES_NO_FILE),
+];
 
 fn span(range: std::ops::Range<usize>) -> Span {
     Span::new(range.start, range.end)
@@ -417,7 +772,7 @@ mod tests {
     #[test]
     fn reads_levels_and_globs() {
         let config = Config::parse(
-            "include = [\"**/*.privacy\"]\nexclude = [\"drafts/**\"]\n[rules]\nmissing-dpo = \"off\"\nunneeded-safeguard = \"warning\"\n",
+            "include = [\"**/*.privacy\"]\nexclude = [\"drafts/**\"]\n[rules]\nmissing-dpo = \"off\"\nunneeded-safeguard = \"warning\"\n", None,
         )
         .unwrap();
         assert_eq!(config.settings.levels["missing-dpo"], Level::Off);
@@ -426,11 +781,11 @@ mod tests {
             Level::On(Severity::Warning)
         );
         assert_eq!(config.exclude, vec!["drafts/**"]);
-        assert_eq!(Config::parse("").unwrap(), Config::default());
+        assert_eq!(Config::parse("", None).unwrap(), Config::default());
     }
 
     fn errors(text: &str) -> Vec<(usize, String)> {
-        Config::parse(text)
+        Config::parse(text, None)
             .unwrap_err()
             .into_iter()
             .map(|e| (text[..e.span.start].matches('\n').count() + 1, e.message))
@@ -473,7 +828,7 @@ mod tests {
     #[test]
     fn files_are_grouped_by_the_first_entry_that_matches() {
         let config = Config::parse(
-            "[[declarations]]\nname = \"a\"\nfiles = [\"org.privacy\", \"systems\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"systems/x.privacy\", \"other/*.privacy\"]\n",
+            "[[declarations]]\nname = \"a\"\nfiles = [\"org.privacy\", \"systems\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"systems/x.privacy\", \"other/*.privacy\"]\n", None,
         )
         .unwrap();
         let files = [
@@ -493,7 +848,7 @@ mod tests {
     #[test]
     fn globs_with_wildcards_anywhere_group_as_globset_matches_them() {
         let config = Config::parse(
-            "[[declarations]]\nname = \"a\"\nfiles = [\"**/x.privacy\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"t/{c,d}/*.privacy\", \"t/e\", \"t/[g]?\"]\n",
+            "[[declarations]]\nname = \"a\"\nfiles = [\"**/x.privacy\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"t/{c,d}/*.privacy\", \"t/e\", \"t/[g]?\"]\n", None,
         )
         .unwrap();
         let files = [
@@ -510,9 +865,12 @@ mod tests {
         let grouping = config.group(&paths);
         assert_eq!(grouping.members, vec![vec![0, 1], vec![2, 3, 4, 7]]);
         assert!(grouping.in_two.is_empty() && grouping.bad_globs.is_empty());
-        let bad = Config::parse("[[declarations]]\nname = \"a\"\nfiles = [\"a/[z-a]\"]\n")
-            .unwrap()
-            .group(&paths);
+        let bad = Config::parse(
+            "[[declarations]]\nname = \"a\"\nfiles = [\"a/[z-a]\"]\n",
+            None,
+        )
+        .unwrap()
+        .group(&paths);
         assert_eq!(bad.bad_globs.len(), 1, "{bad:?}");
     }
 
@@ -520,6 +878,7 @@ mod tests {
     fn reads_declarations_and_locates_their_mistakes() {
         let config = Config::parse(
             "[[declarations]]\nname = \"bank\"\nfiles = [\"privacy/**/*.privacy\"]\n",
+            None,
         )
         .unwrap();
         assert_eq!(config.declarations.len(), 1);
@@ -572,5 +931,122 @@ mod tests {
             found[0].1
         );
         assert!(found[0].1.contains("x␊::error"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn reads_the_language_and_locates_a_value_that_is_not_one() {
+        let config = Config::parse("language = \"nn\"\n", None).unwrap();
+        assert_eq!(config.language, Some(Language::Nn));
+        for (text, value) in [
+            ("\n\nlanguage = \"no\"\n", "`no`"),
+            ("\n\nlanguage = 2\n", "`2`"),
+        ] {
+            let found = Config::parse(text, None).unwrap_err();
+            assert_eq!(found.len(), 1, "{found:?}");
+            let at = LineIndex::new(text).position(text, found[0].span.start, ColumnUnit::Char);
+            assert_eq!((at.line + 1, at.column + 1), (3, 12), "{text:?}");
+            assert!(
+                found[0].message.starts_with(&format!(
+                    "{value} is not a language privlint speaks: use \"nb\""
+                )),
+                "{}",
+                found[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn mistakes_are_told_in_the_files_language_unless_the_flag_says_otherwise() {
+        let text =
+            "language = \"nn\"\nexclud = []\n[rules]\nmissing-dpoo = \"off\"\nmissing-dpo = 3\n";
+        let messages = |flag| -> Vec<String> {
+            Config::parse(text, flag)
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.message)
+                .collect()
+        };
+        assert_eq!(
+            messages(None),
+            vec![
+                "ukjend nøkkel `exclud`; meinte du `exclude`?",
+                "ukjend regel `missing-dpoo`; meinte du `missing-dpo`? (`privlint rules` viser alle)",
+                "eit heiltal er ikkje eit nivå for `missing-dpo`: bruk \"error\", \"warning\", \"info\" eller \"off\"",
+            ]
+        );
+        assert_eq!(
+            messages(Some(Language::Nb))[0],
+            "ukjent nøkkel `exclud`; mente du `exclude`?"
+        );
+        assert_eq!(
+            messages(Some(Language::English))[0],
+            "unknown key `exclud`; did you mean `exclude`?"
+        );
+        // A language that is not one: the messages stay in English.
+        let found = errors("language = \"se\"\nexclud = []\n");
+        assert!(found[1].1.starts_with("unknown key"), "{found:?}");
+    }
+
+    #[test]
+    fn every_message_has_the_same_placeholders_and_real_nynorsk() {
+        use crate::publish::notice::text::{BOKMAL_FORMS, placeholders};
+        for (name, t) in MESSAGES {
+            let nb = placeholders(t.nb);
+            assert_eq!(nb, placeholders(t.nn), "{name}: nn");
+            assert_eq!(nb, placeholders(t.en), "{name}: en");
+            let nn = format!("{} ", t.nn.to_lowercase());
+            for word in BOKMAL_FORMS {
+                assert!(!nn.contains(word), "{name}: Bokmål {word:?} in {:?}", t.nn);
+            }
+        }
+    }
+
+    #[test]
+    fn grouping_mistakes_are_said_in_the_language_asked_for() {
+        let text = "[[declarations]]\nname = \"a\"\nfiles = [\"x\"]\n[[declarations]]\nname = \"b\"\nfiles = [\"x\"]\n[[declarations]]\nname = \"old\"\nfiles = [\"archive/*.privacy\"]\n";
+        let config = Config::parse(text, None).unwrap();
+        let grouping = config.group(&[std::path::Path::new("x")]);
+        let said = |language| -> Vec<(Option<usize>, String)> {
+            grouping
+                .mistakes(&config, text, |i| format!("file{i}"), language)
+                .into_iter()
+                .map(|m| (m.line, m.message))
+                .collect()
+        };
+        assert_eq!(
+            said(Language::English),
+            vec![
+                (None, "file0 is in two declarations, `a` (line 1) and `b` (line 4): a file belongs to one declaration, so narrow their `files`".to_string()),
+                (Some(4), "the declaration `b` matches no .privacy file: its `files` (\"x\") are globs relative to the directory of privlint.toml".to_string()),
+                (Some(7), "the declaration `old` matches no .privacy file: its `files` (\"archive/*.privacy\") are globs relative to the directory of privlint.toml".to_string()),
+            ]
+        );
+        assert_eq!(
+            said(Language::Nn)[2].1,
+            "erklæringa `old` treffer inga .privacy-fil: `files` (\"archive/*.privacy\") er glob-mønster som gjeld frå mappa der privlint.toml ligg"
+        );
+        let text = "[[declarations]]\nname = \"a\"\nfiles = [\"a/[z-a]\"]\n";
+        let bad = Config::parse(text, None).unwrap();
+        let mistakes = bad
+            .group(&[])
+            .mistakes(&bad, text, |_| String::new(), Language::Nb);
+        let too_large = |glob: Option<&str>| BadGlob::TooLarge {
+            key: "exclude",
+            glob: glob.map(str::to_string),
+        };
+        assert_eq!(
+            too_large(Some("x/**")).say(Language::Nn),
+            "glob-mønsteret `x/**` i `exclude` er for stort til å brukast"
+        );
+        assert_eq!(
+            too_large(None).say(Language::English),
+            "the globs in `exclude` are too many to use together"
+        );
+        assert!(
+            mistakes[0]
+                .message
+                .starts_with("ugyldig glob-mønster `a/[z-a]`: "),
+            "{mistakes:?}"
+        );
     }
 }

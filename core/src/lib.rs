@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod format;
+pub mod language_choice;
 pub mod lower;
 pub mod model;
 pub mod publish;

@@ -12,8 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use privlint_core::config::{Config, ConfigError, DeclarationEntry, FILE_NAME};
+use globset::{GlobSet, GlobSetBuilder};
+use privlint_core::config::{BadGlob, Config, ConfigError, FILE_NAME, compile_glob};
+use privlint_core::publish::Language;
+use privlint_core::publish::notice::text::T;
 use privlint_core::{ColumnUnit, LineIndex};
 
 use crate::paths::{absolute, relative, shown};
@@ -84,6 +86,8 @@ pub struct Configs {
     home: Option<PathBuf>,
     notices: Vec<String>,
     said: HashSet<String>,
+    /// `--lang`: the language of the messages about configurations, over their own.
+    language: Option<Language>,
 }
 
 impl Default for Configs {
@@ -108,7 +112,14 @@ impl Configs {
             home,
             notices: Vec::new(),
             said: HashSet::new(),
+            language: None,
         }
+    }
+
+    /// Says the mistakes of the configurations found from now on in `language` (`--lang`),
+    /// whatever language they ask for.
+    pub fn set_language(&mut self, language: Option<Language>) {
+        self.language = language;
     }
 
     /// The configuration that governs `file`, if any.
@@ -160,7 +171,7 @@ impl Configs {
                 }
             };
         let found = if usable {
-            let loaded = load(&candidate)
+            let loaded = load(&candidate, self.language)
                 .map(|l| Some(Arc::new(l)))
                 .map_err(Arc::new);
             if let Ok(Some(_)) = &loaded
@@ -231,16 +242,24 @@ fn distrust(_: &Path) -> Option<String> {
     None
 }
 
-fn load(path: &Path) -> Result<Loaded, Failure> {
+fn load(path: &Path, language: Option<Language>) -> Result<Loaded, Failure> {
     let shown = shown(&relative(path));
     let bytes = crate::read(path).map_err(|reason| vec![format!("{shown}: {reason}")])?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| vec![format!("{shown}: not UTF-8; save it as UTF-8")])?;
-    let config = Config::parse(&text).map_err(|errors| locate(&shown, &text, errors))?;
-    let include = globs("include", &config.include).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let exclude = globs("exclude", &config.exclude).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        vec![format!(
+            "{shown}: {}",
+            NOT_UTF8.get(language.unwrap_or(Language::English))
+        )]
+    })?;
+    let config = Config::parse(&text, language).map_err(|errors| locate(&shown, &text, errors))?;
+    let language = config.message_language(language);
+    let glob_set = |key, patterns: &[String]| {
+        globs(key, patterns).map_err(|bad| vec![format!("{shown}: {}", bad.say(language))])
+    };
+    let include = glob_set("include", &config.include)?;
+    let exclude = glob_set("exclude", &config.exclude)?;
     let path = absolute(path);
-    let (declarations, mistakes, refused) = members(&path, &shown, &text, &config);
+    let (declarations, mistakes, refused) = members(&path, &shown, &text, &config, language);
     Ok(Loaded {
         path,
         config,
@@ -262,19 +281,12 @@ fn members(
     shown: &str,
     text: &str,
     config: &Config,
+    language: Language,
 ) -> (Vec<Vec<PathBuf>>, Failure, Vec<(usize, PathError)>) {
     if config.declarations.is_empty() {
         return (Vec::new(), Vec::new(), Vec::new());
     }
     let dir = path.parent().unwrap_or(Path::new("/"));
-    let index = LineIndex::new(text);
-    let line = |entry: &DeclarationEntry| {
-        index
-            .position(text, entry.span.start, ColumnUnit::Char)
-            .line
-            + 1
-    };
-    let mut failure = Vec::new();
     // A declaration's files stay in the configuration's directory, links included.
     let walked = walk(dir, |_| dir.to_path_buf());
     let mut found: Vec<PathBuf> = walked.files.iter().map(|(f, _)| absolute(f)).collect();
@@ -285,38 +297,24 @@ fn members(
         .map(|f| f.strip_prefix(dir).unwrap_or(f))
         .collect();
     let grouping = config.group(&inside);
-    for (entry, error) in &grouping.bad_globs {
-        failure.push(format!(
-            "{shown}:{}: {error}",
-            line(&config.declarations[*entry])
-        ));
-    }
-    for &(file, first, second) in &grouping.in_two {
-        let (a, b) = (&config.declarations[first], &config.declarations[second]);
-        failure.push(format!(
-            "{shown}: {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
-            crate::shown(&relative(&found[file])),
-            a.name,
-            line(a),
-            b.name,
-            line(b)
-        ));
-    }
+    let failure = grouping
+        .mistakes(
+            config,
+            text,
+            |file| crate::shown(&relative(&found[file])),
+            language,
+        )
+        .into_iter()
+        .map(|mistake| match mistake.line {
+            Some(line) => format!("{shown}:{line}: {}", mistake.message),
+            None => format!("{shown}: {}", mistake.message),
+        })
+        .collect();
     let members: Vec<Vec<PathBuf>> = grouping
         .members
         .iter()
         .map(|indices| indices.iter().map(|&i| found[i].clone()).collect())
         .collect();
-    for (entry, files) in config.declarations.iter().zip(&members) {
-        if files.is_empty() {
-            failure.push(format!(
-                "{shown}:{}: the declaration `{}` matches no .privacy file: its `files` ({}) are globs relative to the directory of {FILE_NAME}",
-                line(entry),
-                entry.name,
-                entry.files.iter().map(|g| format!("\"{}\"", brief(g))).collect::<Vec<_>>().join(", ")
-            ));
-        }
-    }
     // What an entry would take but is not read, said rather than left out in silence.
     let refused: Vec<PathError> = walked.not_regular.into_iter().chain(walked.links).collect();
     let relative_refused: Vec<PathBuf> = refused
@@ -373,37 +371,26 @@ fn locate(shown: &str, text: &str, errors: Vec<ConfigError>) -> Failure {
         .collect()
 }
 
-fn globs(key: &str, patterns: &[String]) -> Result<GlobSet, String> {
+fn globs(key: &'static str, patterns: &[String]) -> Result<GlobSet, BadGlob> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
-        set.add(glob(pattern)?);
+        set.add(compile_glob(pattern)?);
     }
     set.build().map_err(|_| {
         // The set is too large to build; name the glob that is, when one alone is.
         let culprit = patterns
             .iter()
-            .find(|p| glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
-        match culprit {
-            Some(pattern) => format!(
-                "the glob `{}` in `{key}` is too large to use",
-                brief(pattern)
-            ),
-            None => format!("the globs in `{key}` are too many to use together"),
+            .find(|p| compile_glob(p).is_ok_and(|g| GlobSetBuilder::new().add(g).build().is_err()));
+        BadGlob::TooLarge {
+            key,
+            glob: culprit.cloned(),
         }
     })
 }
 
-fn glob(pattern: &str) -> Result<Glob, String> {
-    GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .build()
-        .map_err(|e| format!("invalid glob `{}`: {}", brief(pattern), e.kind()))
-}
-
-/// A glob as quoted in a message: its first 60 characters.
-fn brief(pattern: &str) -> String {
-    match pattern.char_indices().nth(60) {
-        Some((end, _)) => format!("{}…", &pattern[..end]),
-        None => pattern.to_string(),
-    }
-}
+/// A configuration that cannot be decoded (in `--lang`: it cannot say its own language).
+const NOT_UTF8: T = T {
+    nb: "ikke UTF-8; lagre filen som UTF-8",
+    nn: "ikkje UTF-8; lagre fila som UTF-8",
+    en: "not UTF-8; save it as UTF-8",
+};

@@ -725,9 +725,16 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false);
-            if let Some(options) = &params.initialization_options {
+            let options = params.initialization_options.as_ref();
+            if let Some(options) = options {
                 state.configurations.set_editor_rules(options.get("rules"));
             }
+            state.configurations.set_editor_language(
+                options
+                    .and_then(|o| o.get("language"))
+                    .and_then(|l| l.as_str()),
+                params.locale.as_deref(),
+            );
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {

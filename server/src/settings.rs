@@ -9,6 +9,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use privlint_core::language_choice::LanguageChoice;
+use privlint_core::publish::Language;
+use privlint_core::publish::notice::text::T;
 use privlint_core::{Level, Settings};
 use privlint_files::{Configs, Loaded};
 use tower_lsp_server::ls_types::Uri;
@@ -24,7 +27,18 @@ pub struct Configurations {
     problems: Vec<String>,
     /// The problems told since the configurations were last read, each told once.
     said: HashSet<String>,
+    /// The editor's `privlint.language` (`initializationOptions.language`).
+    editor_language: Option<Language>,
+    /// The client's `locale` from `initialize`.
+    client_locale: Option<String>,
 }
+
+/// Before a configuration's mistakes when it is not used.
+const CONFIG_IGNORED: T = T {
+    nb: "ugyldig konfigurasjon, ikke brukt",
+    nn: "ugyldig konfigurasjon, ikkje brukt",
+    en: "invalid configuration, ignored",
+};
 
 impl Configurations {
     pub fn settings_for(&mut self, uri: &Uri) -> Settings {
@@ -55,8 +69,10 @@ impl Configurations {
             }
             Ok(None) => None,
             Err(failure) => {
+                // The configuration cannot say its language: the editor's is used.
+                let ignored = CONFIG_IGNORED.get(self.language(None, None));
                 for line in failure.iter() {
-                    self.problem(format!("invalid configuration, ignored: {line}"));
+                    self.problem(format!("{ignored}: {line}"));
                 }
                 None
             }
@@ -98,6 +114,31 @@ impl Configurations {
     pub fn take_problem(&mut self) -> Option<String> {
         let problems = std::mem::take(&mut self.problems);
         (!problems.is_empty()).then(|| problems.join("\n"))
+    }
+
+    /// Keeps what the editor says of the language at `initialize`: its setting (`nb`, `nn` or
+    /// `en`; anything else is not a choice) and its locale.
+    pub fn set_editor_language(&mut self, setting: Option<&str>, locale: Option<&str>) {
+        self.editor_language = setting.and_then(Language::from_tag);
+        self.client_locale = locale.map(str::to_string);
+    }
+
+    /// The language to speak about a document (see [`LanguageChoice`]; there is no `--lang`
+    /// in the editor): its configuration's `language`, the editor's setting, the client's
+    /// locale, the first of the declaration's notice languages.
+    pub fn language(
+        &self,
+        config: Option<Language>,
+        first_notice_language: Option<&str>,
+    ) -> Language {
+        LanguageChoice {
+            flag: None,
+            config,
+            editor: self.editor_language,
+            client_locale: self.client_locale.as_deref(),
+            first_notice_language,
+        }
+        .resolve()
     }
 
     /// Sets the editor's rule levels from `{"rule-name": "warning", …}`; unknown levels are

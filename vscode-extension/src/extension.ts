@@ -1,5 +1,5 @@
 // The privlint extension: starts `privlint lsp` for `.privacy` files (language id `privacy`),
-// passes the `privlint.rules` setting to it, and adds "privlint: Show Rule Documentation" and
+// passes the `privlint.rules` and `privlint.language` settings to it, and adds "privlint: Show Rule Documentation" and
 // "privlint: Preview Notice" (preview.ts).
 
 import * as vscode from 'vscode';
@@ -13,6 +13,8 @@ import {
 } from 'vscode-languageclient/node';
 
 import { findBinary, isFound } from './binary';
+import { language } from './language';
+import { say } from './messages';
 import { refreshPreviews, registerPreview } from './preview';
 
 const LANGUAGE_ID = 'privacy';
@@ -29,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('privlint', { log: true });
   status = vscode.languages.createLanguageStatusItem('privlint.status', { language: LANGUAGE_ID });
   status.name = 'privlint';
-  status.command = { title: 'Show Output', command: 'privlint.showOutput' };
+  status.command = { title: say(language(), 'showOutput'), command: 'privlint.showOutput' };
   context.subscriptions.push(output, status, docsChanged);
 
   context.subscriptions.push(
@@ -43,8 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('privlint.restartServer', () => restart(context)),
     vscode.commands.registerCommand('privlint.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // The rules and the trace are passed on by the client; another binary needs a restart.
-      if (e.affectsConfiguration('privlint.path')) {
+      // The rules and the trace are passed on by the client; another binary, or another
+      // language (read by the server at initialize), needs a restart.
+      if (e.affectsConfiguration('privlint.path') || e.affectsConfiguration('privlint.language')) {
         void restart(context);
       }
     }),
@@ -69,30 +72,19 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   });
   if (!isFound(found)) {
     status.severity = vscode.LanguageStatusSeverity.Error;
-    status.text = 'privlint: not found';
-    status.detail = 'the language server binary was not found';
-    output.appendLine('privlint was not found. Searched, in order:');
+    status.text = say(language(), 'notFoundStatus');
+    status.detail = say(language(), 'notFoundDetail');
+    output.appendLine(say(language(), 'notFoundSearched'));
     for (const line of found.searched) {
       output.appendLine(`  - ${line}`);
     }
-    const why = found.badSetting
-      ? `privlint: ${found.badSetting}.`
-      : 'privlint: the privlint binary was not found, so .privacy files are not checked.';
-    const message =
-      `${why} Searched: ${found.searched.filter((l) => !l.startsWith('the PRIVLINT_PATH environment variable: not set')).join('; ')}. ` +
-      'Set "privlint.path" to the privlint binary, or install it on PATH ' +
-      '(`cargo install --locked --path .` in a privlint checkout).';
-    void vscode.window.showErrorMessage(message, 'Open Setting', 'Show Output').then((choice) => {
-      if (choice === 'Open Setting') {
-        openPathSetting();
-      } else if (choice === 'Show Output') {
-        output.show(true);
-      }
-    });
+    const why = found.badSetting ? `privlint: ${found.badSetting}.` : say(language(), 'notFound');
+    const searched = found.searched.filter((l) => !l.startsWith('the PRIVLINT_PATH environment variable: not set')).join('; ');
+    offerSettingOrOutput(say(language(), 'notFoundHelp', { why, searched }));
     return;
   }
 
-  output.appendLine(`privlint: starting ${found.path} lsp (found through ${found.origin})`);
+  output.appendLine(say(language(), 'starting', { path: found.path, origin: found.origin }));
   status.severity = vscode.LanguageStatusSeverity.Information;
   status.text = 'privlint';
   status.detail = found.path;
@@ -110,7 +102,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     ],
     // The server reads `rules` here at initialize, and `{privlint: {rules}}` from every
     // workspace/didChangeConfiguration, which the client sends for this section.
-    initializationOptions: () => ({ rules: rulesSetting() }),
+    // `language` is `privlint.language`, absent when not set (the server then chooses).
+    initializationOptions: () => ({ rules: rulesSetting(), language: language() }),
     synchronize: {
       configurationSection: 'privlint',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/privlint.toml'),
@@ -124,7 +117,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   client.onDidChangeState((e) => {
     if (e.newState === State.Stopped) {
       status.severity = vscode.LanguageStatusSeverity.Warning;
-      status.text = 'privlint: stopped';
+      status.text = say(language(), 'stopped');
     } else if (e.newState === State.Running) {
       status.severity = vscode.LanguageStatusSeverity.Information;
       status.text = 'privlint';
@@ -133,26 +126,27 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   try {
     await client.start();
     const info = client.initializeResult?.serverInfo;
-    output.appendLine(`privlint: language server running (${info?.name ?? 'privlint'} ${info?.version ?? ''})`.trimEnd());
+    output.appendLine(say(language(), 'running', { server: `${info?.name ?? 'privlint'} ${info?.version ?? ''}`.trimEnd() }));
     status.text = info?.version ? `privlint ${info.version}` : 'privlint';
     refreshPreviews();
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    output.appendLine(`privlint: the language server did not start: ${text}`);
-    void vscode.window
-      .showErrorMessage(
-        `privlint: ${found.path} lsp did not start (${text}). Check that it is a privlint binary with the \`lsp\` command, or set "privlint.path".`,
-        'Open Setting',
-        'Show Output',
-      )
-      .then((choice) => {
-        if (choice === 'Open Setting') {
-          openPathSetting();
-        } else if (choice === 'Show Output') {
-          output.show(true);
-        }
-      });
+    output.appendLine(say(language(), 'didNotStartLog', { reason: text }));
+    offerSettingOrOutput(say(language(), 'didNotStart', { path: found.path, reason: text }));
   }
+}
+
+/** An error message with the buttons "Open Setting" (privlint.path) and "Show Output". */
+function offerSettingOrOutput(message: string): void {
+  const openSetting = say(language(), 'openSetting');
+  const showOutput = say(language(), 'showOutput');
+  void vscode.window.showErrorMessage(message, openSetting, showOutput).then((choice) => {
+    if (choice === openSetting) {
+      openPathSetting();
+    } else if (choice === showOutput) {
+      output.show(true);
+    }
+  });
 }
 
 /** privlint.path is machine-scoped: in a remote window (SSH, code-server) it is a setting of the remote. */
@@ -168,7 +162,7 @@ async function stop(): Promise<void> {
     try {
       await running.stop();
     } catch (error) {
-      output.appendLine(`privlint: stopping the language server: ${String(error)}`);
+      output.appendLine(say(language(), 'stopping', { reason: String(error) }));
     }
   }
 }
@@ -247,7 +241,7 @@ async function listRules(): Promise<RuleInfo[]> {
 
 async function showRuleDocumentation(given?: string): Promise<void> {
   if (!client || !client.isRunning()) {
-    void vscode.window.showErrorMessage('privlint: the language server is not running, so rule documentation is not available (see the privlint output).');
+    void vscode.window.showErrorMessage(say(language(), 'notRunning'));
     return;
   }
   let rule = given;
@@ -256,7 +250,7 @@ async function showRuleDocumentation(given?: string): Promise<void> {
     if (atCursor.length === 1) {
       rule = atCursor[0];
     } else if (atCursor.length > 1) {
-      rule = await vscode.window.showQuickPick(atCursor, { placeHolder: 'privlint findings at the cursor: which rule?' });
+      rule = await vscode.window.showQuickPick(atCursor, { placeHolder: say(language(), 'whichRule') });
     } else {
       const items = (await listRules()).map((r) => ({
         label: r.name,
@@ -265,13 +259,13 @@ async function showRuleDocumentation(given?: string): Promise<void> {
       }));
       if (items.length > 0) {
         const picked = await vscode.window.showQuickPick(items, {
-          placeHolder: 'No privlint finding at the cursor: pick a rule to read about',
+          placeHolder: say(language(), 'pickRule'),
           matchOnDetail: true,
         });
         rule = picked?.label;
       } else {
         rule = await vscode.window.showInputBox({
-          prompt: 'No privlint finding at the cursor. Rule name (see `privlint rules`):',
+          prompt: say(language(), 'ruleName'),
           placeHolder: 'missing-legal-basis',
         });
       }
@@ -288,11 +282,11 @@ async function showRuleDocumentation(given?: string): Promise<void> {
     });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`privlint: no documentation for "${rule}": ${text}`);
+    void vscode.window.showErrorMessage(say(language(), 'noDocumentation', { rule, reason: text }));
     return;
   }
   if (typeof markdown !== 'string') {
-    void vscode.window.showErrorMessage(`privlint: the server returned no documentation for "${rule}".`);
+    void vscode.window.showErrorMessage(say(language(), 'emptyDocumentation', { rule }));
     return;
   }
   const uri = vscode.Uri.from({ scheme: DOC_SCHEME, path: `/${rule}.md` });

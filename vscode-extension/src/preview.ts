@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 
+import { language } from './language';
+import { say } from './messages';
 import { asNotice, Debouncer, FromPage, isOpenableLink, makeNonce, Notice, noticeMessage, Sequence, shellHtml, ToPage } from './previewShell';
 
 /** The server's command, which renders the notice. vscode-languageclient registers a command of
@@ -55,7 +57,7 @@ async function showPreview(client: ClientSource, log: (line: string) => void, re
     document = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'privacy')?.document;
   }
   if (!document || document.languageId !== 'privacy') {
-    void vscode.window.showErrorMessage('privlint: open a .privacy declaration to preview its notice.');
+    void vscode.window.showErrorMessage(say(language(), 'openDeclaration'));
     return;
   }
   const existing = previews.get(document.uri.toString());
@@ -83,14 +85,15 @@ class NoticePreview {
     private readonly log: (line: string) => void,
   ) {
     const name = document.uri.path.split('/').pop() ?? 'declaration';
+    const title = say(language(), 'previewTitle', { name });
     this.panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      `Notice: ${name}`,
+      title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // The page's own script (the picker) needs scripts on; the page's policy runs no other.
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
     );
-    this.panel.webview.html = shellHtml(makeNonce((n) => randomBytes(n)), `Notice: ${name}`);
+    this.panel.webview.html = shellHtml(makeNonce((n) => randomBytes(n)), title);
     this.debouncer = new Debouncer(DEBOUNCE_MS, () => void this.render());
     this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     this.panel.webview.onDidReceiveMessage((m: FromPage) => this.received(m), undefined, this.disposables);

@@ -239,7 +239,7 @@ pub fn analyze(files: &[(String, String)]) -> Result<Analysis, String> {
 /// `.privacy` files under its directory that an entry's globs match). An entry that matches
 /// nothing, and a file two entries match, are mistakes, as on the command line.
 fn load(name: &str, text: &str, sources: &[(&str, &str)]) -> Result<Loaded, String> {
-    let config = Config::parse(text).map_err(|errors| {
+    let config = Config::parse(text, None).map_err(|errors| {
         config_failure(name, text, |index| {
             errors
                 .iter()
@@ -259,40 +259,24 @@ fn load(name: &str, text: &str, sources: &[(&str, &str)]) -> Result<Loaded, Stri
         .collect();
     let paths: Vec<&Path> = inside.iter().map(|(_, p)| *p).collect();
     let grouping = config.group(&paths);
-    let index = LineIndex::new(text);
-    let line = |entry: usize| {
-        let span = config.declarations[entry].span;
-        index.position(text, span.start, ColumnUnit::Char).line + 1
-    };
-    let mut mistakes: Vec<String> = Vec::new();
-    for (entry, error) in &grouping.bad_globs {
-        mistakes.push(format!("{}: {error}", line(*entry)));
-    }
-    for &(file, first, second) in &grouping.in_two {
-        let (a, b) = (&config.declarations[first], &config.declarations[second]);
-        mistakes.push(format!(
-            " {} is in two declarations, `{}` (line {}) and `{}` (line {}): a file belongs to one declaration, so narrow their `files`",
-            sources[inside[file].0].0,
-            a.name,
-            line(first),
-            b.name,
-            line(second)
-        ));
-    }
+    let mistakes: Vec<String> = grouping
+        .mistakes(
+            &config,
+            text,
+            |file| sources[inside[file].0].0.to_string(),
+            config.message_language(None),
+        )
+        .into_iter()
+        .map(|mistake| match mistake.line {
+            Some(line) => format!("{line}: {}", mistake.message),
+            None => format!(" {}", mistake.message),
+        })
+        .collect();
     let members: Vec<Vec<usize>> = grouping
         .members
         .iter()
         .map(|files| files.iter().map(|&f| inside[f].0).collect())
         .collect();
-    for (entry, files) in members.iter().enumerate() {
-        if files.is_empty() {
-            mistakes.push(format!(
-                "{}: the declaration `{}` matches no .privacy file: its `files` are globs relative to the directory of {FILE_NAME}",
-                line(entry),
-                config.declarations[entry].name
-            ));
-        }
-    }
     if mistakes.is_empty() {
         Ok(Loaded { config, members })
     } else {
