@@ -269,9 +269,7 @@ impl Globs {
                 .push(entry);
             return Ok(());
         };
-        let matched = if pattern.contains(|c| matches!(c, '[' | ']' | '{' | '}' | '\\'))
-            || pattern.contains("**")
-        {
+        let matched = if pattern.contains(['[', ']', '{', '}', '\\']) || pattern.contains("**") {
             let glob = globset::GlobBuilder::new(pattern)
                 .literal_separator(true)
                 .build()
