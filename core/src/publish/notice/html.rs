@@ -2,7 +2,7 @@
 //! `lang`, a skip link, a `<nav>` table of contents, h1 → h2 → h3, readable on a phone,
 //! printable. Every string from the declaration is escaped.
 
-use super::{Block, Document, Inline, Section};
+use super::{Block, Document, Inline, Later, Section};
 
 const STYLE: &str = "\
 :root{color-scheme:light}
@@ -51,7 +51,7 @@ summary{list-style:none}
 }
 ";
 
-pub fn write(document: &Document) -> String {
+pub fn write(document: &Document, later: Later) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let lang = escape(document.language.tag());
     out.push_str(&format!(
@@ -89,7 +89,7 @@ pub fn write(document: &Document) -> String {
     }
     out.push_str("</ol>\n</nav>\n<main id=\"main\">\n");
     for section in &document.sections {
-        write_section(&mut out, section, 2);
+        write_section(&mut out, section, 2, later);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -97,7 +97,7 @@ pub fn write(document: &Document) -> String {
 
 /// A section; a folded one is a `<details>` whose `<summary>` holds the heading, so that the
 /// outline keeps it and a phone reader opens only the purpose they care about.
-fn write_section(out: &mut String, section: &Section, level: usize) {
+fn write_section(out: &mut String, section: &Section, level: usize, later: Later) {
     let id = escape(&section.id);
     if section.folded {
         out.push_str(&format!("<details id=\"{id}\">\n<summary><h{level}>"));
@@ -111,8 +111,11 @@ fn write_section(out: &mut String, section: &Section, level: usize) {
         write_block(out, block);
     }
     for sub in &section.subsections {
-        write_section(out, sub, level + 1);
+        write_section(out, sub, level + 1, later);
     }
+    later(section, &mut |sub| {
+        write_section(out, sub, level + 1, later)
+    });
     out.push_str(if section.folded {
         "</details>\n"
     } else {

@@ -7,9 +7,9 @@
 
 use std::fmt::Write;
 
-use super::{Block, Document, Inline, Section};
+use super::{Block, Document, Inline, Later, Section};
 
-pub fn write(document: &Document) -> String {
+pub fn write(document: &Document, later: Later) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str(&format!("# {}\n\n", line(&document.title)));
     if let Some(banner) = &document.banner {
@@ -22,7 +22,7 @@ pub fn write(document: &Document) -> String {
         write_block(&mut out, block);
     }
     for section in &document.sections {
-        write_section(&mut out, section, 2);
+        write_section(&mut out, section, 2, later);
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -30,7 +30,7 @@ pub fn write(document: &Document) -> String {
     out
 }
 
-fn write_section(out: &mut String, section: &Section, level: usize) {
+fn write_section(out: &mut String, section: &Section, level: usize, later: Later) {
     out.push_str(&format!(
         "{} {}\n\n",
         "#".repeat(level),
@@ -40,8 +40,11 @@ fn write_section(out: &mut String, section: &Section, level: usize) {
         write_block(out, block);
     }
     for sub in &section.subsections {
-        write_section(out, sub, level + 1);
+        write_section(out, sub, level + 1, later);
     }
+    later(section, &mut |sub| {
+        write_section(out, sub, level + 1, later)
+    });
 }
 
 fn write_block(out: &mut String, block: &Block) {

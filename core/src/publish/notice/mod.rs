@@ -88,13 +88,27 @@ pub fn render(model: &Model, options: Options, format: Format) -> String {
 
 /// Renders the notice for some audiences (`--subject`): `subjects` are indices into
 /// `model.subjects`; empty renders the whole notice.
+///
+/// Each purpose's section is made when the writer gets to it and dropped once written
+/// ([`Later`]): memory then holds the text and one purpose's section, not the whole notice as a
+/// tree as well (which cost twice the model for a declaration whose purposes each name many
+/// categories and processors; BENCHMARKS.md, "Publishing at scale").
 pub fn render_for(model: &Model, options: Options, format: Format, subjects: &[usize]) -> String {
-    let document = document_for(model, options, subjects);
+    let (builder, document) = parts(model, options, subjects);
+    let purposes = |part: &Section, write: &mut dyn FnMut(&Section)| {
+        if part.id == PURPOSES {
+            builder.each_purpose(|purpose| write(&purpose));
+        }
+    };
     match format {
-        Format::Html => html::write(&document),
-        Format::Markdown => markdown::write(&document),
+        Format::Html => html::write(&document, &purposes),
+        Format::Markdown => markdown::write(&document, &purposes),
     }
 }
+
+/// The subsections of a part that are made as they are written: given the part, it hands
+/// each to the writer in turn (after the part's own subsections).
+pub type Later<'a> = &'a dyn Fn(&Section, &mut dyn FnMut(&Section));
 
 /// A piece of running text.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +197,16 @@ pub fn document(model: &Model, options: Options) -> Document {
 /// The notice for some audiences: the purposes that concern their subjects or name none, and
 /// every part that concerns the whole controller.
 pub fn document_for(model: &Model, options: Options, subjects: &[usize]) -> Document {
+    let (builder, mut document) = parts(model, options, subjects);
+    if let Some(part) = document.sections.iter_mut().find(|s| s.id == PURPOSES) {
+        builder.each_purpose(|purpose| part.subsections.push(purpose));
+    }
+    document
+}
+
+/// The notice without the purposes' own sections, and the builder that makes them
+/// ([`Builder::each_purpose`]).
+fn parts<'m>(model: &'m Model, options: Options, subjects: &[usize]) -> (Builder<'m>, Document) {
     let source = model
         .notice
         .as_ref()
@@ -208,7 +232,7 @@ pub fn document_for(model: &Model, options: Options, subjects: &[usize]) -> Docu
         1 => b.t(text::DRAFT_ONE_ERROR).to_string(),
         n => b.t(text::DRAFT_ERRORS).replace("{count}", &n.to_string()),
     });
-    Document {
+    let document = Document {
         language: options.language,
         intro: b.intro(),
         title,
@@ -216,7 +240,8 @@ pub fn document_for(model: &Model, options: Options, subjects: &[usize]) -> Docu
         skip: b.t(text::SKIP).to_string(),
         contents: b.t(text::CONTENTS).to_string(),
         sections: vec![b.summary(), b.purposes(), b.rights(), b.contact()],
-    }
+    };
+    (b, document)
 }
 
 fn fixed(s: impl Into<String>) -> Inline {
@@ -951,24 +976,27 @@ impl<'m> Builder<'m> {
 
     // ---- (2) Each purpose
 
+    /// The part without its subsections, one per purpose: [`Builder::each_purpose`].
     fn purposes(&self) -> Section {
-        let purposes = self.shown_purposes();
-        // Each legal basis is explained where it first appears.
-        let mut explained: Vec<LegalBasis> = Vec::new();
-        let subsections = purposes
-            .iter()
-            .map(|p| self.purpose(p, &mut explained))
-            .collect();
         Section {
             id: PURPOSES.into(),
             heading: vec![fixed(self.t(text::PURPOSES))],
-            blocks: if purposes.is_empty() {
+            blocks: if self.shown_purposes().is_empty() {
                 vec![Block::Paragraph(vec![fixed(self.t(text::NO_PURPOSES))])]
             } else {
                 Vec::new()
             },
             folded: false,
-            subsections,
+            subsections: Vec::new(),
+        }
+    }
+
+    /// Each shown purpose's section, in turn.
+    fn each_purpose(&self, mut each: impl FnMut(Section)) {
+        // Each legal basis is explained where it first appears.
+        let mut explained: Vec<LegalBasis> = Vec::new();
+        for purpose in self.shown_purposes() {
+            each(self.purpose(purpose, &mut explained));
         }
     }
 
