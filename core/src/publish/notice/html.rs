@@ -32,7 +32,7 @@ li{margin:.3rem 0}
 main{padding-bottom:3rem}
 header>p{margin:.25rem 0 .75rem}
 details{border-top:.0625rem solid #d0d5dd;padding:.25rem 0}
-details:last-of-type{border-bottom:.0625rem solid #d0d5dd}
+details:not(:has(+details)){border-bottom:.0625rem solid #d0d5dd}
 summary{cursor:pointer;padding:.5rem 0}
 summary>h3{display:inline;margin:0}
 summary:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
