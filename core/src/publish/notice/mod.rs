@@ -1768,6 +1768,48 @@ mod tests {
     }
 
     #[test]
+    fn the_first_part_names_the_purposes_and_each_right_is_one_line_that_opens() {
+        let m = model(
+            "controller c \"C\" { country NO; email \"a@b.no\" }\n\
+             purpose p \"Nyhetsbrev\" { basis consent; description \"Vi sender nyhetsbrev. Om tjenestene.\" }\n\
+             rights { access \"som loven sier\"; erasure }\n",
+        );
+        let options = Options {
+            language: Language::Nb,
+            draft: None,
+        };
+        let html = render(&m, options, Format::Html);
+        let start = html.find("<section id=\"summary\">").unwrap();
+        let end = html.find("<section id=\"purposes\">").unwrap();
+        let first_part = &html[start..end];
+        assert!(first_part.contains(">Nyhetsbrev</a></li>"), "{first_part}");
+        assert!(!first_part.contains("Vi sender nyhetsbrev"), "{first_part}");
+        assert!(
+            html.contains(
+                "<details>\n<summary><strong>Rett til innsyn</strong> – du kan få vite hva vi har om deg</summary>\n\
+                 <p>Du kan få vite om vi behandler opplysninger om deg."
+            ),
+            "{html}"
+        );
+        assert!(html.contains("(som loven sier).</p>\n</details>"), "{html}");
+        assert!(
+            html.contains("<summary><strong>Rett til sletting</strong>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<summary>Vi svarer deg så snart vi kan"),
+            "{html}"
+        );
+        let md = render(&m, options, Format::Markdown);
+        assert!(
+            md.contains(
+                "**Rett til innsyn** – du kan få vite hva vi har om deg\n\nDu kan få vite om vi"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
     fn untrusted_strings_are_escaped() {
         let m = model(
             "controller c \"<b>C</b> & co\" { country NO; email \"a@b.no\" }\npurpose p \"<script>alert(1)</script> *x* [y](z)\" { basis contract }\n",
