@@ -3,10 +3,13 @@
 # hostile declaration with <script> in its strings), rendered by `privlint notice`, opened in
 # Debian's Chromium through playwright-core and checked with axe-core against WCAG 2.1 A/AA
 # (tests/notice/axe.mjs): no violation, no script, no request but the file, no horizontal
-# scrolling at 375 px, no navigation in print and every folded purpose printed. Screenshots at
+# scrolling at 375 px, no navigation in print and everything folded printed. Screenshots at
 # 375 and 1280 px go to target/notice-e2e/, and the length of each notice in phone screens
 # (375 × 667; first part, closed, open) to target/notice-e2e/phone-screens.json (the numbers
 # in docs/notice-layout.md). The last line is PASS or FAIL.
+#
+# --readme-image: on PASS, also copy the first 1280 × 900 screen of the Fjordbanken notice in
+# Bokmål to docs/images/notice-fjordbanken.png (the picture in README.md).
 #
 # Installed by it, pinned, and kept for the next run:
 #   - apt (as root, only if missing): chromium;
@@ -15,6 +18,16 @@
 # Environment: CHROMIUM (default /usr/bin/chromium), PRIVLINT (default target/debug/privlint,
 # built if missing).
 set -euo pipefail
+readme_image=false
+for arg in "$@"; do
+    case "$arg" in
+    --readme-image) readme_image=true ;;
+    *)
+        echo "usage: $0 [--readme-image]" >&2
+        exit 2
+        ;;
+    esac
+done
 cd "$(dirname "$0")/.."
 root=$(pwd)
 start_time=$(date +%s)
@@ -102,6 +115,10 @@ TOOLS="$tools" CHROMIUM="$chromium" NOTICE_DIR="$out/html" OUT_DIR="$out" \
     timeout 300 node tests/notice/axe.mjs || status=$?
 if [ "$status" -ne 0 ]; then
     fail "see above (exit $status)"
+fi
+if "$readme_image"; then
+    cp "$out/fjordbanken.nb-1280-first-screen.png" docs/images/notice-fjordbanken.png
+    say "copied the first screen of fjordbanken.nb to docs/images/notice-fjordbanken.png"
 fi
 say "done"
 echo "notice-e2e: PASS"

@@ -127,6 +127,12 @@ fn block_runs(block: &Block, runs: &mut Vec<Vec<Inline>>) {
     match block {
         Block::Paragraph(run) => runs.push(flatten(run)),
         Block::List(items) => runs.extend(items.iter().map(|i| flatten(i))),
+        Block::Folded { line, body } => {
+            runs.push(flatten(line));
+            for block in body {
+                block_runs(block, runs);
+            }
+        }
         Block::Facts(facts) => {
             for fact in facts {
                 for block in &fact.body {
@@ -305,8 +311,7 @@ fn facts(model: &Model, language: Language) -> Vec<String> {
     }
     for right in model.rights.iter().flat_map(|r| &r.granted) {
         let name = text::right(right.kind).0.get(language);
-        // Capitalised in the list of rights, as written in the summary.
-        facts.push(name.to_string());
+        // Capitalised, as it begins the right's line in the part on the rights.
         let mut chars = name.chars();
         let first = chars.next().unwrap().to_uppercase().collect::<String>();
         facts.push(format!("{first}{}", chars.as_str()));

@@ -5,10 +5,11 @@
 // For each HTML file: no <script> element and no request other than the file itself (the
 // notice is self-contained); axe with the tags wcag2a, wcag2aa, wcag21a, wcag21aa finds no
 // violation; at 375 px nothing is wider than the screen (readable on a phone); in print the
-// navigation is hidden and every folded purpose is open. Screenshots (full page) at 375 and
-// 1280 px go to $OUT_DIR. The length of each notice on a phone (375 × 667 CSS px, Chromium's
-// default fonts) is measured in screens: the first part below the title, the whole notice with
-// every purpose closed, and with every purpose open; written to $OUT_DIR/phone-screens.json.
+// navigation is hidden and everything folded is open. Screenshots (full page) at 375 and
+// 1280 px, and of the first 1280 × 900 screen, go to $OUT_DIR. The length of each notice on a
+// phone (375 × 667 CSS px, Chromium's default fonts) is measured in screens: the first part
+// below the title, the whole notice with everything folded closed (purposes, rights), and with
+// everything open; written to $OUT_DIR/phone-screens.json.
 // Environment: TOOLS (where node_modules is), CHROMIUM, NOTICE_DIR, OUT_DIR.
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,8 @@ try {
     levels.forEach((l, i) => { if (i > 0 && l > levels[i - 1] + 1) fail(`heading h${levels[i - 1]} → h${l}`); });
 
     await shoot(page, join(outDir, `${name}-1280.png`));
+    // The first screen as a reader at a desktop sees it (the README's picture).
+    await page.screenshot({ path: join(outDir, `${name}-1280-first-screen.png`) });
 
     // axe, on the page as a reader gets it (the script is injected by the test only).
     await page.addScriptTag({ content: axeSource });
@@ -90,8 +93,8 @@ try {
     await shoot(page, join(outDir, `${name}-375.png`));
 
     // A phone screen: 375 × 667. The first part is measured from the top of the "in brief"
-    // heading to the end of its section; the notice closed as it loads, then with every
-    // purpose open.
+    // heading to the end of its section; the notice closed as it loads, then with everything
+    // folded open.
     await page.setViewportSize({ width: 375, height: 667 });
     const PHONE = 667;
     const measure = () => page.evaluate(() => document.documentElement.scrollHeight);
@@ -106,14 +109,15 @@ try {
     const round = (px) => Math.round((px / PHONE) * 10) / 10;
     screens[name] = { summary: round(summary), closed: round(closed), open: round(open) };
 
-    // Print: the navigation is not printed, every folded purpose is.
+    // Print: the navigation is not printed, everything folded (purposes, rights) is.
     await page.emulateMedia({ media: 'print' });
     const navShown = await page.locator('nav').isVisible();
     if (navShown) fail('the table of contents is printed');
-    const folded = await page.locator('details > dl').count();
-    for (let i = 0; i < folded; i += 1) {
-      if (!(await page.locator('details > dl').nth(i).isVisible())) {
-        fail('a folded purpose is not printed');
+    const folded = page.locator('details > :not(summary)');
+    const foldedCount = await folded.count();
+    for (let i = 0; i < foldedCount; i += 1) {
+      if (!(await folded.nth(i).isVisible())) {
+        fail('something folded is not printed');
         break;
       }
     }

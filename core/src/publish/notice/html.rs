@@ -32,11 +32,19 @@ li{margin:.3rem 0}
 main{padding-bottom:3rem}
 header>p{margin:.25rem 0 .75rem}
 details{border-top:.0625rem solid #d0d5dd;padding:.25rem 0}
-details:last-of-type{border-bottom:.0625rem solid #d0d5dd}
+details:not(:has(+details)){border-bottom:.0625rem solid #d0d5dd}
 summary{cursor:pointer;padding:.5rem 0}
 summary>h3{display:inline;margin:0}
 summary:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
-@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.6rem}h2{font-size:1.3rem}}
+details>p{margin:.25rem 0 .75rem}
+#summary h3{font-size:1.1rem;margin:1rem 0 .25rem}
+#summary p{margin:.25rem 0 .5rem}
+#summary ul{margin:.25rem 0 .5rem}
+#summary li{margin:.15rem 0}
+#contact dt{float:left;clear:left;margin:0 .5rem 0 0}
+#contact dd,#contact dd>p{margin:0 0 .15rem}
+#contact dl::after{content:\"\";display:block;clear:both}
+@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:1.75rem}}
 @media print{
 body{font-size:11pt;color:#000}
 header,nav,main{max-width:none;padding:0}
@@ -125,6 +133,15 @@ fn write_section(out: &mut String, section: &Section, level: usize, later: Later
 
 fn write_block(out: &mut String, block: &Block) {
     match block {
+        Block::Folded { line, body } => {
+            out.push_str("<details>\n<summary>");
+            inlines(out, line);
+            out.push_str("</summary>\n");
+            for block in body {
+                write_block(out, block);
+            }
+            out.push_str("</details>\n");
+        }
         Block::Paragraph(content) => {
             out.push_str("<p>");
             inlines(out, content);

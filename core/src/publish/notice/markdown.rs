@@ -56,6 +56,16 @@ fn write_block(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
+        // No folding in Markdown: the line is a paragraph, its body follows.
+        Block::Folded {
+            line: summary,
+            body,
+        } => {
+            out.push_str(&format!("{}\n\n", line(summary)));
+            for block in body {
+                write_block(out, block);
+            }
+        }
         Block::Facts(facts) => {
             for fact in facts {
                 out.push_str(&format!("**{}**\n\n", escape(&fact.term)));

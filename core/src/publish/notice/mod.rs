@@ -3,13 +3,13 @@
 //! decided once, here; the two writers only lay it out and escape it.
 //!
 //! Layered, as Datatilsynet and the EDPB advise: under the title, whose notice it is and when it
-//! was last updated; (1) in brief, on one screen: each purpose with the first sentence of its
-//! description (grouped by subject when purposes concern different people), then what matters
-//! most (automated decisions, profiling, surveillance, transfers outside the EEA, sensitive
-//! data, cookies that need consent, and the `claims` nothing disproves); (2) each purpose in
-//! full, folded in HTML (`<details>`); (3) the rights that apply, the objection to direct
-//! marketing on its own (Art. 21(4)), the complaint and the response time; (4) contact, DPO,
-//! representative.
+//! was last updated; (1) in brief, for one phone screen: each purpose by name (grouped by
+//! subject when purposes concern different people), then what matters most (automated
+//! decisions, profiling, surveillance, transfers outside the EEA, sensitive data, cookies that
+//! need consent, and the `claims` nothing disproves), the rights in one sentence, how to reach
+//! us; (2) each purpose in full, folded in HTML (`<details>`); (3) the rights that apply, each
+//! folded behind one line, the objection to direct marketing on its own (Art. 21(4)), the
+//! complaint and the response time; (4) who the controller is, contact, DPO, representative.
 //!
 //! Sentences read whole whatever the declaration says (cli.md v3): no "label: value" frame in
 //! running text; a declared text that continues a sentence (it starts in lower case) is set
@@ -135,6 +135,13 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
     /// Terms, each with what it says: the facts of a purpose, the contact details.
     Facts(Vec<Fact>),
+    /// One line that stands for its body until the reader opens it (a right): in HTML a
+    /// `<details>` with the line as its `<summary>`, open when printed; in Markdown the line as
+    /// a paragraph with the body under it.
+    Folded {
+        line: Vec<Inline>,
+        body: Vec<Block>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -288,17 +295,6 @@ fn continues_sentence(text: &str) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase)
-}
-
-/// The first sentence of a text: up to the first `.`, `!` or `?` followed by a space.
-fn first_sentence(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
-            return &text[..=i];
-        }
-    }
-    text
 }
 
 /// The duration in running text: numbers up to twelve in words ("fem år", "ett år").
@@ -720,27 +716,17 @@ impl<'m> Builder<'m> {
 
     // ---- (1) In brief
 
+    /// The first part, short enough for one phone screen: the purposes by name, what matters
+    /// most, the rights in one sentence and how to reach us. Everything it leaves out is in the
+    /// parts below it (WP260 ¶ 35–38: layered, nothing required missing).
     fn summary(&self) -> Section {
         let model = self.model;
-        let mut who = vec![Block::Paragraph(self.fill(
-            self.for_reader(text::WHO_BODY, text::WHO_BODY_CHILD),
-            vec![("controller", vec![self.controller_name()])],
-        ))];
-        if let Some(org) = model.controller().and_then(|c| c.org_number.as_ref()) {
-            who.push(Block::Paragraph(self.fill(
-                text::ORG_NUMBER_SENTENCE,
-                vec![("org", vec![self.plain(&org.value)])],
-            )));
-        }
         let purposes = self.shown_purposes();
-        let mut subsections = vec![
-            section("who", vec![fixed(self.t(text::WHO))], who),
-            section(
-                "what-for",
-                vec![fixed(self.t(text::WHAT_FOR))],
-                self.what_for(&purposes),
-            ),
-        ];
+        let mut subsections = vec![section(
+            "what-for",
+            vec![fixed(self.t(text::WHAT_FOR))],
+            self.what_for(&purposes),
+        )];
         let important = self.important(&purposes);
         if !important.is_empty() {
             subsections.push(section(
@@ -749,43 +735,28 @@ impl<'m> Builder<'m> {
                 vec![items(important)],
             ));
         }
-
-        let mut rights = Vec::new();
-        let granted: Vec<Vec<Inline>> = model
-            .rights
-            .iter()
-            .flat_map(|r| &r.granted)
-            .map(|r| vec![fixed(self.t(text::right(r.kind).0))])
-            .collect();
-        if !granted.is_empty() {
-            rights.extend(self.fill(text::RIGHTS_BRIEF, vec![("rights", self.join(granted))]));
-            rights.push(fixed(" "));
-        }
-        rights.extend(self.fill(
-            text::COMPLAINT_BRIEF,
-            vec![("authority", self.authorities())],
-        ));
-        rights.push(fixed(" "));
-        rights.extend(self.fill(
-            text::READ_MORE,
-            vec![("section", vec![self.section_link(RIGHTS, text::RIGHTS)])],
-        ));
         subsections.push(section(
             "your-rights",
             vec![fixed(self.t(text::RIGHTS))],
-            vec![Block::Paragraph(rights)],
+            vec![Block::Paragraph(self.fill(
+                text::RIGHTS_BRIEF,
+                vec![
+                    ("authority", self.authorities()),
+                    ("section", vec![self.section_link(RIGHTS, text::RIGHTS)]),
+                ],
+            ))],
         ));
 
         let mut reach = Vec::new();
         if let Some(c) = model.controller() {
             if let Some(place) = &c.self_service {
-                reach.push(Block::Paragraph(self.fill(
+                reach.push(self.fill(
                     text::SELF_SERVICE,
                     vec![("url", vec![web_link(&place.value)])],
-                )));
+                ));
             }
             if let Some(channels) = self.channels(&c.contact) {
-                reach.push(Block::Paragraph(channels));
+                reach.push(channels);
             }
         }
         for dpo in &model.dpos {
@@ -799,21 +770,24 @@ impl<'m> Builder<'m> {
                 p.push(fixed(" "));
                 p.extend(channels);
             }
-            reach.push(Block::Paragraph(p));
+            reach.push(p);
         }
-        if let Some(c) = model.controller() {
-            for note in &c.notes {
-                reach.push(Block::Paragraph(self.sentence(self.text(note))));
-            }
-        }
-        reach.push(Block::Paragraph(self.fill(
+        // The pointer to the contact part ends the last paragraph rather than taking a line.
+        let read_more = self.fill(
             text::READ_MORE,
             vec![("section", vec![self.section_link(CONTACT, text::CONTACT)])],
-        )));
+        );
+        match reach.last_mut() {
+            Some(last) => {
+                last.push(fixed(" "));
+                last.extend(read_more);
+            }
+            None => reach.push(read_more),
+        }
         subsections.push(section(
             "reach-us",
             vec![fixed(self.t(text::HOW_TO_REACH))],
-            reach,
+            reach.into_iter().map(Block::Paragraph).collect(),
         ));
         Section {
             id: SUMMARY.into(),
@@ -824,26 +798,13 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// Each purpose with the first sentence of its description; grouped by subject when the
-    /// purposes concern different subjects.
+    /// Each purpose by name, linked to its description and facts (a line each, so that the list
+    /// stays short on a phone); grouped by subject when the purposes concern different subjects.
     fn what_for(&self, purposes: &[&'m Purpose]) -> Vec<Block> {
         if purposes.is_empty() {
             return vec![Block::Paragraph(vec![fixed(self.t(text::NO_PURPOSES))])];
         }
-        let line = |p: &Purpose| {
-            let mut item = self.purpose_link(p);
-            if let Some(description) = &p.description {
-                let shown = self.text(description);
-                if let Inline::Declared { text, lang } = shown {
-                    item.push(fixed(" – "));
-                    item.push(Inline::Declared {
-                        text: first_sentence(&text).to_string(),
-                        lang,
-                    });
-                }
-            }
-            item
-        };
+        let line = |p: &Purpose| self.purpose_link(p);
         let mut subjects: Vec<usize> = Vec::new();
         for p in purposes {
             for i in p.subjects.iter().filter_map(|r| r.target()) {
@@ -1465,27 +1426,20 @@ impl<'m> Builder<'m> {
             self.for_reader(text::RIGHTS_INTRO, text::RIGHTS_INTRO_CHILD),
             vec![("section", vec![self.section_link(CONTACT, text::CONTACT)])],
         ))];
-        let granted: Vec<Vec<Inline>> = model
-            .rights
-            .iter()
-            .flat_map(|r| &r.granted)
-            .map(|r| {
-                let (name, meaning) = text::right(r.kind);
-                let mut item = vec![
+        blocks.extend(model.rights.iter().flat_map(|r| &r.granted).map(|r| {
+            let (name, meaning, gist) = text::right(r.kind);
+            let meaning = vec![fixed(self.t(meaning))];
+            Block::Folded {
+                line: vec![
                     Inline::Strong(vec![fixed(capitalise(self.t(name)))]),
-                    fixed(". "),
-                ];
-                let meaning = vec![fixed(self.t(meaning))];
-                item.extend(match &r.qualifier {
+                    fixed(format!(" – {}", self.t(gist))),
+                ],
+                body: vec![Block::Paragraph(match &r.qualifier {
                     Some(q) => self.qualified(meaning, q),
                     None => meaning,
-                });
-                item
-            })
-            .collect();
-        if !granted.is_empty() {
-            blocks.push(Block::List(granted));
-        }
+                })],
+            }
+        }));
         for note in model.rights.iter().flat_map(|r| &r.notes) {
             blocks.push(Block::Paragraph(self.sentence(self.text(note))));
         }
@@ -1500,9 +1454,12 @@ impl<'m> Builder<'m> {
                 unit: TimeUnit::Month,
             }),
         };
-        blocks.push(Block::Paragraph(
-            self.fill(text::RESPOND, vec![("duration", vec![fixed(respond)])]),
-        ));
+        blocks.push(Block::Folded {
+            line: self.fill(text::RESPOND, vec![("duration", vec![fixed(respond)])]),
+            body: vec![Block::Paragraph(vec![fixed(
+                self.t(text::RESPOND_EXTENSION),
+            )])],
+        });
 
         let mut subsections = Vec::new();
         let marketing: Vec<Vec<Inline>> = self
@@ -1556,7 +1513,10 @@ impl<'m> Builder<'m> {
         let model = self.model;
         let mut subsections = Vec::new();
         if let Some(c) = model.controller() {
-            let mut blocks = Vec::new();
+            let mut blocks = vec![Block::Paragraph(self.fill(
+                self.for_reader(text::WHO_BODY, text::WHO_BODY_CHILD),
+                vec![("controller", vec![self.controller_name()])],
+            ))];
             if let Some(place) = &c.self_service {
                 blocks.push(Block::Paragraph(self.fill(
                     text::SELF_SERVICE,
@@ -1833,6 +1793,48 @@ mod tests {
         );
         let for_parents = render_for(&m, options, Format::Markdown, &[1]);
         assert!(!for_parents.contains("vaksen"), "{for_parents}");
+    }
+
+    #[test]
+    fn the_first_part_names_the_purposes_and_each_right_is_one_line_that_opens() {
+        let m = model(
+            "controller c \"C\" { country NO; email \"a@b.no\" }\n\
+             purpose p \"Nyhetsbrev\" { basis consent; description \"Vi sender nyhetsbrev. Om tjenestene.\" }\n\
+             rights { access \"som loven sier\"; erasure }\n",
+        );
+        let options = Options {
+            language: Language::Nb,
+            draft: None,
+        };
+        let html = render(&m, options, Format::Html);
+        let start = html.find("<section id=\"summary\">").unwrap();
+        let end = html.find("<section id=\"purposes\">").unwrap();
+        let first_part = &html[start..end];
+        assert!(first_part.contains(">Nyhetsbrev</a></li>"), "{first_part}");
+        assert!(!first_part.contains("Vi sender nyhetsbrev"), "{first_part}");
+        assert!(
+            html.contains(
+                "<details>\n<summary><strong>Rett til innsyn</strong> – du kan få vite hva vi har om deg</summary>\n\
+                 <p>Du kan få vite om vi behandler opplysninger om deg."
+            ),
+            "{html}"
+        );
+        assert!(html.contains("(som loven sier).</p>\n</details>"), "{html}");
+        assert!(
+            html.contains("<summary><strong>Rett til sletting</strong>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<summary>Vi svarer deg så snart vi kan"),
+            "{html}"
+        );
+        let md = render(&m, options, Format::Markdown);
+        assert!(
+            md.contains(
+                "**Rett til innsyn** – du kan få vite hva vi har om deg\n\nDu kan få vite om vi"
+            ),
+            "{md}"
+        );
     }
 
     #[test]

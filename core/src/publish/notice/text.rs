@@ -49,12 +49,11 @@ phrases! {
 
     // ---- Part 1: in brief
     SUMMARY = ["Kort fortalt", "Kort fortalt", "In brief"];
-    WHO = ["Hvem vi er", "Kven vi er", "Who we are"];
     WHO_BODY = ["{controller} er behandlingsansvarlig for personopplysningene dine. Det betyr at vi bestemmer hva opplysningene skal brukes til, og hvordan.", "{controller} er behandlingsansvarleg for personopplysningane dine. Det tyder at vi avgjer kva opplysningane skal brukast til, og korleis.", "{controller} is the controller of your personal data. This means that we decide what your data is used for, and how."];
     WHAT_FOR = ["Hva vi bruker opplysningene dine til", "Kva vi brukar opplysningane dine til", "What we use your data for"];
     NO_PURPOSES = ["Erklæringen beskriver ingen formål ennå.", "Erklæringa skildrar ingen formål enno.", "The declaration describes no purpose yet."];
-    RIGHTS_BRIEF = ["Du har {rights}.", "Du har {rights}.", "You have the {rights}."];
-    COMPLAINT_BRIEF = ["Du kan også klage til {authority}.", "Du kan også klage til {authority}.", "You can also complain to {authority}."];
+    /// The rights in the first part: one sentence, the rights themselves are in their part.
+    RIGHTS_BRIEF = ["Du har rettigheter når vi behandler opplysninger om deg, og du kan klage til {authority}, se {section}.", "Du har rettar når vi behandlar opplysningar om deg, og du kan klage til {authority}, sjå {section}.", "You have rights when we process data about you, and you can complain to {authority} – see {section}."];
     READ_MORE = ["Les mer under {section}.", "Les meir under {section}.", "Read more in {section}."];
     HOW_TO_REACH = ["Slik kontakter du oss", "Slik kontaktar du oss", "How to contact us"];
     AND = ["og", "og", "and"];
@@ -108,8 +107,9 @@ phrases! {
     // ---- Part 3: rights
     RIGHTS = ["Dine rettigheter", "Rettane dine", "Your rights"];
     RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. You do not have to pay to exercise them. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to exercise a right – see {section}."];
-    RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din. Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din. Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "We will reply as soon as we can, and within {duration} of receiving your request. If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why before the first deadline."];
-    ONE_MONTH = ["én måned", "ein månad", "one month"];
+    /// The response time: the sentence stands as the line the extension is folded behind.
+    RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din.", "We will reply as soon as we can, and within {duration} of receiving your request."];
+    RESPOND_EXTENSION = ["Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why before the first deadline."];
     OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
     OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også til profilering knyttet til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også til profilering knytt til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
     OBJECT_MARKETING_PURPOSES = ["Dette gjelder:", "Dette gjeld:", "This applies to:"];
@@ -150,7 +150,6 @@ phrases! {
     COMPLAINT_BODY_CHILD = ["Hvis du synes at vi gjør noe galt med opplysningene dine, kan du klage til {authority}.", "Viss du synest at vi gjer noko gale med opplysningane dine, kan du klage til {authority}.", "If you think that we are doing something wrong with your information, you can complain to {authority}."];
     /// The line under the title: whose notice it is and what it is for.
     ORIENT = ["Her forklarer vi i {controller} hvordan vi behandler personopplysninger om deg, og hvilke rettigheter du har.", "Her forklarer vi i {controller} korleis vi behandlar personopplysningar om deg, og kva rettar du har.", "This notice explains how {controller} uses personal data about you, and what your rights are."];
-    ORG_NUMBER_SENTENCE = ["Organisasjonsnummeret vårt er {org}.", "Organisasjonsnummeret vårt er {org}.", "Our organisation number is {org}."];
     /// The group of purposes that name no subject, when the summary groups by subject.
     EVERYONE = ["For alle", "For alle", "For everyone"];
     /// The high-impact lines of the summary.
@@ -516,8 +515,9 @@ pub fn decision_safeguard(kind: DecisionSafeguard) -> T {
     }
 }
 
-/// A right: its name (terms.csv, in the form that follows "Du har") and what it means.
-pub fn right(kind: RightKind) -> (T, T) {
+/// A right: its name (terms.csv, in the form that follows "Du har"), what it means, and its
+/// gist in a few words, for the one line that stands for the right until it is opened.
+pub fn right(kind: RightKind) -> (T, T, T) {
     match kind {
         RightKind::Access => (
             T {
@@ -529,6 +529,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nb: "Du kan få vite om vi behandler opplysninger om deg. Gjør vi det, kan du få en kopi av opplysningene og vite hva vi bruker dem til.",
                 nn: "Du kan få vite om vi behandlar opplysningar om deg. Gjer vi det, kan du få ein kopi av opplysningane og vite kva vi brukar dei til.",
                 en: "You can find out whether we process data about you. If we do, you can get a copy of it and find out what we use it for.",
+            },
+            T {
+                nb: "du kan få vite hva vi har om deg",
+                nn: "du kan få vite kva vi har om deg",
+                en: "you can find out what data we hold about you",
             },
         ),
         RightKind::Rectification => (
@@ -542,6 +547,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nn: "Du kan be oss rette opplysningar som er feil, og fylle ut opplysningar som manglar.",
                 en: "You can ask us to correct data that is wrong, and to complete data that is incomplete.",
             },
+            T {
+                nb: "du kan be oss rette feil",
+                nn: "du kan be oss rette feil",
+                en: "you can ask us to correct mistakes",
+            },
         ),
         RightKind::Erasure => (
             T {
@@ -553,6 +563,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nb: "Du kan be oss slette opplysninger om deg, for eksempel når vi ikke lenger trenger dem.",
                 nn: "Du kan be oss slette opplysningar om deg, til dømes når vi ikkje lenger treng dei.",
                 en: "You can ask us to erase data about you, for example when we no longer need it.",
+            },
+            T {
+                nb: "du kan be oss slette opplysninger",
+                nn: "du kan be oss slette opplysningar",
+                en: "you can ask us to erase your data",
             },
         ),
         RightKind::Restriction => (
@@ -566,6 +581,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nn: "Du kan be oss avgrense behandlinga, til dømes medan vi undersøkjer om opplysningane er rette. Då tek vi vare på opplysningane, men som hovudregel brukar vi dei ikkje.",
                 en: "You can ask us to restrict the processing, for example while we check whether the data is correct. We will then keep the data but, as a rule, not use it.",
             },
+            T {
+                nb: "du kan be oss la være å bruke opplysningene en tid",
+                nn: "du kan be oss la vere å bruke opplysningane ei tid",
+                en: "you can ask us to stop using your data for a while",
+            },
         ),
         RightKind::Portability => (
             T {
@@ -577,6 +597,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nb: "Du kan få opplysninger du har gitt oss, i et maskinlesbart format, og be oss sende dem til en annen virksomhet. Det gjelder når vi behandler dem på grunnlag av samtykke eller avtale.",
                 nn: "Du kan få opplysningar du har gitt oss, i eit maskinlesbart format, og be oss sende dei til ei anna verksemd. Det gjeld når vi behandlar dei på grunnlag av samtykke eller avtale.",
                 en: "You can get the data you gave us in a machine-readable format, and ask us to send it to another organisation. This applies when we process it on the basis of consent or a contract.",
+            },
+            T {
+                nb: "du kan ta med deg opplysningene dine",
+                nn: "du kan ta med deg opplysningane dine",
+                en: "you can take your data with you",
             },
         ),
         RightKind::Objection => (
@@ -590,6 +615,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nn: "Du kan protestere mot behandling som byggjer på berettiga interesse eller på ei oppgåve i ålmenta si interesse. Fortel oss kvifor, ut frå situasjonen din. Då stansar vi, med mindre vi kan vise at vi har tungtvegande grunnar som går føre interessene og rettane dine, eller treng opplysningane for eit rettskrav.",
                 en: "You can object to processing based on legitimate interests or on a task in the public interest. Tell us why, based on your particular situation. We will then stop, unless we can show compelling legitimate grounds that override your interests and rights, or we need the data for legal claims.",
             },
+            T {
+                nb: "du kan si nei til at vi bruker opplysningene",
+                nn: "du kan seie nei til at vi brukar opplysningane",
+                en: "you can object to our use of your data",
+            },
         ),
         RightKind::WithdrawConsent => (
             T {
@@ -602,6 +632,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nn: "Når behandlinga byggjer på samtykke, kan du når som helst trekkje samtykket attende. Det skal vere like enkelt som å gi det. Det vi har gjort fram til då, er framleis lovleg.",
                 en: "When the processing is based on consent, you can withdraw your consent at any time. It must be as easy as giving it. What we have done up to then remains lawful.",
             },
+            T {
+                nb: "du kan ombestemme deg når du vil",
+                nn: "du kan ombestemme deg når du vil",
+                en: "you can change your mind at any time",
+            },
         ),
         RightKind::HumanReview => (
             T {
@@ -613,6 +648,11 @@ pub fn right(kind: RightKind) -> (T, T) {
                 nb: "Når vi tar en avgjørelse om deg bare ved automatisk behandling, kan du be om at et menneske vurderer saken.",
                 nn: "Når vi tek ei avgjerd om deg berre ved automatisk behandling, kan du be om at eit menneske vurderer saka.",
                 en: "When we make a decision about you by automated processing alone, you can ask for a person to review it.",
+            },
+            T {
+                nb: "du kan be om at et menneske ser på saken",
+                nn: "du kan be om at eit menneske ser på saka",
+                en: "you can ask for a person to look at your case",
             },
         ),
     }
@@ -975,9 +1015,10 @@ pub fn table() -> Vec<(String, T)> {
         ));
     }
     for &k in RightKind::ALL {
-        let (name, meaning) = right(k);
+        let (name, meaning, gist) = right(k);
         all.push((format!("right {}", k.word()), name));
         all.push((format!("right {} (meaning)", k.word()), meaning));
+        all.push((format!("right {} (in a line)", k.word()), gist));
     }
     for &k in Cookie::ALL {
         all.push((format!("cookies {}", k.word()), cookie(k)));
