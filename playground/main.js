@@ -277,4 +277,7 @@ $("dl-md").addEventListener("click", guarded(() => download(`record.${lang()}.md
 $("dl-dpv").addEventListener("click", guarded(() => download("declaration.dpv.jsonld", "application/ld+json", wasm.dpv(files))));
 
 load(await fromFragment() ?? { ...examples[Object.keys(examples)[0]] });
+// The time of the first findings on screen, by the page's own clock (from navigation start):
+// the browser test reports it.
+performance.mark("privlint-first-findings");
 document.body.dataset.ready = "true";

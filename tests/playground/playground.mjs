@@ -70,8 +70,10 @@ try {
   await page.goto(`${base}#src=${src}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   const firstFindings = Date.now() - start;
+  // The page's own clock, from navigation start: without the test driver's round trips.
+  const inPage = Math.round(await page.evaluate(() => performance.getEntriesByName('privlint-first-findings')[0].startTime));
   loaded = true;
-  console.log(`first findings ${firstFindings} ms after navigation`);
+  console.log(`first findings ${inPage} ms after navigation start by the page's clock (${firstFindings} ms as the test driver saw it)`);
 
   const shown = async () => page.$$eval('#findings li[data-rule]', (items) =>
     items.map((li) => `${li.dataset.rule} ${li.dataset.severity} ${li.dataset.line}`));
@@ -159,7 +161,7 @@ try {
     console.log(`the two-file link (${files.length} characters) shows the ${expectedTwo.length} findings of both files`);
   }
   await two.close();
-  writeFileSync(join(outDir, 'timing.json'), JSON.stringify({ firstFindingsMs: firstFindings }));
+  writeFileSync(join(outDir, 'timing.json'), JSON.stringify({ firstFindingsMs: inPage, firstFindingsDriverMs: firstFindings }));
 } finally {
   await browser.close();
   server.close();
