@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The playground in a real browser: builds it (scripts/playground.sh), then opens it in
 # Debian's Chromium through playwright-core (tests/playground/playground.mjs) with a bundled
-# example in the link, and compares its findings with `privlint check --format json`.
+# example in the link, and compares its findings with `privlint check --format json`; then with
+# two examples in a compressed link (#files=), and compares both files' findings.
 # Screenshots at 375 and 1280 px and the downloaded record go to target/playground-e2e/.
 # Chromium, playwright-core and axe-core are installed as scripts/notice-e2e.sh installs them
 # (the same pinned lock file, tests/notice/package-lock.json, and the same directory). The last
@@ -16,6 +17,8 @@ tools="$root/.tools/notice-e2e"
 lock="$root/tests/notice/package-lock.json"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 example="examples/norsk-gjeldsinformasjon.privacy"
+# With the first, the declarations of a link that carries two files (#files=).
+second="examples/sparebanken-ost.privacy"
 
 status=0
 scripts/playground.sh || status=$?
@@ -42,9 +45,10 @@ cargo build --quiet --bin privlint
 rm -rf "$out"
 mkdir -p "$out"
 target/debug/privlint check --format json "$example" >"$out/expected.json" || true
+target/debug/privlint check --format json "$example" "$second" >"$out/expected-two.json" || true
 status=0
 TOOLS="$tools" CHROMIUM="$chromium" SITE="$root/target/playground" EXAMPLE="$example" \
-    EXPECTED="$out/expected.json" OUT_DIR="$out" timeout 300 node tests/playground/playground.mjs || status=$?
+    EXPECTED="$out/expected.json" SECOND="$second" EXPECTED_TWO="$out/expected-two.json" OUT_DIR="$out" timeout 300 node tests/playground/playground.mjs || status=$?
 if [ "$status" -ne 0 ]; then
     echo "playground-e2e: FAIL"
     exit 1

@@ -14,10 +14,11 @@
 //! the same statements as a parse of the whole file.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use tree_sitter::{Node, Parser, Tree};
+use tree_sitter::{Node, Parser, Query, QueryCursor, StreamingIterator, Tree};
 
 use crate::model::SyntaxProblem;
 use crate::text::{LineIndex, Span};
@@ -41,6 +42,52 @@ fn with_parser(parse: impl FnOnce(&mut Parser) -> Option<Tree>) -> Tree {
     PARSER.with_borrow_mut(|parser| {
         parse(parser).expect("parsing cannot fail: no timeout or cancellation flag is set")
     })
+}
+
+/// A piece of text coloured by the grammar's highlight query (`queries/highlights.scm`): its
+/// byte range and the query's capture name (`keyword`, `string`, `comment`, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    pub range: Range<usize>,
+    pub capture: &'static str,
+}
+
+/// The highlights of `text` by the grammar's own highlight query, in text order. Where patterns
+/// capture the same node, the earlier pattern wins (the query's convention); captures whose
+/// name starts with `_` are the query's helpers and colour nothing.
+pub fn highlights(text: &str) -> Vec<Highlight> {
+    static QUERY: OnceLock<Query> = OnceLock::new();
+    let query = QUERY.get_or_init(|| {
+        Query::new(
+            &tree_sitter_privacy::LANGUAGE.into(),
+            tree_sitter_privacy::HIGHLIGHTS_QUERY,
+        )
+        .expect("highlights.scm is written for this grammar")
+    });
+    let tree = parse(text, None);
+    let mut cursor = QueryCursor::new();
+    // By start, end: the pattern that captured the node, and the capture.
+    let mut best: BTreeMap<(usize, usize), (usize, &'static str)> = BTreeMap::new();
+    let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+    while let Some(found) = matches.next() {
+        for capture in found.captures() {
+            let name = query.capture_names()[capture.index as usize];
+            if name.starts_with('_') {
+                continue;
+            }
+            let range = (capture.node.start_byte(), capture.node.end_byte());
+            let entry = best.entry(range).or_insert((found.pattern_index, name));
+            if found.pattern_index < entry.0 {
+                *entry = (found.pattern_index, name);
+            }
+        }
+    }
+    best.into_iter()
+        .map(|((start, end), (_, capture))| Highlight {
+            range: start..end,
+            capture,
+        })
+        .collect()
 }
 
 /// A section of a file, read: where it starts and what it says.

@@ -203,15 +203,20 @@ def test_the_hash_check_finds_a_pin_without_hashes():
     assert hashed_pins(text) == {"a": 1, "markdown": 0}
 
 
-def test_only_the_pypi_job_may_ask_for_an_id_token():
-    """Trusted publishing: an OIDC token proves to PyPI that this workflow is publishing; only the
-    job that runs the (pinned) publish action gets the right to ask for one."""
+def test_only_the_publishing_jobs_may_ask_for_an_id_token():
+    """Trusted publishing: an OIDC token proves to PyPI, and to GitHub Pages, that this workflow
+    is publishing; only the jobs that run the (pinned) publish actions get the right to ask for
+    one, and they check out no code."""
     release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
     jobs = re.split(r"^  (?=[a-z]+:\n)", release.split("\njobs:\n", 1)[1], flags=re.M)
     with_token = [job.split(":", 1)[0] for job in jobs if "id-token: write" in job]
-    assert with_token == ["pypi"], with_token
+    assert with_token == ["pypi", "pages"], with_token
     pypi = next(job for job in jobs if job.startswith("pypi:"))
     assert "pypa/gh-action-pypi-publish@" in pypi and "actions/checkout" not in pypi
+    pages = next(job for job in jobs if job.startswith("pages:"))
+    assert "actions/deploy-pages@" in pages and "actions/checkout" not in pages
+    assert "pages: write" in pages
+    assert not [job.split(":", 1)[0] for job in jobs if "pages: write" in job and job is not pages]
 
 NPM_CI = re.compile(r'npm(?:", "| )ci(?: |", ")--[^\n]*')  # a command, not a message about one
 

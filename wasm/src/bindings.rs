@@ -72,3 +72,19 @@ pub fn dpv(files: JsValue) -> Result<String, JsError> {
 pub fn rules() -> String {
     crate::rules()
 }
+
+/// The highlights of `text` by the grammar's highlight query: `[from, to, capture]` for each,
+/// offsets in UTF-16 code units, in text order.
+#[wasm_bindgen]
+pub fn highlights(text: &str) -> Array {
+    crate::highlights(text)
+        .into_iter()
+        .map(|(from, to, capture)| {
+            Array::of3(
+                &JsValue::from(from as u32),
+                &JsValue::from(to as u32),
+                &JsValue::from_str(capture),
+            )
+        })
+        .collect()
+}

@@ -381,6 +381,26 @@ pub fn dpv(files: &[(String, String)]) -> Result<String, String> {
     Ok(privlint_core::publish::dpv::to_json(&declaration.model))
 }
 
+/// The highlights of `text` by the grammar's highlight query, as the editor marks them: each
+/// its start and end in UTF-16 code units (as JavaScript counts a string) and its capture
+/// (`keyword`, `string`, ...), in text order.
+pub fn highlights(text: &str) -> Vec<(usize, usize, &'static str)> {
+    // Offsets are asked for in nearly increasing order: count on from the last one.
+    let (mut byte, mut unit) = (0, 0);
+    let mut utf16 = |at: usize| {
+        if at < byte {
+            (byte, unit) = (0, 0);
+        }
+        unit += text[byte..at].encode_utf16().count();
+        byte = at;
+        unit
+    };
+    privlint_core::syntax::highlights(text)
+        .into_iter()
+        .map(|h| (utf16(h.range.start), utf16(h.range.end), h.capture))
+        .collect()
+}
+
 /// `privlint rules` as JSON: for each rule its name, default severity, article, whether it
 /// offers a quick fix, its summary and its documentation (`privlint explain`).
 pub fn rules() -> String {
@@ -443,6 +463,29 @@ mod tests {
         assert!(!has_unused_finding("a/x.privacy"));
         assert!(has_unused_finding("b/x.privacy"));
         assert_eq!(analysis.configs, ["a/privlint.toml"]);
+    }
+
+    #[test]
+    fn highlights_count_in_utf16_and_follow_the_query() {
+        // "ø" is two bytes and one UTF-16 unit; "😀" four bytes and two units.
+        let text = "purpose p \"Kø 😀\" { basis consent }\n";
+        let found = highlights(text);
+        let at = |capture: &str| {
+            found
+                .iter()
+                .find(|h| h.2 == capture)
+                .map(|h| (h.0, h.1))
+                .unwrap_or_else(|| panic!("no {capture} in {found:?}"))
+        };
+        assert_eq!(at("keyword"), (0, 7));
+        assert_eq!(at("string"), (10, 17));
+        let basis = text.encode_utf16().count() - "basis consent }\n".len();
+        let starting = |at: usize| found.iter().find(|h| h.0 == at).copied();
+        assert_eq!(starting(basis), Some((basis, basis + 5, "keyword")));
+        assert_eq!(
+            starting(basis + 6),
+            Some((basis + 6, basis + 13, "constant.builtin"))
+        );
     }
 
     #[test]

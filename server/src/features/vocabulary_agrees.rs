@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use privlint_core::fields::{BLOCKS, Block, PURPOSE, TOP_LEVEL, Takes};
-use privlint_core::tree_sitter::{Query, QueryCursor, StreamingIterator};
+use privlint_core::syntax::{Highlight, highlights};
 use privlint_core::vocab::{
     Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
     INTERNATIONAL_ORGANISATIONS, LegalBasis, Provision, RightKind, TransferSafeguard, Vocabulary,
@@ -178,42 +178,16 @@ fn doc(text: &str) -> Document {
     Document::new(text.to_string(), 1, &Settings::default())
 }
 
-/// For every node, the capture of the first pattern of highlights.scm that matches it
-/// ("earlier patterns win"), by the node's byte range.
-fn highlights(doc: &Document) -> Vec<(usize, usize, String)> {
-    let query_text = repo_file("grammar/queries/highlights.scm");
-    let language = doc.tree().language();
-    let query = Query::new(&language, &query_text).expect("highlights.scm compiles");
-    let mut cursor = QueryCursor::new();
-    let mut best: Vec<(usize, usize, usize, String)> = Vec::new();
-    let mut matches = cursor.matches(&query, doc.tree().root_node(), doc.text.as_bytes());
-    while let Some(m) = matches.next() {
-        for c in m.captures() {
-            let name = query.capture_names()[c.index as usize];
-            if name.starts_with('_') {
-                continue;
-            }
-            let (s, e) = (c.node.start_byte(), c.node.end_byte());
-            match best.iter_mut().find(|b| b.0 == s && b.1 == e) {
-                Some(b) if b.2 <= m.pattern_index => {}
-                Some(b) => *b = (s, e, m.pattern_index, name.to_string()),
-                None => best.push((s, e, m.pattern_index, name.to_string())),
-            }
-        }
-    }
-    best.into_iter().map(|(s, e, _, n)| (s, e, n)).collect()
-}
-
 /// The capture of `word`, found as the first occurrence of `needle` (which holds it).
-fn capture_at(h: &[(usize, usize, String)], text: &str, needle: &str, word: &str) -> String {
+fn capture_at(h: &[Highlight], text: &str, needle: &str, word: &str) -> String {
     let start = text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in the sample"));
     let word_start = start + needle.find(word).expect("the needle holds the word");
     let word_end = word_start + word.len();
     h.iter()
-        .find(|(s, e, _)| *s == word_start && *e == word_end)
-        .map(|(_, _, n)| n.clone())
+        .find(|h| h.range == (word_start..word_end))
+        .map(|h| h.capture.to_string())
         .unwrap_or_default()
 }
 
@@ -230,7 +204,7 @@ fn highlights_scm_colours_every_field_and_word_in_its_place() {
     }
     text.push_str("purpose p \"Nyhetsbrev\" en \"Newsletter\"\nlanguages nb, nn\n");
     let d = doc(&text);
-    let h = highlights(&d);
+    let h = highlights(&d.text);
     let mut wrong = Vec::new();
     for (from, name) in name_words() {
         let got = capture_at(&h, &d.text, &format!("\n{name}\n"), name);
@@ -254,7 +228,7 @@ fn highlights_scm_colours_every_field_and_word_in_its_place() {
     // A word of no table is not a keyword.
     let d = doc("bassis consent\n");
     assert_ne!(
-        capture_at(&highlights(&d), &d.text, "bassis", "bassis"),
+        capture_at(&highlights(&d.text), &d.text, "bassis", "bassis"),
         "keyword"
     );
 }
