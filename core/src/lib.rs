@@ -10,6 +10,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod format;
+#[macro_use]
+pub mod lang;
 pub mod lower;
 pub mod model;
 pub mod publish;
