@@ -48,10 +48,12 @@ impl Level {
     }
 }
 
-/// Per-rule levels that override the rules' defaults (from `privlint.toml` or the editor).
+/// Per-rule levels that override the rules' defaults (from `privlint.toml` or the editor), and
+/// the language the findings are written in (English unless one is chosen).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub levels: HashMap<String, Level>,
+    pub language: lang::Language,
 }
 
 impl Settings {
@@ -85,7 +87,7 @@ pub fn analyze(
     settings: &Settings,
 ) -> (Model, Vec<Diagnostic>) {
     let model = lower::lower(text, sections);
-    let mut report = Report::default();
+    let mut report = Report::new(settings.language);
     for rule in rules::ALL {
         if settings.level(rule.meta()) != Level::Off {
             rule.check(&model, &mut report);

@@ -723,11 +723,12 @@ pub struct Rights {
 
 impl Rights {
     /// The edit that grants a right: `; portability` after the last node of the block (valid
-    /// on any layout; `privlint fmt` puts it on a line of its own). `None` for an empty block.
-    pub fn grant(&self, right: RightKind) -> Option<Fix> {
+    /// on any layout; `privlint fmt` puts it on a line of its own), titled `title` (the rule
+    /// writes it in the run's language). `None` for an empty block.
+    pub fn grant(&self, right: RightKind, title: String) -> Option<Fix> {
         let at = self.last_node?.end;
         Some(Fix {
-            title: format!("Add `{}` to `rights`", right.word()),
+            title,
             edits: vec![Edit {
                 span: Span::new(at, at),
                 text: format!("; {}", right.word()),
@@ -1063,8 +1064,8 @@ impl Model {
     }
 
     /// The fix that grants a right in the `rights` block, when there is a block to add it to.
-    pub fn grant_right(&self, right: RightKind) -> Option<Fix> {
-        self.rights.as_ref()?.grant(right)
+    pub fn grant_right(&self, right: RightKind, title: String) -> Option<Fix> {
+        self.rights.as_ref()?.grant(right, title)
     }
 
     /// Where a finding about the rights goes: the `rights` node, or the controller's name when

@@ -46,8 +46,12 @@ declare_rule! {
         name: "adequacy-not-in-eea-agreement",
         severity: Warning,
         article: "Art. 45, 45(1a) as adapted by EEA Joint Committee Decision 154/2018",
-        summary: "an adequacy decision that does not yet apply in Iceland or Liechtenstein, relied on by a controller there",
         fix: Never,
+        summary: [
+            "en beslutning om tilstrekkelig beskyttelsesnivå som ennå ikke gjelder i Island eller Liechtenstein, brukt av en behandlingsansvarlig der",
+            "ei avgjerd om tilstrekkeleg vernenivå som enno ikkje gjeld i Island eller Liechtenstein, brukt av ein behandlingsansvarleg der",
+            "an adequacy decision that does not yet apply in Iceland or Liechtenstein, relied on by a controller there",
+        ],
     }
 }
 

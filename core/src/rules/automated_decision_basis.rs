@@ -45,8 +45,12 @@ declare_rule! {
         name: "automated-decision-basis",
         severity: Error,
         article: "Art. 22(2)",
-        summary: "an automated decision without a basis that Art. 22(2) allows",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse uten et grunnlag som {Art. 22(2)} tillater",
+            "ei automatisert avgjerd utan eit grunnlag som {Art. 22(2)} tillèt",
+            "an automated decision without a basis that {Art. 22(2)} allows",
+        ],
     }
 }
 

@@ -39,8 +39,12 @@ declare_rule! {
         name: "automated-decision-special-data",
         severity: Error,
         article: "Art. 22(4)",
-        summary: "an automated decision based on special categories",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse basert på særlige kategorier av personopplysninger",
+            "ei automatisert avgjerd basert på særlege kategoriar av personopplysningar",
+            "an automated decision based on special categories",
+        ],
     }
 }
 

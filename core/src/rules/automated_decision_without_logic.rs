@@ -30,8 +30,12 @@ declare_rule! {
         name: "automated-decision-without-logic",
         severity: Error,
         article: "Art. 13(2)(f), 14(2)(g)",
-        summary: "an automated decision without the logic explained",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse der logikken ikke er forklart",
+            "ei automatisert avgjerd der logikken ikkje er forklart",
+            "an automated decision without the logic explained",
+        ],
     }
 }
 

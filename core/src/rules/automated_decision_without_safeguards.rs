@@ -43,8 +43,12 @@ declare_rule! {
         name: "automated-decision-without-safeguards",
         severity: Error,
         article: "Art. 22(3)",
-        summary: "an automated decision under a contract or explicit consent without the safeguards of Art. 22(3)",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse på grunnlag av avtale eller uttrykkelig samtykke uten garantiene i {Art. 22(3)}",
+            "ei automatisert avgjerd på grunnlag av avtale eller uttrykkeleg samtykke utan garantiane i {Art. 22(3)}",
+            "an automated decision under a contract or explicit consent without the safeguards of {Art. 22(3)}",
+        ],
     }
 }
 

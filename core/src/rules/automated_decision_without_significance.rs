@@ -37,8 +37,12 @@ declare_rule! {
         name: "automated-decision-without-significance",
         severity: Warning,
         article: "Art. 13(2)(f), 14(2)(g)",
-        summary: "an automated decision whose meaning for the person is not stated",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse der det ikke står hva den betyr for personen",
+            "ei automatisert avgjerd der det ikkje står kva ho tyder for personen",
+            "an automated decision whose meaning for the person is not stated",
+        ],
     }
 }
 

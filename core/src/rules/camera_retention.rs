@@ -44,8 +44,12 @@ declare_rule! {
         name: "camera-retention",
         severity: Warning,
         article: "forskrift om kameraovervåking i virksomhet (arbeidsmiljøloven § 9-6); GDPR Art. 5(1)(c), (e)",
-        summary: "camera recordings kept longer than seven days (Norway)",
         fix: Never,
+        summary: [
+            "kameraopptak som lagres lenger enn sju dager (Norge)",
+            "kameraopptak som blir lagra lenger enn sju dagar (Noreg)",
+            "camera recordings kept longer than seven days (Norway)",
+        ],
     }
 }
 

@@ -55,8 +55,12 @@ declare_rule! {
         name: "child-consent",
         severity: Warning,
         article: "Art. 8(1)-(2)",
-        summary: "consent from children to an online service",
         fix: Never,
+        summary: [
+            "samtykke fra barn til en nettjeneste",
+            "samtykke frå born til ei nettenest",
+            "consent from children to an online service",
+        ],
     }
 }
 

@@ -37,8 +37,12 @@ declare_rule! {
         name: "condition-without-special-data",
         severity: Warning,
         article: "Art. 9(2), 10",
-        summary: "an Art. 9(2) or Art. 10 condition on a purpose with no such data",
         fix: Never,
+        summary: [
+            "et vilkår etter {Art. 9(2)} eller {Art. 10} på et formål uten slike opplysninger",
+            "eit vilkår etter {Art. 9(2)} eller {Art. 10} på eit formål utan slike opplysningar",
+            "an {Art. 9(2)} or {Art. 10} condition on a purpose with no such data",
+        ],
     }
 }
 

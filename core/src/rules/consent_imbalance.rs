@@ -42,8 +42,12 @@ declare_rule! {
         name: "consent-imbalance",
         severity: Warning,
         article: "Art. 4(11), 7, Recital 43",
-        summary: "consent from the controller's own employees",
         fix: Never,
+        summary: [
+            "samtykke fra den behandlingsansvarliges egne ansatte",
+            "samtykke frå dei tilsette til den behandlingsansvarlege",
+            "consent from the controller's own employees",
+        ],
     }
 }
 

@@ -38,8 +38,12 @@ declare_rule! {
         name: "contradicted-claim",
         severity: Error,
         article: "Art. 5(1)(a), 12(1)",
-        summary: "a claim of the notice that the declaration disproves",
         fix: Never,
+        summary: [
+            "en påstand i personvernerklæringen som erklæringen ellers motsier",
+            "ein påstand i personvernerklæringa som erklæringa elles motseier",
+            "a claim of the notice that the declaration disproves",
+        ],
     }
 }
 

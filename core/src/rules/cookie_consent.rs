@@ -47,8 +47,12 @@ declare_rule! {
         name: "cookie-consent",
         severity: Error,
         article: "ePrivacy Directive 2002/58/EC Art. 5(3); ekomloven § 3-15; GDPR Art. 4(11), 7",
-        summary: "cookies that are not strictly necessary without consent",
         fix: Never,
+        summary: [
+            "informasjonskapsler som ikke er strengt nødvendige, uten samtykke",
+            "informasjonskapslar som ikkje er strengt naudsynte, utan samtykke",
+            "cookies that are not strictly necessary without consent",
+        ],
     }
 }
 

@@ -42,8 +42,12 @@ declare_rule! {
         name: "criminal-data-without-authority",
         severity: Error,
         article: "Art. 10",
-        summary: "criminal-offence data without official authority or a law",
         fix: Never,
+        summary: [
+            "opplysninger om straffedommer og lovovertredelser uten offentlig myndighet eller lovhjemmel",
+            "opplysningar om straffedommar og lovbrot utan offentleg styresmakt eller lovheimel",
+            "criminal-offence data without official authority or a law",
+        ],
     }
 }
 

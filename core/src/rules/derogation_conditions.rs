@@ -47,8 +47,12 @@ declare_rule! {
         name: "derogation-conditions",
         severity: Info,
         article: "Art. 49(1)(a), (d), (f), (g), 49(2), 49(4)",
-        summary: "a derogation whose own condition only the controller can check",
         fix: Never,
+        summary: [
+            "et unntak med et vilkår som bare den behandlingsansvarlige kan kontrollere",
+            "eit unntak med eit vilkår som berre den behandlingsansvarlege kan kontrollere",
+            "a derogation whose own condition only the controller can check",
+        ],
     }
 }
 

@@ -42,8 +42,12 @@ declare_rule! {
         name: "derogation-public-authority",
         severity: Warning,
         article: "Art. 49(3)",
-        summary: "a public authority relying on a derogation that is closed to its public powers",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bruker et unntak den ikke kan bruke når den utøver offentlig myndighet",
+            "ei offentleg styresmakt som brukar eit unntak ho ikkje kan bruke når ho utøver offentleg styresmakt",
+            "a public authority relying on a derogation that is closed to its public powers",
+        ],
     }
 }
 

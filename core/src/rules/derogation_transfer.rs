@@ -49,8 +49,12 @@ declare_rule! {
         name: "derogation-transfer",
         severity: Warning,
         article: "Art. 49(1), Recital 111",
-        summary: "a derogation used for a processor, a routine transfer, or without its conditions",
         fix: Never,
+        summary: [
+            "et unntak brukt for en databehandler, for en rutinemessig overføring eller uten vilkårene sine",
+            "eit unntak brukt for ein databehandlar, for ei rutinemessig overføring eller utan vilkåra sine",
+            "a derogation used for a processor, a routine transfer, or without its conditions",
+        ],
     }
 }
 

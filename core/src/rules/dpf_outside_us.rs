@@ -32,8 +32,12 @@ declare_rule! {
         name: "dpf-outside-us",
         severity: Error,
         article: "Art. 45",
-        summary: "the Data Privacy Framework claimed outside the United States",
         fix: Never,
+        summary: [
+            "Data Privacy Framework oppgitt utenfor USA",
+            "Data Privacy Framework oppgitt utanfor USA",
+            "the Data Privacy Framework claimed outside the United States",
+        ],
     }
 }
 

@@ -49,8 +49,12 @@ declare_rule! {
         name: "dpia-required",
         severity: Warning,
         article: "Art. 35(1), 35(3)",
-        summary: "high-risk processing without a data protection impact assessment",
         fix: Never,
+        summary: [
+            "behandling med høy risiko uten vurdering av personvernkonsekvenser (DPIA)",
+            "behandling med høg risiko utan vurdering av personvernkonsekvensar (DPIA)",
+            "high-risk processing without a data protection impact assessment",
+        ],
     }
 }
 

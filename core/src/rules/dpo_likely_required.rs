@@ -51,8 +51,12 @@ declare_rule! {
         name: "dpo-likely-required",
         severity: Warning,
         article: "Art. 37(1)(b)-(c)",
-        summary: "large-scale monitoring or special data without a data protection officer",
         fix: Never,
+        summary: [
+            "overvåking i stor skala eller sensitive opplysninger uten personvernombud",
+            "overvaking i stor skala eller sensitive opplysningar utan personvernombod",
+            "large-scale monitoring or special data without a data protection officer",
+        ],
     }
 }
 

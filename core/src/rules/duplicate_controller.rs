@@ -27,8 +27,12 @@ declare_rule! {
         name: "duplicate-controller",
         severity: Error,
         article: "",
-        summary: "more than one controller in a file",
         fix: Never,
+        summary: [
+            "mer enn én behandlingsansvarlig i en fil",
+            "meir enn éin behandlingsansvarleg i ei fil",
+            "more than one controller in a file",
+        ],
     }
 }
 

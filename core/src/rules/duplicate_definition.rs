@@ -25,8 +25,12 @@ declare_rule! {
         name: "duplicate-definition",
         severity: Error,
         article: "",
-        summary: "an ID defined twice",
         fix: Never,
+        summary: [
+            "en ID som er definert to ganger",
+            "ein ID som er definert to gonger",
+            "an ID defined twice",
+        ],
     }
 }
 

@@ -46,8 +46,12 @@ declare_rule! {
         name: "electronic-marketing-consent",
         severity: Warning,
         article: "markedsføringsloven § 15",
-        summary: "marketing by e-mail or SMS without consent to people who are not existing customers (Norway)",
         fix: Never,
+        summary: [
+            "markedsføring på e-post eller SMS uten samtykke til personer som ikke er eksisterende kunder (Norge)",
+            "marknadsføring på e-post eller SMS utan samtykke til personar som ikkje er eksisterande kundar (Noreg)",
+            "marketing by e-mail or SMS without consent to people who are not existing customers (Norway)",
+        ],
     }
 }
 

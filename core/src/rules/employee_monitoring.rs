@@ -45,8 +45,12 @@ declare_rule! {
         name: "employee-monitoring",
         severity: Warning,
         article: "arbeidsmiljøloven §§ 9-1, 9-2",
-        summary: "monitoring of employees without the discussion with their representatives recorded (Norway)",
         fix: Never,
+        summary: [
+            "kontroll av ansatte uten at drøftingen med de tillitsvalgte er registrert (Norge)",
+            "kontroll av tilsette utan at drøftinga med dei tillitsvalde er registrert (Noreg)",
+            "monitoring of employees without the discussion with their representatives recorded (Norway)",
+        ],
     }
 }
 

@@ -29,8 +29,12 @@ declare_rule! {
         name: "indefinite-retention",
         severity: Warning,
         article: "Art. 5(1)(e)",
-        summary: "data kept indefinitely",
         fix: Never,
+        summary: [
+            "opplysninger som lagres uten tidsgrense",
+            "opplysningar som blir lagra utan tidsgrense",
+            "data kept indefinitely",
+        ],
     }
 }
 

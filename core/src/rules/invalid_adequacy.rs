@@ -43,8 +43,12 @@ declare_rule! {
         name: "invalid-adequacy",
         severity: Error,
         article: "Art. 45(1)",
-        summary: "an adequacy decision claimed for a country that has none",
         fix: Never,
+        summary: [
+            "en beslutning om tilstrekkelig beskyttelsesnivå oppgitt for et land som ikke har det",
+            "ei avgjerd om tilstrekkeleg vernenivå oppgitt for eit land som ikkje har det",
+            "an adequacy decision claimed for a country that has none",
+        ],
     }
 }
 

@@ -31,8 +31,12 @@ declare_rule! {
         name: "joint-controller-without-arrangement",
         severity: Error,
         article: "Art. 26(2)",
-        summary: "a joint controller without the essence of the arrangement",
         fix: Never,
+        summary: [
+            "en felles behandlingsansvarlig uten hovedinnholdet i avtalen",
+            "ein felles behandlingsansvarleg utan hovudinnhaldet i avtalen",
+            "a joint controller without the essence of the arrangement",
+        ],
     }
 }
 

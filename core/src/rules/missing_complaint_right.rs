@@ -34,8 +34,12 @@ declare_rule! {
         name: "missing-complaint-right",
         severity: Error,
         article: "Art. 13(2)(d), 77",
-        summary: "the right to complain to a supervisory authority is not given",
         fix: Never,
+        summary: [
+            "retten til å klage til tilsynsmyndigheten er ikke oppgitt",
+            "retten til å klage til tilsynsmyndigheita er ikkje oppgitt",
+            "the right to complain to a supervisory authority is not given",
+        ],
     }
 }
 

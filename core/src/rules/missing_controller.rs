@@ -26,8 +26,12 @@ declare_rule! {
         name: "missing-controller",
         severity: Error,
         article: "",
-        summary: "the file has no controller",
         fix: Never,
+        summary: [
+            "filen har ingen behandlingsansvarlig",
+            "fila har ingen behandlingsansvarleg",
+            "the file has no controller",
+        ],
     }
 }
 

@@ -27,8 +27,12 @@ declare_rule! {
         name: "missing-controller-contact",
         severity: Error,
         article: "Art. 13(1)(a), 14(1)(a)",
-        summary: "the controller has no email, phone or address",
         fix: Never,
+        summary: [
+            "den behandlingsansvarlige har ingen e-post, telefon eller adresse",
+            "den behandlingsansvarlege har ingen e-post, telefon eller adresse",
+            "the controller has no email, phone or address",
+        ],
     }
 }
 

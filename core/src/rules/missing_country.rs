@@ -34,8 +34,12 @@ declare_rule! {
         name: "missing-country",
         severity: Warning,
         article: "Art. 13(1)(f), 30(1)(e)",
-        summary: "a party whose country is not given",
         fix: Never,
+        summary: [
+            "en part uten oppgitt land",
+            "ein part utan oppgitt land",
+            "a party whose country is not given",
+        ],
     }
 }
 

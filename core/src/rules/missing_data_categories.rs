@@ -30,8 +30,12 @@ declare_rule! {
         name: "missing-data-categories",
         severity: Warning,
         article: "Art. 14(1)(d), 30(1)(c)",
-        summary: "a purpose that names no categories of data",
         fix: Never,
+        summary: [
+            "et formål som ikke nevner noen kategorier av personopplysninger",
+            "eit formål som ikkje nemner nokon kategoriar av personopplysningar",
+            "a purpose that names no categories of data",
+        ],
     }
 }
 

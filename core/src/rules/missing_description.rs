@@ -31,8 +31,12 @@ declare_rule! {
         name: "missing-description",
         severity: Warning,
         article: "Art. 5(1)(a), 12(1), 13(1)(c), 14(1)(c)",
-        summary: "a purpose in a notice with only a label, not what is done with the data",
         fix: Never,
+        summary: [
+            "et formål i en erklæring med bare en overskrift, ikke hva som gjøres med opplysningene",
+            "eit formål i ei erklæring med berre ei overskrift, ikkje kva som blir gjort med opplysningane",
+            "a purpose in a notice with only a label, not what is done with the data",
+        ],
     }
 }
 

@@ -24,8 +24,12 @@ declare_rule! {
         name: "missing-dpo-contact",
         severity: Error,
         article: "Art. 13(1)(b)",
-        summary: "the data protection officer has no contact details",
         fix: Never,
+        summary: [
+            "personvernombudet har ingen kontaktopplysninger",
+            "personvernombodet har ingen kontaktopplysningar",
+            "the data protection officer has no contact details",
+        ],
     }
 }
 

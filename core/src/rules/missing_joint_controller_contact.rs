@@ -35,8 +35,12 @@ declare_rule! {
         name: "missing-joint-controller-contact",
         severity: Warning,
         article: "Art. 26(3), 30(1)(a)",
-        summary: "a joint controller without contact details",
         fix: Never,
+        summary: [
+            "en felles behandlingsansvarlig uten kontaktopplysninger",
+            "ein felles behandlingsansvarleg utan kontaktopplysningar",
+            "a joint controller without contact details",
+        ],
     }
 }
 

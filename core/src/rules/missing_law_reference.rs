@@ -38,8 +38,12 @@ declare_rule! {
         name: "missing-law-reference",
         severity: Warning,
         article: "Art. 6(3), 9(2), 10",
-        summary: "a basis or condition that rests on a law does not name the law",
         fix: Never,
+        summary: [
+            "et grunnlag eller vilkår som bygger på lov, nevner ikke loven",
+            "eit grunnlag eller vilkår som byggjer på lov, nemner ikkje lova",
+            "a basis or condition that rests on a law does not name the law",
+        ],
     }
 }
 

@@ -28,8 +28,12 @@ declare_rule! {
         name: "missing-legal-basis",
         severity: Error,
         article: "Art. 6(1), 13(1)(c)",
-        summary: "a purpose without a legal basis",
         fix: Never,
+        summary: [
+            "et formål uten behandlingsgrunnlag",
+            "eit formål utan behandlingsgrunnlag",
+            "a purpose without a legal basis",
+        ],
     }
 }
 

@@ -29,8 +29,12 @@ declare_rule! {
         name: "missing-legitimate-interest",
         severity: Error,
         article: "Art. 13(1)(d), 14(2)(b)",
-        summary: "legitimate interests without the interest stated",
         fix: Never,
+        summary: [
+            "berettiget interesse uten at interessen er beskrevet",
+            "berettiga interesse utan at interessa er skildra",
+            "legitimate interests without the interest stated",
+        ],
     }
 }
 

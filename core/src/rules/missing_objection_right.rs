@@ -43,8 +43,12 @@ declare_rule! {
         name: "missing-objection-right",
         severity: Error,
         article: "Art. 21(1)-(2), 13(2)(b)",
-        summary: "the right to object applies but is not granted",
         fix: Sometimes,
+        summary: [
+            "retten til å protestere gjelder, men er ikke gitt",
+            "retten til å protestere gjeld, men er ikkje gitt",
+            "the right to object applies but is not granted",
+        ],
     }
 }
 
@@ -84,7 +88,10 @@ impl Rule for MissingObjectionRight {
         for (span, why) in related {
             diagnostic = diagnostic.with_related(span, why);
         }
-        diagnostic.fix = model.grant_right(RightKind::Objection);
+        diagnostic.fix = model.grant_right(
+            RightKind::Objection,
+            super::missing_right::MissingRight::add_right(RightKind::Objection, report),
+        );
         report.push(diagnostic);
     }
 }

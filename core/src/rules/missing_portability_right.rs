@@ -35,8 +35,12 @@ declare_rule! {
         name: "missing-portability-right",
         severity: Error,
         article: "Art. 20(1), 13(2)(b)",
-        summary: "portability applies but is not granted",
         fix: Sometimes,
+        summary: [
+            "retten til dataportabilitet gjelder, men er ikke gitt",
+            "retten til dataportabilitet gjeld, men er ikkje gitt",
+            "portability applies but is not granted",
+        ],
     }
 }
 
@@ -68,7 +72,10 @@ impl Rule for MissingPortabilityRight {
                 format!("`{}` rests on consent or contract", purpose.id.name),
             );
         }
-        diagnostic.fix = model.grant_right(RightKind::Portability);
+        diagnostic.fix = model.grant_right(
+            RightKind::Portability,
+            super::missing_right::MissingRight::add_right(RightKind::Portability, report),
+        );
         report.push(diagnostic);
     }
 }

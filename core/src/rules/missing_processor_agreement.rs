@@ -35,8 +35,12 @@ declare_rule! {
         name: "missing-processor-agreement",
         severity: Warning,
         article: "Art. 28(3), 28(9)",
-        summary: "a processor without a contract or other legal act recorded",
         fix: Never,
+        summary: [
+            "en databehandler uten registrert avtale eller annet rettslig grunnlag",
+            "ein databehandlar utan registrert avtale eller anna rettsleg grunnlag",
+            "a processor without a contract or other legal act recorded",
+        ],
     }
 }
 

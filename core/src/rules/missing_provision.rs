@@ -45,8 +45,12 @@ declare_rule! {
         name: "missing-provision",
         severity: Warning,
         article: "Art. 13(2)(e)",
-        summary: "no statement of whether the person must provide the data, and what happens if not",
         fix: Never,
+        summary: [
+            "ingen opplysning om personen må gi opplysningene, og hva som skjer ellers",
+            "inga opplysning om personen må gi opplysningane, og kva som skjer elles",
+            "no statement of whether the person must provide the data, and what happens if not",
+        ],
     }
 }
 

@@ -52,8 +52,12 @@ declare_rule! {
         name: "missing-representative",
         severity: Warning,
         article: "Art. 27(1)-(3), 3(2), 13(1)(a)",
-        summary: "a controller outside the EEA without a representative in the EEA",
         fix: Never,
+        summary: [
+            "en behandlingsansvarlig utenfor EØS uten representant i EØS",
+            "ein behandlingsansvarleg utanfor EØS utan representant i EØS",
+            "a controller outside the EEA without a representative in the EEA",
+        ],
     }
 }
 

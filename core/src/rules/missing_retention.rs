@@ -28,8 +28,12 @@ declare_rule! {
         name: "missing-retention",
         severity: Error,
         article: "Art. 13(2)(a), 14(2)(a)",
-        summary: "a purpose without a retention period",
         fix: Never,
+        summary: [
+            "et formål uten lagringstid",
+            "eit formål utan lagringstid",
+            "a purpose without a retention period",
+        ],
     }
 }
 

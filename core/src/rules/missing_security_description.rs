@@ -33,8 +33,12 @@ declare_rule! {
         name: "missing-security-description",
         severity: Info,
         article: "Art. 30(1)(g), 32(1)",
-        summary: "no description of the security measures for the record",
         fix: Never,
+        summary: [
+            "ingen beskrivelse av sikkerhetstiltakene i protokollen",
+            "inga skildring av tryggingstiltaka i protokollen",
+            "no description of the security measures for the record",
+        ],
     }
 }
 

@@ -51,8 +51,12 @@ declare_rule! {
         name: "missing-translation",
         severity: Warning,
         article: "Art. 12(1), 5(1)(a)",
-        summary: "a text of a notice in several languages without a translation into one of them",
         fix: Never,
+        summary: [
+            "en tekst i en flerspråklig erklæring som mangler oversettelse til ett av språkene",
+            "ein tekst i ei fleirspråkleg erklæring som ikkje er omsett til eitt av språka",
+            "a text of a notice in several languages without a translation into one of them",
+        ],
     }
 }
 

@@ -32,8 +32,12 @@ declare_rule! {
         name: "missing-withdraw-consent-right",
         severity: Error,
         article: "Art. 7(3), 13(2)(c)",
-        summary: "consent is used but its withdrawal is not offered",
         fix: Sometimes,
+        summary: [
+            "samtykke brukes, men retten til å trekke det tilbake er ikke gitt",
+            "samtykke blir brukt, men retten til å trekkje det attende er ikkje gitt",
+            "consent is used but its withdrawal is not offered",
+        ],
     }
 }
 
@@ -65,7 +69,10 @@ impl Rule for MissingWithdrawConsentRight {
                 format!("`{}` rests on consent", purpose.id.name),
             );
         }
-        diagnostic.fix = model.grant_right(RightKind::WithdrawConsent);
+        diagnostic.fix = model.grant_right(
+            RightKind::WithdrawConsent,
+            super::missing_right::MissingRight::add_right(RightKind::WithdrawConsent, report),
+        );
         report.push(diagnostic);
     }
 }

@@ -5,7 +5,10 @@
 //! triggers the rule) and `## Fix` (a ```privacy block that does not). The examples are run as
 //! tests, so the documentation cannot drift from the logic.
 
+use std::fmt::Display;
+
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::{Language, T};
 use crate::model::Model;
 
 /// What a rule is, apart from its logic.
@@ -17,12 +20,15 @@ pub struct RuleMeta {
     /// The GDPR text it enforces, as "Art. 6(1), 13(1)(c)"; `None` for rules about the file
     /// itself (a syntax error enforces no article).
     pub article: Option<&'static str>,
-    /// One line: what a finding means.
-    pub summary: &'static str,
+    /// One line: what a finding means (see [`RuleMeta::summary_in`]).
+    pub summary: T,
     /// Whether the rule offers a quick fix (an edit the editor can apply).
     pub fix: FixAvailability,
-    /// The documentation, in Markdown (the rule's doc comment).
+    /// The documentation, in Markdown (the rule's doc comment), in English.
     pub docs: &'static str,
+    /// Every text the rule writes in a finding (messages, related notes, quick-fix titles), by
+    /// name: the rule's `messages` table.
+    pub messages: &'static [(&'static str, T)],
 }
 
 /// Whether a rule's findings come with a quick fix, as ruff's `FIX_AVAILABILITY`. Enforced by a
@@ -54,8 +60,13 @@ impl RuleMeta {
             "severity": self.severity.as_str(),
             "article": self.article,
             "fix": self.fix.as_str(),
-            "summary": self.summary,
+            "summary": self.summary_in(Language::English),
         })
+    }
+
+    /// The summary in `language`, its article references written as the language writes them.
+    pub fn summary_in(&self, language: Language) -> String {
+        self.summary.fill(language, &[])
     }
 
     /// The documentation with the leading space of each doc-comment line removed.
@@ -88,7 +99,8 @@ impl RuleMeta {
             .citation()
             .map(|a| format!(", {a}"))
             .unwrap_or_default();
-        let mut summary = self.summary.chars();
+        let summary = self.summary_in(Language::English);
+        let mut summary = summary.chars();
         let summary: String = summary
             .next()
             .map(|first| first.to_uppercase().chain(summary).collect())
@@ -120,7 +132,9 @@ pub trait Rule: Declared + Send + Sync {
     }
 }
 
-/// Declares a rule: a unit struct with its metadata and documentation.
+/// Declares a rule: a unit struct with its metadata and documentation, then, in `messages`,
+/// every text its findings carry, each in Bokmål, Nynorsk and English (as [`crate::lang::T`]:
+/// a missing language does not compile), as associated constants: `Self::NO_DPO`.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
@@ -128,9 +142,12 @@ macro_rules! declare_rule {
             name: $rule:literal,
             severity: $severity:ident,
             article: $article:literal,
-            summary: $summary:literal,
-            fix: $fix:ident $(,)?
+            fix: $fix:ident,
+            summary: [$summary_nb:literal, $summary_nn:literal, $summary_en:literal $(,)?] $(,)?
         }
+        $(messages {
+            $($(#[$message_doc:meta])* $message:ident = [$nb:literal, $nn:literal, $en:literal $(,)?];)*
+        })?
     ) => {
         $(#[doc = $doc])*
         $vis struct $name;
@@ -141,10 +158,16 @@ macro_rules! declare_rule {
                 severity: $crate::diagnostic::Severity::$severity,
                 // Written `""` in a rule's declaration when there is none.
                 article: if $article.is_empty() { None } else { Some($article) },
-                summary: $summary,
+                summary: $crate::lang::T { nb: $summary_nb, nn: $summary_nn, en: $summary_en },
                 fix: $crate::rules::FixAvailability::$fix,
                 docs: concat!($($doc, "\n"),*),
+                messages: &[$($((stringify!($message), Self::$message)),*)?],
             };
+            $($(
+                $(#[$message_doc])*
+                pub const $message: $crate::lang::T =
+                    $crate::lang::T { nb: $nb, nn: $nn, en: $en };
+            )*)?
         }
 
         impl $crate::rules::Declared for $name {
@@ -155,15 +178,29 @@ macro_rules! declare_rule {
     };
 }
 
-/// Collects the findings of the rules.
+/// Collects the findings of the rules, written in the run's language.
 #[derive(Default)]
 pub struct Report {
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The language of every text of the run's findings: one language per run.
+    pub language: Language,
 }
 
 impl Report {
+    pub fn new(language: Language) -> Report {
+        Report {
+            diagnostics: Vec::new(),
+            language,
+        }
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// A phrase of a rule's `messages` in the run's language, its placeholders filled.
+    pub fn say(&self, phrase: T, values: &[(&str, &dyn Display)]) -> String {
+        phrase.fill(self.language, values)
     }
 }
 
@@ -336,7 +373,7 @@ pub fn reference() -> String {
             m.name,
             m.severity.as_str(),
             m.fix.as_str(),
-            m.summary
+            m.summary_in(Language::English)
         ));
     }
     for rule in ALL {
@@ -430,7 +467,11 @@ mod tests {
             for section in ["## What it checks", "## Why", "## Example", "## Fix"] {
                 assert!(docs.contains(section), "{} lacks {section}", meta.name);
             }
-            assert!(!meta.summary.is_empty(), "{} has no summary", meta.name);
+            let problems: Vec<String> = std::iter::once(("summary", meta.summary))
+                .chain(meta.messages.iter().copied())
+                .flat_map(|(name, t)| crate::lang::problems(&format!("{}: {name}", meta.name), t))
+                .collect();
+            assert!(problems.is_empty(), "{}", problems.join("\n"));
         }
     }
 
@@ -539,6 +580,42 @@ mod tests {
                 }
                 FixAvailability::Never => {
                     assert!(!seen, "{} declares no fix, but produced one", meta.name)
+                }
+            }
+        }
+    }
+
+    /// Every text of every finding on the documented examples and their fixes is written in the
+    /// run's language: in Bokmål and Nynorsk each message, related note and quick-fix title
+    /// differs from the English one, so a text a rule still writes in English fails here.
+    #[test]
+    fn findings_are_written_in_the_chosen_language() {
+        let mut inputs: Vec<String> = ALL
+            .iter()
+            .flat_map(|rule| examples(&rule.meta().documentation()))
+            .collect();
+        inputs.push("rights { access }\n".into());
+        for text in &inputs {
+            let english = crate::check(text, &crate::Settings::default());
+            for language in [Language::Nb, Language::Nn] {
+                let settings = crate::Settings {
+                    language,
+                    ..crate::Settings::default()
+                };
+                let norwegian = crate::check(text, &settings);
+                assert_eq!(english.len(), norwegian.len(), "{text}");
+                for (en, no) in english.iter().zip(&norwegian) {
+                    if en.rule.messages.is_empty() {
+                        continue; // not yet translated
+                    }
+                    let name = en.rule.name;
+                    assert_ne!(en.message, no.message, "{name}: in English in {language:?}");
+                    for (en, no) in en.related.iter().zip(&no.related) {
+                        assert_ne!(en.message, no.message, "{name}: related note in English");
+                    }
+                    if let (Some(en), Some(no)) = (&en.fix, &no.fix) {
+                        assert_ne!(en.title, no.title, "{name}: quick fix in English");
+                    }
                 }
             }
         }

@@ -41,8 +41,12 @@ declare_rule! {
         name: "national-id-need",
         severity: Warning,
         article: "personopplysningsloven § 12, GDPR Art. 87",
-        summary: "a national identity number without the need for secure identification stated (Norway)",
         fix: Never,
+        summary: [
+            "fødselsnummer uten at behovet for sikker identifisering er beskrevet (Norge)",
+            "fødselsnummer utan at behovet for sikker identifisering er skildra (Noreg)",
+            "a national identity number without the need for secure identification stated (Norway)",
+        ],
     }
 }
 

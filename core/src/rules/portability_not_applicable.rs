@@ -35,8 +35,12 @@ declare_rule! {
         name: "portability-not-applicable",
         severity: Warning,
         article: "Art. 20(1), 20(3)",
-        summary: "portability granted where it does not apply",
         fix: Never,
+        summary: [
+            "retten til dataportabilitet er gitt der den ikke gjelder",
+            "retten til dataportabilitet er gitt der han ikkje gjeld",
+            "portability granted where it does not apply",
+        ],
     }
 }
 

@@ -40,8 +40,12 @@ declare_rule! {
         name: "public-authority-consent",
         severity: Info,
         article: "Art. 4(11), Recital 43",
-        summary: "a public authority relying on consent",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bygger på samtykke",
+            "ei offentleg styresmakt som byggjer på samtykke",
+            "a public authority relying on consent",
+        ],
     }
 }
 

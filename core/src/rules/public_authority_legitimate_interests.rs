@@ -37,8 +37,12 @@ declare_rule! {
         name: "public-authority-legitimate-interests",
         severity: Warning,
         article: "Art. 6(1) second subparagraph",
-        summary: "a public authority relying on legitimate interests",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bygger på berettiget interesse",
+            "ei offentleg styresmakt som byggjer på berettiga interesse",
+            "a public authority relying on legitimate interests",
+        ],
     }
 }
 

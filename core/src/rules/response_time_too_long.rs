@@ -30,8 +30,12 @@ declare_rule! {
         name: "response-time-too-long",
         severity: Error,
         article: "Art. 12(3)",
-        summary: "a response time longer than one month",
         fix: Never,
+        summary: [
+            "en svarfrist som er lengre enn én måned",
+            "ein svarfrist som er lengre enn ein månad",
+            "a response time longer than one month",
+        ],
     }
 }
 

@@ -35,8 +35,12 @@ declare_rule! {
         name: "special-category-without-condition",
         severity: Error,
         article: "Art. 9(1)-(2)",
-        summary: "special categories of data without an Art. 9(2) condition",
         fix: Never,
+        summary: [
+            "særlige kategorier av personopplysninger uten vilkår etter {Art. 9(2)}",
+            "særlege kategoriar av personopplysningar utan vilkår etter {Art. 9(2)}",
+            "special categories of data without an {Art. 9(2)} condition",
+        ],
     }
 }
 

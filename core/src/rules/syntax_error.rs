@@ -29,8 +29,12 @@ declare_rule! {
         name: "syntax-error",
         severity: Error,
         article: "",
-        summary: "privlint could not read part of the file",
         fix: Never,
+        summary: [
+            "privlint kunne ikke lese en del av filen",
+            "privlint kunne ikkje lese ein del av fila",
+            "privlint could not read part of the file",
+        ],
     }
 }
 

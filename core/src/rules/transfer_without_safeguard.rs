@@ -46,8 +46,12 @@ declare_rule! {
         name: "transfer-without-safeguard",
         severity: Error,
         article: "Art. 44, 46(1)",
-        summary: "a transfer outside the EEA without a safeguard",
         fix: Sometimes,
+        summary: [
+            "en overføring ut av EØS uten overføringsgrunnlag",
+            "ei overføring ut av EØS utan overføringsgrunnlag",
+            "a transfer outside the EEA without a safeguard",
+        ],
     }
 }
 

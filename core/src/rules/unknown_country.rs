@@ -25,8 +25,12 @@ declare_rule! {
         name: "unknown-country",
         severity: Error,
         article: "",
-        summary: "a country code that is not ISO 3166-1 alpha-2",
         fix: Sometimes,
+        summary: [
+            "en landkode som ikke er ISO 3166-1 alpha-2",
+            "ei landkode som ikkje er ISO 3166-1 alpha-2",
+            "a country code that is not ISO 3166-1 alpha-2",
+        ],
     }
 }
 

@@ -33,8 +33,12 @@ declare_rule! {
         name: "unknown-reference",
         severity: Error,
         article: "",
-        summary: "an ID that is not defined, or is defined as another kind",
         fix: Sometimes,
+        summary: [
+            "en ID som ikke er definert, eller er definert som noe annet",
+            "ein ID som ikkje er definert, eller er definert som noko anna",
+            "an ID that is not defined, or is defined as another kind",
+        ],
     }
 }
 

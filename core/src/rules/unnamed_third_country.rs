@@ -36,8 +36,12 @@ declare_rule! {
         name: "unnamed-third-country",
         severity: Info,
         article: "Art. 30(1)(e), 15(2)",
-        summary: "a transfer to a third country that is not named",
         fix: Never,
+        summary: [
+            "en overføring til et tredjeland som ikke er navngitt",
+            "ei overføring til eit tredjeland som ikkje er namngitt",
+            "a transfer to a third country that is not named",
+        ],
     }
 }
 

@@ -30,8 +30,12 @@ declare_rule! {
         name: "unneeded-safeguard",
         severity: Info,
         article: "Art. 44",
-        summary: "a transfer safeguard for a party inside the EEA",
         fix: Never,
+        summary: [
+            "et overføringsgrunnlag for en part i EØS",
+            "eit overføringsgrunnlag for ein part i EØS",
+            "a transfer safeguard for a party inside the EEA",
+        ],
     }
 }
 

@@ -29,8 +29,12 @@ declare_rule! {
         name: "unused-definition",
         severity: Warning,
         article: "",
-        summary: "a definition that no purpose uses",
         fix: Never,
+        summary: [
+            "en definisjon som ingen formål bruker",
+            "ein definisjon som ingen formål brukar",
+            "a definition that no purpose uses",
+        ],
     }
 }
 

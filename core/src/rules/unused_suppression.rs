@@ -26,8 +26,12 @@ declare_rule! {
         name: "unused-suppression",
         severity: Warning,
         article: "",
-        summary: "a suppression comment that silences nothing",
         fix: Never,
+        summary: [
+            "en undertrykkingskommentar som ikke undertrykker noe",
+            "ein undertrykkingskommentar som ikkje undertrykkjer noko",
+            "a suppression comment that silences nothing",
+        ],
     }
 }
 

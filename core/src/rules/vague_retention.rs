@@ -48,8 +48,12 @@ declare_rule! {
         name: "vague-retention",
         severity: Warning,
         article: "Art. 5(1)(e), 13(2)(a)",
-        summary: "a retention text that gives neither a period nor the criteria for one",
         fix: Never,
+        summary: [
+            "en lagringstid som verken gir en periode eller kriteriene for den",
+            "ei lagringstid som verken gir ein periode eller kriteria for han",
+            "a retention text that gives neither a period nor the criteria for one",
+        ],
     }
 }
 
