@@ -178,6 +178,8 @@ fn cite_part(act: &str, part: &str, language: Language) -> String {
     let mut article = String::new();
     // Whether the item before was a statute's ("§§ 9-1, 9-2": "9-2" is the statute's too).
     let mut statute = false;
+    // "Art. 6(1), second subparagraph" is one item.
+    let part = part.replace(", second subparagraph", " second subparagraph");
     for item in part.split(", ") {
         let item = item.strip_prefix("GDPR ").unwrap_or(item);
         if let Some(number) = item.strip_prefix("Recital ") {
@@ -416,6 +418,10 @@ mod tests {
         assert_eq!(
             nb("personopplysningsloven § 12, GDPR Art. 87"),
             "personopplysningsloven § 12 og personvernforordningen artikkel 87"
+        );
+        assert_eq!(
+            cite("Art. 6(1), second subparagraph", Language::Nn),
+            "personvernforordninga artikkel 6 nr. 1 andre ledd"
         );
         assert_eq!(
             nb("Art. 6(1) second subparagraph"),

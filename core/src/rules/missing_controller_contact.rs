@@ -34,6 +34,13 @@ declare_rule! {
             "the controller has no email, phone or address",
         ],
     }
+    messages {
+        NO_CONTACT = [
+            "den behandlingsansvarlige `{controller}` har ingen kontaktopplysninger: legg til `email \"…\"`, `phone \"…\"` eller `address \"…\"` ({Art. 13(1)(a)})",
+            "den behandlingsansvarlege `{controller}` har ingen kontaktopplysningar: legg til `email \"…\"`, `phone \"…\"` eller `address \"…\"` ({Art. 13(1)(a)})",
+            "the controller `{controller}` has no contact details: add `email \"…\"`, `phone \"…\"` or `address \"…\"` ({Art. 13(1)(a)})",
+        ];
+    }
 }
 
 impl Rule for MissingControllerContact {
@@ -49,10 +56,7 @@ impl Rule for MissingControllerContact {
             report.push(Diagnostic::new(
                 &Self::META,
                 controller.id.span,
-                format!(
-                    "the controller `{}` has no contact details: add `email \"…\"`, `phone \"…\"` or `address \"…\"` (Art. 13(1)(a))",
-                    controller.id.name
-                ),
+                report.say(Self::NO_CONTACT, &[("controller", &controller.id.name)]),
             ));
         }
     }

@@ -31,6 +31,13 @@ declare_rule! {
             "the data protection officer has no contact details",
         ],
     }
+    messages {
+        NO_CONTACT = [
+            "personvernombudet har ingen kontaktopplysninger: legg til `email \"…\"`, `phone \"…\"`, `address \"…\"` eller `url \"…\"` ({Art. 13(1)(b)})",
+            "personvernombodet har ingen kontaktopplysningar: legg til `email \"…\"`, `phone \"…\"`, `address \"…\"` eller `url \"…\"` ({Art. 13(1)(b)})",
+            "the data protection officer has no contact details: add `email \"…\"`, `phone \"…\"`, `address \"…\"` or `url \"…\"` ({Art. 13(1)(b)})",
+        ];
+    }
 }
 
 impl Rule for MissingDpoContact {
@@ -40,7 +47,7 @@ impl Rule for MissingDpoContact {
                 report.push(Diagnostic::new(
                     &Self::META,
                     dpo.keyword,
-                    "the data protection officer has no contact details: add `email \"…\"`, `phone \"…\"`, `address \"…\"` or `url \"…\"` (Art. 13(1)(b))",
+                    report.say(Self::NO_CONTACT, &[]),
                 ));
             }
         }

@@ -36,6 +36,13 @@ declare_rule! {
             "legitimate interests without the interest stated",
         ],
     }
+    messages {
+        NO_INTEREST = [
+            "erklæringen skal oppgi den berettigede interessen som forfølges ({Art. 13(1)(d)}): skriv den etter grunnlaget, som `basis legitimate_interests \"å hindre svindel\"`",
+            "erklæringa skal oppgi den berettiga interessa som blir forfølgd ({Art. 13(1)(d)}): skriv ho etter grunnlaget, som `basis legitimate_interests \"å hindre svindel\"`",
+            "the notice must state the legitimate interest pursued ({Art. 13(1)(d)}): write it after the basis, like `basis legitimate_interests \"å hindre svindel\"`",
+        ];
+    }
 }
 
 impl Rule for MissingLegitimateInterest {
@@ -46,7 +53,7 @@ impl Rule for MissingLegitimateInterest {
                     report.push(Diagnostic::new(
                         &Self::META,
                         basis.span,
-                        "the notice must state the legitimate interest pursued (Art. 13(1)(d)): write it after the basis, like `basis legitimate_interests \"å hindre svindel\"`",
+                        report.say(Self::NO_INTEREST, &[]),
                     ));
                 }
             }
