@@ -6,7 +6,8 @@
 //! `{name}` marks where a value goes; the three versions of a phrase have the same placeholders
 //! (tested over every table). `{Art. 6(1)(a)}` is a placeholder too: it is filled with the
 //! article as the language writes it ([`cite`]), so no Norwegian article reference is written by
-//! hand. `{{` and `}}` are literal braces (a message can show a block: `{{ email "…" }}`).
+//! hand; `{46(2)(a)}` is one the English writes without "Art." (after another article).
+//! `{{` and `}}` are literal braces (a message can show a block: `{{ email "…" }}`).
 
 use std::fmt::Display;
 
@@ -71,6 +72,13 @@ impl T {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Placeholder(name) if name.starts_with("Art.") => {
                     out.push_str(&cite(name, language))
+                }
+                // "{46(2)(a)}": an article the English names without "Art." (after another).
+                Piece::Placeholder(name) if name.starts_with(|c: char| c.is_ascii_digit()) => {
+                    match language {
+                        Language::English => out.push_str(name),
+                        _ => out.push_str(&cite(&format!("Art. {name}"), language)),
+                    }
                 }
                 Piece::Placeholder(name) => match values.iter().find(|(n, _)| *n == name) {
                     Some((_, value)) => out.push_str(&value.to_string()),
@@ -377,6 +385,16 @@ mod tests {
             "`basis` manglar (personvernforordninga artikkel 6 nr. 1): skriv `x { y }`"
         );
         assert_eq!(placeholders(t.en), vec!["Art. 6(1)", "field"]);
+        let bare = T {
+            nb: "({46(2)(a)})",
+            nn: "({46(2)(a)})",
+            en: "({46(2)(a)})",
+        };
+        assert_eq!(bare.fill(Language::English, &[]), "(46(2)(a))");
+        assert_eq!(
+            bare.fill(Language::Nb, &[]),
+            "(personvernforordningen artikkel 46 nr. 2 bokstav a)"
+        );
     }
 
     #[test]
