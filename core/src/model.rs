@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Edit, Fix};
+use crate::lang::T;
 use crate::text::Span;
 use crate::vocab::{
     AdequacyDecision, Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
@@ -78,19 +79,40 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The word a person would use: "a category", "a processor".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::Controller => "the controller",
-            Kind::Authority => "a supervisory authority",
-            Kind::Category => "a data category",
-            Kind::Subject => "a group of data subjects",
-            Kind::Source => "a source",
-            Kind::Recipient => "a recipient",
-            Kind::Processor => "a processor",
-            Kind::JointController => "a joint controller",
-            Kind::Purpose => "a purpose",
-        }
+    /// The words a person would use: "a category", "a processor" (Bokmål "en kategori").
+    pub fn describe(self) -> T {
+        let (nb, nn, en) = match self {
+            Kind::Controller => (
+                "den behandlingsansvarlige",
+                "den behandlingsansvarlege",
+                "the controller",
+            ),
+            Kind::Authority => (
+                "en tilsynsmyndighet",
+                "ei tilsynsmyndigheit",
+                "a supervisory authority",
+            ),
+            Kind::Category => (
+                "en kategori av personopplysninger",
+                "ein kategori av personopplysningar",
+                "a data category",
+            ),
+            Kind::Subject => (
+                "en gruppe registrerte",
+                "ei gruppe registrerte",
+                "a group of data subjects",
+            ),
+            Kind::Source => ("en kilde", "ei kjelde", "a source"),
+            Kind::Recipient => ("en mottaker", "ein mottakar", "a recipient"),
+            Kind::Processor => ("en databehandler", "ein databehandlar", "a processor"),
+            Kind::JointController => (
+                "en felles behandlingsansvarlig",
+                "ein felles behandlingsansvarleg",
+                "a joint controller",
+            ),
+            Kind::Purpose => ("et formål", "eit formål", "a purpose"),
+        };
+        T { nb, nn, en }
     }
 
     /// The node that defines an item of this kind.

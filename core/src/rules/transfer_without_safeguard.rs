@@ -145,7 +145,9 @@ impl Rule for TransferWithoutSafeguard {
             let place = match (organisation, outside.as_slice()) {
                 (Some(_), _) => report.say(Self::ORGANISATION_PLACE, &[]),
                 (None, ["outside_eea"]) => report.say(Self::UNNAMED_PLACE, &[]),
-                (None, codes) => report.say(Self::COUNTRIES_PLACE, &[("countries", &codes.join(", "))]),
+                (None, codes) => {
+                    report.say(Self::COUNTRIES_PLACE, &[("countries", &codes.join(", "))])
+                }
             };
             // A transfer the person asked for may rest on a contract derogation where nothing of
             // Art. 45 is at hand, but never one to a processor, which is used in the normal
