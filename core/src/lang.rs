@@ -358,7 +358,14 @@ pub fn problems(name: &str, t: T) -> Vec<String> {
     }
     let nn = format!("{} ", t.nn.to_lowercase());
     for word in BOKMAL_FORMS {
-        if nn.contains(word) {
+        // At the start of a word: "bare " is Bokmål, "sårbare " is not.
+        let starts_word = |(at, _): &(usize, &str)| {
+            !nn[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        };
+        if nn.match_indices(word).any(|m| starts_word(&m)) {
             found.push(format!("{name}: Bokmål {word:?} in the Nynorsk {:?}", t.nn));
         }
     }
@@ -470,5 +477,11 @@ mod tests {
             en: " not {x}",
         };
         assert_eq!(problems("bad", bad).len(), 3);
+        let sårbare = T {
+            nb: "sårbare",
+            nn: "sårbare",
+            en: "vulnerable",
+        };
+        assert!(problems("sårbare", sårbare).is_empty());
     }
 }
