@@ -585,6 +585,24 @@ mod tests {
         }
     }
 
+    /// Rules whose messages are still written in English only: `invalid-value`'s problems are
+    /// worded while the file is read (lower.rs), and `invalid-utf8`'s while it is decoded,
+    /// where the run's language is not known yet.
+    const NOT_YET_TRANSLATED: &[&str] = &["invalid-value", "invalid-utf8"];
+
+    #[test]
+    fn every_rule_but_the_listed_ones_has_its_messages_table() {
+        for rule in ALL {
+            let meta = rule.meta();
+            assert_eq!(
+                meta.messages.is_empty(),
+                NOT_YET_TRANSLATED.contains(&meta.name),
+                "{}: its messages table and NOT_YET_TRANSLATED disagree",
+                meta.name
+            );
+        }
+    }
+
     /// Every text of every finding on the documented examples and their fixes is written in the
     /// run's language: in Bokmål and Nynorsk each message, related note and quick-fix title
     /// differs from the English one, so a text a rule still writes in English fails here.
@@ -605,8 +623,8 @@ mod tests {
                 let norwegian = crate::check(text, &settings);
                 assert_eq!(english.len(), norwegian.len(), "{text}");
                 for (en, no) in english.iter().zip(&norwegian) {
-                    if en.rule.messages.is_empty() {
-                        continue; // not yet translated
+                    if NOT_YET_TRANSLATED.contains(&en.rule.name) {
+                        continue;
                     }
                     let name = en.rule.name;
                     assert_ne!(en.message, no.message, "{name}: in English in {language:?}");
