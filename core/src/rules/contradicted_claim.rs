@@ -178,7 +178,10 @@ impl Rule for ContradictedClaim {
             // says it in Norwegian.
             let meaning = match report.language {
                 Language::English => claim.value.explanation().to_string(),
-                language => notice_claim(claim.value).get(language).to_string(),
+                language => notice_claim(claim.value)
+                    .get(language)
+                    .trim_end_matches('.')
+                    .to_string(),
             };
             if found.is_empty() {
                 continue;
