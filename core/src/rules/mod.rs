@@ -394,6 +394,60 @@ pub fn reference() -> String {
     out
 }
 
+/// The summary table of the rules in Norwegian (`docs/rules.nb.md`, `docs/rules.nn.md`): each
+/// rule with its severity, the article as Norwegian lawyers cite it, and its summary, written
+/// from the same texts as `privlint explain --lang`. A test keeps the files current.
+pub fn summary_table(language: Language) -> String {
+    let (title, intro, header) = match language {
+        Language::Nb => (
+            "Reglene",
+            "Alle reglene privlint kontrollerer, i den rekkefølgen de kontrolleres. \
+             `privlint explain REGEL --lang nb` viser sammendraget og hjemmelen på bokmål og \
+             deretter hele dokumentasjonen (på engelsk, i `rules.md`). Navnene på reglene er de \
+             samme på alle språk.",
+            "| regel | alvorlighetsgrad | hjemmel | hva et funn betyr |",
+        ),
+        Language::Nn => (
+            "Reglane",
+            "Alle reglane privlint kontrollerer, i den rekkjefølgja dei blir kontrollerte. \
+             `privlint explain REGEL --lang nn` viser samandraget og heimelen på nynorsk og \
+             deretter heile dokumentasjonen (på engelsk, i `rules.md`). Namna på reglane er dei \
+             same på alle språk.",
+            "| regel | alvorsgrad | heimel | kva eit funn tyder |",
+        ),
+        // English has the whole reference, `docs/rules.md`.
+        Language::English => return reference(),
+    };
+    let mut out = format!(
+        "# {title}\n\n<!-- Generated from the rules' texts (core/src/rules/). Do not edit: run \
+         `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs` after changing a rule. -->\n\n\
+         {intro}\n\n{header}\n|---|---|---|---|\n"
+    );
+    for rule in ALL {
+        let m = rule.meta();
+        let article = m
+            .article
+            .map(|a| crate::lang::cite(a, language))
+            .unwrap_or_else(|| "–".to_string());
+        out.push_str(&format!(
+            "| [`{0}`](rules.md#{0}) | {1} | {article} | {2} |\n",
+            m.name,
+            severity_in(m.severity, language),
+            m.summary_in(language)
+        ));
+    }
+    out
+}
+
+/// A severity as the Norwegian table names it.
+fn severity_in(severity: Severity, language: Language) -> &'static str {
+    match severity {
+        Severity::Error => language.pick("feil", "feil", "error"),
+        Severity::Warning => language.pick("advarsel", "åtvaring", "warning"),
+        Severity::Info => language.pick("informasjon", "informasjon", "info"),
+    }
+}
+
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| r.meta().name == name)
