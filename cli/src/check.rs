@@ -171,7 +171,7 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     config::report(&config_failures);
     let rendered = match args.format {
-        Format::Human => render::human::print(&reports),
+        Format::Human => render::human::print(&reports, language),
         Format::Json => render::json::print(&reports, &configs, language),
         Format::Sarif => render::sarif::print(&reports, language),
         Format::Github => render::github::print(&reports),

@@ -432,7 +432,7 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
             d.rule.name,
             d.severity.as_str(),
             d.rule
-                .citation()
+                .citation(privlint_core::lang::Language::English)
                 .map(|a| format!(", {a}"))
                 .unwrap_or_default(),
             d.rule.documentation()

@@ -80,15 +80,13 @@ impl RuleMeta {
 
     /// The text the rule enforces, as shown beside a finding: "GDPR Art. 6(1)" for a GDPR
     /// article; a Norwegian law or the ePrivacy Directive as written ("personopplysningsloven
-    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. `None` for rules about the
-    /// file itself.
-    pub fn citation(&self) -> Option<String> {
-        self.article.map(|a| {
-            if a.starts_with("Art.") {
-                format!("GDPR {a}")
-            } else {
-                a.to_string()
-            }
+    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. In Norwegian, as
+    /// [`crate::lang::cite`] writes it. `None` for rules about the file itself.
+    pub fn citation(&self, language: Language) -> Option<String> {
+        self.article.map(|a| match language {
+            Language::English if a.starts_with("Art.") => format!("GDPR {a}"),
+            Language::English => a.to_string(),
+            _ => crate::lang::cite(a, language),
         })
     }
 
@@ -96,7 +94,7 @@ impl RuleMeta {
     /// title with the severity and the article, the summary, then the documentation.
     pub fn explanation(&self) -> String {
         let article = self
-            .citation()
+            .citation(Language::English)
             .map(|a| format!(", {a}"))
             .unwrap_or_default();
         let summary = self.summary_in(Language::English);
@@ -704,13 +702,35 @@ mod tests {
     #[test]
     fn citations_name_the_act() {
         assert_eq!(
-            find("missing-dpo").unwrap().meta().citation().as_deref(),
+            find("missing-dpo")
+                .unwrap()
+                .meta()
+                .citation(Language::English)
+                .as_deref(),
             Some("GDPR Art. 37(1)(a)")
         );
+        assert_eq!(
+            find("missing-dpo")
+                .unwrap()
+                .meta()
+                .citation(Language::Nn)
+                .as_deref(),
+            Some("personvernforordninga artikkel 37 nr. 1 bokstav a")
+        );
         for name in ["national-id-need", "cookie-consent", "employee-monitoring"] {
-            let citation = find(name).unwrap().meta().citation().unwrap();
+            let citation = find(name)
+                .unwrap()
+                .meta()
+                .citation(Language::English)
+                .unwrap();
             assert!(!citation.starts_with("GDPR"), "{citation}");
         }
-        assert_eq!(find("syntax-error").unwrap().meta().citation(), None);
+        assert_eq!(
+            find("syntax-error")
+                .unwrap()
+                .meta()
+                .citation(Language::English),
+            None
+        );
     }
 }
