@@ -597,7 +597,7 @@ mod tests {
         let count = diagnostics.len();
         let report = FileReport::new("long.privacy".into(), text.to_string(), diagnostics);
         let mut out = NoColor::new(Vec::new());
-        super::write(&mut out, &[report], Language::English).unwrap();
+        super::write(&mut out, &[report], super::Language::English).unwrap();
         (String::from_utf8(out.into_inner()).unwrap(), count)
     }
 
@@ -653,7 +653,7 @@ mod tests {
         let reports = [report];
         let plain = |cut_lines| {
             let mut out = NoColor::new(Vec::new());
-            super::write_as(&mut out, &reports, Language::English, cut_lines).unwrap();
+            super::write_as(&mut out, &reports, super::Language::English, cut_lines).unwrap();
             String::from_utf8(out.into_inner()).unwrap()
         };
         let direct = plain(super::CutLines::Direct);
@@ -661,7 +661,7 @@ mod tests {
         assert!(direct.contains("…"), "no line was cut");
         let coloured = |cut_lines| {
             let mut out = Ansi::new(Vec::new());
-            super::write_as(&mut out, &reports, Language::English, cut_lines).unwrap();
+            super::write_as(&mut out, &reports, super::Language::English, cut_lines).unwrap();
             out.into_inner()
         };
         assert_eq!(
