@@ -20,6 +20,55 @@ fn stdout(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
     )
 }
 
+/// `--lang` writes the findings, the rules' summaries and the articles in Bokmål or Nynorsk;
+/// JSON and SARIF say which language the messages are in, and keep the rule names.
+#[test]
+fn lang_chooses_the_language_of_findings_rules_and_explain() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.privacy", findings_file());
+    let (status, out) = stdout(dir.path(), &["check", "--lang", "nn", "--format", "json"]);
+    assert_eq!(status, 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["language"], "nn");
+    let basis = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "missing-legal-basis")
+        .unwrap();
+    assert_eq!(
+        basis["message"],
+        "formålet `x` har ikkje noko behandlingsgrunnlag (personvernforordninga artikkel 6 nr. 1 og artikkel 13 nr. 1 bokstav c): legg til `basis` med eitt av consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests"
+    );
+    let (_, sarif) = stdout(dir.path(), &["check", "--lang", "nb", "--format", "sarif"]);
+    let log: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(log["runs"][0]["language"], "nb");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "missing-legal-basis"));
+    let (_, english) = stdout(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&english).unwrap()["language"],
+        "en"
+    );
+
+    let (status, rules) = stdout(dir.path(), &["rules", "--lang", "nn"]);
+    assert_eq!(status, 0);
+    assert!(
+        rules.contains("ei offentleg styresmakt utan personvernombod"),
+        "{rules}"
+    );
+    let (status, page) = stdout(dir.path(), &["explain", "missing-dpo", "--lang", "nb"]);
+    assert_eq!(status, 0);
+    assert!(
+        page.starts_with("# missing-dpo\n\nEn offentlig myndighet uten personvernombud.\n\nHjemmel: personvernforordningen artikkel 37 nr. 1 bokstav a.\n"),
+        "{page}"
+    );
+    assert!(page.contains("## What it checks"), "{page}");
+    let wrong = privlint(dir.path(), &["check", "--lang", "se"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("use nb, nn or en"));
+}
+
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
     let dir = tempfile::tempdir().unwrap();
@@ -28,7 +77,7 @@ fn sarif_is_valid_against_the_official_schema() {
     assert_eq!(status, 1);
     let log: Value = serde_json::from_str(&out).unwrap();
     // The official schema's `language` patterns have a stray `]` (a known erratum) that the
-    // validator's own check of the schema rejects; privlint does not emit `language`, so the
+    // validator's own check of the schema rejects; privlint emits `run.language`, so the
     // pattern is corrected here rather than in the vendored copy.
     let text = include_str!("fixtures/sarif-schema-2.1.0.json");
     let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;

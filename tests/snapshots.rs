@@ -25,19 +25,27 @@ fn settings() -> insta::Settings {
 
 /// The terminal report and the JSON report of `privlint check` on `path`, run in `dir`.
 fn check_outputs(dir: &Path, path: &str) -> String {
-    let human = privlint(dir, &["check", path]);
-    let json = privlint(dir, &["check", "--format", "json", path]);
+    check_outputs_in(dir, path, &[])
+}
+
+/// The same, with `options` (`--lang nn`) before the path.
+fn check_outputs_in(dir: &Path, path: &str, options: &[&str]) -> String {
+    let human = privlint(dir, &[&["check"], options, &[path]].concat());
+    let json = privlint(
+        dir,
+        &[&["check", "--format", "json"], options, &[path]].concat(),
+    );
+    let shown: String = options.iter().map(|o| format!("{o} ")).collect();
     format!(
-        "$ privlint check {path}   (exit {})\n{}\n$ privlint check --format json {path}\n{}",
+        "$ privlint check {shown}{path}   (exit {})\n{}\n$ privlint check --format json {shown}{path}\n{}",
         human.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&human.stdout),
         String::from_utf8_lossy(&json.stdout)
     )
 }
 
-#[test]
-fn bundled_examples() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// The bundled examples, as paths relative to the repository.
+fn bundled(root: &Path) -> Vec<String> {
     let mut examples: Vec<String> = std::fs::read_dir(root.join("examples"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -47,9 +55,29 @@ fn bundled_examples() {
         .collect();
     examples.sort();
     assert!(examples.len() >= 5, "{examples:?}");
-    for example in examples {
+    examples
+}
+
+#[test]
+fn bundled_examples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for example in bundled(root) {
         let name = example.replace(['/', '.'], "_");
         settings().bind(|| insta::assert_snapshot!(name, check_outputs(root, &example)));
+    }
+}
+
+/// The same reports with the findings in Bokmål and in Nynorsk (`--lang`): every message a
+/// reader of the examples sees, for review by a reader of each language.
+#[test]
+fn bundled_examples_in_norwegian() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for example in bundled(root) {
+        for language in ["nb", "nn"] {
+            let name = format!("{}_{language}", example.replace(['/', '.'], "_"));
+            let outputs = check_outputs_in(root, &example, &["--lang", language]);
+            settings().bind(|| insta::assert_snapshot!(name, outputs));
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
+use privlint_core::lang::Language;
 use privlint_core::model::Model;
 use privlint_core::{Diagnostic, LineIndex, Related, Settings, Severity};
 use rayon::prelude::*;
@@ -27,6 +28,9 @@ pub struct CheckArgs {
     /// Say on stderr which configuration (privlint.toml) governs which files
     #[arg(long, short)]
     verbose: bool,
+    /// The language of the findings: nb (Bokmål), nn (Nynorsk) or en (English, the default)
+    #[arg(long, value_name = "LANGUAGE", value_parser = crate::record::parse_language)]
+    lang: Option<Language>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,7 +136,8 @@ pub fn run(args: CheckArgs) -> u8 {
         .filter_map(|(path, _)| path.as_deref())
         .map(|path| files::display(&config::relative(path)))
         .collect();
-    let units = units(selected);
+    let language = args.lang.unwrap_or_default();
+    let units = units(selected, args.lang);
     for unit in &units {
         if let Unit::Declaration(declaration, _) = unit {
             config::warn_of_refused(declaration);
@@ -166,9 +171,9 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     config::report(&config_failures);
     let rendered = match args.format {
-        Format::Human => render::human::print(&reports),
-        Format::Json => render::json::print(&reports, &configs),
-        Format::Sarif => render::sarif::print(&reports),
+        Format::Human => render::human::print(&reports, language),
+        Format::Json => render::json::print(&reports, &configs, language),
+        Format::Sarif => render::sarif::print(&reports, language),
         Format::Github => render::github::print(&reports),
     };
     if !say::delivered(rendered) {
@@ -196,9 +201,13 @@ enum Unit {
     Declaration(config::Declaration, Settings),
 }
 
-fn units(selected: Vec<config::Selected>) -> Vec<Unit> {
+/// The units to check; `--lang`, when given, sets the language of every unit's findings.
+fn units(selected: Vec<config::Selected>, lang: Option<Language>) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
-    for file in selected {
+    for mut file in selected {
+        if let Some(language) = lang {
+            file.settings.language = language;
+        }
         match file.declaration {
             None => units.push(Unit::File(file.path, file.settings)),
             Some(declaration) => {

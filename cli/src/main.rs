@@ -44,11 +44,19 @@ enum Command {
         stdio: bool,
     },
     /// List every rule: name, default severity, GDPR article
-    Rules,
+    Rules {
+        /// The language of the summaries: nb, nn or en (default)
+        #[arg(long, value_name = "LANGUAGE", value_parser = record::parse_language)]
+        lang: Option<privlint_core::lang::Language>,
+    },
     /// Print a rule's documentation: what it checks, why, the article, an example and the fix
     Explain {
         /// The rule's name, as `privlint rules` lists it
         rule: String,
+        /// The language of the summary and the article (the documentation is in English): nb,
+        /// nn or en (default)
+        #[arg(long, value_name = "LANGUAGE", value_parser = record::parse_language)]
+        lang: Option<privlint_core::lang::Language>,
     },
     /// Render the privacy notice (Art. 13/14) of a declaration, in HTML or Markdown
     Notice(notice::NoticeArgs),
@@ -96,8 +104,8 @@ fn main() -> ExitCode {
                 exit::FAILURE
             }
         },
-        Command::Rules => rules::list(),
-        Command::Explain { rule } => rules::explain(&rule),
+        Command::Rules { lang } => rules::list(lang.unwrap_or_default()),
+        Command::Explain { rule, lang } => rules::explain(&rule, lang.unwrap_or_default()),
         Command::Notice(args) => notice::run(args),
         Command::Record(args) => record::run(args),
         Command::Export(args) => export::run(args),

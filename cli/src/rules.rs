@@ -2,13 +2,15 @@
 
 use std::io::Write;
 
+use privlint_core::lang::{Language, cite};
 use privlint_core::rules::{ALL, find, suggest};
 
 use crate::{exit, say};
 
 /// Prints every rule: name, default severity, article, whether it offers a quick fix, and what
-/// a finding means.
-pub fn list() -> u8 {
+/// a finding means, the summary in `language` (the article column stays the short form, which
+/// fits a column; `explain` writes it out).
+pub fn list(language: Language) -> u8 {
     let width = ALL.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
     let mut out = String::new();
     out.push_str(&format!(
@@ -24,15 +26,36 @@ pub fn list() -> u8 {
             m.severity.as_str(),
             article,
             m.fix.as_str(),
-            m.summary
+            m.summary_in(language)
         ));
     }
     emit(&out)
 }
 
-pub fn explain(name: &str) -> u8 {
+/// Prints a rule's page. In Norwegian, the summary and the article come first in that
+/// language, then the documentation, which is written in English only.
+pub fn explain(name: &str, language: Language) -> u8 {
     match find(name) {
-        Some(rule) => emit(&rule.meta().explanation()),
+        Some(rule) if language == Language::English => emit(&rule.meta().explanation()),
+        Some(rule) => {
+            let meta = rule.meta();
+            let mut page = format!(
+                "# {}\n\n{}.\n",
+                meta.name,
+                capitalised(&meta.summary_in(language))
+            );
+            if let Some(article) = meta.article {
+                let label = language.pick("Hjemmel", "Heimel", "Article");
+                page.push_str(&format!("\n{label}: {}.\n", cite(article, language)));
+            }
+            page.push_str(language.pick(
+                "\nDokumentasjonen nedenfor finnes bare på engelsk.\n\n",
+                "\nDokumentasjonen nedanfor finst berre på engelsk.\n\n",
+                "",
+            ));
+            page.push_str(&meta.explanation());
+            emit(&page)
+        }
         None => {
             match suggest(name) {
                 Some(near) => say::error(format_args!(
@@ -45,6 +68,14 @@ pub fn explain(name: &str) -> u8 {
             exit::FAILURE
         }
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn emit(text: &str) -> u8 {

@@ -2,7 +2,7 @@
 //! configuration, the editor's hover and completion. One language per run, chosen by
 //! [`LanguageChoice::resolve`] from what the person said, most explicit first.
 
-use crate::publish::Language;
+use crate::lang::Language;
 
 /// Everything that can choose the language, each `None` when not said. The order of the
 /// fields is the order in which they count.

@@ -10,6 +10,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod format;
+#[macro_use]
+pub mod lang;
 pub mod language_choice;
 pub mod lower;
 pub mod model;
@@ -47,10 +49,12 @@ impl Level {
     }
 }
 
-/// Per-rule levels that override the rules' defaults (from `privlint.toml` or the editor).
+/// Per-rule levels that override the rules' defaults (from `privlint.toml` or the editor), and
+/// the language the findings are written in (English unless one is chosen).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub levels: HashMap<String, Level>,
+    pub language: lang::Language,
 }
 
 impl Settings {
@@ -84,7 +88,7 @@ pub fn analyze(
     settings: &Settings,
 ) -> (Model, Vec<Diagnostic>) {
     let model = lower::lower(text, sections);
-    let mut report = Report::default();
+    let mut report = Report::new(settings.language);
     for rule in rules::ALL {
         if settings.level(rule.meta()) != Level::Off {
             rule.check(&model, &mut report);
@@ -150,37 +154,37 @@ fn suppress(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) ->
     }
     // Asked once per suppressed name that is not a rule, so the work is bounded as a whole.
     let mut rule_names = suggest::Candidates::new(rules::ALL.iter().map(|r| r.meta().name));
+    let say = |phrase: lang::T, values: &[(&str, &dyn std::fmt::Display)]| {
+        phrase.fill(settings.language, values)
+    };
     for (s, suppression) in model.suppressions.iter().enumerate() {
         if suppression.rules.is_empty() {
             kept.push(Diagnostic::new(
                 &UnusedSuppression::META,
                 suppression.span,
-                "this suppression names no rule: write `# privlint: allow RULE -- reason`",
+                say(UnusedSuppression::NAMES_NO_RULE, &[]),
             ));
         }
         for (r, rule) in suppression.rules.iter().enumerate() {
             if used[s][r] {
                 continue;
             }
-            let message = match rules::find(&rule.value) {
+            let name = &rule.value;
+            let message = match rules::find(name) {
                 Some(found) if settings.level(found.meta()) == Level::Off => continue,
                 Some(found) if found.meta().name == SyntaxError::META.name => {
-                    "a syntax error cannot be suppressed: privlint cannot read that text, so no rule checks it; correct the syntax instead".to_string()
+                    say(UnusedSuppression::SYNTAX_ERROR, &[])
                 }
-                Some(_) if suppression.scope.is_none() => format!(
-                    "this suppression of `{}` stands on no node: put it at the end of the node's first line, or on the line before it",
-                    rule.value
-                ),
-                Some(_) => format!(
-                    "`{}` does not fire here, so this suppression silences nothing: remove it",
-                    rule.value
-                ),
-                None => match rule_names.nearest(&rule.value) {
-                    Some(s) => format!("`{}` is not a rule; did you mean `{s}`?", rule.value),
-                    None => format!(
-                        "`{}` is not a rule: `privlint rules` lists them",
-                        rule.value
+                Some(_) if suppression.scope.is_none() => {
+                    say(UnusedSuppression::ON_NO_NODE, &[("rule", name)])
+                }
+                Some(_) => say(UnusedSuppression::SILENCES_NOTHING, &[("rule", name)]),
+                None => match rule_names.nearest(name) {
+                    Some(s) => say(
+                        UnusedSuppression::DID_YOU_MEAN,
+                        &[("rule", name), ("suggestion", &s)],
                     ),
+                    None => say(UnusedSuppression::NOT_A_RULE, &[("rule", name)]),
                 },
             };
             kept.push(Diagnostic::new(

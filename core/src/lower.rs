@@ -482,7 +482,7 @@ impl<'a> Reader<'a> {
                 field,
                 format!(
                     "`{field}` needs an ID and a label, like `{field} my_{field} \"Label\"`: the ID is how purposes refer to {}",
-                    kind.describe()
+                    kind.describe().en
                 ),
             );
             return None;
@@ -578,7 +578,7 @@ impl<'a> Reader<'a> {
                 field,
                 format!(
                     "`{field}` needs the IDs of {}, separated by commas",
-                    kind.describe()
+                    kind.describe().en
                 ),
             );
         }
@@ -599,7 +599,7 @@ impl<'a> Reader<'a> {
                     field,
                     format!(
                         "`{field}` takes IDs of {}, not `{}`: define it with `{} ID \"Label\"` and name its ID here",
-                        kind.describe(),
+                        kind.describe().en,
                         arg.raw,
                         kind.keyword()
                     ),

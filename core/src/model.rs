@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Edit, Fix};
+use crate::lang::T;
 use crate::text::Span;
 use crate::vocab::{
     AdequacyDecision, Channel, Claim, Condition, Cookie, DecisionSafeguard, DerogationGround,
@@ -78,19 +79,40 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The word a person would use: "a category", "a processor".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::Controller => "the controller",
-            Kind::Authority => "a supervisory authority",
-            Kind::Category => "a data category",
-            Kind::Subject => "a group of data subjects",
-            Kind::Source => "a source",
-            Kind::Recipient => "a recipient",
-            Kind::Processor => "a processor",
-            Kind::JointController => "a joint controller",
-            Kind::Purpose => "a purpose",
-        }
+    /// The words a person would use: "a category", "a processor" (Bokmål "en kategori").
+    pub fn describe(self) -> T {
+        let (nb, nn, en) = match self {
+            Kind::Controller => (
+                "den behandlingsansvarlige",
+                "den behandlingsansvarlege",
+                "the controller",
+            ),
+            Kind::Authority => (
+                "en tilsynsmyndighet",
+                "ei tilsynsmyndigheit",
+                "a supervisory authority",
+            ),
+            Kind::Category => (
+                "en kategori av personopplysninger",
+                "ein kategori av personopplysningar",
+                "a data category",
+            ),
+            Kind::Subject => (
+                "en gruppe registrerte",
+                "ei gruppe registrerte",
+                "a group of data subjects",
+            ),
+            Kind::Source => ("en kilde", "ei kjelde", "a source"),
+            Kind::Recipient => ("en mottaker", "ein mottakar", "a recipient"),
+            Kind::Processor => ("en databehandler", "ein databehandlar", "a processor"),
+            Kind::JointController => (
+                "en felles behandlingsansvarlig",
+                "ein felles behandlingsansvarleg",
+                "a joint controller",
+            ),
+            Kind::Purpose => ("et formål", "eit formål", "a purpose"),
+        };
+        T { nb, nn, en }
     }
 
     /// The node that defines an item of this kind.
@@ -723,11 +745,12 @@ pub struct Rights {
 
 impl Rights {
     /// The edit that grants a right: `; portability` after the last node of the block (valid
-    /// on any layout; `privlint fmt` puts it on a line of its own). `None` for an empty block.
-    pub fn grant(&self, right: RightKind) -> Option<Fix> {
+    /// on any layout; `privlint fmt` puts it on a line of its own), titled `title` (the rule
+    /// writes it in the run's language). `None` for an empty block.
+    pub fn grant(&self, right: RightKind, title: String) -> Option<Fix> {
         let at = self.last_node?.end;
         Some(Fix {
-            title: format!("Add `{}` to `rights`", right.word()),
+            title,
             edits: vec![Edit {
                 span: Span::new(at, at),
                 text: format!("; {}", right.word()),
@@ -1063,8 +1086,8 @@ impl Model {
     }
 
     /// The fix that grants a right in the `rights` block, when there is a block to add it to.
-    pub fn grant_right(&self, right: RightKind) -> Option<Fix> {
-        self.rights.as_ref()?.grant(right)
+    pub fn grant_right(&self, right: RightKind, title: String) -> Option<Fix> {
+        self.rights.as_ref()?.grant(right, title)
     }
 
     /// Where a finding about the rights goes: the `rights` node, or the controller's name when

@@ -7,6 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::lang::Language;
 use crate::text::{ColumnUnit, LineIndex, Position, Span};
 use crate::{Diagnostic, Related, Severity};
 
@@ -48,6 +49,9 @@ impl Location {
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
+    /// The language of the messages (`nb`, `nn`, `en`); rule names and fields are the same in
+    /// every language.
+    language: &'static str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: Summary<'a>,
 }
@@ -85,11 +89,12 @@ struct Summary<'a> {
 }
 
 /// Writes the JSON report of `files` (in the order given) checked under `configs` (the
-/// configuration files' names), followed by a line break.
+/// configuration files' names), their messages written in `language`, followed by a line break.
 pub fn write_json_report<C: Checked>(
     out: &mut impl Write,
     files: &[C],
     configs: &[String],
+    language: Language,
 ) -> std::io::Result<()> {
     let mut summary = Summary {
         files: files.len(),
@@ -136,6 +141,7 @@ pub fn write_json_report<C: Checked>(
     }
     let report = Report {
         version: 1,
+        language: language.tag(),
         diagnostics,
         summary,
     };
@@ -143,10 +149,10 @@ pub fn write_json_report<C: Checked>(
 }
 
 /// The JSON report as a string (see [`write_json_report`]).
-pub fn json_report<C: Checked>(files: &[C], configs: &[String]) -> String {
+pub fn json_report<C: Checked>(files: &[C], configs: &[String], language: Language) -> String {
     let mut out = Vec::new();
     // Writing to memory fails only when serialising does, and these types always serialise.
-    let _ = write_json_report(&mut out, files, configs);
+    let _ = write_json_report(&mut out, files, configs, language);
     String::from_utf8(out).unwrap_or_default()
 }
 

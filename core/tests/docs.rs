@@ -2,7 +2,8 @@
 //! rules' own documentation and must be current, and every example in `docs/language.md` must
 //! read without a syntax error and give exactly the findings its `# expect:` markers name.
 //!
-//! `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs` rewrites `docs/rules.md`.
+//! `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs` rewrites `docs/rules.md` and the
+//! Norwegian tables `docs/rules.nb.md` and `docs/rules.nn.md`.
 
 use std::path::PathBuf;
 
@@ -24,6 +25,26 @@ fn the_rules_reference_is_generated_from_the_rules() {
         committed == generated,
         "docs/rules.md is out of date: run `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs`"
     );
+}
+
+/// `docs/rules.nb.md` and `docs/rules.nn.md`: the summary table in Bokmål and Nynorsk, from the
+/// same texts as `privlint explain --lang`.
+#[test]
+fn the_norwegian_rules_tables_are_generated_from_the_rules() {
+    use privlint_core::lang::Language;
+    for language in [Language::Nb, Language::Nn] {
+        let name = format!("rules.{}.md", language.tag());
+        let path = docs().join(&name);
+        let generated = privlint_core::rules::summary_table(language);
+        if std::env::var_os("PRIVLINT_BLESS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/{name} is out of date: run `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs`"
+        );
+    }
 }
 
 /// The ```privacy blocks of a Markdown text, with the line each starts on.

@@ -14,8 +14,7 @@ use std::sync::Arc;
 
 use globset::{GlobSet, GlobSetBuilder};
 use privlint_core::config::{BadGlob, Config, ConfigError, FILE_NAME, compile_glob};
-use privlint_core::publish::Language;
-use privlint_core::publish::notice::text::T;
+use privlint_core::lang::{Language, T};
 use privlint_core::{ColumnUnit, LineIndex};
 
 use crate::paths::{absolute, relative, shown};

@@ -331,7 +331,7 @@ fn describe_organisation(key: &str) -> Option<String> {
 
 fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
     let Some((doc, span)) = at.model_text(symbol.span) else {
-        return format!("`{name}`: {}.", symbol.kind.describe());
+        return format!("`{name}`: {}.", symbol.kind.describe().en);
     };
     let line = doc.position(span.start, ColumnUnit::Char).line + 1;
     let place = match at.files {
@@ -357,7 +357,7 @@ fn describe_symbol(at: Positions, name: &str, symbol: &Symbol) -> String {
         .unwrap_or_default();
     format!(
         "`{name}`{label}: {}, defined on line {line}{place}.",
-        symbol.kind.describe()
+        symbol.kind.describe().en
     )
 }
 
@@ -432,7 +432,7 @@ pub fn hover(at: Positions, position: lsp::Position) -> Option<lsp::Hover> {
             d.rule.name,
             d.severity.as_str(),
             d.rule
-                .citation()
+                .citation(privlint_core::lang::Language::English)
                 .map(|a| format!(", {a}"))
                 .unwrap_or_default(),
             d.rule.documentation()
@@ -497,7 +497,7 @@ fn ids(doc: &Document, kind: Kind) -> Vec<lsp::CompletionItem> {
             item(
                 name,
                 lsp::CompletionItemKind::REFERENCE,
-                kind.describe(),
+                kind.describe().en,
                 "",
             )
         })
@@ -769,7 +769,7 @@ pub fn workspace_symbols(at: Positions, uri: &Uri, query: &str) -> Vec<lsp::Symb
                 tags: None,
                 deprecated: None,
                 location: at.model_location(uri, symbol.span)?,
-                container_name: Some(symbol.kind.describe().to_string()),
+                container_name: Some(symbol.kind.describe().en.to_string()),
             })
         })
         .collect()

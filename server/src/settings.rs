@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use privlint_core::language_choice::LanguageChoice;
-use privlint_core::publish::Language;
-use privlint_core::publish::notice::text::T;
+use privlint_core::lang::{Language, T};
 use privlint_core::{Level, Settings};
 use privlint_files::{Configs, Loaded};
 use tower_lsp_server::ls_types::Uri;

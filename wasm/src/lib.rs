@@ -290,6 +290,7 @@ pub fn check(files: &[(String, String)]) -> Result<String, String> {
     Ok(privlint_core::report::json_report(
         &analysis.files,
         &analysis.configs,
+        Language::English,
     ))
 }
 

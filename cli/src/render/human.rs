@@ -12,16 +12,18 @@ use codespan_reporting::term::termcolor::{
     BufferedStandardStream, ColorChoice, StandardStream, WriteColor,
 };
 use codespan_reporting::term::{self, Config};
+use privlint_core::lang::Language;
 use privlint_core::text::floor_char_boundary;
 use privlint_core::{ColumnUnit, LineIndex, Severity, Span};
 
 use crate::check::FileReport;
 
-pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
+/// Prints the findings, the article beside each cited in `language` (that of the messages).
+pub fn print(reports: &[FileReport], language: Language) -> std::io::Result<()> {
     let color = choice(std::io::stdout().is_terminal());
     // Buffered: the snippets are written in many small pieces.
     let mut out = BufferedStandardStream::stdout(color);
-    write(&mut out, reports)?;
+    write(&mut out, reports, language)?;
     out.flush()
 }
 
@@ -41,12 +43,17 @@ fn choice(terminal: bool) -> ColorChoice {
 
 fn emit(stream: StandardStream, reports: &[FileReport]) -> std::io::Result<()> {
     let mut out = stream.lock();
-    write(&mut out, reports)?;
+    // Commands other than `check` choose no language for the findings they show.
+    write(&mut out, reports, Language::English)?;
     out.flush()
 }
 
-fn write(out: &mut impl WriteColor, reports: &[FileReport]) -> std::io::Result<()> {
-    write_as(out, reports, CutLines::Direct)
+fn write(
+    out: &mut impl WriteColor,
+    reports: &[FileReport],
+    language: Language,
+) -> std::io::Result<()> {
+    write_as(out, reports, language, CutLines::Direct)
 }
 
 /// Who writes a finding on a line cut to a window: [`emit_on_cut_line`], or, to compare it
@@ -61,6 +68,7 @@ enum CutLines {
 fn write_as(
     out: &mut impl WriteColor,
     reports: &[FileReport],
+    language: Language,
     cut_lines: CutLines,
 ) -> std::io::Result<()> {
     let config = Config::default();
@@ -90,7 +98,7 @@ fn write_as(
             }
             let (excerpts, ranges) = Excerpts::of(&spans, &mut indexes);
             let mut notes = Vec::new();
-            if let Some(citation) = d.rule.citation() {
+            if let Some(citation) = d.rule.citation(language) {
                 notes.push(citation);
             }
             if let [(file, range)] = ranges.as_slice()
@@ -589,7 +597,7 @@ mod tests {
         let count = diagnostics.len();
         let report = FileReport::new("long.privacy".into(), text.to_string(), diagnostics);
         let mut out = NoColor::new(Vec::new());
-        super::write(&mut out, &[report]).unwrap();
+        super::write(&mut out, &[report], super::Language::English).unwrap();
         (String::from_utf8(out.into_inner()).unwrap(), count)
     }
 
@@ -645,7 +653,7 @@ mod tests {
         let reports = [report];
         let plain = |cut_lines| {
             let mut out = NoColor::new(Vec::new());
-            super::write_as(&mut out, &reports, cut_lines).unwrap();
+            super::write_as(&mut out, &reports, super::Language::English, cut_lines).unwrap();
             String::from_utf8(out.into_inner()).unwrap()
         };
         let direct = plain(super::CutLines::Direct);
@@ -653,7 +661,7 @@ mod tests {
         assert!(direct.contains("…"), "no line was cut");
         let coloured = |cut_lines| {
             let mut out = Ansi::new(Vec::new());
-            super::write_as(&mut out, &reports, cut_lines).unwrap();
+            super::write_as(&mut out, &reports, super::Language::English, cut_lines).unwrap();
             out.into_inner()
         };
         assert_eq!(

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use privlint_core::lang::Language;
 use privlint_core::report::{Checked, write_json_report};
 use privlint_core::{Diagnostic, LineIndex, Related};
 
@@ -27,8 +28,12 @@ impl Checked for FileReport {
     }
 }
 
-pub fn print(reports: &[FileReport], configs: &[String]) -> std::io::Result<()> {
+pub fn print(
+    reports: &[FileReport],
+    configs: &[String],
+    language: Language,
+) -> std::io::Result<()> {
     let mut out = super::stdout();
-    write_json_report(&mut out, reports, configs)?;
+    write_json_report(&mut out, reports, configs, language)?;
     out.flush()
 }

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use privlint_core::lang::{Language, cite};
 use privlint_core::rules::{ALL, RuleMeta};
 use privlint_core::{LineIndex, Severity, Span};
 use serde_json::{Value, json};
@@ -17,9 +18,9 @@ use crate::files;
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-pub fn print(reports: &[FileReport]) -> std::io::Result<()> {
+pub fn print(reports: &[FileReport], language: Language) -> std::io::Result<()> {
     let mut out = super::stdout();
-    super::write_json(&mut out, &log(reports))?;
+    super::write_json(&mut out, &log(reports, language))?;
     out.flush()
 }
 
@@ -31,7 +32,8 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rule(meta: &RuleMeta) -> Value {
+/// A rule as SARIF describes it: its summary in the run's language, its documentation in English.
+fn rule(meta: &RuleMeta, language: Language) -> Value {
     let docs = meta.documentation();
     // Whether the editor can offer a quick fix for the rule's findings (SARIF has no field of
     // its own for it; properties are free).
@@ -40,10 +42,11 @@ fn rule(meta: &RuleMeta) -> Value {
     if let Some(article) = meta.article {
         properties["article"] = json!(article);
     }
+    let summary = meta.summary_in(language);
     json!({
         "id": meta.name,
-        "shortDescription": { "text": meta.summary },
-        "fullDescription": { "text": match meta.article { None => meta.summary.to_string(), Some(article) => format!("{} ({article})", meta.summary) } },
+        "shortDescription": { "text": summary },
+        "fullDescription": { "text": match meta.article { None => summary.clone(), Some(article) => format!("{summary} ({})", cite(article, language)) } },
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": { "level": level(meta.severity) },
         "properties": properties,
@@ -118,12 +121,15 @@ fn bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
 pub struct Log<'r> {
     reports: &'r [FileReport],
     root: std::path::PathBuf,
+    /// The language of the messages (SARIF's `run.language`).
+    language: Language,
 }
 
-pub fn log(reports: &[FileReport]) -> Log<'_> {
+pub fn log(reports: &[FileReport], language: Language) -> Log<'_> {
     Log {
         reports,
         root: files::absolute(Path::new(".")),
+        language,
     }
 }
 
@@ -144,7 +150,7 @@ impl serde::Serialize for Run<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let root = &self.0.root;
-        let mut run = serializer.serialize_map(Some(4))?;
+        let mut run = serializer.serialize_map(Some(5))?;
         run.serialize_entry(
             "tool",
             &json!({
@@ -152,10 +158,11 @@ impl serde::Serialize for Run<'_, '_> {
                     "name": "privlint",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": "https://github.com/privlint/privlint",
-                    "rules": ALL.iter().map(|r| rule(r.meta())).collect::<Vec<_>>(),
+                    "rules": ALL.iter().map(|r| rule(r.meta(), self.0.language)).collect::<Vec<_>>(),
                 }
             }),
         )?;
+        run.serialize_entry("language", self.0.language.tag())?;
         run.serialize_entry("columnKind", "unicodeCodePoints")?;
         run.serialize_entry(
             "originalUriBaseIds",

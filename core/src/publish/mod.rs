@@ -4,41 +4,7 @@
 
 pub mod notice;
 
-/// A language privlint writes its own text in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Language {
-    /// Norwegian Bokmål.
-    Nb,
-    /// Norwegian Nynorsk.
-    Nn,
-    English,
-}
-
-impl Language {
-    pub const ALL: [Language; 3] = [Language::Nb, Language::Nn, Language::English];
-
-    /// The BCP 47 tag: `nb`, `nn`, `en`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::Nb => "nb",
-            Language::Nn => "nn",
-            Language::English => "en",
-        }
-    }
-
-    pub fn from_tag(tag: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.tag() == tag)
-    }
-
-    /// Picks the text for this language from its three versions.
-    pub fn pick<T>(self, nb: T, nn: T, en: T) -> T {
-        match self {
-            Language::Nb => nb,
-            Language::Nn => nn,
-            Language::English => en,
-        }
-    }
-}
+pub use crate::lang::Language;
 
 pub mod dpv;
 pub mod fides;

@@ -1,5 +1,7 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::Language;
 use crate::model::{Model, Place};
+use crate::publish::notice::text::country;
 use crate::rules::{Report, Rule};
 use crate::vocab::{TransferSafeguard, adequacy_decision};
 
@@ -46,18 +48,35 @@ declare_rule! {
         name: "adequacy-not-in-eea-agreement",
         severity: Warning,
         article: "Art. 45, 45(1a) as adapted by EEA Joint Committee Decision 154/2018",
-        summary: "an adequacy decision that does not yet apply in Iceland or Liechtenstein, relied on by a controller there",
         fix: Never,
+        summary: [
+            "en beslutning om tilstrekkelig beskyttelsesnivå som ennå ikke gjelder i Island eller Liechtenstein, brukt av en behandlingsansvarlig der",
+            "ei avgjerd om tilstrekkeleg vernenivå som enno ikkje gjeld i Island eller Liechtenstein, brukt av ein behandlingsansvarleg der",
+            "an adequacy decision that does not yet apply in Iceland or Liechtenstein, relied on by a controller there",
+        ],
+    }
+    messages {
+        NOT_YET = [
+            "beslutningen om tilstrekkelig beskyttelsesnivå for {country} ({decision}) er ikke tatt inn i EØS-avtalen, og {states} har ikke tatt den i bruk (kontrollert {checked}), så en behandlingsansvarlig der kan ikke bygge på den alene ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): bruk `safeguard scc` eller et annet overføringsgrunnlag etter {Art. 46} til den gjelder der",
+            "avgjerda om tilstrekkeleg vernenivå for {country} ({decision}) er ikkje teken inn i EØS-avtalen, og {states} har ikkje teke ho i bruk (kontrollert {checked}), så ein behandlingsansvarleg der kan ikkje byggje på ho åleine ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): bruk `safeguard scc` eller eit anna overføringsgrunnlag etter {Art. 46} til ho gjeld der",
+            "the adequacy decision for {country} ({decision}) has not been taken into the EEA Agreement, and {states} has not applied it (as checked on {checked}), so a controller there cannot rely on it alone ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): use `safeguard scc` or another safeguard of {Art. 46} until it applies there",
+        ];
+        NOT_YET_IN_STATES = [
+            "beslutningen om tilstrekkelig beskyttelsesnivå for {country} ({decision}) er ikke tatt inn i EØS-avtalen, og {states} har ikke tatt den i bruk (kontrollert {checked}), så en behandlingsansvarlig der kan ikke bygge på den alene ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): bruk `safeguard scc` eller et annet overføringsgrunnlag etter {Art. 46} til den gjelder der",
+            "avgjerda om tilstrekkeleg vernenivå for {country} ({decision}) er ikkje teken inn i EØS-avtalen, og {states} har ikkje teke ho i bruk (kontrollert {checked}), så ein behandlingsansvarleg der kan ikkje byggje på ho åleine ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): bruk `safeguard scc` eller eit anna overføringsgrunnlag etter {Art. 46} til ho gjeld der",
+            "the adequacy decision for {country} ({decision}) has not been taken into the EEA Agreement, and {states} have not applied it (as checked on {checked}), so a controller there cannot rely on it alone ({Art. 45 as adapted by EEA Joint Committee Decision 154/2018}): use `safeguard scc` or another safeguard of {Art. 46} until it applies there",
+        ];
+        AND = ["og", "og", "and"];
+        PARTY_COUNTRY = ["landet til parten", "landet til parten", "the party's country"];
     }
 }
 
 /// The State's name, for the message.
-fn state_name(code: &str) -> &str {
-    match code {
-        "IS" => "Iceland",
-        "LI" => "Liechtenstein",
-        "NO" => "Norway",
-        other => other,
+/// A country's name in the run's language, from the one table of country names.
+fn country_name(code: &str, language: Language) -> String {
+    match country(code) {
+        Some(names) => names.get(language).to_string(),
+        None => code.to_string(),
     }
 }
 
@@ -75,9 +94,9 @@ impl Rule for AdequacyNotInEeaAgreement {
                 let Some(decision) = adequacy_decision(&value.code) else {
                     continue;
                 };
-                let mut not_yet: Vec<&str> = Vec::new();
+                let mut not_yet: Vec<String> = Vec::new();
                 for state in states.iter().filter(|s| !decision.applies_in(&s.code)) {
-                    let name = state_name(&state.code);
+                    let name = country_name(&state.code, report.language);
                     if !not_yet.contains(&name) {
                         not_yet.push(name);
                     }
@@ -85,18 +104,32 @@ impl Rule for AdequacyNotInEeaAgreement {
                 if not_yet.is_empty() {
                     continue;
                 }
-                let where_ = not_yet.join(" and ");
-                let has = if not_yet.len() == 1 { "has" } else { "have" };
+                let where_ = not_yet.join(&format!(" {} ", report.say(Self::AND, &[])));
+                let phrase = if not_yet.len() == 1 {
+                    Self::NOT_YET
+                } else {
+                    Self::NOT_YET_IN_STATES
+                };
+                let country = match report.language {
+                    // The decision's own name for the country, as written in English.
+                    Language::English => decision.name.to_string(),
+                    language => country_name(&value.code, language),
+                };
                 report.push(
                     Diagnostic::new(
                         &Self::META,
                         safeguard.span,
-                        format!(
-                            "the adequacy decision for {} ({}) has not been taken into the EEA Agreement, and {where_} {has} not applied it (as checked on {}), so a controller there cannot rely on it alone (Art. 45 as adapted by EEA Joint Committee Decision 154/2018): use `safeguard scc` or another safeguard of Art. 46 until it applies there",
-                            decision.name, decision.decision, decision.efta.checked
+                        report.say(
+                            phrase,
+                            &[
+                                ("country", &country),
+                                ("decision", &decision.decision),
+                                ("states", &where_),
+                                ("checked", &decision.efta.checked),
+                            ],
                         ),
                     )
-                    .with_related(value.span, "the party's country"),
+                    .with_related(value.span, report.say(Self::PARTY_COUNTRY, &[])),
                 );
             }
         }

@@ -45,8 +45,24 @@ declare_rule! {
         name: "automated-decision-basis",
         severity: Error,
         article: "Art. 22(2)",
-        summary: "an automated decision without a basis that Art. 22(2) allows",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse uten et grunnlag som {Art. 22(2)} tillater",
+            "ei automatisert avgjerd utan eit grunnlag som {Art. 22(2)} tillèt",
+            "an automated decision without a basis that {Art. 22(2)} allows",
+        ],
+    }
+    messages {
+        NO_GROUND = [
+            "en avgjørelse som utelukkende bygger på automatisert behandling, er bare tillatt når den er nødvendig for en avtale med personen, er hjemlet i en lov som også fastsetter garantier for personen, eller bygger på uttrykkelig samtykke ({Art. 22(2)}): hvis ett av disse gjelder for `{purpose}`, oppgi det (loven som gir hjemmel, i avgjørelsen, `authorised_by \"…\"`, eller `basis contract`, eller `condition explicit_consent`); hvis ingen gjelder, må et menneske ta avgjørelsen – fjern `decision`",
+            "ei avgjerd som berre byggjer på automatisert behandling, er berre tillaten når ho er naudsynt for ein avtale med personen, har heimel i ei lov som også fastset garantiar for personen, eller byggjer på uttrykkeleg samtykke ({Art. 22(2)}): viss eitt av desse gjeld for `{purpose}`, oppgi det (lova som gir heimel, i avgjerda, `authorised_by \"…\"`, eller `basis contract`, eller `condition explicit_consent`); viss ingen gjeld, må eit menneske ta avgjerda – fjern `decision`",
+            "a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent ({Art. 22(2)}): if one of these applies to `{purpose}`, declare it (the authorising law in the decision, `authorised_by \"…\"`, or `basis contract`, or `condition explicit_consent`); if none does, a person must make the decision — remove `decision`",
+        ];
+        NO_LAW_NO_GROUND = [
+            "`authorised_by` nevner ingen lov, og en avgjørelse som utelukkende bygger på automatisert behandling, er bare tillatt når den er nødvendig for en avtale med personen, er hjemlet i en lov som også fastsetter garantier for personen, eller bygger på uttrykkelig samtykke ({Art. 22(2)}): hvis ett av disse gjelder for `{purpose}`, oppgi det (loven som gir hjemmel, i avgjørelsen, `authorised_by \"…\"`, eller `basis contract`, eller `condition explicit_consent`); hvis ingen gjelder, må et menneske ta avgjørelsen – fjern `decision`",
+            "`authorised_by` nemner inga lov, og ei avgjerd som berre byggjer på automatisert behandling, er berre tillaten når ho er naudsynt for ein avtale med personen, har heimel i ei lov som også fastset garantiar for personen, eller byggjer på uttrykkeleg samtykke ({Art. 22(2)}): viss eitt av desse gjeld for `{purpose}`, oppgi det (lova som gir heimel, i avgjerda, `authorised_by \"…\"`, eller `basis contract`, eller `condition explicit_consent`); viss ingen gjeld, må eit menneske ta avgjerda – fjern `decision`",
+            "`authorised_by` names no law, and a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent ({Art. 22(2)}): if one of these applies to `{purpose}`, declare it (the authorising law in the decision, `authorised_by \"…\"`, or `basis contract`, or `condition explicit_consent`); if none does, a person must make the decision — remove `decision`",
+        ];
     }
 }
 
@@ -65,18 +81,15 @@ impl Rule for AutomatedDecisionBasis {
                     Some(Authorisation { law: None, .. }) => true,
                     None => false,
                 };
-                let why = if bare {
-                    "`authorised_by` names no law, and "
+                let phrase = if bare {
+                    Self::NO_LAW_NO_GROUND
                 } else {
-                    ""
+                    Self::NO_GROUND
                 };
                 report.push(Diagnostic::new(
                     &Self::META,
                     decision.keyword,
-                    format!(
-                        "{why}a decision based solely on automated processing is allowed only when necessary for a contract with the person, authorised by a law that also lays down safeguards for the person, or based on explicit consent (Art. 22(2)): if one of these applies to `{}`, declare it (the authorising law in the decision, `authorised_by \"…\"`, or `basis contract`, or `condition explicit_consent`); if none does, a person must make the decision — remove `decision`",
-                        purpose.id.name
-                    ),
+                    report.say(phrase, &[("purpose", &purpose.id.name)]),
                 ));
             }
         }

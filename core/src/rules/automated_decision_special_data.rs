@@ -39,8 +39,20 @@ declare_rule! {
         name: "automated-decision-special-data",
         severity: Error,
         article: "Art. 22(4)",
-        summary: "an automated decision based on special categories",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse basert på særlige kategorier av personopplysninger",
+            "ei automatisert avgjerd basert på særlege kategoriar av personopplysningar",
+            "an automated decision based on special categories",
+        ],
+    }
+    messages {
+        SPECIAL = [
+            "en automatisert avgjørelse kan ikke bygge på særlige kategorier (`{category}`) med mindre personen har gitt uttrykkelig samtykke eller en lov av vesentlig allmenn interesse tillater det ({Art. 22(4)}): legg til `condition explicit_consent` eller `condition substantial_public_interest \"loven\"`, eller la kategorien være ute av avgjørelsen",
+            "ei automatisert avgjerd kan ikkje byggje på særlege kategoriar (`{category}`) med mindre personen har gitt uttrykkeleg samtykke eller ei lov av vesentleg ålmenn interesse tillèt det ({Art. 22(4)}): legg til `condition explicit_consent` eller `condition substantial_public_interest \"lova\"`, eller lat kategorien vere ute av avgjerda",
+            "an automated decision may not be based on special categories (`{category}`) unless the person gave explicit consent or a law of substantial public interest allows it ({Art. 22(4)}): add `condition explicit_consent` or `condition substantial_public_interest \"the law\"`, or leave the category out of the decision",
+        ];
+        IS_SPECIAL = ["`{category}` er en særlig kategori", "`{category}` er ein særleg kategori", "`{category}` is a special category"];
     }
 }
 
@@ -61,14 +73,11 @@ impl Rule for AutomatedDecisionSpecialData {
                     Diagnostic::new(
                         &Self::META,
                         decision.keyword,
-                        format!(
-                            "an automated decision may not be based on special categories (`{}`) unless the person gave explicit consent or a law of substantial public interest allows it (Art. 22(4)): add `condition explicit_consent` or `condition substantial_public_interest \"the law\"`, or leave the category out of the decision",
-                            category.id.name
-                        ),
+                        report.say(Self::SPECIAL, &[("category", &category.id.name)]),
                     )
                     .with_related(
                         category.special.unwrap_or(category.id.span),
-                        format!("`{}` is a special category", category.id.name),
+                        report.say(Self::IS_SPECIAL, &[("category", &category.id.name)]),
                     ),
                 );
             }

@@ -30,8 +30,19 @@ declare_rule! {
         name: "automated-decision-without-logic",
         severity: Error,
         article: "Art. 13(2)(f), 14(2)(g)",
-        summary: "an automated decision without the logic explained",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse der logikken ikke er forklart",
+            "ei automatisert avgjerd der logikken ikkje er forklart",
+            "an automated decision without the logic explained",
+        ],
+    }
+    messages {
+        NO_LOGIC = [
+            "erklæringen skal forklare logikken i en automatisert avgjørelse og hvilke følger den får ({Art. 13(2)(f)}): legg til `logic \"hvordan avgjørelsen tas\"` inne i `decision`",
+            "erklæringa skal forklare logikken i ei automatisert avgjerd og kva følgjer ho får ({Art. 13(2)(f)}): legg til `logic \"korleis avgjerda blir teken\"` inne i `decision`",
+            "the notice must explain the logic of an automated decision and its consequences ({Art. 13(2)(f)}): add `logic \"how the decision is made\"` inside the `decision`",
+        ];
     }
 }
 
@@ -42,7 +53,7 @@ impl Rule for AutomatedDecisionWithoutLogic {
                 report.push(Diagnostic::new(
                     &Self::META,
                     decision.keyword,
-                    "the notice must explain the logic of an automated decision and its consequences (Art. 13(2)(f)): add `logic \"how the decision is made\"` inside the `decision`",
+                    report.say(Self::NO_LOGIC, &[]),
                 ));
             }
         }

@@ -43,8 +43,24 @@ declare_rule! {
         name: "automated-decision-without-safeguards",
         severity: Error,
         article: "Art. 22(3)",
-        summary: "an automated decision under a contract or explicit consent without the safeguards of Art. 22(3)",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse på grunnlag av avtale eller uttrykkelig samtykke uten garantiene i {Art. 22(3)}",
+            "ei automatisert avgjerd på grunnlag av avtale eller uttrykkeleg samtykke utan garantiane i {Art. 22(3)}",
+            "an automated decision under a contract or explicit consent without the safeguards of {Art. 22(3)}",
+        ],
+    }
+    messages {
+        MISSING = [
+            "en automatisert avgjørelse på grunnlag av avtale eller uttrykkelig samtykke krever minst menneskelig inngripen, muligheten til å uttrykke sitt syn og til å bestride avgjørelsen ({Art. 22(3)}): legg til {missing} i `safeguards` inne i `decision`",
+            "ei automatisert avgjerd på grunnlag av avtale eller uttrykkeleg samtykke krev minst menneskeleg inngrep, høvet til å seie kva ein meiner, og til å klage på avgjerda ({Art. 22(3)}): legg til {missing} i `safeguards` inne i `decision`",
+            "an automated decision under a contract or explicit consent needs at least human intervention, the chance to express one's view and to contest it ({Art. 22(3)}): add {missing} to `safeguards` inside the `decision`",
+        ];
+        NOT_GRANTED = [
+            "avgjørelsen tilbyr menneskelig vurdering, men erklæringen gir ikke den rettigheten ({Art. 22(3)}): legg til `human_review` i `rights`",
+            "avgjerda tilbyr menneskeleg vurdering, men erklæringa gir ikkje den retten ({Art. 22(3)}): legg til `human_review` i `rights`",
+            "the decision offers human review, but the notice does not grant it ({Art. 22(3)}): add `human_review` to `rights`",
+        ];
     }
 }
 
@@ -67,16 +83,10 @@ impl Rule for AutomatedDecisionWithoutSafeguards {
                 if decision.unreadable.contains("safeguards") {
                     continue;
                 }
-                format!(
-                    "an automated decision under a contract or explicit consent needs at least human intervention, the chance to express one's view and to contest it (Art. 22(3)): add {} to `safeguards` inside the `decision`",
-                    missing
-                        .iter()
-                        .map(|w| format!("`{w}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                let missing: Vec<String> = missing.iter().map(|w| format!("`{w}`")).collect();
+                report.say(Self::MISSING, &[("missing", &missing.join(", "))])
             } else if !granted {
-                "the decision offers human review, but the notice does not grant it (Art. 22(3)): add `human_review` to `rights`".to_string()
+                report.say(Self::NOT_GRANTED, &[])
             } else {
                 continue;
             };

@@ -37,8 +37,19 @@ declare_rule! {
         name: "automated-decision-without-significance",
         severity: Warning,
         article: "Art. 13(2)(f), 14(2)(g)",
-        summary: "an automated decision whose meaning for the person is not stated",
         fix: Never,
+        summary: [
+            "en automatisert avgjørelse der det ikke står hva den betyr for personen",
+            "ei automatisert avgjerd der det ikkje står kva ho tyder for personen",
+            "an automated decision whose meaning for the person is not stated",
+        ],
+    }
+    messages {
+        NO_SIGNIFICANCE = [
+            "den automatiserte avgjørelsen i `{purpose}` sier ikke hva den betyr for personen: erklæringen skal gi betydningen og de forventede følgene av avgjørelsen, ikke bare logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjørelsen, som `significance \"Får du avslag, …; du kan be om at et menneske vurderer avgjørelsen på nytt.\"`",
+            "den automatiserte avgjerda i `{purpose}` seier ikkje kva ho tyder for personen: erklæringa skal gi tydinga og dei venta følgjene av avgjerda, ikkje berre logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjerda, som `significance \"Får du avslag, …; du kan be om at eit menneske vurderer avgjerda på nytt.\"`",
+            "the automated decision in `{purpose}` does not say what it means for the person: the notice must give the significance and the envisaged consequences of the decision, not only its logic ({Art. 13(2)(f), 14(2)(g)}); add `significance \"…\"` to the decision, like `significance \"If you are refused, …; you may ask for a person to review it.\"`",
+        ];
     }
 }
 
@@ -53,10 +64,7 @@ impl Rule for AutomatedDecisionWithoutSignificance {
                 report.push(Diagnostic::new(
                     &Self::META,
                     decision.keyword,
-                    format!(
-                        "the automated decision in `{}` does not say what it means for the person: the notice must give the significance and the envisaged consequences of the decision, not only its logic (Art. 13(2)(f), 14(2)(g)); add `significance \"…\"` to the decision, like `significance \"If you are refused, …; you may ask for a person to review it.\"`",
-                        purpose.id.name
-                    ),
+                    report.say(Self::NO_SIGNIFICANCE, &[("purpose", &purpose.id.name)]),
                 ));
             }
         }

@@ -44,8 +44,32 @@ declare_rule! {
         name: "camera-retention",
         severity: Warning,
         article: "forskrift om kameraovervåking i virksomhet (arbeidsmiljøloven § 9-6); GDPR Art. 5(1)(c), (e)",
-        summary: "camera recordings kept longer than seven days (Norway)",
         fix: Never,
+        summary: [
+            "kameraopptak som lagres lenger enn sju dager (Norge)",
+            "kameraopptak som blir lagra lenger enn sju dagar (Noreg)",
+            "camera recordings kept longer than seven days (Norway)",
+        ],
+    }
+    messages {
+        FOR_EVER = ["for alltid", "for alltid", "for ever"];
+        UNTIL_EVENT = ["til en hendelse, uten noen periode", "til ei hending, utan nokon periode", "until an event, with no period"];
+        UP_TO_DAYS = ["i opptil {days} dager", "i opptil {days} dagar", "for up to {days} days"];
+        STAFF = [
+            "`{subject}` er ansatte, så forskriften om kameraovervåking i virksomhet ({law}) krever sletting innen {limit} dager, 30 der opptaket sannsynligvis blir utlevert til politiet",
+            "`{subject}` er tilsette, så forskrifta om kameraovervaking i verksemd ({law}) krev sletting innan {limit} dagar, 30 der opptaket truleg blir utlevert til politiet",
+            "`{subject}` are employees, so the regulation on camera surveillance in the workplace ({law}) requires deletion within {limit} days, 30 where the recording is likely to be handed to the police",
+        ];
+        NORM = [
+            "{limit} dager er Datatilsynets norm for kameraopptak, og lengre lagring må dokumenteres som nødvendig ({Art. 5(1)(c), (e)}); forskriften om kameraovervåking i virksomhet ({law}) krever {limit} dager så snart ansatte filmes",
+            "{limit} dagar er norma til Datatilsynet for kameraopptak, og lengre lagring må dokumenterast som naudsynt ({Art. 5(1)(c), (e)}); forskrifta om kameraovervaking i verksemd ({law}) krev {limit} dagar så snart tilsette blir filma",
+            "{limit} days is Datatilsynet's norm for camera recordings, and keeping them longer must be documented as necessary ({Art. 5(1)(c), (e)}); the regulation on camera surveillance in the workplace ({law}) requires {limit} days as soon as staff are filmed",
+        ];
+        KEPT_TOO_LONG = [
+            "opptakene fra `{purpose}` lagres {kept}: {rule}; skriv `retention {limit} days`, eller, der en lengre periode er dokumentert som nødvendig, undertrykk funnet med den begrunnelsen",
+            "opptaka frå `{purpose}` blir lagra {kept}: {rule}; skriv `retention {limit} days`, eller, der ein lengre periode er dokumentert som naudsynt, undertrykk funnet med den grunngivinga",
+            "the recordings of `{purpose}` are kept {kept}: {rule}; write `retention {limit} days`, or, where a longer period is documented as necessary, suppress this finding with that reason",
+        ];
     }
 }
 
@@ -59,10 +83,10 @@ impl Rule for CameraRetention {
                 continue;
             };
             let kept = match &retention.period {
-                RetentionPeriod::Indefinite(_) => "for ever".to_string(),
-                RetentionPeriod::Until(_) => "until an event, with no period".to_string(),
+                RetentionPeriod::Indefinite(_) => report.say(Self::FOR_EVER, &[]),
+                RetentionPeriod::Until(_) => report.say(Self::UNTIL_EVENT, &[]),
                 RetentionPeriod::Fixed(period) | RetentionPeriod::After(period, _) => {
-                    format!("for up to {} days", period.max_days())
+                    report.say(Self::UP_TO_DAYS, &[("days", &period.max_days())])
                 }
             };
             let staff = purpose
@@ -70,22 +94,32 @@ impl Rule for CameraRetention {
                 .iter()
                 .filter_map(|r| model.subject(r))
                 .find(|s| s.employee.is_some());
+            let limit = CAMERA_RETENTION_DAYS;
             let rule = match staff {
-                Some(staff) => format!(
-                    "`{}` are employees, so the regulation on camera surveillance in the workplace ({}) requires deletion within {CAMERA_RETENTION_DAYS} days, 30 where the recording is likely to be handed to the police",
-                    staff.id.name, CAMERA_RECORDINGS.law
+                Some(staff) => report.say(
+                    Self::STAFF,
+                    &[
+                        ("subject", &staff.id.name),
+                        ("law", &CAMERA_RECORDINGS.law),
+                        ("limit", &limit),
+                    ],
                 ),
-                None => format!(
-                    "{CAMERA_RETENTION_DAYS} days is Datatilsynet's norm for camera recordings, and keeping them longer must be documented as necessary (Art. 5(1)(c), (e)); the regulation on camera surveillance in the workplace ({}) requires {CAMERA_RETENTION_DAYS} days as soon as staff are filmed",
-                    CAMERA_RECORDINGS.law
+                None => report.say(
+                    Self::NORM,
+                    &[("law", &CAMERA_RECORDINGS.law), ("limit", &limit)],
                 ),
             };
             report.push(Diagnostic::new(
                 &Self::META,
                 retention.span,
-                format!(
-                    "the recordings of `{}` are kept {kept}: {rule}; write `retention {CAMERA_RETENTION_DAYS} days`, or, where a longer period is documented as necessary, suppress this finding with that reason",
-                    purpose.id.name
+                report.say(
+                    Self::KEPT_TOO_LONG,
+                    &[
+                        ("purpose", &purpose.id.name),
+                        ("kept", &kept),
+                        ("rule", &rule),
+                        ("limit", &limit),
+                    ],
                 ),
             ));
         }

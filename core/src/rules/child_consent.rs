@@ -55,8 +55,31 @@ declare_rule! {
         name: "child-consent",
         severity: Warning,
         article: "Art. 8(1)-(2)",
-        summary: "consent from children to an online service",
         fix: Never,
+        summary: [
+            "samtykke fra barn til en nettjeneste",
+            "samtykke frå born til ei nettenest",
+            "consent from children to an online service",
+        ],
+    }
+    messages {
+        CHILDREN = [
+            "nettjenesten `{purpose}` bygger på samtykke fra barn (`{subject}`): under aldersgrensen for digitalt samtykke, {age} ({states}: den høyeste av landet til den behandlingsansvarlige og landene der tjenesten tilbys), må en forelder gi eller godkjenne samtykket ({Art. 8(1)}), og du må gjøre rimelige forsøk på å kontrollere det ({Art. 8(2)}); en lavere alder kan være nok der loven i landet ser på hvor den behandlingsansvarlige er etablert (EDPB Guidelines 05/2020 ¶ 131); beskriv hvordan samtykkeløsningen håndterer dette, og undertrykk deretter funnet med den begrunnelsen",
+            "nettenesta `{purpose}` byggjer på samtykke frå born (`{subject}`): under aldersgrensa for digitalt samtykke, {age} ({states}: den høgaste av landet til den behandlingsansvarlege og landa der tenesta blir tilboden), må ein forelder gi eller godkjenne samtykket ({Art. 8(1)}), og du må gjere rimelege forsøk på å kontrollere det ({Art. 8(2)}); ein lågare alder kan vere nok der lova i landet ser på kvar den behandlingsansvarlege er etablert (EDPB Guidelines 05/2020 ¶ 131); skildr korleis samtykkeløysinga handterer dette, og undertrykk deretter funnet med den grunngivinga",
+            "the online service `{purpose}` relies on the consent of children (`{subject}`): below the age of digital consent, {age} ({states}: the highest of the controller's country and the countries where the service is offered), a parent must give or authorise consent ({Art. 8(1)}), and you must make reasonable efforts to verify it ({Art. 8(2)}); a lower age may be enough where that State's law looks to the controller's establishment instead (EDPB Guidelines 05/2020 ¶ 131); say how the consent flow handles this, then suppress this finding with that reason",
+        ];
+        ARE_CHILDREN = ["disse registrerte er barn", "desse registrerte er born", "these data subjects are children"];
+        AGE_IN = ["{age} i {country} ({law})", "{age} i {country} ({law})", "{age} in {country} ({law})"];
+        DEFAULT_AGE_IN = [
+            "{age} i {country}, alderen i {Art. 8(1)} der en stat ikke har satt en lavere",
+            "{age} i {country}, alderen i {Art. 8(1)} der ein stat ikkje har sett ein lågare",
+            "{age} in {country}, the age of {Art. 8(1)} where a State has set no lower one",
+        ];
+        DEFAULT_AGE = [
+            "{age}, alderen i {Art. 8(1)}, siden landet til den behandlingsansvarlige ikke er kjent",
+            "{age}, alderen i {Art. 8(1)}, sidan landet til den behandlingsansvarlege ikkje er kjent",
+            "{age}, the age of {Art. 8(1)}, since the controller's country is not known",
+        ];
     }
 }
 
@@ -68,21 +91,27 @@ struct StateAge {
 }
 
 /// The age for a country: its table entry, or 16 (Art. 8(1)) when it has set none or is unknown.
-fn state_age(code: Option<&str>) -> StateAge {
+fn state_age(code: Option<&str>, report: &Report) -> StateAge {
     match code.and_then(consent_age) {
         Some(entry) => StateAge {
             age: entry.age,
-            described: format!("{} in {} ({})", entry.age, entry.country, entry.law),
+            described: report.say(
+                ChildConsent::AGE_IN,
+                &[
+                    ("age", &entry.age),
+                    ("country", &entry.country),
+                    ("law", &entry.law),
+                ],
+            ),
         },
         None => StateAge {
             age: DEFAULT_CONSENT_AGE,
             described: match code {
-                Some(code) => format!(
-                    "{DEFAULT_CONSENT_AGE} in {code}, the age of Art. 8(1) where a State has set no lower one"
+                Some(code) => report.say(
+                    ChildConsent::DEFAULT_AGE_IN,
+                    &[("age", &DEFAULT_CONSENT_AGE), ("country", &code)],
                 ),
-                None => format!(
-                    "{DEFAULT_CONSENT_AGE}, the age of Art. 8(1), since the controller's country is not known"
-                ),
+                None => report.say(ChildConsent::DEFAULT_AGE, &[("age", &DEFAULT_CONSENT_AGE)]),
             },
         },
     }
@@ -90,7 +119,7 @@ fn state_age(code: Option<&str>) -> StateAge {
 
 /// The highest age of the controller's country and of the EEA countries `online_service`
 /// names, with every State that sets it.
-fn highest_age(model: &Model, purpose: &Purpose) -> (u8, Vec<String>) {
+fn highest_age(model: &Model, purpose: &Purpose, report: &Report) -> (u8, Vec<String>) {
     let controller = model
         .controller()
         .and_then(|c| c.country.as_ref())
@@ -102,7 +131,7 @@ fn highest_age(model: &Model, purpose: &Purpose) -> (u8, Vec<String>) {
         .map(|v| Some(v.code.as_str()));
     let ages: Vec<StateAge> = std::iter::once(controller)
         .chain(offered)
-        .map(state_age)
+        .map(|code| state_age(code, report))
         .collect();
     let highest = ages
         .iter()
@@ -132,19 +161,25 @@ impl Rule for ChildConsent {
             let Some(child) = child else {
                 continue;
             };
-            let (age, states) = highest_age(model, purpose);
+            let (age, states) = highest_age(model, purpose, report);
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     basis.span,
-                    format!(
-                        "the online service `{}` relies on the consent of children (`{}`): below the age of digital consent, {age} ({}: the highest of the controller's country and the countries where the service is offered), a parent must give or authorise consent (Art. 8(1)), and you must make reasonable efforts to verify it (Art. 8(2)); a lower age may be enough where that State's law looks to the controller's establishment instead (EDPB Guidelines 05/2020 ¶ 131); say how the consent flow handles this, then suppress this finding with that reason",
-                        purpose.id.name,
-                        child.id.name,
-                        states.join("; ")
+                    report.say(
+                        Self::CHILDREN,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("subject", &child.id.name),
+                            ("age", &age),
+                            ("states", &states.join("; ")),
+                        ],
                     ),
                 )
-                .with_related(child.child.unwrap_or(child.id.span), "these data subjects are children"),
+                .with_related(
+                    child.child.unwrap_or(child.id.span),
+                    report.say(Self::ARE_CHILDREN, &[]),
+                ),
             );
         }
     }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::cite;
 use crate::model::{ConditionUse, Model};
 use crate::rules::{Report, Rule};
 use crate::vocab::{Condition, Vocabulary};
@@ -37,8 +38,19 @@ declare_rule! {
         name: "condition-without-special-data",
         severity: Warning,
         article: "Art. 9(2), 10",
-        summary: "an Art. 9(2) or Art. 10 condition on a purpose with no such data",
         fix: Never,
+        summary: [
+            "et vilkår etter {Art. 9(2)} eller {Art. 10} på et formål uten slike opplysninger",
+            "eit vilkår etter {Art. 9(2)} eller {Art. 10} på eit formål utan slike opplysningar",
+            "an {Art. 9(2)} or {Art. 10} condition on a purpose with no such data",
+        ],
+    }
+    messages {
+        NO_SUCH_DATA = [
+            "`condition {word}` ({article}) gjelder særlige kategorier eller opplysninger om straffedommer og lovovertredelser, men formålet `{purpose}` bruker ingen slike: merk kategorien `special` eller `criminal`, eller fjern vilkåret",
+            "`condition {word}` ({article}) gjeld særlege kategoriar eller opplysningar om straffedommar og lovbrot, men formålet `{purpose}` brukar ingen slike: merk kategorien `special` eller `criminal`, eller fjern vilkåret",
+            "`condition {word}` ({article}) is for special categories or criminal-offence data, but the purpose `{purpose}` uses none: mark the category `special` or `criminal`, or remove the condition",
+        ];
     }
 }
 
@@ -60,11 +72,13 @@ impl Rule for ConditionWithoutSpecialData {
                 report.push(Diagnostic::new(
                     &Self::META,
                     condition.span,
-                    format!(
-                        "`condition {}` ({}) is for special categories or criminal-offence data, but the purpose `{}` uses none: mark the category `special` or `criminal`, or remove the condition",
-                        condition.kind.word(),
-                        condition.kind.article(),
-                        purpose.id.name
+                    report.say(
+                        Self::NO_SUCH_DATA,
+                        &[
+                            ("word", &condition.kind.word()),
+                            ("article", &cite(condition.kind.article(), report.language)),
+                            ("purpose", &purpose.id.name),
+                        ],
                     ),
                 ));
             }

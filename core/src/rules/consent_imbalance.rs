@@ -42,8 +42,20 @@ declare_rule! {
         name: "consent-imbalance",
         severity: Warning,
         article: "Art. 4(11), 7, Recital 43",
-        summary: "consent from the controller's own employees",
         fix: Never,
+        summary: [
+            "samtykke fra den behandlingsansvarliges egne ansatte",
+            "samtykke frå dei tilsette til den behandlingsansvarlege",
+            "consent from the controller's own employees",
+        ],
+    }
+    messages {
+        EMPLOYEES = [
+            "formålet `{purpose}` bygger på samtykke fra den behandlingsansvarliges egne ansatte (`{subject}`), som sjelden fritt kan si nei til arbeidsgiveren, så samtykket deres er sjelden gyldig ({Art. 4(11), 7(4), Recital 43}): bygg formålet på et annet grunnlag, som arbeidsavtalen, en rettslig forpliktelse eller en berettiget interesse, eller, hvis det ikke koster den ansatte noe å si nei, undertrykk funnet og oppgi det som begrunnelse",
+            "formålet `{purpose}` byggjer på samtykke frå dei tilsette til den behandlingsansvarlege (`{subject}`), som sjeldan fritt kan seie nei til arbeidsgivaren, så samtykket deira er sjeldan gyldig ({Art. 4(11), 7(4), Recital 43}): byggj formålet på eit anna grunnlag, som arbeidsavtalen, ei rettsleg plikt eller ei berettiga interesse, eller, viss det ikkje kostar den tilsette noko å seie nei, undertrykk funnet og oppgi det som grunngiving",
+            "the purpose `{purpose}` relies on the consent of the controller's own employees (`{subject}`), who can rarely refuse their employer freely, so their consent is seldom valid ({Art. 4(11), 7(4), Recital 43}): rest the purpose on another basis, such as the employment contract, a legal obligation or a legitimate interest, or, if refusing costs the employee nothing, suppress this finding and give that as the reason",
+        ];
+        ARE_EMPLOYEES = ["disse registrerte er ansatte", "desse registrerte er tilsette", "these data subjects are employees"];
     }
 }
 
@@ -70,14 +82,17 @@ impl Rule for ConsentImbalance {
                 Diagnostic::new(
                     &Self::META,
                     span,
-                    format!(
-                        "the purpose `{}` relies on the consent of the controller's own employees (`{}`), who can rarely refuse their employer freely, so their consent is seldom valid (Art. 4(11), 7(4), Recital 43): rest the purpose on another basis, such as the employment contract, a legal obligation or a legitimate interest, or, if refusing costs the employee nothing, suppress this finding and give that as the reason",
-                        purpose.id.name, employees.id.name
+                    report.say(
+                        Self::EMPLOYEES,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("subject", &employees.id.name),
+                        ],
                     ),
                 )
                 .with_related(
                     employees.employee.unwrap_or(employees.id.span),
-                    "these data subjects are employees",
+                    report.say(Self::ARE_EMPLOYEES, &[]),
                 ),
             );
         }

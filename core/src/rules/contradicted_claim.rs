@@ -1,5 +1,7 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::Language;
 use crate::model::{Kind, Model};
+use crate::publish::notice::text::claim as notice_claim;
 use crate::rules::{Report, Rule};
 use crate::text::Span;
 use crate::vocab::{Claim, Condition, LegalBasis, Vocabulary};
@@ -38,49 +40,88 @@ declare_rule! {
         name: "contradicted-claim",
         severity: Error,
         article: "Art. 5(1)(a), 12(1)",
-        summary: "a claim of the notice that the declaration disproves",
         fix: Never,
+        summary: [
+            "en påstand i personvernerklæringen som erklæringen ellers motsier",
+            "ein påstand i personvernerklæringa som erklæringa elles motseier",
+            "a claim of the notice that the declaration disproves",
+        ],
+    }
+    messages {
+        RESTS_ON_CONSENT = ["`{purpose}` bygger på samtykke", "`{purpose}` byggjer på samtykke", "`{purpose}` rests on consent"];
+        RESTS_ON_EXPLICIT_CONSENT = [
+            "`{purpose}` bygger på uttrykkelig samtykke",
+            "`{purpose}` byggjer på uttrykkeleg samtykke",
+            "`{purpose}` rests on explicit consent",
+        ];
+        USES_SPECIAL = ["`{purpose}` bruker en særlig kategori", "`{purpose}` brukar ein særleg kategori", "`{purpose}` uses a special category"];
+        USES_CRIMINAL = [
+            "`{purpose}` bruker opplysninger om straffedommer og lovovertredelser",
+            "`{purpose}` brukar opplysningar om straffedommar og lovbrot",
+            "`{purpose}` uses criminal-offence data",
+        ];
+        MAKES_DECISION = [
+            "`{purpose}` tar en automatisert avgjørelse",
+            "`{purpose}` tek ei automatisert avgjerd",
+            "`{purpose}` makes an automated decision",
+        ];
+        PROFILING = ["`{purpose}` innebærer profilering", "`{purpose}` inneber profilering", "`{purpose}` involves profiling"];
+        SENDS = [
+            "`{purpose}` sender opplysninger til `{party}` i {countries}",
+            "`{purpose}` sender opplysningar til `{party}` i {countries}",
+            "`{purpose}` sends data to `{party}` in {countries}",
+        ];
+        DISCLOSES = [
+            "`{purpose}` utleverer opplysninger til `{party}`",
+            "`{purpose}` utleverer opplysningar til `{party}`",
+            "`{purpose}` discloses data to `{party}`",
+        ];
+        DISCLOSES_TO_JOINT = [
+            "`{purpose}` utleverer opplysninger til den felles behandlingsansvarlige `{party}`",
+            "`{purpose}` utleverer opplysningar til den felles behandlingsansvarlege `{party}`",
+            "`{purpose}` discloses data to the joint controller `{party}`",
+        ];
+        CONTRADICTED = [
+            "erklæringen påstår `{claim}` ({meaning}), men resten av erklæringen sier noe annet ({Art. 5(1)(a), 12(1)}): fjern påstanden, eller endre det som motsier den",
+            "erklæringa påstår `{claim}` ({meaning}), men resten av erklæringa seier noko anna ({Art. 5(1)(a), 12(1)}): fjern påstanden, eller endre det som motseier han",
+            "the notice claims `{claim}` ({meaning}), but the declaration says otherwise ({Art. 5(1)(a), 12(1)}): remove the claim, or change what disproves it",
+        ];
     }
 }
 
 /// The places that disprove a claim, each with why.
-fn disproofs(model: &Model, claim: Claim) -> Vec<(Span, String)> {
+fn disproofs(model: &Model, claim: Claim, report: &Report) -> Vec<(Span, String)> {
     let mut found = Vec::new();
     for purpose in &model.purposes {
         let name = &purpose.id.name;
+        let say = |phrase| report.say(phrase, &[("purpose", name)]);
         match claim {
             Claim::NoConsent => {
                 if let Some(b) = purpose.basis(LegalBasis::Consent) {
-                    found.push((b.span, format!("`{name}` rests on consent")));
+                    found.push((b.span, say(ContradictedClaim::RESTS_ON_CONSENT)));
                 }
                 if let Some(c) = purpose.condition(Condition::ExplicitConsent) {
-                    found.push((c.span, format!("`{name}` rests on explicit consent")));
+                    found.push((c.span, say(ContradictedClaim::RESTS_ON_EXPLICIT_CONSENT)));
                 }
             }
             Claim::NoSpecialCategories => {
                 for (reference, _) in model.special_data(purpose) {
-                    found.push((reference.span, format!("`{name}` uses a special category")));
+                    found.push((reference.span, say(ContradictedClaim::USES_SPECIAL)));
                 }
             }
             Claim::NoCriminalData => {
                 for (reference, _) in model.criminal_data(purpose) {
-                    found.push((
-                        reference.span,
-                        format!("`{name}` uses criminal-offence data"),
-                    ));
+                    found.push((reference.span, say(ContradictedClaim::USES_CRIMINAL)));
                 }
             }
             Claim::NoAutomatedDecisions => {
                 for decision in &purpose.decisions {
-                    found.push((
-                        decision.keyword,
-                        format!("`{name}` makes an automated decision"),
-                    ));
+                    found.push((decision.keyword, say(ContradictedClaim::MAKES_DECISION)));
                 }
             }
             Claim::NoProfiling => {
                 if let Some(flag) = purpose.profiling {
-                    found.push((flag, format!("`{name}` involves profiling")));
+                    found.push((flag, say(ContradictedClaim::PROFILING)));
                 }
             }
             Claim::NoTransfersOutsideEea => {
@@ -95,7 +136,14 @@ fn disproofs(model: &Model, claim: Claim) -> Vec<(Span, String)> {
                             .join(", ");
                         found.push((
                             reference.span,
-                            format!("`{name}` sends data to `{}` in {code}", party.id.name),
+                            report.say(
+                                ContradictedClaim::SENDS,
+                                &[
+                                    ("purpose", name),
+                                    ("party", &party.id.name),
+                                    ("countries", &code),
+                                ],
+                            ),
                         ));
                     }
                 }
@@ -105,14 +153,14 @@ fn disproofs(model: &Model, claim: Claim) -> Vec<(Span, String)> {
                     let Some(party) = model.party(reference) else {
                         continue;
                     };
-                    let to = match party.kind {
-                        Kind::Recipient => "",
-                        Kind::JointController => "the joint controller ",
+                    let phrase = match party.kind {
+                        Kind::Recipient => ContradictedClaim::DISCLOSES,
+                        Kind::JointController => ContradictedClaim::DISCLOSES_TO_JOINT,
                         _ => continue,
                     };
                     found.push((
                         reference.span,
-                        format!("`{name}` discloses data to {to}`{}`", reference.name),
+                        report.say(phrase, &[("purpose", name), ("party", &reference.name)]),
                     ));
                 }
             }
@@ -125,17 +173,25 @@ impl Rule for ContradictedClaim {
     fn check(&self, model: &Model, report: &mut Report) {
         let Some(claims) = &model.claims else { return };
         for claim in &claims.claims {
-            let found = disproofs(model, claim.value);
+            let found = disproofs(model, claim.value, report);
+            // What the claim means: as the vocabulary explains it in English, as the notice
+            // says it in Norwegian.
+            let meaning = match report.language {
+                Language::English => claim.value.explanation().to_string(),
+                language => notice_claim(claim.value)
+                    .get(language)
+                    .trim_end_matches('.')
+                    .to_string(),
+            };
             if found.is_empty() {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(
                 &Self::META,
                 claim.span,
-                format!(
-                    "the notice claims `{}` ({}), but the declaration says otherwise (Art. 5(1)(a), 12(1)): remove the claim, or change what disproves it",
-                    claim.value.word(),
-                    claim.value.explanation()
+                report.say(
+                    Self::CONTRADICTED,
+                    &[("claim", &claim.value.word()), ("meaning", &meaning)],
                 ),
             );
             for (span, why) in found {

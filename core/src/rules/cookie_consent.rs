@@ -47,8 +47,19 @@ declare_rule! {
         name: "cookie-consent",
         severity: Error,
         article: "ePrivacy Directive 2002/58/EC Art. 5(3); ekomloven § 3-15; GDPR Art. 4(11), 7",
-        summary: "cookies that are not strictly necessary without consent",
         fix: Never,
+        summary: [
+            "informasjonskapsler som ikke er strengt nødvendige, uten samtykke",
+            "informasjonskapslar som ikkje er strengt naudsynte, utan samtykke",
+            "cookies that are not strictly necessary without consent",
+        ],
+    }
+    messages {
+        NO_CONSENT = [
+            "`{cookies}`-informasjonskapsler i `{purpose}` lagres på eller leses fra personens enhet uten samtykke: det krever personens forhåndssamtykke ({Art. 4(11), 7}) med mindre det er strengt nødvendig for tjenesten personen har bedt om (direktiv 2002/58/EF artikkel 5 nr. 3; i Norge ekomloven § 3-15), og innstillinger i nettleseren er ikke samtykke; behandlingen som følger, bygger da normalt også på samtykke (EDPB Opinion 5/2019 ¶ 41): legg disse informasjonskapslene i et eget formål med `basis consent`, eller, hvis de er strengt nødvendige (inndata, innlogging, sikkerhet, lastbalansering, øktgrensesnitt), oppgi dem som `strictly_necessary`",
+            "`{cookies}`-informasjonskapslar i `{purpose}` blir lagra på eller lesne frå eininga til personen utan samtykke: det krev førehandssamtykke frå personen ({Art. 4(11), 7}) med mindre det er strengt naudsynt for tenesta personen har bede om (direktiv 2002/58/EF artikkel 5 nr. 3; i Noreg ekomloven § 3-15), og innstillingar i nettlesaren er ikkje samtykke; behandlinga som kjem etter, byggjer då normalt også på samtykke (EDPB Opinion 5/2019 ¶ 41): legg desse informasjonskapslane i eit eige formål med `basis consent`, eller, viss dei er strengt naudsynte (inndata, innlogging, tryggleik, lastbalansering, øktgrensesnitt), oppgi dei som `strictly_necessary`",
+            "`{cookies}` cookies in `{purpose}` are stored on or read from the person's device without consent: that needs the person's prior consent ({Art. 4(11), 7} GDPR) unless it is strictly necessary for the service they asked for (Directive 2002/58/EC Art. 5(3); in Norway ekomloven § 3-15), and browser settings are not consent; the processing that follows then normally rests on consent too (EDPB Opinion 5/2019 ¶ 41): put these cookies in a purpose of their own with `basis consent`, or, if they are strictly necessary (input, log-in, security, load-balancing, session interface), declare them `strictly_necessary`",
+        ];
     }
 }
 
@@ -68,10 +79,12 @@ impl Rule for CookieConsent {
             report.push(Diagnostic::new(
                 &Self::META,
                 cookie.span,
-                format!(
-                    "`{}` cookies in `{}` are stored on or read from the person's device without consent: that needs the person's prior consent (Art. 4(11), 7 GDPR) unless it is strictly necessary for the service they asked for (Directive 2002/58/EC Art. 5(3); in Norway ekomloven § 3-15), and browser settings are not consent; the processing that follows then normally rests on consent too (EDPB Opinion 5/2019 ¶ 41): put these cookies in a purpose of their own with `basis consent`, or, if they are strictly necessary (input, log-in, security, load-balancing, session interface), declare them `strictly_necessary`",
-                    cookie.value.word(),
-                    purpose.id.name
+                report.say(
+                    Self::NO_CONSENT,
+                    &[
+                        ("cookies", &cookie.value.word()),
+                        ("purpose", &purpose.id.name),
+                    ],
                 ),
             ));
         }

@@ -42,8 +42,39 @@ declare_rule! {
         name: "criminal-data-without-authority",
         severity: Error,
         article: "Art. 10",
-        summary: "criminal-offence data without official authority or a law",
         fix: Never,
+        summary: [
+            "opplysninger om straffedommer og lovovertredelser uten offentlig myndighet eller lovhjemmel",
+            "opplysningar om straffedommar og lovbrot utan offentleg styresmakt eller lovheimel",
+            "criminal-offence data without official authority or a law",
+        ],
+    }
+    messages {
+        NEEDS_AUTHORITY = [
+            "formålet `{purpose}` bruker opplysninger om straffedommer og lovovertredelser (`{category}`), og det kan bare skje under offentlig myndighet eller med hjemmel i en lov med garantier ({Art. 10}): {instead}",
+            "formålet `{purpose}` brukar opplysningar om straffedommar og lovbrot (`{category}`), og det kan berre skje under offentleg styresmakt eller med heimel i ei lov med garantiar ({Art. 10}): {instead}",
+            "the purpose `{purpose}` uses criminal-offence data (`{category}`), which only official authority or a law with safeguards can allow ({Art. 10}): {instead}",
+        ];
+        PUBLIC_AUTHORITY_INSTEAD = [
+            "legg til `condition official_authority` eller `condition authorised_by_law \"loven\"`",
+            "legg til `condition official_authority` eller `condition authorised_by_law \"lova\"`",
+            "add `condition official_authority` or `condition authorised_by_law \"the law\"`",
+        ];
+        NORWEGIAN_INSTEAD = [
+            "en behandlingsansvarlig som ikke er en offentlig myndighet, trenger hjemmel i lov: i Norge tillater personopplysningsloven § 11 det på grunnlagene i {Art. 9(2)(a)} eller (c)-(f) – legg til `condition authorised_by_law \"personopplysningsloven § 11, jf. artikkel 9 nr. 2 bokstav f\"` med det grunnlaget som gjelder",
+            "ein behandlingsansvarleg som ikkje er ei offentleg styresmakt, treng heimel i lov: i Noreg tillèt personopplysningsloven § 11 det på grunnlaga i {Art. 9(2)(a)} eller (c)-(f) – legg til `condition authorised_by_law \"personopplysningsloven § 11, jf. artikkel 9 nr. 2 bokstav f\"` med det grunnlaget som gjeld",
+            "a controller that is not a public authority needs a law: in Norway, personopplysningsloven § 11 allows it on the grounds of {Art. 9(2)(a)} or (c)-(f) — add `condition authorised_by_law \"personopplysningsloven § 11, jf. artikkel 9 nr. 2 bokstav f\"` with the ground that applies",
+        ];
+        FOREIGN_INSTEAD = [
+            "en behandlingsansvarlig som ikke er en offentlig myndighet, trenger en nasjonal lov som tillater det med garantier: legg til `condition authorised_by_law \"loven\"`",
+            "ein behandlingsansvarleg som ikkje er ei offentleg styresmakt, treng ei nasjonal lov som tillèt det med garantiar: legg til `condition authorised_by_law \"lova\"`",
+            "a controller that is not a public authority needs a national law that allows it with safeguards: add `condition authorised_by_law \"the law\"`",
+        ];
+        IS_CRIMINAL = [
+            "`{category}` er opplysninger om straffedommer og lovovertredelser ({Art. 10})",
+            "`{category}` er opplysningar om straffedommar og lovbrot ({Art. 10})",
+            "`{category}` is criminal-offence data ({Art. 10})",
+        ];
     }
 }
 
@@ -65,24 +96,28 @@ impl Rule for CriminalDataWithoutAuthority {
                 continue;
             }
             let instead = if model.is_public_authority() {
-                "add `condition official_authority` or `condition authorised_by_law \"the law\"`"
+                Self::PUBLIC_AUTHORITY_INSTEAD
             } else if norwegian {
-                "a controller that is not a public authority needs a law: in Norway, personopplysningsloven § 11 allows it on the grounds of Art. 9(2)(a) or (c)-(f) — add `condition authorised_by_law \"personopplysningsloven § 11, jf. artikkel 9 nr. 2 bokstav f\"` with the ground that applies"
+                Self::NORWEGIAN_INSTEAD
             } else {
-                "a controller that is not a public authority needs a national law that allows it with safeguards: add `condition authorised_by_law \"the law\"`"
+                Self::FOREIGN_INSTEAD
             };
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     purpose.id.span,
-                    format!(
-                        "the purpose `{}` uses criminal-offence data (`{}`), which only official authority or a law with safeguards can allow (Art. 10): {instead}",
-                        purpose.id.name, category.id.name
+                    report.say(
+                        Self::NEEDS_AUTHORITY,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("category", &category.id.name),
+                            ("instead", &report.say(instead, &[])),
+                        ],
                     ),
                 )
                 .with_related(
                     category.criminal.unwrap_or(category.id.span),
-                    format!("`{}` is criminal-offence data (Art. 10)", category.id.name),
+                    report.say(Self::IS_CRIMINAL, &[("category", &category.id.name)]),
                 ),
             );
         }

@@ -47,27 +47,50 @@ declare_rule! {
         name: "derogation-conditions",
         severity: Info,
         article: "Art. 49(1)(a), (d), (f), (g), 49(2), 49(4)",
-        summary: "a derogation whose own condition only the controller can check",
         fix: Never,
+        summary: [
+            "et unntak med et vilkår som bare den behandlingsansvarlige kan kontrollere",
+            "eit unntak med eit vilkår som berre den behandlingsansvarlege kan kontrollere",
+            "a derogation whose own condition only the controller can check",
+        ],
+    }
+    messages {
+        EXPLICIT_CONSENT = [
+            "personen må ha samtykket uttrykkelig til denne overføringen etter å ha fått vite om mulige risikoer ved den, siden det ikke finnes noen beslutning om tilstrekkelig beskyttelsesnivå eller nødvendige garantier ({Art. 49(1)(a)})",
+            "personen må ha samtykt uttrykkeleg til denne overføringa etter å ha fått vite om moglege risikoar ved ho, sidan det ikkje finst noka avgjerd om tilstrekkeleg vernenivå eller naudsynte garantiar ({Art. 49(1)(a)})",
+            "the person must have consented explicitly to this transfer after being told of its possible risks, given that there is no adequacy decision or safeguard ({Art. 49(1)(a)})",
+        ];
+        PUBLIC_INTEREST = [
+            "den allmenne interessen må være en viktig interesse som er anerkjent i EØS-retten eller nasjonal rett ({Art. 49(1)(d), 49(4)}): oppgi den loven i begrunnelsen for unntaket",
+            "ålmenta si interesse må vere ei viktig interesse som er anerkjend i EØS-retten eller nasjonal rett ({Art. 49(1)(d), 49(4)}): oppgi den lova i grunngivinga for unntaket",
+            "the public interest must be an important one recognised in EEA or national law ({Art. 49(1)(d), 49(4)}): name that law in the derogation's reason",
+        ];
+        PUBLIC_REGISTER = [
+            "en overføring fra et offentlig register kan aldri omfatte hele registeret eller hele kategorier av opplysninger i det, og der registeret bare er åpent for personer med en berettiget interesse, bare på deres anmodning eller til dem ({Art. 49(1)(g), 49(2)})",
+            "ei overføring frå eit offentleg register kan aldri omfatte heile registeret eller heile kategoriar av opplysningar i det, og der registeret berre er ope for personar med ei berettiga interesse, berre når dei ber om det, eller til dei ({Art. 49(1)(g), 49(2)})",
+            "a transfer from a public register may never cover the entire register or whole categories of data in it, and where the register is open only to people with a legitimate interest, only at their request or to them ({Art. 49(1)(g), 49(2)})",
+        ];
+        VITAL_INTERESTS = [
+            "vitale interesser bærer en overføring bare der personen fysisk eller juridisk ikke er i stand til å gi samtykke ({Art. 49(1)(f)})",
+            "vitale interesser ber ei overføring berre der personen fysisk eller juridisk ikkje er i stand til å gi samtykke ({Art. 49(1)(f)})",
+            "vital interests carry a transfer only where the person is physically or legally unable to give consent ({Art. 49(1)(f)})",
+        ];
+        CHECK_IT = [
+            "`{party}` mottar opplysninger på grunnlaget `{ground}`: {condition}; når du har kontrollert det, skriv det i `# privlint: allow derogation-conditions -- begrunnelse`",
+            "`{party}` tek imot opplysningar på grunnlaget `{ground}`: {condition}; når du har kontrollert det, skriv det i `# privlint: allow derogation-conditions -- grunngiving`",
+            "`{party}` receives data on the ground `{ground}`: {condition}; when you have checked it, say so in `# privlint: allow derogation-conditions -- reason`",
+        ];
     }
 }
 
 /// The condition of a ground this rule reports, or `None` for the grounds it leaves to
 /// `derogation-transfer`.
-fn condition(ground: DerogationGround) -> Option<&'static str> {
+fn condition(ground: DerogationGround) -> Option<crate::lang::T> {
     match ground {
-        DerogationGround::ExplicitConsent => Some(
-            "the person must have consented explicitly to this transfer after being told of its possible risks, given that there is no adequacy decision or safeguard (Art. 49(1)(a))",
-        ),
-        DerogationGround::PublicInterest => Some(
-            "the public interest must be an important one recognised in EEA or national law (Art. 49(1)(d), 49(4)): name that law in the derogation's reason",
-        ),
-        DerogationGround::PublicRegister => Some(
-            "a transfer from a public register may never cover the entire register or whole categories of data in it, and where the register is open only to people with a legitimate interest, only at their request or to them (Art. 49(1)(g), 49(2))",
-        ),
-        DerogationGround::VitalInterests => Some(
-            "vital interests carry a transfer only where the person is physically or legally unable to give consent (Art. 49(1)(f))",
-        ),
+        DerogationGround::ExplicitConsent => Some(DerogationConditions::EXPLICIT_CONSENT),
+        DerogationGround::PublicInterest => Some(DerogationConditions::PUBLIC_INTEREST),
+        DerogationGround::PublicRegister => Some(DerogationConditions::PUBLIC_REGISTER),
+        DerogationGround::VitalInterests => Some(DerogationConditions::VITAL_INTERESTS),
         DerogationGround::Contract
         | DerogationGround::ContractInInterest
         | DerogationGround::LegalClaims
@@ -93,10 +116,13 @@ impl Rule for DerogationConditions {
                 report.push(Diagnostic::new(
                     &Self::META,
                     ground.span,
-                    format!(
-                        "`{}` receives data on the ground `{}`: {condition}; when you have checked it, say so in `# privlint: allow derogation-conditions -- reason`",
-                        party.id.name,
-                        ground.value.word()
+                    report.say(
+                        Self::CHECK_IT,
+                        &[
+                            ("party", &party.id.name),
+                            ("ground", &ground.value.word()),
+                            ("condition", &report.say(condition, &[])),
+                        ],
                     ),
                 ));
             }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::cite;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
 use crate::vocab::Vocabulary;
@@ -42,8 +43,19 @@ declare_rule! {
         name: "derogation-public-authority",
         severity: Warning,
         article: "Art. 49(3)",
-        summary: "a public authority relying on a derogation that is closed to its public powers",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bruker et unntak den ikke kan bruke når den utøver offentlig myndighet",
+            "ei offentleg styresmakt som brukar eit unntak ho ikkje kan bruke når ho utøver offentleg styresmakt",
+            "a public authority relying on a derogation that is closed to its public powers",
+        ],
+    }
+    messages {
+        CLOSED = [
+            "en offentlig myndighet kan ikke overføre opplysninger på grunnlaget `{ground}` ({article}) når den utøver offentlig myndighet ({Art. 49(3)}): bruk en beslutning om tilstrekkelig beskyttelsesnivå, et overføringsgrunnlag etter {Art. 46}, eller et annet grunnlag, som `public_interest` ({Art. 49(1)(d)}); hvis overføringen ligger utenfor myndighetsutøvelsen, undertrykk funnet og skriv det i begrunnelsen",
+            "ei offentleg styresmakt kan ikkje overføre opplysningar på grunnlaget `{ground}` ({article}) når ho utøver offentleg styresmakt ({Art. 49(3)}): bruk ei avgjerd om tilstrekkeleg vernenivå, eit overføringsgrunnlag etter {Art. 46}, eller eit anna grunnlag, som `public_interest` ({Art. 49(1)(d)}); viss overføringa ligg utanfor styresmaktutøvinga, undertrykk funnet og skriv det i grunngivinga",
+            "a public authority may not transfer data on the ground `{ground}` ({article}) in the exercise of its public powers ({Art. 49(3)}): use an adequacy decision, a safeguard of {Art. 46}, or another ground such as `public_interest` ({Art. 49(1)(d)}); if the transfer lies outside your public powers, suppress this finding and say so in the reason",
+        ];
     }
 }
 
@@ -62,10 +74,12 @@ impl Rule for DerogationPublicAuthority {
                 report.push(Diagnostic::new(
                     &Self::META,
                     ground.span,
-                    format!(
-                        "a public authority may not transfer data on the ground `{}` ({}) in the exercise of its public powers (Art. 49(3)): use an adequacy decision, a safeguard of Art. 46, or another ground such as `public_interest` (Art. 49(1)(d)); if the transfer lies outside your public powers, suppress this finding and say so in the reason",
-                        ground.value.word(),
-                        ground.value.article()
+                    report.say(
+                        Self::CLOSED,
+                        &[
+                            ("ground", &ground.value.word()),
+                            ("article", &cite(ground.value.article(), report.language)),
+                        ],
                     ),
                 ));
             }

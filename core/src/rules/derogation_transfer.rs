@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::cite;
 use crate::model::{Kind, Model};
 use crate::rules::{Report, Rule};
 use crate::vocab::{DerogationGround, TransferSafeguard, Vocabulary};
@@ -49,37 +50,71 @@ declare_rule! {
         name: "derogation-transfer",
         severity: Warning,
         article: "Art. 49(1), Recital 111",
-        summary: "a derogation used for a processor, a routine transfer, or without its conditions",
         fix: Never,
+        summary: [
+            "et unntak brukt for en databehandler, for en rutinemessig overføring eller uten vilkårene sine",
+            "eit unntak brukt for ein databehandlar, for ei rutinemessig overføring eller utan vilkåra sine",
+            "a derogation used for a processor, a routine transfer, or without its conditions",
+        ],
+    }
+    messages {
+        INSTEAD = [
+            "bruk en beslutning om tilstrekkelig beskyttelsesnivå ({Art. 45}) eller `safeguard scc` eller et annet overføringsgrunnlag etter {Art. 46}",
+            "bruk ei avgjerd om tilstrekkeleg vernenivå ({Art. 45}) eller `safeguard scc` eller eit anna overføringsgrunnlag etter {Art. 46}",
+            "use an adequacy decision ({Art. 45}) or `safeguard scc` or another safeguard of {Art. 46}",
+        ];
+        PROCESSOR = [
+            "en databehandler brukes i det vanlige løpet av behandlingen, så overføringer til den er aldri enkeltstående og kan ikke bygge på et unntak etter {Art. 49(1)} (EDPB Guidelines 2/2018): {instead}",
+            "ein databehandlar blir brukt i det vanlege løpet av behandlinga, så overføringar til han er aldri einskilde og kan ikkje byggje på eit unntak etter {Art. 49(1)} (EDPB Guidelines 2/2018): {instead}",
+            "a processor is used in the normal course of your processing, so transfers to it are never occasional and cannot rest on a derogation of {Art. 49(1)} (EDPB Guidelines 2/2018): {instead}",
+        ];
+        COMPELLING = [
+            "tvingende berettigede interesser ({Art. 49(1) second subparagraph}) kan bare bære en overføring som ikke gjentas og gjelder et begrenset antall personer, der tilsynsmyndigheten og personen får informasjon, og vurderingen din er dokumentert i protokollen ({Art. 49(6)}): ellers {instead}; hvis alt dette stemmer, skriv det i `# privlint: allow derogation-transfer -- begrunnelse`",
+            "tvingande berettiga interesser ({Art. 49(1) second subparagraph}) kan berre bere ei overføring som ikkje blir gjenteken og gjeld eit avgrensa tal personar, der tilsynsmyndigheita og personen får informasjon, og vurderinga di er dokumentert i protokollen ({Art. 49(6)}): elles {instead}; viss alt dette stemmer, skriv det i `# privlint: allow derogation-transfer -- grunngiving`",
+            "compelling legitimate interests ({Art. 49(1) second subparagraph}) carry a transfer only if it is not repetitive and concerns a limited number of people, the supervisory authority and the person are informed, and your assessment is documented in the record ({Art. 49(6)}): otherwise {instead}; if all this holds, say so in `# privlint: allow derogation-transfer -- reason`",
+        ];
+        OCCASIONAL = [
+            "grunnlaget `{ground}` ({article}) bærer bare enkeltstående overføringer som er nødvendige for den avtalen eller det rettskravet (fortalepunkt 111, EDPB Guidelines 2/2018): for en jevn strøm av opplysninger {instead}; hvis overføringene er enkeltstående og nødvendige, skriv det i `# privlint: allow derogation-transfer -- begrunnelse`",
+            "grunnlaget `{ground}` ({article}) ber berre einskilde overføringar som er naudsynte for den avtalen eller det rettskravet (fortalepunkt 111, EDPB Guidelines 2/2018): for ein jamn straum av opplysningar {instead}; viss overføringane er einskilde og naudsynte, skriv det i `# privlint: allow derogation-transfer -- grunngiving`",
+            "the ground `{ground}` ({article}) carries only occasional transfers that are necessary for that contract or claim (Recital 111, EDPB Guidelines 2/2018): for a regular flow of data {instead}; if the transfers are occasional and necessary, say so in `# privlint: allow derogation-transfer -- reason`",
+        ];
+        NO_GROUND = [
+            "et unntak ({Art. 49(1)}) bærer bare enkeltstående overføringer i situasjonene den artikkelen nevner, tolket strengt (fortalepunkt 111, EDPB Guidelines 2/2018); her er det ikke oppgitt noe grunnlag: skriv grunnlaget etter `derogation` (`contract`, `explicit_consent`, …) hvis ett gjelder, ellers {instead}",
+            "eit unntak ({Art. 49(1)}) ber berre einskilde overføringar i situasjonane den artikkelen nemner, tolka strengt (fortalepunkt 111, EDPB Guidelines 2/2018); her er det ikkje oppgitt noko grunnlag: skriv grunnlaget etter `derogation` (`contract`, `explicit_consent`, …) viss eitt gjeld, elles {instead}",
+            "a derogation ({Art. 49(1)}) carries only occasional transfers in the situations that article lists, read restrictively (Recital 111, EDPB Guidelines 2/2018); it names no ground here: write the ground after `derogation` (`contract`, `explicit_consent`, …) if one applies, otherwise {instead}",
+        ];
+        ON_A_DEROGATION = [
+            "`{party}` ({kind}) mottar opplysninger på grunnlag av et unntak: {why}",
+            "`{party}` ({kind}) tek imot opplysningar på grunnlag av eit unntak: {why}",
+            "`{party}` ({kind}) receives data on a derogation: {why}",
+        ];
     }
 }
 
 /// Why the derogation cannot carry the transfer as declared, or `None` where
 /// `derogation-conditions` (or nothing) applies.
-fn objection(kind: Kind, ground: Option<DerogationGround>) -> Option<String> {
-    const INSTEAD: &str =
-        "use an adequacy decision (Art. 45) or `safeguard scc` or another safeguard of Art. 46";
+fn objection(kind: Kind, ground: Option<DerogationGround>, report: &Report) -> Option<String> {
+    let instead = report.say(DerogationTransfer::INSTEAD, &[]);
     if kind == Kind::Processor {
-        return Some(format!(
-            "a processor is used in the normal course of your processing, so transfers to it are never occasional and cannot rest on a derogation of Art. 49(1) (EDPB Guidelines 2/2018): {INSTEAD}"
-        ));
+        return Some(report.say(DerogationTransfer::PROCESSOR, &[("instead", &instead)]));
     }
     match ground {
-        Some(DerogationGround::CompellingInterests) => Some(format!(
-            "compelling legitimate interests (Art. 49(1) second subparagraph) carry a transfer only if it is not repetitive and concerns a limited number of people, the supervisory authority and the person are informed, and your assessment is documented in the record (Art. 49(6)): otherwise {INSTEAD}; if all this holds, say so in `# privlint: allow derogation-transfer -- reason`"
-        )),
+        Some(DerogationGround::CompellingInterests) => {
+            Some(report.say(DerogationTransfer::COMPELLING, &[("instead", &instead)]))
+        }
         Some(
             ground @ (DerogationGround::Contract
             | DerogationGround::ContractInInterest
             | DerogationGround::LegalClaims),
-        ) => Some(format!(
-            "the ground `{}` ({}) carries only occasional transfers that are necessary for that contract or claim (Recital 111, EDPB Guidelines 2/2018): for a regular flow of data {INSTEAD}; if the transfers are occasional and necessary, say so in `# privlint: allow derogation-transfer -- reason`",
-            ground.word(),
-            ground.article()
+        ) => Some(report.say(
+            DerogationTransfer::OCCASIONAL,
+            &[
+                ("ground", &ground.word()),
+                ("article", &cite(ground.article(), report.language)),
+                ("instead", &instead),
+            ],
         )),
-        None => Some(format!(
-            "a derogation (Art. 49(1)) carries only occasional transfers in the situations that article lists, read restrictively (Recital 111, EDPB Guidelines 2/2018); it names no ground here: write the ground after `derogation` (`contract`, `explicit_consent`, …) if one applies, otherwise {INSTEAD}"
-        )),
+        None => Some(report.say(DerogationTransfer::NO_GROUND, &[("instead", &instead)])),
         Some(_) => None,
     }
 }
@@ -93,16 +128,19 @@ impl Rule for DerogationTransfer {
                 .filter(|s| s.kind == TransferSafeguard::Derogation)
             {
                 let ground = safeguard.ground.as_ref().map(|g| g.value);
-                let Some(why) = objection(party.kind, ground) else {
+                let Some(why) = objection(party.kind, ground, report) else {
                     continue;
                 };
                 report.push(Diagnostic::new(
                     &Self::META,
                     safeguard.span,
-                    format!(
-                        "`{}` ({}) receives data on a derogation: {why}",
-                        party.id.name,
-                        party.kind.describe()
+                    report.say(
+                        Self::ON_A_DEROGATION,
+                        &[
+                            ("party", &party.id.name),
+                            ("kind", &party.kind.describe().get(report.language)),
+                            ("why", &why),
+                        ],
                     ),
                 ));
             }

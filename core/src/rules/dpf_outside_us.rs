@@ -32,8 +32,40 @@ declare_rule! {
         name: "dpf-outside-us",
         severity: Error,
         article: "Art. 45",
-        summary: "the Data Privacy Framework claimed outside the United States",
         fix: Never,
+        summary: [
+            "Data Privacy Framework oppgitt utenfor USA",
+            "Data Privacy Framework oppgitt utanfor USA",
+            "the Data Privacy Framework claimed outside the United States",
+        ],
+    }
+    messages {
+        ORGANISATION = [
+            "Data Privacy Framework gjelder bare organisasjoner i USA som er sertifisert under den ({Art. 45}), og `{party}` er en internasjonal organisasjon: bruk et overføringsgrunnlag etter {Art. 46} – mellom offentlige organer `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), ellers `scc`",
+            "Data Privacy Framework gjeld berre organisasjonar i USA som er sertifiserte under han ({Art. 45}), og `{party}` er ein internasjonal organisasjon: bruk eit overføringsgrunnlag etter {Art. 46} – mellom offentlege organ `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), elles `scc`",
+            "the Data Privacy Framework covers only organisations in the United States that are certified under it ({Art. 45}), and `{party}` is an international organisation: use a safeguard of {Art. 46} — between public bodies `safeguard public_instrument` ({46(2)(a)}) or `administrative_arrangement` ({46(3)(b)}), otherwise `scc`",
+        ];
+        ADEQUACY = [
+            "`safeguard adequacy` (Kommisjonen har en beslutning om tilstrekkelig beskyttelsesnivå for det)",
+            "`safeguard adequacy` (Kommisjonen har ei avgjerd om tilstrekkeleg vernenivå for det)",
+            "`safeguard adequacy` (the Commission has an adequacy decision for it)",
+        ];
+        SCC = [
+            "`safeguard scc` eller et annet overføringsgrunnlag etter {Art. 46}",
+            "`safeguard scc` eller eit anna overføringsgrunnlag etter {Art. 46}",
+            "`safeguard scc` or another safeguard of {Art. 46}",
+        ];
+        ONLY_US = [
+            "Data Privacy Framework gjelder bare USA ({Art. 45}), og `{party}` er i {countries}: bruk {instead}",
+            "Data Privacy Framework gjeld berre USA ({Art. 45}), og `{party}` er i {countries}: bruk {instead}",
+            "the Data Privacy Framework covers only the United States ({Art. 45}), and `{party}` is in {countries}: use {instead}",
+        ];
+        ALSO_OUTSIDE_US = [
+            "Data Privacy Framework gjelder bare USA ({Art. 45}), og `{party}` er også i {countries}: bruk {instead}",
+            "Data Privacy Framework gjeld berre USA ({Art. 45}), og `{party}` er også i {countries}: bruk {instead}",
+            "the Data Privacy Framework covers only the United States ({Art. 45}), and `{party}` is also in {countries}: use {instead}",
+        ];
+        PARTY_COUNTRY = ["landet til parten", "landet til parten", "the party's country"];
     }
 }
 
@@ -48,10 +80,7 @@ impl Rule for DpfOutsideUs {
                 report.push(Diagnostic::new(
                     &Self::META,
                     safeguard.span,
-                    format!(
-                        "the Data Privacy Framework covers only organisations in the United States that are certified under it (Art. 45), and `{}` is an international organisation: use a safeguard of Art. 46 — between public bodies `safeguard public_instrument` (46(2)(a)) or `administrative_arrangement` (46(3)(b)), otherwise `scc`",
-                        party.id.name
-                    ),
+                    report.say(Self::ORGANISATION, &[("party", &party.id.name)]),
                 ));
                 continue;
             }
@@ -73,22 +102,28 @@ impl Rule for DpfOutsideUs {
                 .iter()
                 .all(|code| crate::vocab::adequacy_decision(code).is_some())
             {
-                "`safeguard adequacy` (the Commission has an adequacy decision for it)"
+                Self::ADEQUACY
             } else {
-                "`safeguard scc` or another safeguard of Art. 46"
+                Self::SCC
             };
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     safeguard.span,
-                    format!(
-                        "the Data Privacy Framework covers only the United States (Art. 45), and `{}` is {}in {}: use {instead}",
-                        party.id.name,
-                        if in_us { "also " } else { "" },
-                        wrong.join(", ")
+                    report.say(
+                        if in_us {
+                            Self::ALSO_OUTSIDE_US
+                        } else {
+                            Self::ONLY_US
+                        },
+                        &[
+                            ("party", &party.id.name),
+                            ("countries", &wrong.join(", ")),
+                            ("instead", &report.say(instead, &[])),
+                        ],
                     ),
                 )
-                .with_related(country.span, "the party's country"),
+                .with_related(country.span, report.say(Self::PARTY_COUNTRY, &[])),
             );
         }
     }

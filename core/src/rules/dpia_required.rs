@@ -49,8 +49,54 @@ declare_rule! {
         name: "dpia-required",
         severity: Warning,
         article: "Art. 35(1), 35(3)",
-        summary: "high-risk processing without a data protection impact assessment",
         fix: Never,
+        summary: [
+            "behandling med høy risiko uten vurdering av personvernkonsekvenser (DPIA)",
+            "behandling med høg risiko utan vurdering av personvernkonsekvensar (DPIA)",
+            "high-risk processing without a data protection impact assessment",
+        ],
+    }
+    messages {
+        PROFILING = ["profilering", "profilering", "profiling"];
+        DECISION = ["en automatisert avgjørelse", "ei automatisert avgjerd", "an automated decision"];
+        MONITORING = ["systematisk overvåking", "systematisk overvaking", "systematic monitoring"];
+        SENSITIVE = [
+            "særlige kategorier eller opplysninger om straffedommer og lovovertredelser",
+            "særlege kategoriar eller opplysningar om straffedommar og lovbrot",
+            "special or criminal-offence data",
+        ];
+        LARGE_SCALE = ["stor skala", "stor skala", "large scale"];
+        VULNERABLE = [
+            "sårbare personer (barn eller ansatte)",
+            "sårbare personar (born eller tilsette)",
+            "vulnerable people (children or employees)",
+        ];
+        PROFILING_DECISIONS = [
+            "det vurderer personer ved profilering og tar automatiserte avgjørelser på det grunnlaget ({Art. 35(3)(a)})",
+            "det vurderer personar ved profilering og tek automatiserte avgjerder på det grunnlaget ({Art. 35(3)(a)})",
+            "it evaluates people by profiling and makes automated decisions on that basis ({Art. 35(3)(a)})",
+        ];
+        LARGE_SENSITIVE = [
+            "det behandler særlige kategorier eller opplysninger om straffedommer og lovovertredelser i stor skala ({Art. 35(3)(b)})",
+            "det behandlar særlege kategoriar eller opplysningar om straffedommar og lovbrot i stor skala ({Art. 35(3)(b)})",
+            "it processes special categories or criminal-offence data on a large scale ({Art. 35(3)(b)})",
+        ];
+        LARGE_MONITORING = [
+            "det overvåker personer systematisk i stor skala ({Art. 35(3)(c)} for offentlig tilgjengelige områder, ellers {Art. 35(1)})",
+            "det overvakar personar systematisk i stor skala ({Art. 35(3)(c)} for offentleg tilgjengelege område, elles {Art. 35(1)})",
+            "it monitors people systematically on a large scale ({Art. 35(3)(c)} for publicly accessible areas, {Art. 35(1)} otherwise)",
+        ];
+        CRITERIA = [
+            "det oppfyller {count} av kriteriene for høy risiko som EDPB bruker (WP248): {criteria} ({Art. 35(1)})",
+            "det oppfyller {count} av kriteria for høg risiko som EDPB brukar (WP248): {criteria} ({Art. 35(1)})",
+            "it meets {count} of the criteria for high risk that the EDPB uses (WP248): {criteria} ({Art. 35(1)})",
+        ];
+        NEEDS_DPIA = [
+            "formålet `{purpose}` krever en vurdering av personvernkonsekvenser (DPIA) fordi {why}: gjennomfør en og registrer den med `dpia \"referanse\"`, eller registrer forhåndsvurderingen som fant at det ikke trengtes",
+            "formålet `{purpose}` krev ei vurdering av personvernkonsekvensar (DPIA) fordi {why}: gjennomfør ei og registrer ho med `dpia \"referanse\"`, eller registrer førehandsvurderinga som fann at det ikkje trongst",
+            "the purpose `{purpose}` needs a data protection impact assessment because {why}: carry one out and record it with `dpia \"reference\"`, or record the screening that found none was needed",
+        ];
+        CRITERION = ["kriterium: {criterion}", "kriterium: {criterion}", "criterion: {criterion}"];
     }
 }
 
@@ -78,30 +124,29 @@ impl Rule for DpiaRequired {
             let decision = purpose.decisions.first().map(|d| d.keyword);
             // The WP248 criteria this model can see, each with the place that shows it; a
             // `camera` purpose monitors, so it meets (3) (rules.md, version 3).
-            let criteria: Vec<(&str, Span)> = [
-                ("profiling", purpose.profiling),
-                ("an automated decision", decision),
-                ("systematic monitoring", purpose.monitors()),
-                ("special or criminal-offence data", sensitive),
-                ("large scale", purpose.large_scale),
-                ("vulnerable people (children or employees)", vulnerable),
+            let criteria: Vec<(String, Span)> = [
+                (Self::PROFILING, purpose.profiling),
+                (Self::DECISION, decision),
+                (Self::MONITORING, purpose.monitors()),
+                (Self::SENSITIVE, sensitive),
+                (Self::LARGE_SCALE, purpose.large_scale),
+                (Self::VULNERABLE, vulnerable),
             ]
             .into_iter()
-            .filter_map(|(what, span)| Some((what, span?)))
+            .filter_map(|(what, span)| Some((report.say(what, &[]), span?)))
             .collect();
             let large = purpose.large_scale.is_some();
             let why = if decision.is_some() && purpose.profiling.is_some() {
-                "it evaluates people by profiling and makes automated decisions on that basis (Art. 35(3)(a))".to_string()
+                report.say(Self::PROFILING_DECISIONS, &[])
             } else if large && sensitive.is_some() {
-                "it processes special categories or criminal-offence data on a large scale (Art. 35(3)(b))".to_string()
+                report.say(Self::LARGE_SENSITIVE, &[])
             } else if large && purpose.monitors().is_some() {
-                "it monitors people systematically on a large scale (Art. 35(3)(c) for publicly accessible areas, Art. 35(1) otherwise)".to_string()
+                report.say(Self::LARGE_MONITORING, &[])
             } else if criteria.len() >= 2 {
-                let names: Vec<&str> = criteria.iter().map(|(what, _)| *what).collect();
-                format!(
-                    "it meets {} of the criteria for high risk that the EDPB uses (WP248): {} (Art. 35(1))",
-                    names.len(),
-                    names.join(", ")
+                let names: Vec<&str> = criteria.iter().map(|(what, _)| what.as_str()).collect();
+                report.say(
+                    Self::CRITERIA,
+                    &[("count", &names.len()), ("criteria", &names.join(", "))],
                 )
             } else {
                 continue;
@@ -109,13 +154,14 @@ impl Rule for DpiaRequired {
             let mut diagnostic = Diagnostic::new(
                 &Self::META,
                 purpose.id.span,
-                format!(
-                    "the purpose `{}` needs a data protection impact assessment because {why}: carry one out and record it with `dpia \"reference\"`, or record the screening that found none was needed",
-                    purpose.id.name
+                report.say(
+                    Self::NEEDS_DPIA,
+                    &[("purpose", &purpose.id.name), ("why", &why)],
                 ),
             );
             for (what, span) in &criteria {
-                diagnostic = diagnostic.with_related(*span, format!("criterion: {what}"));
+                diagnostic = diagnostic
+                    .with_related(*span, report.say(Self::CRITERION, &[("criterion", what)]));
             }
             report.push(diagnostic);
         }

@@ -51,27 +51,64 @@ declare_rule! {
         name: "dpo-likely-required",
         severity: Warning,
         article: "Art. 37(1)(b)-(c)",
-        summary: "large-scale monitoring or special data without a data protection officer",
         fix: Never,
+        summary: [
+            "overvåking i stor skala eller sensitive opplysninger uten personvernombud",
+            "overvaking i stor skala eller sensitive opplysningar utan personvernombod",
+            "large-scale monitoring or special data without a data protection officer",
+        ],
+    }
+    messages {
+        SPECIAL_AND_CRIMINAL = [
+            "behandler særlige kategorier og opplysninger om straffedommer og lovovertredelser i stor skala ({Art. 37(1)(c)})",
+            "behandlar særlege kategoriar og opplysningar om straffedommar og lovbrot i stor skala ({Art. 37(1)(c)})",
+            "processes special categories and criminal-offence data on a large scale ({Art. 37(1)(c)})",
+        ];
+        SPECIAL = [
+            "behandler særlige kategorier av personopplysninger i stor skala ({Art. 37(1)(c)})",
+            "behandlar særlege kategoriar av personopplysningar i stor skala ({Art. 37(1)(c)})",
+            "processes special categories of data on a large scale ({Art. 37(1)(c)})",
+        ];
+        CRIMINAL = [
+            "behandler opplysninger om straffedommer og lovovertredelser i stor skala ({Art. 37(1)(c)})",
+            "behandlar opplysningar om straffedommar og lovbrot i stor skala ({Art. 37(1)(c)})",
+            "processes criminal-offence data on a large scale ({Art. 37(1)(c)})",
+        ];
+        MONITORING = [
+            "overvåker personer regelmessig og systematisk i stor skala ({Art. 37(1)(b)})",
+            "overvakar personar regelmessig og systematisk i stor skala ({Art. 37(1)(b)})",
+            "monitors people regularly and systematically on a large scale ({Art. 37(1)(b)})",
+        ];
+        ONE_PURPOSE = ["formålet `{purpose}` {does}", "formålet `{purpose}` {does}", "the purpose `{purpose}` {does}"];
+        PURPOSES = [
+            "formålene {purposes} og `{last}` behandler særlige kategorier eller opplysninger om straffedommer og lovovertredelser eller overvåker personer i stor skala ({Art. 37(1)(b)-(c)})",
+            "formåla {purposes} og `{last}` behandlar særlege kategoriar eller opplysningar om straffedommar og lovbrot eller overvakar personar i stor skala ({Art. 37(1)(b)-(c)})",
+            "the purposes {purposes} and `{last}` process special or criminal-offence data or monitor people on a large scale ({Art. 37(1)(b)-(c)})",
+        ];
+        NO_DPO = [
+            "det er ikke oppgitt noe personvernombud, men {what}: der dette er en kjerneaktivitet for den behandlingsansvarlige, skal den utpeke et personvernombud ({Art. 37(1)}) og gi kontaktopplysningene til ombudet i erklæringen ({Art. 13(1)(b)}); legg til `dpo \"Navn\" {{ email \"…\" }}`, eller, hvis behandlingen ikke er en kjerneaktivitet, undertrykk funnet og oppgi det som begrunnelse",
+            "det er ikkje oppgitt noko personvernombod, men {what}: der dette er ein kjerneaktivitet for den behandlingsansvarlege, skal han peike ut eit personvernombod ({Art. 37(1)}) og gi kontaktopplysningane til ombodet i erklæringa ({Art. 13(1)(b)}); legg til `dpo \"Namn\" {{ email \"…\" }}`, eller, viss behandlinga ikkje er ein kjerneaktivitet, undertrykk funnet og oppgi det som grunngiving",
+            "no data protection officer is declared, but {what}: where this is a core activity of the controller, it must designate a DPO ({Art. 37(1)}) and give the DPO's contact details in the notice ({Art. 13(1)(b)}); add `dpo \"Name\" {{ email \"…\" }}`, or, if the processing is not a core activity, suppress this finding and give that as the reason",
+        ];
+        THIS_PURPOSE = ["dette formålet {does}", "dette formålet {does}", "this purpose {does}"];
     }
 }
 
 /// What a purpose does that Art. 37(1)(b)-(c) names, if it does, as "processes …".
-fn activity(model: &Model, purpose: &Purpose) -> Option<&'static str> {
+fn activity(model: &Model, purpose: &Purpose, report: &Report) -> Option<String> {
     purpose.large_scale?;
     let special = model.special_data(purpose).next().is_some();
     let criminal = model.criminal_data(purpose).next().is_some();
-    Some(match (special, criminal) {
-        (true, true) => {
-            "processes special categories and criminal-offence data on a large scale (Art. 37(1)(c))"
-        }
-        (true, false) => "processes special categories of data on a large scale (Art. 37(1)(c))",
-        (false, true) => "processes criminal-offence data on a large scale (Art. 37(1)(c))",
+    let phrase = match (special, criminal) {
+        (true, true) => DpoLikelyRequired::SPECIAL_AND_CRIMINAL,
+        (true, false) => DpoLikelyRequired::SPECIAL,
+        (false, true) => DpoLikelyRequired::CRIMINAL,
         (false, false) => {
             purpose.monitors()?;
-            "monitors people regularly and systematically on a large scale (Art. 37(1)(b))"
+            DpoLikelyRequired::MONITORING
         }
-    })
+    };
+    Some(report.say(phrase, &[]))
 }
 
 impl Rule for DpoLikelyRequired {
@@ -82,32 +119,38 @@ impl Rule for DpoLikelyRequired {
         if controller.public_authority.is_some() || !model.dpos.is_empty() {
             return;
         }
-        let found: Vec<(&Purpose, &str)> = model
+        let found: Vec<(&Purpose, String)> = model
             .purposes
             .iter()
-            .filter_map(|p| Some((p, activity(model, p)?)))
+            .filter_map(|p| Some((p, activity(model, p, report)?)))
             .collect();
         let what = match found.as_slice() {
             [] => return,
-            [(purpose, does)] => format!("the purpose `{}` {does}", purpose.id.name),
-            [init @ .., (last, _)] => format!(
-                "the purposes {} and `{}` process special or criminal-offence data or monitor people on a large scale (Art. 37(1)(b)-(c))",
-                init.iter()
-                    .map(|(p, _)| format!("`{}`", p.id.name))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                last.id.name
+            [(purpose, does)] => report.say(
+                Self::ONE_PURPOSE,
+                &[("purpose", &purpose.id.name), ("does", does)],
             ),
+            [init @ .., (last, _)] => {
+                let purposes: Vec<String> = init
+                    .iter()
+                    .map(|(p, _)| format!("`{}`", p.id.name))
+                    .collect();
+                report.say(
+                    Self::PURPOSES,
+                    &[("purposes", &purposes.join(", ")), ("last", &last.id.name)],
+                )
+            }
         };
         let mut diagnostic = Diagnostic::new(
             &Self::META,
             controller.id.span,
-            format!(
-                "no data protection officer is declared, but {what}: where this is a core activity of the controller, it must designate a DPO (Art. 37(1)) and give the DPO's contact details in the notice (Art. 13(1)(b)); add `dpo \"Name\" {{ email \"…\" }}`, or, if the processing is not a core activity, suppress this finding and give that as the reason"
-            ),
+            report.say(Self::NO_DPO, &[("what", &what)]),
         );
         for (purpose, does) in found {
-            diagnostic = diagnostic.with_related(purpose.id.span, format!("this purpose {does}"));
+            diagnostic = diagnostic.with_related(
+                purpose.id.span,
+                report.say(Self::THIS_PURPOSE, &[("does", &does)]),
+            );
         }
         report.push(diagnostic);
     }

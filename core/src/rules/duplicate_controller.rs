@@ -27,8 +27,24 @@ declare_rule! {
         name: "duplicate-controller",
         severity: Error,
         article: "",
-        summary: "more than one controller in a file",
         fix: Never,
+        summary: [
+            "mer enn én behandlingsansvarlig i en fil",
+            "meir enn éin behandlingsansvarleg i ei fil",
+            "more than one controller in a file",
+        ],
+    }
+    messages {
+        ONE_CONTROLLER = [
+            "en erklæring har én behandlingsansvarlig, og det er allerede `{first}`: flytt `{other}` til en egen erklæring (bare hvis de to sammen bestemmer formålene og midlene, er de felles behandlingsansvarlige etter {Art. 26}, med en avtale seg imellom)",
+            "ei erklæring har éin behandlingsansvarleg, og det er alt `{first}`: flytt `{other}` til ei eiga erklæring (berre viss dei to saman avgjer formåla og midla, er dei felles behandlingsansvarlege etter {Art. 26}, med ein avtale seg imellom)",
+            "a declaration has one controller, and `{first}` is already it: move `{other}` to a declaration of its own (only if the two decide the purposes and means together are they joint controllers, {Art. 26}, with an arrangement between them)",
+        ];
+        THE_CONTROLLER = [
+            "den behandlingsansvarlige i denne filen",
+            "den behandlingsansvarlege i denne fila",
+            "the controller of this file",
+        ];
     }
 }
 
@@ -42,12 +58,12 @@ impl Rule for DuplicateController {
                 Diagnostic::new(
                     &Self::META,
                     controller.id.span,
-                    format!(
-                        "a declaration has one controller, and `{}` is already it: move `{}` to a declaration of its own (only if the two decide the purposes and means together are they joint controllers, Art. 26, with an arrangement between them)",
-                        first.id.name, controller.id.name
+                    report.say(
+                        Self::ONE_CONTROLLER,
+                        &[("first", &first.id.name), ("other", &controller.id.name)],
                     ),
                 )
-                .with_related(first.id.span, "the controller of this file"),
+                .with_related(first.id.span, report.say(Self::THE_CONTROLLER, &[])),
             );
         }
     }

@@ -25,8 +25,20 @@ declare_rule! {
         name: "duplicate-definition",
         severity: Error,
         article: "",
-        summary: "an ID defined twice",
         fix: Never,
+        summary: [
+            "en ID som er definert to ganger",
+            "ein ID som er definert to gonger",
+            "an ID defined twice",
+        ],
+    }
+    messages {
+        DEFINED_TWICE = [
+            "`{id}` er allerede definert; denne definisjonen blir ikke brukt: gi den en annen ID",
+            "`{id}` er alt definert; denne definisjonen blir ikkje brukt: gi han ein annan ID",
+            "`{id}` is already defined; this definition is ignored: give it another ID",
+        ];
+        FIRST_DEFINED = ["først definert her", "først definert her", "first defined here"];
     }
 }
 
@@ -37,12 +49,9 @@ impl Rule for DuplicateDefinition {
                 Diagnostic::new(
                     &Self::META,
                     duplicate.span,
-                    format!(
-                        "`{}` is already defined; this definition is ignored: give it another ID",
-                        duplicate.name
-                    ),
+                    report.say(Self::DEFINED_TWICE, &[("id", &duplicate.name)]),
                 )
-                .with_related(duplicate.first, "first defined here"),
+                .with_related(duplicate.first, report.say(Self::FIRST_DEFINED, &[])),
             );
         }
     }

@@ -46,8 +46,26 @@ declare_rule! {
         name: "electronic-marketing-consent",
         severity: Warning,
         article: "markedsføringsloven § 15",
-        summary: "marketing by e-mail or SMS without consent to people who are not existing customers (Norway)",
         fix: Never,
+        summary: [
+            "markedsføring på e-post eller SMS uten samtykke til personer som ikke er eksisterende kunder (Norge)",
+            "marknadsføring på e-post eller SMS utan samtykke til personar som ikkje er eksisterande kundar (Noreg)",
+            "marketing by e-mail or SMS without consent to people who are not existing customers (Norway)",
+        ],
+    }
+    messages {
+        NO_CONSENT = [
+            "`{purpose}` markedsfører med {channel} uten `basis consent`, og {whom}: etter {law} {section} krever markedsføring på e-post eller SMS til fysiske personer i næringsvirksomhet forhåndssamtykke, unntatt til eksisterende kunder der du har fått adressen ved et salg, om egne lignende produkter, med en gratis og enkel måte å reservere seg på når adressen ble samlet inn og i hver melding; send disse meldingene bare med `basis consent`, oppgi de registrerte, eller merk eksisterende kunder med `customer`",
+            "`{purpose}` marknadsfører med {channel} utan `basis consent`, og {whom}: etter {law} {section} krev marknadsføring på e-post eller SMS til fysiske personar i næringsverksemd førehandssamtykke, unnateke til eksisterande kundar der du har fått adressa ved eit sal, om eigne liknande produkt, med ein gratis og enkel måte å reservere seg på når adressa vart samla inn og i kvar melding; send desse meldingane berre med `basis consent`, oppgi dei registrerte, eller merk eksisterande kundar med `customer`",
+            "`{purpose}` markets by {channel} without `basis consent`, and {whom}: under {law} {section} marketing by e-mail or SMS to natural persons in the course of business needs their prior consent, except to existing customers whose address you obtained in a sale, about your own similar products, with a free and simple way to refuse when the address was collected and in every message; send these messages only with `basis consent`, name the subjects, or flag existing customers `customer`",
+        ];
+        NO_SUBJECTS = [
+            "formålet nevner ingen registrerte, så det går ikke an å se hvem meldingene går til",
+            "formålet nemner ingen registrerte, så det går ikkje an å sjå kven meldingane går til",
+            "the purpose names no subjects, so it cannot be told whom the messages go to",
+        ];
+        ONE_NOT_CUSTOMER = ["{subjects} er ikke merket `customer`", "{subjects} er ikkje merkt `customer`", "{subjects} is not flagged `customer`"];
+        NOT_CUSTOMERS = ["{subjects} er ikke merket `customer`", "{subjects} er ikkje merkte `customer`", "{subjects} are not flagged `customer`"];
     }
 }
 
@@ -81,30 +99,29 @@ impl Rule for ElectronicMarketingConsent {
                 .map(|s| format!("`{}`", s.id.name))
                 .collect();
             let whom = if purpose.subjects.is_empty() {
-                "the purpose names no subjects, so it cannot be told whom the messages go to"
-                    .to_string()
+                report.say(Self::NO_SUBJECTS, &[])
             } else if not_customers.is_empty() {
                 continue;
             } else {
-                format!(
-                    "{} {} not flagged `customer`",
-                    not_customers.join(", "),
-                    if not_customers.len() == 1 {
-                        "is"
-                    } else {
-                        "are"
-                    }
-                )
+                let phrase = if not_customers.len() == 1 {
+                    Self::ONE_NOT_CUSTOMER
+                } else {
+                    Self::NOT_CUSTOMERS
+                };
+                report.say(phrase, &[("subjects", &not_customers.join(", "))])
             };
             report.push(Diagnostic::new(
                 &Self::META,
                 channel.span,
-                format!(
-                    "`{}` markets by {} without `basis consent`, and {whom}: under {} {} marketing by e-mail or SMS to natural persons in the course of business needs their prior consent, except to existing customers whose address you obtained in a sale, about your own similar products, with a free and simple way to refuse when the address was collected and in every message; send these messages only with `basis consent`, name the subjects, or flag existing customers `customer`",
-                    purpose.id.name,
-                    channel.value.word(),
-                    ELECTRONIC_MARKETING.law,
-                    ELECTRONIC_MARKETING.section
+                report.say(
+                    Self::NO_CONSENT,
+                    &[
+                        ("purpose", &purpose.id.name),
+                        ("channel", &channel.value.word()),
+                        ("whom", &whom),
+                        ("law", &ELECTRONIC_MARKETING.law),
+                        ("section", &ELECTRONIC_MARKETING.section),
+                    ],
                 ),
             ));
         }

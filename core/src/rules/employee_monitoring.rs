@@ -45,8 +45,20 @@ declare_rule! {
         name: "employee-monitoring",
         severity: Warning,
         article: "arbeidsmiljøloven §§ 9-1, 9-2",
-        summary: "monitoring of employees without the discussion with their representatives recorded (Norway)",
         fix: Never,
+        summary: [
+            "kontroll av ansatte uten at drøftingen med de tillitsvalgte er registrert (Norge)",
+            "kontroll av tilsette utan at drøftinga med dei tillitsvalde er registrert (Noreg)",
+            "monitoring of employees without the discussion with their representatives recorded (Norway)",
+        ],
+    }
+    messages {
+        NOT_DISCUSSED = [
+            "formålet `{purpose}` overvåker `{subject}`: hvis de som overvåkes, er ansatte hos dere, krever {law} {section} at et kontrolltiltak har saklig grunn i virksomhetens forhold, ikke er en uforholdsmessig belastning, og blir drøftet med de tillitsvalgte så tidlig som mulig, og at de ansatte får informasjon før tiltaket settes i gang; registrer dette i `consultation \"…\"`",
+            "formålet `{purpose}` overvakar `{subject}`: viss dei som blir overvaka, er tilsette hos dykk, krev {law} {section} at eit kontrolltiltak har sakleg grunn i tilhøva i verksemda, ikkje er ei uforholdsmessig belastning, og blir drøfta med dei tillitsvalde så tidleg som mogleg, og at dei tilsette får informasjon før tiltaket blir sett i gang; registrer dette i `consultation \"…\"`",
+            "the purpose `{purpose}` monitors `{subject}`: if the monitored people are your employees, under {law} {section} a control measure needs a legitimate reason in the business, must not be disproportionate, and must be discussed with the employees' representatives as early as possible, with the employees informed before it starts; record that in `consultation \"…\"`",
+        ];
+        THE_MONITORING = ["overvåkingen", "overvakinga", "the monitoring"];
     }
 }
 
@@ -74,15 +86,17 @@ impl Rule for EmployeeMonitoring {
                 Diagnostic::new(
                     &Self::META,
                     purpose.id.span,
-                    format!(
-                        "the purpose `{}` monitors `{}`: if the monitored people are your employees, under {} {} a control measure needs a legitimate reason in the business, must not be disproportionate, and must be discussed with the employees' representatives as early as possible, with the employees informed before it starts; record that in `consultation \"…\"`",
-                        purpose.id.name,
-                        employees.id.name,
-                        CONTROL_MEASURES.law,
-                        CONTROL_MEASURES.section
+                    report.say(
+                        Self::NOT_DISCUSSED,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("subject", &employees.id.name),
+                            ("law", &CONTROL_MEASURES.law),
+                            ("section", &CONTROL_MEASURES.section),
+                        ],
                     ),
                 )
-                .with_related(flag, "the monitoring"),
+                .with_related(flag, report.say(Self::THE_MONITORING, &[])),
             );
         }
     }

@@ -43,8 +43,45 @@ declare_rule! {
         name: "invalid-adequacy",
         severity: Error,
         article: "Art. 45(1)",
-        summary: "an adequacy decision claimed for a country that has none",
         fix: Never,
+        summary: [
+            "en beslutning om tilstrekkelig beskyttelsesnivå oppgitt for et land som ikke har det",
+            "ei avgjerd om tilstrekkeleg vernenivå oppgitt for eit land som ikkje har det",
+            "an adequacy decision claimed for a country that has none",
+        ],
+    }
+    messages {
+        ORGANISATION = [
+            "Kommisjonen har ingen beslutning om tilstrekkelig beskyttelsesnivå for den internasjonale organisasjonen `{party}` ({Art. 45(1)}); beslutningen for landet der den holder til, dekker den ikke: bruk et overføringsgrunnlag etter {Art. 46} – mellom offentlige organer `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), ellers `scc` – eller, hvis den har en beslutning, skriv nøkkelen etter `international_organisation`",
+            "Kommisjonen har inga avgjerd om tilstrekkeleg vernenivå for den internasjonale organisasjonen `{party}` ({Art. 45(1)}); avgjerda for landet der han held til, dekkjer han ikkje: bruk eit overføringsgrunnlag etter {Art. 46} – mellom offentlege organ `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), elles `scc` – eller, viss han har ei avgjerd, skriv nøkkelen etter `international_organisation`",
+            "the Commission has no adequacy decision for the international organisation `{party}` ({Art. 45(1)}); its seat's decision does not cover it: use a safeguard of {Art. 46} — between public bodies `safeguard public_instrument` ({46(2)(a)}) or `administrative_arrangement` ({46(3)(b)}), otherwise `scc` — or, if it has a decision, write its key after `international_organisation`",
+        ];
+        UNITED_STATES = [
+            "for USA gjelder beslutningen bare organisasjoner som er sertifisert under Data Privacy Framework: skriv `safeguard dpf` hvis den er sertifisert, ellers `safeguard scc`",
+            "for USA gjeld avgjerda berre organisasjonar som er sertifiserte under Data Privacy Framework: skriv `safeguard dpf` viss han er sertifisert, elles `safeguard scc`",
+            "for the United States, adequacy covers only organisations certified under the Data Privacy Framework: write `safeguard dpf` if it is certified, otherwise `safeguard scc`",
+        ];
+        NAME_THE_COUNTRY = [
+            "en beslutning om tilstrekkelig beskyttelsesnivå kan bare brukes for et navngitt land: oppgi landet i `country`, eller bruk `safeguard scc` (standard personvernbestemmelser) eller et annet overføringsgrunnlag etter {Art. 46}",
+            "ei avgjerd om tilstrekkeleg vernenivå kan berre brukast for eit namngitt land: oppgi landet i `country`, eller bruk `safeguard scc` (standard personvernføresegner) eller eit anna overføringsgrunnlag etter {Art. 46}",
+            "an adequacy decision can only be relied on for a named country: name it in `country`, or use `safeguard scc` (standard contractual clauses) or another safeguard of {Art. 46}",
+        ];
+        USE_SCC = [
+            "bruk `safeguard scc` (standard personvernbestemmelser) eller et annet overføringsgrunnlag etter {Art. 46} for det",
+            "bruk `safeguard scc` (standard personvernføresegner) eller eit anna overføringsgrunnlag etter {Art. 46} for det",
+            "use `safeguard scc` (standard contractual clauses) or another safeguard of {Art. 46} for it",
+        ];
+        UNNAMED_COUNTRY = [
+            "landet utenfor EØS som ikke er navngitt",
+            "landet utanfor EØS som ikkje er namngitt",
+            "the country outside the EEA that is not named",
+        ];
+        NO_DECISION = [
+            "Kommisjonen har ingen beslutning om tilstrekkelig beskyttelsesnivå for {what} ({Art. 45(1)}): {instead}",
+            "Kommisjonen har inga avgjerd om tilstrekkeleg vernenivå for {what} ({Art. 45(1)}): {instead}",
+            "the Commission has no adequacy decision for {what} ({Art. 45(1)}): {instead}",
+        ];
+        PARTY_COUNTRY = ["landet til parten", "landet til parten", "the party's country"];
     }
 }
 
@@ -61,10 +98,7 @@ impl Rule for InvalidAdequacy {
                     report.push(Diagnostic::new(
                         &Self::META,
                         safeguard.span,
-                        format!(
-                            "the Commission has no adequacy decision for the international organisation `{}` (Art. 45(1)); its seat's decision does not cover it: use a safeguard of Art. 46 — between public bodies `safeguard public_instrument` (46(2)(a)) or `administrative_arrangement` (46(3)(b)), otherwise `scc` — or, if it has a decision, write its key after `international_organisation`",
-                            party.id.name
-                        ),
+                        report.say(Self::ORGANISATION, &[("party", &party.id.name)]),
                     ));
                 }
                 continue;
@@ -86,25 +120,26 @@ impl Rule for InvalidAdequacy {
             }
             let names: Vec<&str> = wrong.iter().map(|v| v.code.as_str()).collect();
             let instead = if names == ["US"] {
-                "for the United States, adequacy covers only organisations certified under the Data Privacy Framework: write `safeguard dpf` if it is certified, otherwise `safeguard scc`"
+                Self::UNITED_STATES
             } else if names.contains(&"outside_eea") {
-                "an adequacy decision can only be relied on for a named country: name it in `country`, or use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+                Self::NAME_THE_COUNTRY
             } else {
-                "use `safeguard scc` (standard contractual clauses) or another safeguard of Art. 46 for it"
+                Self::USE_SCC
             };
             let what = match names.as_slice() {
-                ["outside_eea"] => "the country outside the EEA that is not named".to_string(),
+                ["outside_eea"] => report.say(Self::UNNAMED_COUNTRY, &[]),
                 _ => names.join(", "),
             };
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     safeguard.span,
-                    format!(
-                        "the Commission has no adequacy decision for {what} (Art. 45(1)): {instead}"
+                    report.say(
+                        Self::NO_DECISION,
+                        &[("what", &what), ("instead", &report.say(instead, &[]))],
                     ),
                 )
-                .with_related(country.span, "the party's country"),
+                .with_related(country.span, report.say(Self::PARTY_COUNTRY, &[])),
             );
         }
     }

@@ -20,8 +20,12 @@ declare_rule! {
         name: "invalid-utf8",
         severity: Error,
         article: "",
-        summary: "the file is not UTF-8",
         fix: Never,
+        summary: [
+            "filen er ikke UTF-8",
+            "fila er ikkje UTF-8",
+            "the file is not UTF-8",
+        ],
     }
 }
 

@@ -29,8 +29,12 @@ declare_rule! {
         name: "invalid-value",
         severity: Error,
         article: "",
-        summary: "a value that is not valid for its field",
         fix: Sometimes,
+        summary: [
+            "en verdi som ikke er gyldig for feltet",
+            "ein verdi som ikkje er gyldig for feltet",
+            "a value that is not valid for its field",
+        ],
     }
 }
 

@@ -31,8 +31,20 @@ declare_rule! {
         name: "joint-controller-without-arrangement",
         severity: Error,
         article: "Art. 26(2)",
-        summary: "a joint controller without the essence of the arrangement",
         fix: Never,
+        summary: [
+            "en felles behandlingsansvarlig uten hovedinnholdet i avtalen",
+            "ein felles behandlingsansvarleg utan hovudinnhaldet i avtalen",
+            "a joint controller without the essence of the arrangement",
+        ],
+    }
+    messages {
+        NO_ARRANGEMENT = [
+            "erklæringen skal gjøre hovedinnholdet i avtalen med den felles behandlingsansvarlige `{party}` tilgjengelig ({Art. 26(2)}): legg til `arrangement \"hvem som gjør hva\"`",
+            "erklæringa skal gjere hovudinnhaldet i avtalen med den felles behandlingsansvarlege `{party}` tilgjengeleg ({Art. 26(2)}): legg til `arrangement \"kven som gjer kva\"`",
+            "the notice must make the essence of the arrangement with the joint controller `{party}` available ({Art. 26(2)}): add `arrangement \"who does what\"`",
+        ];
+        USED_HERE = ["brukt her", "brukt her", "used here"];
     }
 }
 
@@ -46,12 +58,9 @@ impl Rule for JointControllerWithoutArrangement {
                 Diagnostic::new(
                     &Self::META,
                     party.id.span,
-                    format!(
-                        "the notice must make the essence of the arrangement with the joint controller `{}` available (Art. 26(2)): add `arrangement \"who does what\"`",
-                        party.id.name
-                    ),
+                    report.say(Self::NO_ARRANGEMENT, &[("party", &party.id.name)]),
                 )
-                .with_related(used.span, "used here"),
+                .with_related(used.span, report.say(Self::USED_HERE, &[])),
             );
         }
     }

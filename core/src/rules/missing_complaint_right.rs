@@ -34,8 +34,29 @@ declare_rule! {
         name: "missing-complaint-right",
         severity: Error,
         article: "Art. 13(2)(d), 77",
-        summary: "the right to complain to a supervisory authority is not given",
         fix: Never,
+        summary: [
+            "retten til å klage til tilsynsmyndigheten er ikke oppgitt",
+            "retten til å klage til tilsynsmyndigheita er ikkje oppgitt",
+            "the right to complain to a supervisory authority is not given",
+        ],
+    }
+    messages {
+        KNOWN_AUTHORITY = [
+            "definer `authority {id} \"{name}\"` hos den behandlingsansvarlige og legg til `complaint {id}` i `rights`",
+            "definer `authority {id} \"{name}\"` hos den behandlingsansvarlege og legg til `complaint {id}` i `rights`",
+            "define `authority {id} \"{name}\"` in the controller and add `complaint {id}` to `rights`",
+        ];
+        SOME_AUTHORITY = [
+            "definer tilsynsmyndigheten i landet til den behandlingsansvarlige hos den behandlingsansvarlige (`authority ID \"Navn\"`) og legg til `complaint ID` i `rights`",
+            "definer tilsynsmyndigheita i landet til den behandlingsansvarlege hos den behandlingsansvarlege (`authority ID \"Namn\"`) og legg til `complaint ID` i `rights`",
+            "define the supervisory authority of the controller's country in the controller (`authority ID \"Name\"`) and add `complaint ID` to `rights`",
+        ];
+        NO_COMPLAINT = [
+            "de registrerte har rett til å klage til en tilsynsmyndighet ({Art. 77, 13(2)(d)}): {instead}",
+            "dei registrerte har rett til å klage til ei tilsynsmyndigheit ({Art. 77, 13(2)(d)}): {instead}",
+            "people have the right to lodge a complaint with a supervisory authority ({Art. 77, 13(2)(d)}): {instead}",
+        ];
     }
 }
 
@@ -53,18 +74,16 @@ impl Rule for MissingComplaintRight {
             .and_then(|c| c.country.as_ref())
             .and_then(|c| c.first_known_code());
         let instead = match country.and_then(supervisory_authority) {
-            Some(authority) => format!(
-                "define `authority {} \"{}\"` in the controller and add `complaint {}` to `rights`",
-                authority.id, authority.name, authority.id
+            Some(authority) => report.say(
+                Self::KNOWN_AUTHORITY,
+                &[("id", &authority.id), ("name", &authority.name)],
             ),
-            None => "define the supervisory authority of the controller's country in the controller (`authority ID \"Name\"`) and add `complaint ID` to `rights`".to_string(),
+            None => report.say(Self::SOME_AUTHORITY, &[]),
         };
         report.push(Diagnostic::new(
             &Self::META,
             model.rights_anchor(),
-            format!(
-                "people have the right to lodge a complaint with a supervisory authority (Art. 77, 13(2)(d)): {instead}"
-            ),
+            report.say(Self::NO_COMPLAINT, &[("instead", &instead)]),
         ));
     }
 }

@@ -26,8 +26,19 @@ declare_rule! {
         name: "missing-controller",
         severity: Error,
         article: "",
-        summary: "the file has no controller",
         fix: Never,
+        summary: [
+            "filen har ingen behandlingsansvarlig",
+            "fila har ingen behandlingsansvarleg",
+            "the file has no controller",
+        ],
+    }
+    messages {
+        NO_CONTROLLER = [
+            "erklæringen har ingen `controller`: legg til `controller ID \"Juridisk navn\" {{ … }}` med kontaktopplysningene til den behandlingsansvarlige ({Art. 13(1)(a)})",
+            "erklæringa har ingen `controller`: legg til `controller ID \"Juridisk namn\" {{ … }}` med kontaktopplysningane til den behandlingsansvarlege ({Art. 13(1)(a)})",
+            "the declaration has no `controller`: add `controller ID \"Legal name\" {{ … }}` with the controller's contact details ({Art. 13(1)(a)})",
+        ];
     }
 }
 
@@ -37,7 +48,7 @@ impl Rule for MissingController {
             report.push(Diagnostic::new(
                 &Self::META,
                 Span::new(0, 0),
-                "the declaration has no `controller`: add `controller ID \"Legal name\" { … }` with the controller's contact details (Art. 13(1)(a))",
+                report.say(Self::NO_CONTROLLER, &[]),
             ));
         }
     }

@@ -27,8 +27,19 @@ declare_rule! {
         name: "missing-controller-contact",
         severity: Error,
         article: "Art. 13(1)(a), 14(1)(a)",
-        summary: "the controller has no email, phone or address",
         fix: Never,
+        summary: [
+            "den behandlingsansvarlige har ingen e-post, telefon eller adresse",
+            "den behandlingsansvarlege har ingen e-post, telefon eller adresse",
+            "the controller has no email, phone or address",
+        ],
+    }
+    messages {
+        NO_CONTACT = [
+            "den behandlingsansvarlige `{controller}` har ingen kontaktopplysninger: legg til `email \"…\"`, `phone \"…\"` eller `address \"…\"` ({Art. 13(1)(a)})",
+            "den behandlingsansvarlege `{controller}` har ingen kontaktopplysningar: legg til `email \"…\"`, `phone \"…\"` eller `address \"…\"` ({Art. 13(1)(a)})",
+            "the controller `{controller}` has no contact details: add `email \"…\"`, `phone \"…\"` or `address \"…\"` ({Art. 13(1)(a)})",
+        ];
     }
 }
 
@@ -45,10 +56,7 @@ impl Rule for MissingControllerContact {
             report.push(Diagnostic::new(
                 &Self::META,
                 controller.id.span,
-                format!(
-                    "the controller `{}` has no contact details: add `email \"…\"`, `phone \"…\"` or `address \"…\"` (Art. 13(1)(a))",
-                    controller.id.name
-                ),
+                report.say(Self::NO_CONTACT, &[("controller", &controller.id.name)]),
             ));
         }
     }

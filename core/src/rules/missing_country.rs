@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
+use crate::model::{Kind, Model};
 use crate::rules::{Report, Rule};
 
 declare_rule! {
@@ -34,8 +34,23 @@ declare_rule! {
         name: "missing-country",
         severity: Warning,
         article: "Art. 13(1)(f), 30(1)(e)",
-        summary: "a party whose country is not given",
         fix: Never,
+        summary: [
+            "en part uten oppgitt land",
+            "ein part utan oppgitt land",
+            "a party whose country is not given",
+        ],
+    }
+    messages {
+        NO_COUNTRY = [
+            "{party} `{id}` har ikke noe land, så det går ikke an å kontrollere om opplysninger forlater EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
+            "{party} `{id}` har ikkje noko land, så det går ikkje an å kontrollere om opplysningar forlèt EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
+            "the {party} `{id}` has no country, so whether data leave the EEA cannot be checked ({Art. 13(1)(f)}): add `country` with its ISO code, like `country NO`",
+        ];
+        PROCESSOR = ["databehandleren", "databehandlaren", "processor"];
+        RECIPIENT = ["mottakeren", "mottakaren", "recipient"];
+        JOINT_CONTROLLER = ["den felles behandlingsansvarlige", "den felles behandlingsansvarlege", "joint controller"];
+        USED_HERE = ["brukt her", "brukt her", "used here"];
     }
 }
 
@@ -51,14 +66,27 @@ impl Rule for MissingCountry {
                 Diagnostic::new(
                     &Self::META,
                     party.id.span,
-                    format!(
-                        "the {} `{}` has no country, so whether data leave the EEA cannot be checked (Art. 13(1)(f)): add `country` with its ISO code, like `country NO`",
-                        party.kind.keyword().replace('_', " "),
-                        party.id.name
+                    report.say(
+                        Self::NO_COUNTRY,
+                        &[
+                            ("party", &report.say(Self::party(party.kind), &[])),
+                            ("id", &party.id.name),
+                        ],
                     ),
                 )
-                .with_related(used.span, "used here"),
+                .with_related(used.span, report.say(Self::USED_HERE, &[])),
             );
+        }
+    }
+}
+
+impl MissingCountry {
+    /// The kind of party, as the message names it.
+    fn party(kind: Kind) -> crate::lang::T {
+        match kind {
+            Kind::Processor => Self::PROCESSOR,
+            Kind::Recipient => Self::RECIPIENT,
+            _ => Self::JOINT_CONTROLLER,
         }
     }
 }

@@ -30,8 +30,19 @@ declare_rule! {
         name: "missing-data-categories",
         severity: Warning,
         article: "Art. 14(1)(d), 30(1)(c)",
-        summary: "a purpose that names no categories of data",
         fix: Never,
+        summary: [
+            "et formål som ikke nevner noen kategorier av personopplysninger",
+            "eit formål som ikkje nemner nokon kategoriar av personopplysningar",
+            "a purpose that names no categories of data",
+        ],
+    }
+    messages {
+        NO_DATA = [
+            "formålet `{purpose}` nevner ingen kategorier av personopplysninger ({Art. 14(1)(d), 30(1)(c)}): legg til `data` med ID-ene til kategoriene formålet bruker",
+            "formålet `{purpose}` nemner ingen kategoriar av personopplysningar ({Art. 14(1)(d), 30(1)(c)}): legg til `data` med ID-ane til kategoriane formålet brukar",
+            "the purpose `{purpose}` names no categories of personal data ({Art. 14(1)(d), 30(1)(c)}): add `data` with the IDs of the categories it uses",
+        ];
     }
 }
 
@@ -45,10 +56,7 @@ impl Rule for MissingDataCategories {
             report.push(Diagnostic::new(
                 &Self::META,
                 purpose.id.span,
-                format!(
-                    "the purpose `{}` names no categories of personal data (Art. 14(1)(d), 30(1)(c)): add `data` with the IDs of the categories it uses",
-                    purpose.id.name
-                ),
+                report.say(Self::NO_DATA, &[("purpose", &purpose.id.name)]),
             ));
         }
     }

@@ -31,8 +31,19 @@ declare_rule! {
         name: "missing-description",
         severity: Warning,
         article: "Art. 5(1)(a), 12(1), 13(1)(c), 14(1)(c)",
-        summary: "a purpose in a notice with only a label, not what is done with the data",
         fix: Never,
+        summary: [
+            "et formål i en erklæring med bare en overskrift, ikke hva som gjøres med opplysningene",
+            "eit formål i ei erklæring med berre ei overskrift, ikkje kva som blir gjort med opplysningane",
+            "a purpose in a notice with only a label, not what is done with the data",
+        ],
+    }
+    messages {
+        NO_DESCRIPTION = [
+            "formålet `{purpose}` har en overskrift, men ingen beskrivelse: erklæringen skal fortelle leseren på et klart og enkelt språk hva som gjøres med opplysningene til dette formålet ({Art. 12(1), 13(1)(c), 5(1)(a)}); legg til `description \"…\"` med én til tre enkle setninger",
+            "formålet `{purpose}` har ei overskrift, men inga skildring: erklæringa skal fortelje lesaren på eit klart og enkelt språk kva som blir gjort med opplysningane til dette formålet ({Art. 12(1), 13(1)(c), 5(1)(a)}); legg til `description \"…\"` med éi til tre enkle setningar",
+            "the purpose `{purpose}` has a label but no description: the notice must tell the reader in clear and plain language what is done with their data for this purpose ({Art. 12(1), 13(1)(c), 5(1)(a)}); add `description \"…\"` with one to three plain sentences",
+        ];
     }
 }
 
@@ -49,10 +60,7 @@ impl Rule for MissingDescription {
             report.push(Diagnostic::new(
                 &Self::META,
                 purpose.id.span,
-                format!(
-                    "the purpose `{}` has a label but no description: the notice must tell the reader in clear and plain language what is done with their data for this purpose (Art. 12(1), 13(1)(c), 5(1)(a)); add `description \"…\"` with one to three plain sentences",
-                    purpose.id.name
-                ),
+                report.say(Self::NO_DESCRIPTION, &[("purpose", &purpose.id.name)]),
             ));
         }
     }

@@ -30,8 +30,24 @@ declare_rule! {
         name: "missing-dpo",
         severity: Error,
         article: "Art. 37(1)(a)",
-        summary: "a public authority without a data protection officer",
         fix: Never,
+        summary: [
+            "en offentlig myndighet uten personvernombud",
+            "ei offentleg styresmakt utan personvernombod",
+            "a public authority without a data protection officer",
+        ],
+    }
+    messages {
+        NO_DPO = [
+            "en offentlig myndighet skal ha et personvernombud ({Art. 37(1)(a)}): legg til `dpo \"Navn\" {{ email \"…\" }}`",
+            "ei offentleg styresmakt skal ha eit personvernombod ({Art. 37(1)(a)}): legg til `dpo \"Namn\" {{ email \"…\" }}`",
+            "a public authority must designate a data protection officer ({Art. 37(1)(a)}): add `dpo \"Name\" {{ email \"…\" }}`",
+        ];
+        PUBLIC_AUTHORITY = [
+            "den behandlingsansvarlige er en offentlig myndighet",
+            "den behandlingsansvarlege er ei offentleg styresmakt",
+            "the controller is a public authority",
+        ];
     }
 }
 
@@ -47,9 +63,9 @@ impl Rule for MissingDpo {
                 Diagnostic::new(
                     &Self::META,
                     controller.id.span,
-                    "a public authority must designate a data protection officer (Art. 37(1)(a)): add `dpo \"Name\" { email \"…\" }`",
+                    report.say(Self::NO_DPO, &[]),
                 )
-                .with_related(flag, "the controller is a public authority"),
+                .with_related(flag, report.say(Self::PUBLIC_AUTHORITY, &[])),
             );
         }
     }

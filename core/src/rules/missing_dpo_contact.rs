@@ -24,8 +24,19 @@ declare_rule! {
         name: "missing-dpo-contact",
         severity: Error,
         article: "Art. 13(1)(b)",
-        summary: "the data protection officer has no contact details",
         fix: Never,
+        summary: [
+            "personvernombudet har ingen kontaktopplysninger",
+            "personvernombodet har ingen kontaktopplysningar",
+            "the data protection officer has no contact details",
+        ],
+    }
+    messages {
+        NO_CONTACT = [
+            "personvernombudet har ingen kontaktopplysninger: legg til `email \"…\"`, `phone \"…\"`, `address \"…\"` eller `url \"…\"` ({Art. 13(1)(b)})",
+            "personvernombodet har ingen kontaktopplysningar: legg til `email \"…\"`, `phone \"…\"`, `address \"…\"` eller `url \"…\"` ({Art. 13(1)(b)})",
+            "the data protection officer has no contact details: add `email \"…\"`, `phone \"…\"`, `address \"…\"` or `url \"…\"` ({Art. 13(1)(b)})",
+        ];
     }
 }
 
@@ -36,7 +47,7 @@ impl Rule for MissingDpoContact {
                 report.push(Diagnostic::new(
                     &Self::META,
                     dpo.keyword,
-                    "the data protection officer has no contact details: add `email \"…\"`, `phone \"…\"`, `address \"…\"` or `url \"…\"` (Art. 13(1)(b))",
+                    report.say(Self::NO_CONTACT, &[]),
                 ));
             }
         }

@@ -35,8 +35,20 @@ declare_rule! {
         name: "missing-joint-controller-contact",
         severity: Warning,
         article: "Art. 26(3), 30(1)(a)",
-        summary: "a joint controller without contact details",
         fix: Never,
+        summary: [
+            "en felles behandlingsansvarlig uten kontaktopplysninger",
+            "ein felles behandlingsansvarleg utan kontaktopplysningar",
+            "a joint controller without contact details",
+        ],
+    }
+    messages {
+        NO_CONTACT = [
+            "den felles behandlingsansvarlige `{party}` har ingen kontaktopplysninger: protokollen skal gi kontaktopplysningene til hver felles behandlingsansvarlig ({Art. 30(1)(a)}), og de registrerte kan utøve rettighetene sine overfor hver av dere ({Art. 26(3)}); legg til `email`, `phone`, `address` eller `url`",
+            "den felles behandlingsansvarlege `{party}` har ingen kontaktopplysningar: protokollen skal gi kontaktopplysningane til kvar felles behandlingsansvarleg ({Art. 30(1)(a)}), og dei registrerte kan bruke rettane sine overfor kvar av dykk ({Art. 26(3)}); legg til `email`, `phone`, `address` eller `url`",
+            "the joint controller `{party}` has no contact details: the record must give each joint controller's contact details ({Art. 30(1)(a)}), and people may exercise their rights against each of you ({Art. 26(3)}); add `email`, `phone`, `address` or `url`",
+        ];
+        USED_HERE = ["brukt her", "brukt her", "used here"];
     }
 }
 
@@ -50,12 +62,9 @@ impl Rule for MissingJointControllerContact {
                 Diagnostic::new(
                     &Self::META,
                     party.id.span,
-                    format!(
-                        "the joint controller `{}` has no contact details: the record must give each joint controller's contact details (Art. 30(1)(a)), and people may exercise their rights against each of you (Art. 26(3)); add `email`, `phone`, `address` or `url`",
-                        party.id.name
-                    ),
+                    report.say(Self::NO_CONTACT, &[("party", &party.id.name)]),
                 )
-                .with_related(used.span, "used here"),
+                .with_related(used.span, report.say(Self::USED_HERE, &[])),
             );
         }
     }

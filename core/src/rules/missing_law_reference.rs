@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::cite;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
 use crate::vocab::{Condition, LegalBasis, Vocabulary};
@@ -38,8 +39,32 @@ declare_rule! {
         name: "missing-law-reference",
         severity: Warning,
         article: "Art. 6(3), 9(2), 10",
-        summary: "a basis or condition that rests on a law does not name the law",
         fix: Never,
+        summary: [
+            "et grunnlag eller vilkår som bygger på lov, nevner ikke loven",
+            "eit grunnlag eller vilkår som byggjer på lov, nemner ikkje lova",
+            "a basis or condition that rests on a law does not name the law",
+        ],
+    }
+    messages {
+        BASIS_NEEDS_LAW = [
+            "`basis {word}` må bygge på en lov som fastsetter plikten eller oppgaven ({Art. 6(3)}): oppgi loven, som `basis {word} \"{example}\"`",
+            "`basis {word}` må byggje på ei lov som fastset plikta eller oppgåva ({Art. 6(3)}): oppgi lova, som `basis {word} \"{example}\"`",
+            "`basis {word}` must rest on a law that lays down the obligation or the task ({Art. 6(3)}): name it, like `basis {word} \"{example}\"`",
+        ];
+        DECISION_NEEDS_LAW = [
+            "`authorised_by` må oppgi loven som gir hjemmel for den automatiserte avgjørelsen og fastsetter garantier for personen ({Art. 22(2)(b)}): oppgi den, som `authorised_by \"forskrift om bostøtte § 12\"`, eller fjern `authorised_by` hvis avgjørelsen bygger på det andre grunnlaget til formålet",
+            "`authorised_by` må oppgi lova som gir heimel for den automatiserte avgjerda og fastset garantiar for personen ({Art. 22(2)(b)}): oppgi ho, som `authorised_by \"forskrift om bostøtte § 12\"`, eller fjern `authorised_by` viss avgjerda byggjer på det andre grunnlaget til formålet",
+            "`authorised_by` must name the law that authorises the automated decision and lays down safeguards for the person ({Art. 22(2)(b)}): name it, like `authorised_by \"forskrift om bostøtte § 12\"`, or remove `authorised_by` if the decision rests on the purpose's other ground",
+        ];
+        CONDITION_NEEDS_LAW = [
+            "`condition {word}` ({article}) må bygge på {rests_on}: oppgi den, som `condition {word} \"{example}\"`",
+            "`condition {word}` ({article}) må byggje på {rests_on}: oppgi han, som `condition {word} \"{example}\"`",
+            "`condition {word}` ({article}) must rest on {rests_on}: name it, like `condition {word} \"{example}\"`",
+        ];
+        LAW_OR_AGREEMENT = ["en lov eller en tariffavtale", "ei lov eller ein tariffavtale", "a law or a collective agreement"];
+        LAW_OR_HEALTH_CONTRACT = ["en lov eller en avtale med helsepersonell", "ei lov eller ein avtale med helsepersonell", "a law or a contract with a health professional"];
+        A_LAW = ["en lov", "ei lov", "a law"];
     }
 }
 
@@ -61,8 +86,9 @@ impl Rule for MissingLawReference {
                     report.push(Diagnostic::new(
                         &Self::META,
                         basis.span,
-                        format!(
-                            "`basis {word}` must rest on a law that lays down the obligation or the task (Art. 6(3)): name it, like `basis {word} \"{example}\"`"
+                        report.say(
+                            Self::BASIS_NEEDS_LAW,
+                            &[("word", &word), ("example", &example)],
                         ),
                     ));
                 }
@@ -79,7 +105,7 @@ impl Rule for MissingLawReference {
                     report.push(Diagnostic::new(
                         &Self::META,
                         authorisation.span,
-                        "`authorised_by` must name the law that authorises the automated decision and lays down safeguards for the person (Art. 22(2)(b)): name it, like `authorised_by \"forskrift om bostøtte § 12\"`, or remove `authorised_by` if the decision rests on the purpose's other ground",
+                        report.say(Self::DECISION_NEEDS_LAW, &[]),
                     ));
                 }
             }
@@ -88,22 +114,26 @@ impl Rule for MissingLawReference {
                     let word = condition.kind.word();
                     let (rests_on, example) = match condition.kind {
                         Condition::Employment => {
-                            ("a law or a collective agreement", "arbeidsmiljøloven § 9-1")
+                            (Self::LAW_OR_AGREEMENT, "arbeidsmiljøloven § 9-1")
                         }
-                        Condition::HealthCare => (
-                            "a law or a contract with a health professional",
-                            "helsepersonelloven § 39",
-                        ),
-                        Condition::AuthorisedByLaw => ("a law", "politiregisterloven § 39"),
-                        Condition::ArchivingResearch => ("a law", "personopplysningsloven § 8"),
-                        _ => ("a law", "helseregisterloven § 11"),
+                        Condition::HealthCare => {
+                            (Self::LAW_OR_HEALTH_CONTRACT, "helsepersonelloven § 39")
+                        }
+                        Condition::AuthorisedByLaw => (Self::A_LAW, "politiregisterloven § 39"),
+                        Condition::ArchivingResearch => (Self::A_LAW, "personopplysningsloven § 8"),
+                        _ => (Self::A_LAW, "helseregisterloven § 11"),
                     };
                     report.push(Diagnostic::new(
                         &Self::META,
                         condition.span,
-                        format!(
-                            "`condition {word}` ({}) must rest on {rests_on}: name it, like `condition {word} \"{example}\"`",
-                            condition.kind.article()
+                        report.say(
+                            Self::CONDITION_NEEDS_LAW,
+                            &[
+                                ("word", &word),
+                                ("article", &cite(condition.kind.article(), report.language)),
+                                ("rests_on", &report.say(rests_on, &[])),
+                                ("example", &example),
+                            ],
                         ),
                     ));
                 }

@@ -28,8 +28,19 @@ declare_rule! {
         name: "missing-legal-basis",
         severity: Error,
         article: "Art. 6(1), 13(1)(c)",
-        summary: "a purpose without a legal basis",
         fix: Never,
+        summary: [
+            "et formål uten behandlingsgrunnlag",
+            "eit formål utan behandlingsgrunnlag",
+            "a purpose without a legal basis",
+        ],
+    }
+    messages {
+        NO_BASIS = [
+            "formålet `{purpose}` har ikke noe behandlingsgrunnlag ({Art. 6(1), 13(1)(c)}): legg til `basis` med ett av consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests",
+            "formålet `{purpose}` har ikkje noko behandlingsgrunnlag ({Art. 6(1), 13(1)(c)}): legg til `basis` med eitt av consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests",
+            "the purpose `{purpose}` has no legal basis ({Art. 6(1), 13(1)(c)}): add `basis` with one of consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests",
+        ];
     }
 }
 
@@ -43,10 +54,7 @@ impl Rule for MissingLegalBasis {
             report.push(Diagnostic::new(
                 &Self::META,
                 purpose.id.span,
-                format!(
-                    "the purpose `{}` has no legal basis (Art. 6(1), 13(1)(c)): add `basis` with one of consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests",
-                    purpose.id.name
-                ),
+                report.say(Self::NO_BASIS, &[("purpose", &purpose.id.name)]),
             ));
         }
     }

@@ -29,8 +29,19 @@ declare_rule! {
         name: "missing-legitimate-interest",
         severity: Error,
         article: "Art. 13(1)(d), 14(2)(b)",
-        summary: "legitimate interests without the interest stated",
         fix: Never,
+        summary: [
+            "berettiget interesse uten at interessen er beskrevet",
+            "berettiga interesse utan at interessa er skildra",
+            "legitimate interests without the interest stated",
+        ],
+    }
+    messages {
+        NO_INTEREST = [
+            "erklæringen skal oppgi den berettigede interessen som forfølges ({Art. 13(1)(d)}): skriv den etter grunnlaget, som `basis legitimate_interests \"å hindre svindel\"`",
+            "erklæringa skal oppgi den berettiga interessa som blir forfølgd ({Art. 13(1)(d)}): skriv ho etter grunnlaget, som `basis legitimate_interests \"å hindre svindel\"`",
+            "the notice must state the legitimate interest pursued ({Art. 13(1)(d)}): write it after the basis, like `basis legitimate_interests \"å hindre svindel\"`",
+        ];
     }
 }
 
@@ -42,7 +53,7 @@ impl Rule for MissingLegitimateInterest {
                     report.push(Diagnostic::new(
                         &Self::META,
                         basis.span,
-                        "the notice must state the legitimate interest pursued (Art. 13(1)(d)): write it after the basis, like `basis legitimate_interests \"å hindre svindel\"`",
+                        report.say(Self::NO_INTEREST, &[]),
                     ));
                 }
             }

@@ -43,8 +43,39 @@ declare_rule! {
         name: "missing-objection-right",
         severity: Error,
         article: "Art. 21(1)-(2), 13(2)(b)",
-        summary: "the right to object applies but is not granted",
         fix: Sometimes,
+        summary: [
+            "retten til å protestere gjelder, men er ikke gitt",
+            "retten til å protestere gjeld, men er ikkje gitt",
+            "the right to object applies but is not granted",
+        ],
+    }
+    messages {
+        IS_MARKETING = [
+            "`{purpose}` er direkte markedsføring ({Art. 21(2)})",
+            "`{purpose}` er direkte marknadsføring ({Art. 21(2)})",
+            "`{purpose}` is direct marketing ({Art. 21(2)})",
+        ];
+        PUBLIC_TASK = [
+            "`{purpose}` bygger på en oppgave i allmennhetens interesse ({Art. 21(1)})",
+            "`{purpose}` byggjer på ei oppgåve i ålmenta si interesse ({Art. 21(1)})",
+            "`{purpose}` rests on a public task ({Art. 21(1)})",
+        ];
+        LEGITIMATE_INTERESTS = [
+            "`{purpose}` bygger på berettiget interesse ({Art. 21(1)})",
+            "`{purpose}` byggjer på berettiga interesse ({Art. 21(1)})",
+            "`{purpose}` rests on legitimate interests ({Art. 21(1)})",
+        ];
+        MARKETING = [
+            "de registrerte kan når som helst protestere mot direkte markedsføring, og protesten er absolutt ({Art. 21(2), 21(3)}); retten til å protestere skal presenteres tydelig og atskilt fra annen informasjon ({Art. 21(4)}): legg til `objection` i `rights`",
+            "dei registrerte kan når som helst protestere mot direkte marknadsføring, og protesten er absolutt ({Art. 21(2), 21(3)}); retten til å protestere skal presenterast tydeleg og skild frå annan informasjon ({Art. 21(4)}): legg til `objection` i `rights`",
+            "people may object to direct marketing at any time, and the objection is absolute ({Art. 21(2), 21(3)}); the right to object must be presented clearly and separately from other information ({Art. 21(4)}): add `objection` to `rights`",
+        ];
+        OBJECTION = [
+            "de registrerte kan protestere mot behandling som bygger på en oppgave i allmennhetens interesse eller berettiget interesse, og da må du stanse med mindre du påviser tvingende berettigede grunner som går foran interessene deres, eller trenger opplysningene for rettskrav ({Art. 21(1)}); retten skal presenteres tydelig og atskilt fra annen informasjon ({Art. 21(4), 13(2)(b)}): legg til `objection` i `rights`",
+            "dei registrerte kan protestere mot behandling som byggjer på ei oppgåve i ålmenta si interesse eller berettiga interesse, og då må du stanse med mindre du påviser tvingande berettiga grunnar som går føre interessene deira, eller treng opplysningane for rettskrav ({Art. 21(1)}); retten skal presenterast tydeleg og skild frå annan informasjon ({Art. 21(4), 13(2)(b)}): legg til `objection` i `rights`",
+            "people may object to processing based on a public task or legitimate interests, and you must then stop unless you show compelling legitimate grounds that override their interests or need the data for legal claims ({Art. 21(1)}); the right must be presented clearly and separately from other information ({Art. 21(4), 13(2)(b)}): add `objection` to `rights`",
+        ];
     }
 }
 
@@ -62,29 +93,38 @@ impl Rule for MissingObjectionRight {
         for purpose in &model.purposes {
             let reason = if purpose.direct_marketing.is_some() {
                 marketing = true;
-                "is direct marketing (Art. 21(2))"
+                Self::IS_MARKETING
             } else if purpose.has_basis(LegalBasis::PublicTask) {
-                "rests on a public task (Art. 21(1))"
+                Self::PUBLIC_TASK
             } else if purpose.has_basis(LegalBasis::LegitimateInterests) {
-                "rests on legitimate interests (Art. 21(1))"
+                Self::LEGITIMATE_INTERESTS
             } else {
                 continue;
             };
-            related.push((purpose.id.span, format!("`{}` {reason}", purpose.id.name)));
+            related.push((
+                purpose.id.span,
+                report.say(reason, &[("purpose", &purpose.id.name)]),
+            ));
         }
         if related.is_empty() {
             return;
         }
-        let message = if marketing {
-            "people may object to direct marketing at any time, and the objection is absolute (Art. 21(2), 21(3)); the right to object must be presented clearly and separately from other information (Art. 21(4)): add `objection` to `rights`"
-        } else {
-            "people may object to processing based on a public task or legitimate interests, and you must then stop unless you show compelling legitimate grounds that override their interests or need the data for legal claims (Art. 21(1)); the right must be presented clearly and separately from other information (Art. 21(4), 13(2)(b)): add `objection` to `rights`"
-        };
+        let message = report.say(
+            if marketing {
+                Self::MARKETING
+            } else {
+                Self::OBJECTION
+            },
+            &[],
+        );
         let mut diagnostic = Diagnostic::new(&Self::META, model.rights_anchor(), message);
         for (span, why) in related {
             diagnostic = diagnostic.with_related(span, why);
         }
-        diagnostic.fix = model.grant_right(RightKind::Objection);
+        diagnostic.fix = model.grant_right(
+            RightKind::Objection,
+            super::missing_right::MissingRight::add_right(RightKind::Objection, report),
+        );
         report.push(diagnostic);
     }
 }

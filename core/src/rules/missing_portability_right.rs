@@ -35,8 +35,24 @@ declare_rule! {
         name: "missing-portability-right",
         severity: Error,
         article: "Art. 20(1), 13(2)(b)",
-        summary: "portability applies but is not granted",
         fix: Sometimes,
+        summary: [
+            "retten til dataportabilitet gjelder, men er ikke gitt",
+            "retten til dataportabilitet gjeld, men er ikkje gitt",
+            "portability applies but is not granted",
+        ],
+    }
+    messages {
+        NOT_GRANTED = [
+            "formål som bygger på samtykke eller avtale og utføres automatisert, gir rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
+            "formål som byggjer på samtykke eller avtale og blir utførte automatisert, gir rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
+            "purposes based on consent or contract and carried out by automated means give the right to data portability ({Art. 20(1)}): add `portability` to `rights`",
+        ];
+        RESTS_ON = [
+            "`{purpose}` bygger på samtykke eller avtale",
+            "`{purpose}` byggjer på samtykke eller avtale",
+            "`{purpose}` rests on consent or contract",
+        ];
     }
 }
 
@@ -60,15 +76,18 @@ impl Rule for MissingPortabilityRight {
         let mut diagnostic = Diagnostic::new(
             &Self::META,
             model.rights_anchor(),
-            "purposes based on consent or contract and carried out by automated means give the right to data portability (Art. 20(1)): add `portability` to `rights`",
+            report.say(Self::NOT_GRANTED, &[]),
         );
         for purpose in applicable {
             diagnostic = diagnostic.with_related(
                 purpose.id.span,
-                format!("`{}` rests on consent or contract", purpose.id.name),
+                report.say(Self::RESTS_ON, &[("purpose", &purpose.id.name)]),
             );
         }
-        diagnostic.fix = model.grant_right(RightKind::Portability);
+        diagnostic.fix = model.grant_right(
+            RightKind::Portability,
+            super::missing_right::MissingRight::add_right(RightKind::Portability, report),
+        );
         report.push(diagnostic);
     }
 }

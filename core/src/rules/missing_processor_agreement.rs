@@ -35,8 +35,20 @@ declare_rule! {
         name: "missing-processor-agreement",
         severity: Warning,
         article: "Art. 28(3), 28(9)",
-        summary: "a processor without a contract or other legal act recorded",
         fix: Never,
+        summary: [
+            "en databehandler uten registrert avtale eller annet rettslig grunnlag",
+            "ein databehandlar utan registrert avtale eller anna rettsleg grunnlag",
+            "a processor without a contract or other legal act recorded",
+        ],
+    }
+    messages {
+        NO_AGREEMENT = [
+            "databehandleren `{party}` har ingen registrert avtale eller annet rettslig grunnlag som binder den ({Art. 28(3)}, skriftlig: {28(9)}): registrer referansen til databehandleravtalen (`agreement \"DBA-17\"` eller datoen den ble signert, `agreement 2024-01-31`), eller loven som binder databehandleren (`agreement \"lov om …\"`)",
+            "databehandlaren `{party}` har ingen registrert avtale eller anna rettsleg grunnlag som bind han ({Art. 28(3)}, skriftleg: {28(9)}): registrer referansen til databehandlaravtalen (`agreement \"DBA-17\"` eller datoen han vart signert, `agreement 2024-01-31`), eller lova som bind databehandlaren (`agreement \"lov om …\"`)",
+            "the processor `{party}` has no contract or other legal act recorded that binds it ({Art. 28(3)}, in writing: {28(9)}): record the reference of the data processing agreement (`agreement \"DBA-17\"` or the date it was signed, `agreement 2024-01-31`), or the law that binds the processor (`agreement \"lov om …\"`)",
+        ];
+        USED_HERE = ["brukt her", "brukt her", "used here"];
     }
 }
 
@@ -50,12 +62,9 @@ impl Rule for MissingProcessorAgreement {
                 Diagnostic::new(
                     &Self::META,
                     party.id.span,
-                    format!(
-                        "the processor `{}` has no contract or other legal act recorded that binds it (Art. 28(3), in writing: 28(9)): record the reference of the data processing agreement (`agreement \"DBA-17\"` or the date it was signed, `agreement 2024-01-31`), or the law that binds the processor (`agreement \"lov om …\"`)",
-                        party.id.name
-                    ),
+                    report.say(Self::NO_AGREEMENT, &[("party", &party.id.name)]),
                 )
-                .with_related(used.span, "used here"),
+                .with_related(used.span, report.say(Self::USED_HERE, &[])),
             );
         }
     }

@@ -45,8 +45,28 @@ declare_rule! {
         name: "missing-provision",
         severity: Warning,
         article: "Art. 13(2)(e)",
-        summary: "no statement of whether the person must provide the data, and what happens if not",
         fix: Never,
+        summary: [
+            "ingen opplysning om personen må gi opplysningene, og hva som skjer ellers",
+            "inga opplysning om personen må gi opplysningane, og kva som skjer elles",
+            "no statement of whether the person must provide the data, and what happens if not",
+        ],
+    }
+    messages {
+        NO_CONSEQUENCE = [
+            "`provision {word}` sier ikke hva som skjer hvis personen ikke gir opplysningene ({Art. 13(2)(e)}): legg det til i anførselstegn, som `{example}`",
+            "`provision {word}` seier ikkje kva som skjer viss personen ikkje gir opplysningane ({Art. 13(2)(e)}): legg det til i hermeteikn, som `{example}`",
+            "`provision {word}` does not say what happens if the person does not provide the data ({Art. 13(2)(e)}): add it in quotes, like `{example}`",
+        ];
+        WITHOUT_DATA = ["Uten disse opplysningene kan vi ikke …", "Utan desse opplysningane kan vi ikkje …", "Without these data we cannot …"];
+        IF_NOT_GIVEN = ["Hvis du ikke gir dem, …", "Viss du ikkje gir dei, …", "If you do not give them, …"];
+        APPLIES_FOR = ["det personen søker om", "det personen søkjer om", "what the person applies for"];
+        NO_PROVISION = [
+            "formålet `{purpose}` samler inn opplysninger fra personen med `basis {basis}`, men sier ikke om personen må gi dem: erklæringen skal si om det er et lovfestet eller avtalefestet krav å gi opplysningene, eller nødvendig for å inngå en avtale, om personen må gi dem, og hva som skjer hvis ikke ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgene i anførselstegn, som `provision {example}`",
+            "formålet `{purpose}` samlar inn opplysningar frå personen med `basis {basis}`, men seier ikkje om personen må gi dei: erklæringa skal seie om det er eit lovfesta eller avtalefesta krav å gi opplysningane, eller naudsynt for å inngå ein avtale, om personen må gi dei, og kva som skjer viss ikkje ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgjene i hermeteikn, som `provision {example}`",
+            "the purpose `{purpose}` collects data from the person under `basis {basis}` but does not say whether they must provide them: the notice must say whether providing the data is required by law or by a contract, or needed to enter into one, whether the person must provide them, and what happens if they do not ({Art. 13(2)(e)}); add `provision statutory`, `contractual`, `precontractual`, `conditional` or `voluntary` with the consequences in quotes, like `provision {example}`",
+        ];
+        THE_BASIS = ["grunnlaget for innsamlingen", "grunnlaget for innsamlinga", "the basis of the collection"];
     }
 }
 
@@ -66,22 +86,22 @@ impl Rule for MissingProvision {
             if let Some(provision) = &purpose.provision {
                 if provision.kind != Provision::Voluntary && provision.consequence.is_none() {
                     let word = provision.kind.word();
+                    let without = report.say(Self::WITHOUT_DATA, &[]);
                     let example = if provision.kind == Provision::Conditional {
-                        format!(
-                            "provision conditional \"{}\" \"Without these data we cannot …\"",
-                            provision
-                                .condition
-                                .as_ref()
-                                .map_or("what the person applies for", |c| c.value.as_str())
-                        )
+                        let applies_for = match &provision.condition {
+                            Some(condition) => condition.value.clone(),
+                            None => report.say(Self::APPLIES_FOR, &[]),
+                        };
+                        format!("provision conditional \"{applies_for}\" \"{without}\"")
                     } else {
-                        format!("provision {word} \"Without these data we cannot …\"")
+                        format!("provision {word} \"{without}\"")
                     };
                     report.push(Diagnostic::new(
                         &Self::META,
                         provision.span,
-                        format!(
-                            "`provision {word}` does not say what happens if the person does not provide the data (Art. 13(2)(e)): add it in quotes, like `{example}`"
+                        report.say(
+                            Self::NO_CONSEQUENCE,
+                            &[("word", &word), ("example", &example)],
                         ),
                     ));
                 }
@@ -99,24 +119,28 @@ impl Rule for MissingProvision {
             let Some(basis) = purpose.bases.iter().find(|b| b.kind != LegalBasis::Consent) else {
                 continue;
             };
-            let example = match basis.kind {
-                LegalBasis::Contract => "contractual \"Without these data we cannot …\"",
+            let (kind, consequence) = match basis.kind {
+                LegalBasis::Contract => ("contractual", Self::WITHOUT_DATA),
                 LegalBasis::LegalObligation | LegalBasis::PublicTask => {
-                    "statutory \"Without these data we cannot …\""
+                    ("statutory", Self::WITHOUT_DATA)
                 }
-                _ => "voluntary \"If you do not give them, …\"",
+                _ => ("voluntary", Self::IF_NOT_GIVEN),
             };
+            let example = format!("{kind} \"{}\"", report.say(consequence, &[]));
             report.push(
                 Diagnostic::new(
                     &Self::META,
                     purpose.id.span,
-                    format!(
-                        "the purpose `{}` collects data from the person under `basis {}` but does not say whether they must provide them: the notice must say whether providing the data is required by law or by a contract, or needed to enter into one, whether the person must provide them, and what happens if they do not (Art. 13(2)(e)); add `provision statutory`, `contractual`, `precontractual`, `conditional` or `voluntary` with the consequences in quotes, like `provision {example}`",
-                        purpose.id.name,
-                        basis.kind.word()
+                    report.say(
+                        Self::NO_PROVISION,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("basis", &basis.kind.word()),
+                            ("example", &example),
+                        ],
                     ),
                 )
-                .with_related(basis.span, "the basis of the collection"),
+                .with_related(basis.span, report.say(Self::THE_BASIS, &[])),
             );
         }
     }

@@ -52,8 +52,44 @@ declare_rule! {
         name: "missing-representative",
         severity: Warning,
         article: "Art. 27(1)-(3), 3(2), 13(1)(a)",
-        summary: "a controller outside the EEA without a representative in the EEA",
         fix: Never,
+        summary: [
+            "en behandlingsansvarlig utenfor EØS uten representant i EØS",
+            "ein behandlingsansvarleg utanfor EØS utan representant i EØS",
+            "a controller outside the EEA without a representative in the EEA",
+        ],
+    }
+    messages {
+        NO_REPRESENTATIVE = [
+            "hvis du tilbyr varer eller tjenester til personer i EØS eller overvåker atferden deres der ({Art. 3(2)}) fra utenfor EØS ({outside}) uten et etableringssted der, må du skriftlig utpeke en representant som er etablert i en av EØS-statene der disse personene er ({Art. 27(1), 27(3)}), og erklæringen skal navngi representanten ({Art. 13(1)(a)}): ingen representant er oppgitt; legg til `representative \"Navn\" {{ country CC; email \"…\" }}` med EØS-staten til representanten, eller, {exemption}",
+            "viss du tilbyr varer eller tenester til personar i EØS eller overvakar åtferda deira der ({Art. 3(2)}) frå utanfor EØS ({outside}) utan ein etableringsstad der, må du skriftleg peike ut ein representant som er etablert i ein av EØS-statane der desse personane er ({Art. 27(1), 27(3)}), og erklæringa skal namngi representanten ({Art. 13(1)(a)}): ingen representant er oppgitt; legg til `representative \"Namn\" {{ country CC; email \"…\" }}` med EØS-staten til representanten, eller, {exemption}",
+            "if you offer goods or services to people in the EEA or monitor their behaviour there ({Art. 3(2)}) from outside it ({outside}) without an establishment in it, you must designate in writing a representative established in one of the EEA States where those people are ({Art. 27(1), 27(3)}), and the notice must name it ({Art. 13(1)(a)}): no representative is declared; add `representative \"Name\" {{ country CC; email \"…\" }}` with the representative's EEA state, or, {exemption}",
+        ];
+        WRONG_REPRESENTATIVE = [
+            "hvis du tilbyr varer eller tjenester til personer i EØS eller overvåker atferden deres der ({Art. 3(2)}) fra utenfor EØS ({outside}) uten et etableringssted der, må du skriftlig utpeke en representant som er etablert i en av EØS-statene der disse personene er ({Art. 27(1), 27(3)}), og erklæringen skal navngi representanten ({Art. 13(1)(a)}): {problem}; skriv EØS-staten til representanten med `country CC`, eller, {exemption}",
+            "viss du tilbyr varer eller tenester til personar i EØS eller overvakar åtferda deira der ({Art. 3(2)}) frå utanfor EØS ({outside}) utan ein etableringsstad der, må du skriftleg peike ut ein representant som er etablert i ein av EØS-statane der desse personane er ({Art. 27(1), 27(3)}), og erklæringa skal namngi representanten ({Art. 13(1)(a)}): {problem}; skriv EØS-staten til representanten med `country CC`, eller, {exemption}",
+            "if you offer goods or services to people in the EEA or monitor their behaviour there ({Art. 3(2)}) from outside it ({outside}) without an establishment in it, you must designate in writing a representative established in one of the EEA States where those people are ({Art. 27(1), 27(3)}), and the notice must name it ({Art. 13(1)(a)}): {problem}; write the representative's EEA state with `country CC`, or, {exemption}",
+        ];
+        EXEMPTION = [
+            "hvis behandlingen bare skjer leilighetsvis, ikke omfatter særlige kategorier eller opplysninger om straffedommer og lovovertredelser i stor skala og neppe medfører risiko for personers rettigheter ({Art. 27(2)(a)}), undertrykk funnet og oppgi det som begrunnelse; hvis du har et etableringssted i EØS som opplysningene behandles i forbindelse med, skriv det med `establishment CC` ({Art. 3(1)}: da trengs ingen representant)",
+            "viss behandlinga berre skjer av og til, ikkje omfattar særlege kategoriar eller opplysningar om straffedommar og lovbrot i stor skala og truleg ikkje fører med seg risiko for rettane til personar ({Art. 27(2)(a)}), undertrykk funnet og oppgi det som grunngiving; viss du har ein etableringsstad i EØS som opplysningane blir behandla i samband med, skriv det med `establishment CC` ({Art. 3(1)}: då trengst ingen representant)",
+            "if the processing is only occasional, includes no special categories or criminal-offence data on a large scale and is unlikely to put people's rights at risk ({Art. 27(2)(a)}), suppress this finding and give that as the reason; if you have an establishment in the EEA in whose context you process the data, write it with `establishment CC` ({Art. 3(1)}: no representative is needed)",
+        ];
+        NOT_IN_EEA = [
+            "representanten er ikke i EØS ({countries})",
+            "representanten er ikkje i EØS ({countries})",
+            "the representative is not in the EEA ({countries})",
+        ];
+        NO_COUNTRY = [
+            "representanten har ikke noe `country`",
+            "representanten har ikkje noko `country`",
+            "the representative has no `country`",
+        ];
+        CONTROLLER_COUNTRY = [
+            "landet til den behandlingsansvarlige",
+            "landet til den behandlingsansvarlege",
+            "the controller's country",
+        ];
     }
 }
 
@@ -91,39 +127,41 @@ impl Rule for MissingRepresentative {
         {
             return;
         }
-        const OPENING: &str = "if you offer goods or services to people in the EEA or monitor their behaviour there (Art. 3(2))";
-        const WHY: &str = "you must designate in writing a representative established in one of the EEA States where those people are (Art. 27(1), 27(3)), and the notice must name it (Art. 13(1)(a))";
-        const EXEMPTION: &str = "if the processing is only occasional, includes no special categories or criminal-offence data on a large scale and is unlikely to put people's rights at risk (Art. 27(2)(a)), suppress this finding and give that as the reason; if you have an establishment in the EEA in whose context you process the data, write it with `establishment CC` (Art. 3(1): no representative is needed)";
+        let exemption = report.say(Self::EXEMPTION, &[]);
         let outside = codes(country);
         let diagnostic = match model.representatives.first() {
             None => Diagnostic::new(
                 &Self::META,
                 controller.id.span,
-                format!(
-                    "{OPENING} from outside it ({outside}) without an establishment in it, {WHY}: no representative is declared; add `representative \"Name\" {{ country CC; email \"…\" }}` with the representative's EEA state, or, {EXEMPTION}"
+                report.say(
+                    Self::NO_REPRESENTATIVE,
+                    &[("outside", &outside), ("exemption", &exemption)],
                 ),
             ),
             Some(representative) => {
                 let (span, problem) = match &representative.country {
                     Some(at) => (
                         at.span,
-                        format!("the representative is not in the EEA ({})", codes(at)),
+                        report.say(Self::NOT_IN_EEA, &[("countries", &codes(at))]),
                     ),
-                    None => (
-                        representative.keyword,
-                        "the representative has no `country`".to_string(),
-                    ),
+                    None => (representative.keyword, report.say(Self::NO_COUNTRY, &[])),
                 };
                 Diagnostic::new(
                     &Self::META,
                     span,
-                    format!(
-                        "{OPENING} from outside it ({outside}) without an establishment in it, {WHY}: {problem}; write the representative's EEA state with `country CC`, or, {EXEMPTION}"
+                    report.say(
+                        Self::WRONG_REPRESENTATIVE,
+                        &[
+                            ("outside", &outside),
+                            ("problem", &problem),
+                            ("exemption", &exemption),
+                        ],
                     ),
                 )
             }
         };
-        report.push(diagnostic.with_related(country.span, "the controller's country"));
+        let related = report.say(Self::CONTROLLER_COUNTRY, &[]);
+        report.push(diagnostic.with_related(country.span, related));
     }
 }
 

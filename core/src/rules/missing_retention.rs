@@ -28,8 +28,19 @@ declare_rule! {
         name: "missing-retention",
         severity: Error,
         article: "Art. 13(2)(a), 14(2)(a)",
-        summary: "a purpose without a retention period",
         fix: Never,
+        summary: [
+            "et formål uten lagringstid",
+            "eit formål utan lagringstid",
+            "a purpose without a retention period",
+        ],
+    }
+    messages {
+        NO_RETENTION = [
+            "formålet `{purpose}` sier ikke hvor lenge opplysningene lagres ({Art. 13(2)(a)}): legg til `retention 90 days`, `retention 5 years after \"hendelse\"` eller `retention until \"hendelse\"`",
+            "formålet `{purpose}` seier ikkje kor lenge opplysningane blir lagra ({Art. 13(2)(a)}): legg til `retention 90 days`, `retention 5 years after \"hending\"` eller `retention until \"hending\"`",
+            "the purpose `{purpose}` does not say how long the data are kept ({Art. 13(2)(a)}): add `retention 90 days`, `retention 5 years after \"event\"` or `retention until \"event\"`",
+        ];
     }
 }
 
@@ -43,10 +54,7 @@ impl Rule for MissingRetention {
             report.push(Diagnostic::new(
                 &Self::META,
                 purpose.id.span,
-                format!(
-                    "the purpose `{}` does not say how long the data are kept (Art. 13(2)(a)): add `retention 90 days`, `retention 5 years after \"event\"` or `retention until \"event\"`",
-                    purpose.id.name
-                ),
+                report.say(Self::NO_RETENTION, &[("purpose", &purpose.id.name)]),
             ));
         }
     }

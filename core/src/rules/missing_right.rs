@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::lang::cite;
 use crate::model::Model;
 use crate::rules::{Report, Rule};
 use crate::vocab::{RightKind, Vocabulary};
@@ -38,8 +39,25 @@ declare_rule! {
         name: "missing-right",
         severity: Error,
         article: "Art. 13(2)(b), 15-18",
-        summary: "a right of Art. 15-18 not granted",
         fix: Sometimes,
+        summary: [
+            "en rettighet etter {Art. 15-18} som ikke er gitt",
+            "ein rett etter {Art. 15-18} som ikkje er gitt",
+            "a right of {Art. 15-18} not granted",
+        ],
+    }
+    messages {
+        NOT_GRANTED = [
+            "erklæringen gir ikke {right} ({articles}): legg til `{word}` i `rights`",
+            "erklæringa gir ikkje {right} ({articles}): legg til `{word}` i `rights`",
+            "the notice does not grant the right to {right} ({articles}): add `{word}` to `rights`",
+        ];
+        /// The quick fix that grants a right (this rule's and the other rules' about rights).
+        ADD_RIGHT = ["Legg til `{word}` i `rights`", "Legg til `{word}` i `rights`", "Add `{word}` to `rights`"];
+        ACCESS = ["retten til innsyn", "retten til innsyn", "access"];
+        RECTIFICATION = ["retten til retting", "retten til retting", "rectification"];
+        ERASURE = ["retten til sletting", "retten til sletting", "erasure"];
+        RESTRICTION = ["retten til begrensning av behandlingen", "retten til avgrensing av behandlinga", "restriction of processing"];
     }
 }
 
@@ -56,28 +74,37 @@ impl Rule for MissingRight {
             if model.rights.as_ref().is_some_and(|r| r.grants(right)) {
                 continue;
             }
+            let name = match right {
+                RightKind::Access => Self::ACCESS,
+                RightKind::Rectification => Self::RECTIFICATION,
+                RightKind::Erasure => Self::ERASURE,
+                _ => Self::RESTRICTION,
+            };
             let mut diagnostic = Diagnostic::new(
                 &Self::META,
                 model.rights_anchor(),
-                format!(
-                    "the notice does not grant the right to {} ({}, 13(2)(b)): add `{}` to `rights`",
-                    right_name(right),
-                    right.article(),
-                    right.word()
+                report.say(
+                    Self::NOT_GRANTED,
+                    &[
+                        ("right", &report.say(name, &[])),
+                        (
+                            "articles",
+                            &cite(&format!("{}, 13(2)(b)", right.article()), report.language),
+                        ),
+                        ("word", &right.word()),
+                    ],
                 ),
             );
-            diagnostic.fix = model.grant_right(right);
+            diagnostic.fix = model.grant_right(right, Self::add_right(right, report));
             report.push(diagnostic);
         }
     }
 }
 
-fn right_name(right: RightKind) -> &'static str {
-    match right {
-        RightKind::Access => "access",
-        RightKind::Rectification => "rectification",
-        RightKind::Erasure => "erasure",
-        _ => "restriction of processing",
+impl MissingRight {
+    /// The title of the quick fix that grants `right`, in the run's language.
+    pub(crate) fn add_right(right: RightKind, report: &Report) -> String {
+        report.say(Self::ADD_RIGHT, &[("word", &right.word())])
     }
 }
 

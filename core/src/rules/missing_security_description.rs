@@ -33,8 +33,19 @@ declare_rule! {
         name: "missing-security-description",
         severity: Info,
         article: "Art. 30(1)(g), 32(1)",
-        summary: "no description of the security measures for the record",
         fix: Never,
+        summary: [
+            "ingen beskrivelse av sikkerhetstiltakene i protokollen",
+            "inga skildring av tryggingstiltaka i protokollen",
+            "no description of the security measures for the record",
+        ],
+    }
+    messages {
+        NO_SECURITY = [
+            "protokollen skal om mulig beskrive de tekniske og organisatoriske sikkerhetstiltakene ({Art. 30(1)(g), 32(1)}): legg til `security \"…\"` hos den behandlingsansvarlige for tiltakene som gjelder alt, eller i et formål for tiltakene som gjelder det",
+            "protokollen skal om mogleg skildre dei tekniske og organisatoriske tryggingstiltaka ({Art. 30(1)(g), 32(1)}): legg til `security \"…\"` hos den behandlingsansvarlege for tiltaka som gjeld alt, eller i eit formål for tiltaka som gjeld det",
+            "the record of processing must describe, where possible, the technical and organisational security measures ({Art. 30(1)(g), 32(1)}): add `security \"…\"` to the controller for the measures that apply to everything, or to a purpose for its own",
+        ];
     }
 }
 
@@ -54,7 +65,7 @@ impl Rule for MissingSecurityDescription {
         report.push(Diagnostic::new(
             &Self::META,
             at,
-            "the record of processing must describe, where possible, the technical and organisational security measures (Art. 30(1)(g), 32(1)): add `security \"…\"` to the controller for the measures that apply to everything, or to a purpose for its own",
+            report.say(Self::NO_SECURITY, &[]),
         ));
     }
 }

@@ -51,18 +51,41 @@ declare_rule! {
         name: "missing-translation",
         severity: Warning,
         article: "Art. 12(1), 5(1)(a)",
-        summary: "a text of a notice in several languages without a translation into one of them",
         fix: Never,
+        summary: [
+            "en tekst i en flerspråklig erklæring som mangler oversettelse til ett av språkene",
+            "ein tekst i ei fleirspråkleg erklæring som ikkje er omsett til eitt av språka",
+            "a text of a notice in several languages without a translation into one of them",
+        ],
+    }
+    messages {
+        AND = ["og", "og", "and"];
+        ONE_VERSION = ["`{language}`-versjonen", "`{language}`-versjonen", "the `{language}` version"];
+        VERSIONS = ["versjonene på {languages}", "versjonane på {languages}", "the {languages} versions"];
+        NOT_TRANSLATED = [
+            "erklæringen publiseres også på {wanted}, men {text} er ikke oversatt til {missing}, så {versions} ville vist teksten på `{first}`, som leserne kanskje ikke forstår ({Art. 12(1), 5(1)(a)}; WP260 rev.01 ¶ 13: klart og enkelt språk for dem det gjelder); legg til oversettelsen etter teksten: `{example} \"…\"`",
+            "erklæringa blir også publisert på {wanted}, men {text} er ikkje omsett til {missing}, så {versions} ville vist teksten på `{first}`, som lesarane kanskje ikkje forstår ({Art. 12(1), 5(1)(a)}; WP260 rev.01 ¶ 13: klart og enkelt språk for dei det gjeld); legg til omsetjinga etter teksten: `{example} \"…\"`",
+            "the notice is also published in {wanted}, but {text} has no translation into {missing}, so {versions} would show it in `{first}`, which its readers may not understand ({Art. 12(1), 5(1)(a)}; WP260 rev.01 ¶ 13: clear and plain language for the people addressed); add the translation after the text: `{example} \"…\"`",
+        ];
+        PUBLISHED_IN = [
+            "erklæringen publiseres på `{language}`",
+            "erklæringa blir publisert på `{language}`",
+            "the notice is published in `{language}`",
+        ];
     }
 }
 
 /// "`nn`", "`nn` and `en`", "`nn`, `se` and `en`".
-fn list(languages: &[&str]) -> String {
+fn list(languages: &[&str], report: &Report) -> String {
     let quoted: Vec<String> = languages.iter().map(|l| format!("`{l}`")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, init)) => format!("{} and {last}", init.join(", ")),
+        Some((last, init)) => format!(
+            "{} {} {last}",
+            init.join(", "),
+            report.say(MissingTranslation::AND, &[])
+        ),
     }
 }
 
@@ -107,20 +130,30 @@ impl Rule for MissingTranslation {
             let mut diagnostic = Diagnostic::new(
                 &Self::META,
                 text.span,
-                format!(
-                    "the notice is also published in {}, but {} has no translation into {}, so {} would show it in `{first}`, which its readers may not understand (Art. 12(1), 5(1)(a); WP260 rev.01 ¶ 13: clear and plain language for the people addressed); add the translation after the text: `{example} \"…\"`",
-                    list(&wanted),
-                    quote(text),
-                    list(&missing),
-                    match missing.as_slice() {
-                        [one] => format!("the `{one}` version"),
-                        _ => format!("the {} versions", list(&missing)),
-                    },
+                report.say(
+                    Self::NOT_TRANSLATED,
+                    &[
+                        ("wanted", &list(&wanted, report)),
+                        ("text", &quote(text)),
+                        ("missing", &list(&missing, report)),
+                        (
+                            "versions",
+                            &match missing.as_slice() {
+                                [one] => report.say(Self::ONE_VERSION, &[("language", one)]),
+                                _ => report
+                                    .say(Self::VERSIONS, &[("languages", &list(&missing, report))]),
+                            },
+                        ),
+                        ("first", first),
+                        ("example", example),
+                    ],
                 ),
             );
             if let Some(tag) = notice.languages.iter().find(|l| l.value == *example) {
-                diagnostic = diagnostic
-                    .with_related(tag.span, format!("the notice is published in `{example}`"));
+                diagnostic = diagnostic.with_related(
+                    tag.span,
+                    report.say(Self::PUBLISHED_IN, &[("language", example)]),
+                );
             }
             report.push(diagnostic);
         }

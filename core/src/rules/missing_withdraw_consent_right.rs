@@ -32,8 +32,20 @@ declare_rule! {
         name: "missing-withdraw-consent-right",
         severity: Error,
         article: "Art. 7(3), 13(2)(c)",
-        summary: "consent is used but its withdrawal is not offered",
         fix: Sometimes,
+        summary: [
+            "samtykke brukes, men retten til å trekke det tilbake er ikke gitt",
+            "samtykke blir brukt, men retten til å trekkje det attende er ikkje gitt",
+            "consent is used but its withdrawal is not offered",
+        ],
+    }
+    messages {
+        NOT_GRANTED = [
+            "samtykke kan når som helst trekkes tilbake, like enkelt som det ble gitt ({Art. 7(3), 13(2)(c)}): legg til `withdraw_consent` i `rights`",
+            "samtykke kan når som helst trekkjast attende, like enkelt som det vart gitt ({Art. 7(3), 13(2)(c)}): legg til `withdraw_consent` i `rights`",
+            "consent can be withdrawn at any time, as easily as it was given ({Art. 7(3), 13(2)(c)}): add `withdraw_consent` to `rights`",
+        ];
+        RESTS_ON_CONSENT = ["`{purpose}` bygger på samtykke", "`{purpose}` byggjer på samtykke", "`{purpose}` rests on consent"];
     }
 }
 
@@ -57,15 +69,18 @@ impl Rule for MissingWithdrawConsentRight {
         let mut diagnostic = Diagnostic::new(
             &Self::META,
             model.rights_anchor(),
-            "consent can be withdrawn at any time, as easily as it was given (Art. 7(3), 13(2)(c)): add `withdraw_consent` to `rights`",
+            report.say(Self::NOT_GRANTED, &[]),
         );
         for purpose in on_consent {
             diagnostic = diagnostic.with_related(
                 purpose.id.span,
-                format!("`{}` rests on consent", purpose.id.name),
+                report.say(Self::RESTS_ON_CONSENT, &[("purpose", &purpose.id.name)]),
             );
         }
-        diagnostic.fix = model.grant_right(RightKind::WithdrawConsent);
+        diagnostic.fix = model.grant_right(
+            RightKind::WithdrawConsent,
+            super::missing_right::MissingRight::add_right(RightKind::WithdrawConsent, report),
+        );
         report.push(diagnostic);
     }
 }

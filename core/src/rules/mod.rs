@@ -5,7 +5,10 @@
 //! triggers the rule) and `## Fix` (a ```privacy block that does not). The examples are run as
 //! tests, so the documentation cannot drift from the logic.
 
+use std::fmt::Display;
+
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::{Language, T};
 use crate::model::Model;
 
 /// What a rule is, apart from its logic.
@@ -17,12 +20,15 @@ pub struct RuleMeta {
     /// The GDPR text it enforces, as "Art. 6(1), 13(1)(c)"; `None` for rules about the file
     /// itself (a syntax error enforces no article).
     pub article: Option<&'static str>,
-    /// One line: what a finding means.
-    pub summary: &'static str,
+    /// One line: what a finding means (see [`RuleMeta::summary_in`]).
+    pub summary: T,
     /// Whether the rule offers a quick fix (an edit the editor can apply).
     pub fix: FixAvailability,
-    /// The documentation, in Markdown (the rule's doc comment).
+    /// The documentation, in Markdown (the rule's doc comment), in English.
     pub docs: &'static str,
+    /// Every text the rule writes in a finding (messages, related notes, quick-fix titles), by
+    /// name: the rule's `messages` table.
+    pub messages: &'static [(&'static str, T)],
 }
 
 /// Whether a rule's findings come with a quick fix, as ruff's `FIX_AVAILABILITY`. Enforced by a
@@ -54,8 +60,13 @@ impl RuleMeta {
             "severity": self.severity.as_str(),
             "article": self.article,
             "fix": self.fix.as_str(),
-            "summary": self.summary,
+            "summary": self.summary_in(Language::English),
         })
+    }
+
+    /// The summary in `language`, its article references written as the language writes them.
+    pub fn summary_in(&self, language: Language) -> String {
+        self.summary.fill(language, &[])
     }
 
     /// The documentation with the leading space of each doc-comment line removed.
@@ -69,15 +80,13 @@ impl RuleMeta {
 
     /// The text the rule enforces, as shown beside a finding: "GDPR Art. 6(1)" for a GDPR
     /// article; a Norwegian law or the ePrivacy Directive as written ("personopplysningsloven
-    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. `None` for rules about the
-    /// file itself.
-    pub fn citation(&self) -> Option<String> {
-        self.article.map(|a| {
-            if a.starts_with("Art.") {
-                format!("GDPR {a}")
-            } else {
-                a.to_string()
-            }
+    /// § 12, GDPR Art. 87"), since "GDPR" would name the wrong act. In Norwegian, as
+    /// [`crate::lang::cite`] writes it. `None` for rules about the file itself.
+    pub fn citation(&self, language: Language) -> Option<String> {
+        self.article.map(|a| match language {
+            Language::English if a.starts_with("Art.") => format!("GDPR {a}"),
+            Language::English => a.to_string(),
+            _ => crate::lang::cite(a, language),
         })
     }
 
@@ -85,10 +94,11 @@ impl RuleMeta {
     /// title with the severity and the article, the summary, then the documentation.
     pub fn explanation(&self) -> String {
         let article = self
-            .citation()
+            .citation(Language::English)
             .map(|a| format!(", {a}"))
             .unwrap_or_default();
-        let mut summary = self.summary.chars();
+        let summary = self.summary_in(Language::English);
+        let mut summary = summary.chars();
         let summary: String = summary
             .next()
             .map(|first| first.to_uppercase().chain(summary).collect())
@@ -120,7 +130,9 @@ pub trait Rule: Declared + Send + Sync {
     }
 }
 
-/// Declares a rule: a unit struct with its metadata and documentation.
+/// Declares a rule: a unit struct with its metadata and documentation, then, in `messages`,
+/// every text its findings carry, each in Bokmål, Nynorsk and English (as [`crate::lang::T`]:
+/// a missing language does not compile), as associated constants: `Self::NO_DPO`.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
@@ -128,9 +140,12 @@ macro_rules! declare_rule {
             name: $rule:literal,
             severity: $severity:ident,
             article: $article:literal,
-            summary: $summary:literal,
-            fix: $fix:ident $(,)?
+            fix: $fix:ident,
+            summary: [$summary_nb:literal, $summary_nn:literal, $summary_en:literal $(,)?] $(,)?
         }
+        $(messages {
+            $($(#[$message_doc:meta])* $message:ident = [$nb:literal, $nn:literal, $en:literal $(,)?];)*
+        })?
     ) => {
         $(#[doc = $doc])*
         $vis struct $name;
@@ -141,10 +156,16 @@ macro_rules! declare_rule {
                 severity: $crate::diagnostic::Severity::$severity,
                 // Written `""` in a rule's declaration when there is none.
                 article: if $article.is_empty() { None } else { Some($article) },
-                summary: $summary,
+                summary: $crate::lang::T { nb: $summary_nb, nn: $summary_nn, en: $summary_en },
                 fix: $crate::rules::FixAvailability::$fix,
                 docs: concat!($($doc, "\n"),*),
+                messages: &[$($((stringify!($message), Self::$message)),*)?],
             };
+            $($(
+                $(#[$message_doc])*
+                pub const $message: $crate::lang::T =
+                    $crate::lang::T { nb: $nb, nn: $nn, en: $en };
+            )*)?
         }
 
         impl $crate::rules::Declared for $name {
@@ -155,15 +176,29 @@ macro_rules! declare_rule {
     };
 }
 
-/// Collects the findings of the rules.
+/// Collects the findings of the rules, written in the run's language.
 #[derive(Default)]
 pub struct Report {
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The language of every text of the run's findings: one language per run.
+    pub language: Language,
 }
 
 impl Report {
+    pub fn new(language: Language) -> Report {
+        Report {
+            diagnostics: Vec::new(),
+            language,
+        }
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// A phrase of a rule's `messages` in the run's language, its placeholders filled.
+    pub fn say(&self, phrase: T, values: &[(&str, &dyn Display)]) -> String {
+        phrase.fill(self.language, values)
     }
 }
 
@@ -336,7 +371,7 @@ pub fn reference() -> String {
             m.name,
             m.severity.as_str(),
             m.fix.as_str(),
-            m.summary
+            m.summary_in(Language::English)
         ));
     }
     for rule in ALL {
@@ -355,6 +390,60 @@ pub fn reference() -> String {
         }
     }
     out
+}
+
+/// The summary table of the rules in Norwegian (`docs/rules.nb.md`, `docs/rules.nn.md`): each
+/// rule with its severity, the article as Norwegian lawyers cite it, and its summary, written
+/// from the same texts as `privlint explain --lang`. A test keeps the files current.
+pub fn summary_table(language: Language) -> String {
+    let (title, intro, header) = match language {
+        Language::Nb => (
+            "Reglene",
+            "Alle reglene privlint kontrollerer, i den rekkefølgen de kontrolleres. \
+             `privlint explain REGEL --lang nb` viser sammendraget og hjemmelen på bokmål og \
+             deretter hele dokumentasjonen (på engelsk, i `rules.md`). Navnene på reglene er de \
+             samme på alle språk.",
+            "| regel | alvorlighetsgrad | hjemmel | hva et funn betyr |",
+        ),
+        Language::Nn => (
+            "Reglane",
+            "Alle reglane privlint kontrollerer, i den rekkjefølgja dei blir kontrollerte. \
+             `privlint explain REGEL --lang nn` viser samandraget og heimelen på nynorsk og \
+             deretter heile dokumentasjonen (på engelsk, i `rules.md`). Namna på reglane er dei \
+             same på alle språk.",
+            "| regel | alvorsgrad | heimel | kva eit funn tyder |",
+        ),
+        // English has the whole reference, `docs/rules.md`.
+        Language::English => return reference(),
+    };
+    let mut out = format!(
+        "# {title}\n\n<!-- Generated from the rules' texts (core/src/rules/). Do not edit: run \
+         `PRIVLINT_BLESS=1 cargo test -p privlint-core --test docs` after changing a rule. -->\n\n\
+         {intro}\n\n{header}\n|---|---|---|---|\n"
+    );
+    for rule in ALL {
+        let m = rule.meta();
+        let article = m
+            .article
+            .map(|a| crate::lang::cite(a, language))
+            .unwrap_or_else(|| "–".to_string());
+        out.push_str(&format!(
+            "| [`{0}`](rules.md#{0}) | {1} | {article} | {2} |\n",
+            m.name,
+            severity_in(m.severity, language),
+            m.summary_in(language)
+        ));
+    }
+    out
+}
+
+/// A severity as the Norwegian table names it.
+fn severity_in(severity: Severity, language: Language) -> &'static str {
+    match severity {
+        Severity::Error => language.pick("feil", "feil", "error"),
+        Severity::Warning => language.pick("advarsel", "åtvaring", "warning"),
+        Severity::Info => language.pick("informasjon", "informasjon", "info"),
+    }
 }
 
 /// The rule with this name.
@@ -430,7 +519,11 @@ mod tests {
             for section in ["## What it checks", "## Why", "## Example", "## Fix"] {
                 assert!(docs.contains(section), "{} lacks {section}", meta.name);
             }
-            assert!(!meta.summary.is_empty(), "{} has no summary", meta.name);
+            let problems: Vec<String> = std::iter::once(("summary", meta.summary))
+                .chain(meta.messages.iter().copied())
+                .flat_map(|(name, t)| crate::lang::problems(&format!("{}: {name}", meta.name), t))
+                .collect();
+            assert!(problems.is_empty(), "{}", problems.join("\n"));
         }
     }
 
@@ -544,6 +637,60 @@ mod tests {
         }
     }
 
+    /// Rules whose messages are still written in English only: `invalid-value`'s problems are
+    /// worded while the file is read (lower.rs), and `invalid-utf8`'s while it is decoded,
+    /// where the run's language is not known yet.
+    const NOT_YET_TRANSLATED: &[&str] = &["invalid-value", "invalid-utf8"];
+
+    #[test]
+    fn every_rule_but_the_listed_ones_has_its_messages_table() {
+        for rule in ALL {
+            let meta = rule.meta();
+            assert_eq!(
+                meta.messages.is_empty(),
+                NOT_YET_TRANSLATED.contains(&meta.name),
+                "{}: its messages table and NOT_YET_TRANSLATED disagree",
+                meta.name
+            );
+        }
+    }
+
+    /// Every text of every finding on the documented examples and their fixes is written in the
+    /// run's language: in Bokmål and Nynorsk each message, related note and quick-fix title
+    /// differs from the English one, so a text a rule still writes in English fails here.
+    #[test]
+    fn findings_are_written_in_the_chosen_language() {
+        let mut inputs: Vec<String> = ALL
+            .iter()
+            .flat_map(|rule| examples(&rule.meta().documentation()))
+            .collect();
+        inputs.push("rights { access }\n".into());
+        for text in &inputs {
+            let english = crate::check(text, &crate::Settings::default());
+            for language in [Language::Nb, Language::Nn] {
+                let settings = crate::Settings {
+                    language,
+                    ..crate::Settings::default()
+                };
+                let norwegian = crate::check(text, &settings);
+                assert_eq!(english.len(), norwegian.len(), "{text}");
+                for (en, no) in english.iter().zip(&norwegian) {
+                    if NOT_YET_TRANSLATED.contains(&en.rule.name) {
+                        continue;
+                    }
+                    let name = en.rule.name;
+                    assert_ne!(en.message, no.message, "{name}: in English in {language:?}");
+                    for (en, no) in en.related.iter().zip(&no.related) {
+                        assert_ne!(en.message, no.message, "{name}: related note in English");
+                    }
+                    if let (Some(en), Some(no)) = (&en.fix, &no.fix) {
+                        assert_ne!(en.title, no.title, "{name}: quick fix in English");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn suggests_rule_names() {
         assert_eq!(suggest("syntax-eror"), Some("syntax-error"));
@@ -555,13 +702,35 @@ mod tests {
     #[test]
     fn citations_name_the_act() {
         assert_eq!(
-            find("missing-dpo").unwrap().meta().citation().as_deref(),
+            find("missing-dpo")
+                .unwrap()
+                .meta()
+                .citation(Language::English)
+                .as_deref(),
             Some("GDPR Art. 37(1)(a)")
         );
+        assert_eq!(
+            find("missing-dpo")
+                .unwrap()
+                .meta()
+                .citation(Language::Nn)
+                .as_deref(),
+            Some("personvernforordninga artikkel 37 nr. 1 bokstav a")
+        );
         for name in ["national-id-need", "cookie-consent", "employee-monitoring"] {
-            let citation = find(name).unwrap().meta().citation().unwrap();
+            let citation = find(name)
+                .unwrap()
+                .meta()
+                .citation(Language::English)
+                .unwrap();
             assert!(!citation.starts_with("GDPR"), "{citation}");
         }
-        assert_eq!(find("syntax-error").unwrap().meta().citation(), None);
+        assert_eq!(
+            find("syntax-error")
+                .unwrap()
+                .meta()
+                .citation(Language::English),
+            None
+        );
     }
 }

@@ -41,8 +41,20 @@ declare_rule! {
         name: "national-id-need",
         severity: Warning,
         article: "personopplysningsloven § 12, GDPR Art. 87",
-        summary: "a national identity number without the need for secure identification stated (Norway)",
         fix: Never,
+        summary: [
+            "fødselsnummer uten at behovet for sikker identifisering er beskrevet (Norge)",
+            "fødselsnummer utan at behovet for sikker identifisering er skildra (Noreg)",
+            "a national identity number without the need for secure identification stated (Norway)",
+        ],
+    }
+    messages {
+        NEED_NOT_STATED = [
+            "formålet `{purpose}` bruker fødselsnummer (`{category}`): etter {law} {section} kan fødselsnummer bare brukes når det er et saklig behov for sikker identifisering og metoden er nødvendig for å oppnå det; skriv dette behovet i `identification \"…\"`, eller bruk en annen identifikator",
+            "formålet `{purpose}` brukar fødselsnummer (`{category}`): etter {law} {section} kan fødselsnummer berre brukast når det er eit sakleg behov for sikker identifisering og metoden er naudsynt for å oppnå det; skriv dette behovet i `identification \"…\"`, eller bruk ein annan identifikator",
+            "the purpose `{purpose}` uses a national identity number (`{category}`): under {law} {section} a national identity number may be used only where there is a legitimate need for secure identification and the method is necessary to achieve it; write that need in `identification \"…\"`, or use another identifier",
+        ];
+        THE_NUMBER = ["fødselsnummeret", "fødselsnummeret", "the national identity number"];
     }
 }
 
@@ -68,12 +80,17 @@ impl Rule for NationalIdNeed {
                 Diagnostic::new(
                     &Self::META,
                     purpose.id.span,
-                    format!(
-                        "the purpose `{}` uses a national identity number (`{}`): under {} {} a national identity number may be used only where there is a legitimate need for secure identification and the method is necessary to achieve it; write that need in `identification \"…\"`, or use another identifier",
-                        purpose.id.name, category.id.name, NATIONAL_ID_NUMBER.law, NATIONAL_ID_NUMBER.section
+                    report.say(
+                        Self::NEED_NOT_STATED,
+                        &[
+                            ("purpose", &purpose.id.name),
+                            ("category", &category.id.name),
+                            ("law", &NATIONAL_ID_NUMBER.law),
+                            ("section", &NATIONAL_ID_NUMBER.section),
+                        ],
                     ),
                 )
-                .with_related(reference.span, "the national identity number"),
+                .with_related(reference.span, report.say(Self::THE_NUMBER, &[])),
             );
         }
     }

@@ -35,8 +35,19 @@ declare_rule! {
         name: "portability-not-applicable",
         severity: Warning,
         article: "Art. 20(1), 20(3)",
-        summary: "portability granted where it does not apply",
         fix: Never,
+        summary: [
+            "retten til dataportabilitet er gitt der den ikke gjelder",
+            "retten til dataportabilitet er gitt der han ikkje gjeld",
+            "portability granted where it does not apply",
+        ],
+    }
+    messages {
+        NOT_APPLICABLE = [
+            "ingen formål bygger på samtykke eller avtale og utføres automatisert, så retten til dataportabilitet gjelder ikke ({Art. 20(1), 20(3)}): fjern `portability`, eller gi formålet det riktige grunnlaget",
+            "ingen formål byggjer på samtykke eller avtale og blir utført automatisert, så retten til dataportabilitet gjeld ikkje ({Art. 20(1), 20(3)}): fjern `portability`, eller gi formålet det rette grunnlaget",
+            "no purpose rests on consent or contract and is carried out by automated means, so the right to data portability does not apply ({Art. 20(1), 20(3)}): remove `portability`, or give the purpose its real basis",
+        ];
     }
 }
 
@@ -60,7 +71,7 @@ impl Rule for PortabilityNotApplicable {
             report.push(Diagnostic::new(
                 &Self::META,
                 right.span,
-                "no purpose rests on consent or contract and is carried out by automated means, so the right to data portability does not apply (Art. 20(1), 20(3)): remove `portability`, or give the purpose its real basis",
+                report.say(Self::NOT_APPLICABLE, &[]),
             ));
         }
     }

@@ -40,8 +40,24 @@ declare_rule! {
         name: "public-authority-consent",
         severity: Info,
         article: "Art. 4(11), Recital 43",
-        summary: "a public authority relying on consent",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bygger på samtykke",
+            "ei offentleg styresmakt som byggjer på samtykke",
+            "a public authority relying on consent",
+        ],
+    }
+    messages {
+        AUTHORITY_CONSENT = [
+            "formålet `{purpose}` bygger på samtykke gitt til en offentlig myndighet, og det er bare gyldig der det ikke koster personen noen tjeneste, ytelse eller rettighet å si nei ({Art. 4(11), Recital 43}): hvis det stemmer, skriv det i `# privlint: allow public-authority-consent -- begrunnelse`; ellers bygg formålet på `basis public_task \"lov\"` eller `basis legal_obligation \"lov\"`",
+            "formålet `{purpose}` byggjer på samtykke gitt til ei offentleg styresmakt, og det er berre gyldig der det ikkje kostar personen nokon teneste, yting eller rett å seie nei ({Art. 4(11), Recital 43}): viss det stemmer, skriv det i `# privlint: allow public-authority-consent -- grunngiving`; elles byggj formålet på `basis public_task \"lov\"` eller `basis legal_obligation \"lov\"`",
+            "the purpose `{purpose}` relies on consent given to a public authority, which is valid only where refusing costs the person no service, benefit or right ({Art. 4(11), Recital 43}): if that holds, say so in `# privlint: allow public-authority-consent -- reason`; otherwise rest the purpose on `basis public_task \"law\"` or `basis legal_obligation \"law\"`",
+        ];
+        PUBLIC_AUTHORITY = [
+            "den behandlingsansvarlige er en offentlig myndighet",
+            "den behandlingsansvarlege er ei offentleg styresmakt",
+            "the controller is a public authority",
+        ];
     }
 }
 
@@ -65,12 +81,9 @@ impl Rule for PublicAuthorityConsent {
                     Diagnostic::new(
                         &Self::META,
                         basis.span,
-                        format!(
-                            "the purpose `{}` relies on consent given to a public authority, which is valid only where refusing costs the person no service, benefit or right (Art. 4(11), Recital 43): if that holds, say so in `# privlint: allow public-authority-consent -- reason`; otherwise rest the purpose on `basis public_task \"law\"` or `basis legal_obligation \"law\"`",
-                            purpose.id.name
-                        ),
+                        report.say(Self::AUTHORITY_CONSENT, &[("purpose", &purpose.id.name)]),
                     )
-                    .with_related(flag, "the controller is a public authority"),
+                    .with_related(flag, report.say(Self::PUBLIC_AUTHORITY, &[])),
                 );
             }
         }

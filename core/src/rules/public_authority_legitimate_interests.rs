@@ -37,8 +37,19 @@ declare_rule! {
         name: "public-authority-legitimate-interests",
         severity: Warning,
         article: "Art. 6(1) second subparagraph",
-        summary: "a public authority relying on legitimate interests",
         fix: Never,
+        summary: [
+            "en offentlig myndighet som bygger på berettiget interesse",
+            "ei offentleg styresmakt som byggjer på berettiga interesse",
+            "a public authority relying on legitimate interests",
+        ],
+    }
+    messages {
+        NOT_FOR_AUTHORITY = [
+            "en offentlig myndighet kan ikke bygge på berettiget interesse når den utfører oppgavene sine ({Art. 6(1), second subparagraph}): oppgi lovgrunnlaget for oppgaven (`basis public_task \"loven\"`), eller, hvis dette ligger utenfor myndighetens oppgaver, skriv det i `# privlint: allow public-authority-legitimate-interests -- begrunnelse`",
+            "ei offentleg styresmakt kan ikkje byggje på berettiga interesse når ho utfører oppgåvene sine ({Art. 6(1), second subparagraph}): oppgi lovgrunnlaget for oppgåva (`basis public_task \"lova\"`), eller, viss dette ligg utanfor oppgåvene til styresmakta, skriv det i `# privlint: allow public-authority-legitimate-interests -- grunngiving`",
+            "a public authority cannot rely on legitimate interests for its tasks ({Art. 6(1), second subparagraph}): give the basis in law that lays down the task (`basis public_task \"the law\"`), or, if this lies outside the authority's tasks, say so in `# privlint: allow public-authority-legitimate-interests -- reason`",
+        ];
     }
 }
 
@@ -52,7 +63,7 @@ impl Rule for PublicAuthorityLegitimateInterests {
                 report.push(Diagnostic::new(
                     &Self::META,
                     basis.span,
-                    "a public authority cannot rely on legitimate interests for its tasks (Art. 6(1), second subparagraph): give the basis in law that lays down the task (`basis public_task \"the law\"`), or, if this lies outside the authority's tasks, say so in `# privlint: allow public-authority-legitimate-interests -- reason`",
+                    report.say(Self::NOT_FOR_AUTHORITY, &[]),
                 ));
             }
         }

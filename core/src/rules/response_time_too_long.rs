@@ -30,8 +30,19 @@ declare_rule! {
         name: "response-time-too-long",
         severity: Error,
         article: "Art. 12(3)",
-        summary: "a response time longer than one month",
         fix: Never,
+        summary: [
+            "en svarfrist som er lengre enn én måned",
+            "ein svarfrist som er lengre enn ein månad",
+            "a response time longer than one month",
+        ],
+    }
+    messages {
+        TOO_LONG = [
+            "henvendelser skal besvares innen én måned ({Art. 12(3)}); en forlengelse er for særlige tilfeller og må forklares for personen: skriv `respond_within 1 month`",
+            "førespurnader skal svarast på innan ein månad ({Art. 12(3)}); ei forlenging er for særlege tilfelle og må forklarast for personen: skriv `respond_within 1 month`",
+            "requests must be answered within one month ({Art. 12(3)}); an extension is for particular cases and must be explained to the person: write `respond_within 1 month`",
+        ];
     }
 }
 
@@ -48,7 +59,7 @@ impl Rule for ResponseTimeTooLong {
             report.push(Diagnostic::new(
                 &Self::META,
                 within.span,
-                "requests must be answered within one month (Art. 12(3)); an extension is for particular cases and must be explained to the person: write `respond_within 1 month`",
+                report.say(Self::TOO_LONG, &[]),
             ));
         }
     }

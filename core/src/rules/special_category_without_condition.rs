@@ -35,8 +35,29 @@ declare_rule! {
         name: "special-category-without-condition",
         severity: Error,
         article: "Art. 9(1)-(2)",
-        summary: "special categories of data without an Art. 9(2) condition",
         fix: Never,
+        summary: [
+            "særlige kategorier av personopplysninger uten vilkår etter {Art. 9(2)}",
+            "særlege kategoriar av personopplysningar utan vilkår etter {Art. 9(2)}",
+            "special categories of data without an {Art. 9(2)} condition",
+        ],
+    }
+    messages {
+        CONSENT_NOT_ENOUGH = [
+            "formålet `{purpose}` bruker den særlige kategorien `{category}`, og samtykke etter {Art. 6(1)(a)} er ikke nok for den: {Art. 9(2)(a)} krever uttrykkelig samtykke; legg til `condition explicit_consent` (eller et annet vilkår etter {Art. 9(2)})",
+            "formålet `{purpose}` brukar den særlege kategorien `{category}`, og samtykke etter {Art. 6(1)(a)} er ikkje nok for han: {Art. 9(2)(a)} krev uttrykkeleg samtykke; legg til `condition explicit_consent` (eller eit anna vilkår etter {Art. 9(2)})",
+            "the purpose `{purpose}` uses the special category `{category}`, and consent under {Art. 6(1)(a)} is not enough for it: {Art. 9(2)(a)} needs explicit consent; add `condition explicit_consent` (or another {Art. 9(2)} condition)",
+        ];
+        NO_CONDITION = [
+            "formålet `{purpose}` bruker den særlige kategorien `{category}`, og det er forbudt uten et vilkår etter {Art. 9(2)}: legg til `condition` med ett av explicit_consent, employment, vital_interests, nonprofit_body, made_public, legal_claims, substantial_public_interest, health_care, public_health, archiving_research",
+            "formålet `{purpose}` brukar den særlege kategorien `{category}`, og det er forbode utan eit vilkår etter {Art. 9(2)}: legg til `condition` med eitt av explicit_consent, employment, vital_interests, nonprofit_body, made_public, legal_claims, substantial_public_interest, health_care, public_health, archiving_research",
+            "the purpose `{purpose}` uses the special category `{category}`, which is prohibited unless an {Art. 9(2)} condition applies: add `condition` with one of explicit_consent, employment, vital_interests, nonprofit_body, made_public, legal_claims, substantial_public_interest, health_care, public_health, archiving_research",
+        ];
+        IS_SPECIAL = [
+            "`{category}` er en særlig kategori ({Art. 9(1)})",
+            "`{category}` er ein særleg kategori ({Art. 9(1)})",
+            "`{category}` is a special category ({Art. 9(1)})",
+        ];
     }
 }
 
@@ -50,21 +71,22 @@ impl Rule for SpecialCategoryWithoutCondition {
             if has_article_9 || purpose.unreadable.contains("condition") {
                 continue;
             }
-            let message = if purpose.has_basis(LegalBasis::Consent) {
-                format!(
-                    "the purpose `{}` uses the special category `{}`, and consent under Art. 6(1)(a) is not enough for it: Art. 9(2)(a) needs explicit consent; add `condition explicit_consent` (or another Art. 9(2) condition)",
-                    purpose.id.name, category.id.name
-                )
+            let phrase = if purpose.has_basis(LegalBasis::Consent) {
+                Self::CONSENT_NOT_ENOUGH
             } else {
-                format!(
-                    "the purpose `{}` uses the special category `{}`, which is prohibited unless an Art. 9(2) condition applies: add `condition` with one of explicit_consent, employment, vital_interests, nonprofit_body, made_public, legal_claims, substantial_public_interest, health_care, public_health, archiving_research",
-                    purpose.id.name, category.id.name
-                )
+                Self::NO_CONDITION
             };
+            let message = report.say(
+                phrase,
+                &[
+                    ("purpose", &purpose.id.name),
+                    ("category", &category.id.name),
+                ],
+            );
             report.push(
                 Diagnostic::new(&Self::META, purpose.id.span, message).with_related(
                     category.special.unwrap_or(category.id.span),
-                    format!("`{}` is a special category (Art. 9(1))", category.id.name),
+                    report.say(Self::IS_SPECIAL, &[("category", &category.id.name)]),
                 ),
             );
         }

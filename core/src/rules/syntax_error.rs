@@ -29,8 +29,40 @@ declare_rule! {
         name: "syntax-error",
         severity: Error,
         article: "",
-        summary: "privlint could not read part of the file",
         fix: Never,
+        summary: [
+            "privlint kunne ikke lese en del av filen",
+            "privlint kunne ikkje lese ein del av fila",
+            "privlint could not read part of the file",
+        ],
+    }
+    messages {
+        STRAY_BRACE = [
+            "denne `}}` lukker ingen blokk: fjern den, eller åpne blokken med `{{` på slutten av linjen den starter på",
+            "denne `}}` lukkar inga blokk: fjern han, eller opne blokka med `{{` på slutten av lina ho startar på",
+            "this `}}` closes no block: remove it, or open the block with `{{` at the end of the line that starts it",
+        ];
+        UNEXPECTED = [
+            "privlint kan ikke lese `{text}` her: hver linje er et feltnavn, så verdiene, så eventuelt en blokk i `{{ }}`",
+            "privlint kan ikkje lese `{text}` her: kvar line er eit feltnamn, så verdiane, så eventuelt ei blokk i `{{ }}`",
+            "privlint cannot read `{text}` here: each line is a field name, then its values, then an optional block in `{{ }}`",
+        ];
+        UNCLOSED_BLOCK = [
+            "en blokk er ikke lukket: legg til `}}` der den slutter",
+            "ei blokk er ikkje lukka: legg til `}}` der ho sluttar",
+            "a block is not closed: add `}}` where it ends",
+        ];
+        MISSING = ["`{what}` mangler her", "`{what}` manglar her", "`{what}` is missing here"];
+        UNCLOSED_TEXT = [
+            "denne teksten er ikke avsluttet: avslutt den med `\"` på samme linje (bruk `\"\"\"…\"\"\"` for tekst over flere linjer)",
+            "denne teksten er ikkje avslutta: avslutt han med `\"` på same lina (bruk `\"\"\"…\"\"\"` for tekst over fleire liner)",
+            "this text is not closed: end it with `\"` on the same line (use `\"\"\"…\"\"\"` for text over several lines)",
+        ];
+        BAD_ESCAPE = [
+            "`{escape}` er ikke en escape-sekvens: sekvensene er \\\" \\\\ \\n \\t og \\u{{…}}; skriv `\\\\` for en omvendt skråstrek",
+            "`{escape}` er ikkje ein escape-sekvens: sekvensane er \\\" \\\\ \\n \\t og \\u{{…}}; skriv `\\\\` for ein omvend skråstrek",
+            "`{escape}` is not an escape: the escapes are \\\" \\\\ \\n \\t and \\u{{…}}; write `\\\\` for a backslash",
+        ];
     }
 }
 
@@ -42,21 +74,17 @@ impl Rule for SyntaxError {
             };
             let message = match problem {
                 SyntaxProblem::Unexpected(text) if text.starts_with('}') => {
-                    "this `}` closes no block: remove it, or open the block with `{` at the end of the line that starts it".to_string()
+                    report.say(Self::STRAY_BRACE, &[])
                 }
-                SyntaxProblem::Unexpected(text) => format!(
-                    "privlint cannot read `{text}` here: each line is a field name, then its values, then an optional block in `{{ }}`"
-                ),
+                SyntaxProblem::Unexpected(text) => report.say(Self::UNEXPECTED, &[("text", text)]),
                 SyntaxProblem::Missing(what) if what == "}" => {
-                    "a block is not closed: add `}` where it ends".to_string()
+                    report.say(Self::UNCLOSED_BLOCK, &[])
                 }
-                SyntaxProblem::Missing(what) => format!("`{what}` is missing here"),
-                SyntaxProblem::UnterminatedString => {
-                    "this text is not closed: end it with `\"` on the same line (use `\"\"\"…\"\"\"` for text over several lines)".to_string()
+                SyntaxProblem::Missing(what) => report.say(Self::MISSING, &[("what", what)]),
+                SyntaxProblem::UnterminatedString => report.say(Self::UNCLOSED_TEXT, &[]),
+                SyntaxProblem::BadEscape(escape) => {
+                    report.say(Self::BAD_ESCAPE, &[("escape", escape)])
                 }
-                SyntaxProblem::BadEscape(escape) => format!(
-                    "`{escape}` is not an escape: the escapes are \\\" \\\\ \\n \\t and \\u{{…}}; write `\\\\` for a backslash"
-                ),
             };
             report.push(Diagnostic::new(&Self::META, *span, message));
         }

@@ -46,8 +46,58 @@ declare_rule! {
         name: "transfer-without-safeguard",
         severity: Error,
         article: "Art. 44, 46(1)",
-        summary: "a transfer outside the EEA without a safeguard",
         fix: Sometimes,
+        summary: [
+            "en overføring ut av EØS uten overføringsgrunnlag",
+            "ei overføring ut av EØS utan overføringsgrunnlag",
+            "a transfer outside the EEA without a safeguard",
+        ],
+    }
+    messages {
+        NO_SAFEGUARD = [
+            "opplysninger går til `{party}` i {place}, uten overføringsgrunnlag ({Art. 44, 46(1)}): legg til {hint}{asked_for}",
+            "opplysningar går til `{party}` i {place}, utan overføringsgrunnlag ({Art. 44, 46(1)}): legg til {hint}{asked_for}",
+            "data go to `{party}` in {place}, with no safeguard ({Art. 44, 46(1)}): add {hint}{asked_for}",
+        ];
+        ORGANISATION_ADEQUACY = [
+            "`safeguard adequacy` (Kommisjonen har en beslutning om tilstrekkelig beskyttelsesnivå for denne organisasjonen)",
+            "`safeguard adequacy` (Kommisjonen har ei avgjerd om tilstrekkeleg vernenivå for denne organisasjonen)",
+            "`safeguard adequacy` (the Commission has an adequacy decision for this organisation)",
+        ];
+        ORGANISATION_SAFEGUARD = [
+            "et overføringsgrunnlag etter {Art. 46} – mellom offentlige organer et rettslig bindende instrument, `safeguard public_instrument` ({Art. 46(2)(a)}), eller en administrativ ordning, `administrative_arrangement` ({Art. 46(3)(b)}); ellers `scc`",
+            "eit overføringsgrunnlag etter {Art. 46} – mellom offentlege organ eit rettsleg bindande instrument, `safeguard public_instrument` ({Art. 46(2)(a)}), eller ei administrativ ordning, `administrative_arrangement` ({Art. 46(3)(b)}); elles `scc`",
+            "a safeguard of {Art. 46} — between public bodies a legally binding instrument, `safeguard public_instrument` ({Art. 46(2)(a)}), or an administrative arrangement, `administrative_arrangement` ({Art. 46(3)(b)}); otherwise `scc`",
+        ];
+        UNITED_STATES = [
+            "`safeguard dpf` hvis organisasjonen er sertifisert under Data Privacy Framework, ellers `safeguard scc`",
+            "`safeguard dpf` viss organisasjonen er sertifisert under Data Privacy Framework, elles `safeguard scc`",
+            "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`",
+        ];
+        COUNTRY_ADEQUACY = [
+            "`safeguard adequacy` (Kommisjonen har en beslutning om tilstrekkelig beskyttelsesnivå for dette landet)",
+            "`safeguard adequacy` (Kommisjonen har ei avgjerd om tilstrekkeleg vernenivå for dette landet)",
+            "`safeguard adequacy` (the Commission has an adequacy decision for this country)",
+        ];
+        SCC = [
+            "`safeguard scc` (standard personvernbestemmelser) eller et annet overføringsgrunnlag etter {Art. 46}",
+            "`safeguard scc` (standard personvernføresegner) eller eit anna overføringsgrunnlag etter {Art. 46}",
+            "`safeguard scc` (standard contractual clauses) or another safeguard of {Art. 46}",
+        ];
+        ORGANISATION_PLACE = [
+            "en internasjonal organisasjon, som er utenfor EØS uansett hvor den holder til",
+            "ein internasjonal organisasjon, som er utanfor EØS same kvar han held til",
+            "an international organisation, outside the EEA wherever it sits",
+        ];
+        UNNAMED_PLACE = ["et land utenfor EØS", "eit land utanfor EØS", "a country outside the EEA"];
+        COUNTRIES_PLACE = ["{countries}, utenfor EØS", "{countries}, utanfor EØS", "{countries}, outside the EEA"];
+        ASKED_FOR = [
+            "; der personen har bedt om overføringen (en betaling til en utenlandsk bank, en bestilling i utlandet) og ingen ordning etter {Art. 45} eller 46 er mulig med denne mottakeren, kan `safeguard derogation contract \"…\"` ({Art. 49(1)(b)}) eller `contract_in_interest` ({Art. 49(1)(c)}) være grunnlaget, for enkeltstående overføringer som er nødvendige for den avtalen",
+            "; der personen har bede om overføringa (ei betaling til ein utanlandsk bank, ei bestilling i utlandet) og inga ordning etter {Art. 45} eller 46 er mogleg med denne mottakaren, kan `safeguard derogation contract \"…\"` ({Art. 49(1)(b)}) eller `contract_in_interest` ({Art. 49(1)(c)}) vere grunnlaget, for einskilde overføringar som er naudsynte for den avtalen",
+            "; where the person asked for the transfer (a payment to a foreign bank, a booking abroad) and no instrument of {Art. 45} or 46 can be had with this recipient, `safeguard derogation contract \"…\"` ({Art. 49(1)(b)}) or `contract_in_interest` ({Art. 49(1)(c)}) may be the ground, for occasional transfers necessary for that contract",
+        ];
+        TRANSFER_HERE = ["overføringen skjer her", "overføringa skjer her", "the transfer happens here"];
+        ADD_ADEQUACY = ["Legg til `safeguard adequacy`", "Legg til `safeguard adequacy`", "Add `safeguard adequacy`"];
     }
 }
 
@@ -81,48 +131,54 @@ impl Rule for TransferWithoutSafeguard {
             };
             let hint = if organisation.is_some() {
                 if adequate {
-                    "`safeguard adequacy` (the Commission has an adequacy decision for this organisation)"
+                    Self::ORGANISATION_ADEQUACY
                 } else {
-                    "a safeguard of Art. 46 — between public bodies a legally binding instrument, `safeguard public_instrument` (Art. 46(2)(a)), or an administrative arrangement, `administrative_arrangement` (Art. 46(3)(b)); otherwise `scc`"
+                    Self::ORGANISATION_SAFEGUARD
                 }
             } else if outside == ["US"] {
-                "`safeguard dpf` if the organisation is certified under the Data Privacy Framework, otherwise `safeguard scc`"
+                Self::UNITED_STATES
             } else if adequate {
-                "`safeguard adequacy` (the Commission has an adequacy decision for this country)"
+                Self::COUNTRY_ADEQUACY
             } else {
-                "`safeguard scc` (standard contractual clauses) or another safeguard of Art. 46"
+                Self::SCC
             };
             let place = match (organisation, outside.as_slice()) {
-                (Some(_), _) => {
-                    "an international organisation, outside the EEA wherever it sits".to_string()
+                (Some(_), _) => report.say(Self::ORGANISATION_PLACE, &[]),
+                (None, ["outside_eea"]) => report.say(Self::UNNAMED_PLACE, &[]),
+                (None, codes) => {
+                    report.say(Self::COUNTRIES_PLACE, &[("countries", &codes.join(", "))])
                 }
-                (None, ["outside_eea"]) => "a country outside the EEA".to_string(),
-                (None, codes) => format!("{}, outside the EEA", codes.join(", ")),
             };
             // A transfer the person asked for may rest on a contract derogation where nothing of
             // Art. 45 is at hand, but never one to a processor, which is used in the normal
             // course (derogation-transfer).
             let asked_for = if party.kind == Kind::Processor || adequate {
-                ""
+                String::new()
             } else {
-                "; where the person asked for the transfer (a payment to a foreign bank, a booking abroad) and no instrument of Art. 45 or 46 can be had with this recipient, `safeguard derogation contract \"…\"` (Art. 49(1)(b)) or `contract_in_interest` (Art. 49(1)(c)) may be the ground, for occasional transfers necessary for that contract"
+                report.say(Self::ASKED_FOR, &[])
             };
             let diagnostic = Diagnostic::new(
                 &Self::META,
                 anchor,
-                format!(
-                    "data go to `{}` in {place}, with no safeguard (Art. 44, 46(1)): add {hint}{asked_for}",
-                    party.id.name
+                report.say(
+                    Self::NO_SAFEGUARD,
+                    &[
+                        ("party", &party.id.name),
+                        ("place", &place),
+                        ("hint", &report.say(hint, &[])),
+                        ("asked_for", &asked_for),
+                    ],
                 ),
             )
-            .with_related(used.span, "the transfer happens here");
+            .with_related(used.span, report.say(Self::TRANSFER_HERE, &[]));
+            let add_adequacy = report.say(Self::ADD_ADEQUACY, &[]);
             // Only where the law leaves one answer: an adequacy decision that applies to this
             // controller covers the country. Which Art. 46 instrument is used elsewhere is a
             // fact the tool cannot know. The edit goes after the `country` statement, so an
             // organisation without one gets no fix (its ID is no place to write a statement).
             report.push(match (&party.country, adequate) {
                 (Some(country), true) => diagnostic.with_fix(
-                    "Add `safeguard adequacy`",
+                    add_adequacy,
                     vec![Edit {
                         span: Span::new(country.span.end, country.span.end),
                         text: "; safeguard adequacy".into(),

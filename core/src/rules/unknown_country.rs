@@ -25,8 +25,25 @@ declare_rule! {
         name: "unknown-country",
         severity: Error,
         article: "",
-        summary: "a country code that is not ISO 3166-1 alpha-2",
         fix: Sometimes,
+        summary: [
+            "en landkode som ikke er ISO 3166-1 alpha-2",
+            "ei landkode som ikkje er ISO 3166-1 alpha-2",
+            "a country code that is not ISO 3166-1 alpha-2",
+        ],
+    }
+    messages {
+        DID_YOU_MEAN = [
+            "`{code}` er ikke en ISO 3166-1 alpha-2-kode; mente du `{right}`?",
+            "`{code}` er ikkje ei ISO 3166-1 alpha-2-kode; meinte du `{right}`?",
+            "`{code}` is not an ISO 3166-1 alpha-2 code; did you mean `{right}`?",
+        ];
+        REPLACE = ["Erstatt med `{right}`", "Byt ut med `{right}`", "Replace with `{right}`"];
+        UNKNOWN = [
+            "`{code}` er ikke en landkode etter ISO 3166-1 alpha-2: skriv koden på to bokstaver, som `NO`, `SE` eller `US`",
+            "`{code}` er ikkje ei landkode etter ISO 3166-1 alpha-2: skriv koden på to bokstavar, som `NO`, `SE` eller `US`",
+            "`{code}` is not an ISO 3166-1 alpha-2 country code: write the two-letter code, like `NO`, `SE` or `US`",
+        ];
     }
 }
 
@@ -56,10 +73,10 @@ impl Rule for UnknownCountry {
                 Some((_, right)) => Diagnostic::new(
                     &Self::META,
                     country.span,
-                    format!("`{code}` is not an ISO 3166-1 alpha-2 code; did you mean `{right}`?"),
+                    report.say(Self::DID_YOU_MEAN, &[("code", &code), ("right", right)]),
                 )
                 .with_fix(
-                    format!("Replace with `{right}`"),
+                    report.say(Self::REPLACE, &[("right", right)]),
                     vec![Edit {
                         span: country.span,
                         text: right.to_string(),
@@ -68,9 +85,7 @@ impl Rule for UnknownCountry {
                 None => Diagnostic::new(
                     &Self::META,
                     country.span,
-                    format!(
-                        "`{code}` is not an ISO 3166-1 alpha-2 country code: write the two-letter code, like `NO`, `SE` or `US`"
-                    ),
+                    report.say(Self::UNKNOWN, &[("code", &code)]),
                 ),
             };
             report.push(diagnostic);

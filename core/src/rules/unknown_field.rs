@@ -1,5 +1,5 @@
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::fields::BLOCKS;
+use crate::fields::{BLOCKS, TOP_LEVEL};
 use crate::model::{Model, ReadIssue};
 use crate::rules::{Report, Rule};
 use crate::suggest::nearest;
@@ -31,8 +31,40 @@ declare_rule! {
         name: "unknown-field",
         severity: Error,
         article: "",
-        summary: "a field that is not allowed at that place",
         fix: Sometimes,
+        summary: [
+            "et felt som ikke er tillatt på det stedet",
+            "eit felt som ikkje er tillate på den staden",
+            "a field that is not allowed at that place",
+        ],
+    }
+    messages {
+        IN_BLOCK = ["i `{parent}`", "i `{parent}`", "in `{parent}`"];
+        AT_TOP_LEVEL = ["på øverste nivå", "på øvste nivå", "at the top level"];
+        INSIDE_BLOCK = ["inne i en `{parent}`", "inne i ein `{parent}`", "inside a `{parent}`"];
+        OR = ["eller", "eller", "or"];
+        THIS_FIELD = ["dette feltet", "dette feltet", "this field"];
+        TAKES_NO_BLOCK = [
+            "`{parent}` kan ikke ha en blokk: fjern `{name}` og klammeparentesene rundt",
+            "`{parent}` kan ikkje ha ei blokk: fjern `{name}` og klammeparentesane rundt",
+            "`{parent}` takes no block: remove `{name}` and the braces around it",
+        ];
+        DID_YOU_MEAN = [
+            "ukjent felt `{name}` {place}; mente du `{suggestion}`?",
+            "ukjent felt `{name}` {place}; meinte du `{suggestion}`?",
+            "unknown field `{name}` {place}; did you mean `{suggestion}`?",
+        ];
+        REPLACE = ["Erstatt med `{suggestion}`", "Byt ut med `{suggestion}`", "Replace with `{suggestion}`"];
+        ALLOWED_HERE = [
+            "ukjent felt `{name}` {place}: feltene som er tillatt her, er {fields}",
+            "ukjent felt `{name}` {place}: felta som er tillatne her, er {fields}",
+            "unknown field `{name}` {place}: the fields allowed here are {fields}",
+        ];
+        BELONGS_ELSEWHERE = [
+            "`{name}` er ikke tillatt {place}: feltet hører hjemme {elsewhere}",
+            "`{name}` er ikkje tillate {place}: feltet høyrer heime {elsewhere}",
+            "`{name}` is not allowed {place}: it belongs {elsewhere}",
+        ];
     }
 }
 
@@ -49,15 +81,18 @@ impl Rule for UnknownField {
                 continue;
             };
             let place = match parent {
-                Some(parent) => format!("in `{parent}`"),
-                None => "at the top level".to_string(),
+                Some(parent) => report.say(Self::IN_BLOCK, &[("parent", parent)]),
+                None => report.say(Self::AT_TOP_LEVEL, &[]),
             };
             if allowed.is_empty() {
-                let parent = parent.unwrap_or("this field");
+                let parent = match parent {
+                    Some(parent) => parent.to_string(),
+                    None => report.say(Self::THIS_FIELD, &[]),
+                };
                 report.push(Diagnostic::new(
                     &Self::META,
                     *span,
-                    format!("`{parent}` takes no block: remove `{name}` and the braces around it"),
+                    report.say(Self::TAKES_NO_BLOCK, &[("parent", &parent), ("name", name)]),
                 ));
                 continue;
             }
@@ -66,10 +101,17 @@ impl Rule for UnknownField {
                     Diagnostic::new(
                         &Self::META,
                         *span,
-                        format!("unknown field `{name}` {place}; did you mean `{suggestion}`?"),
+                        report.say(
+                            Self::DID_YOU_MEAN,
+                            &[
+                                ("name", name),
+                                ("place", &place),
+                                ("suggestion", &suggestion),
+                            ],
+                        ),
                     )
                     .with_fix(
-                        format!("Replace with `{suggestion}`"),
+                        report.say(Self::REPLACE, &[("suggestion", &suggestion)]),
                         vec![Edit {
                             span: *span,
                             text: suggestion.to_string(),
@@ -81,21 +123,33 @@ impl Rule for UnknownField {
             let elsewhere: Vec<String> = BLOCKS
                 .iter()
                 .filter(|block| block.field(name).is_some())
-                .map(|block| block.place())
+                .map(|block| {
+                    if block.parent == TOP_LEVEL.parent {
+                        report.say(Self::AT_TOP_LEVEL, &[])
+                    } else {
+                        report.say(Self::INSIDE_BLOCK, &[("parent", &block.parent)])
+                    }
+                })
                 .collect();
             let message = if elsewhere.is_empty() {
-                format!(
-                    "unknown field `{name}` {place}: the fields allowed here are {}",
-                    allowed
-                        .iter()
-                        .map(|f| f.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let fields: Vec<&str> = allowed.iter().map(|f| f.name).collect();
+                report.say(
+                    Self::ALLOWED_HERE,
+                    &[
+                        ("name", name),
+                        ("place", &place),
+                        ("fields", &fields.join(", ")),
+                    ],
                 )
             } else {
-                format!(
-                    "`{name}` is not allowed {place}: it belongs {}",
-                    elsewhere.join(" or ")
+                let or = format!(" {} ", report.say(Self::OR, &[]));
+                report.say(
+                    Self::BELONGS_ELSEWHERE,
+                    &[
+                        ("name", name),
+                        ("place", &place),
+                        ("elsewhere", &elsewhere.join(&or)),
+                    ],
                 )
             };
             report.push(Diagnostic::new(&Self::META, *span, message));

@@ -33,8 +33,27 @@ declare_rule! {
         name: "unknown-reference",
         severity: Error,
         article: "",
-        summary: "an ID that is not defined, or is defined as another kind",
         fix: Sometimes,
+        summary: [
+            "en ID som ikke er definert, eller er definert som noe annet",
+            "ein ID som ikkje er definert, eller er definert som noko anna",
+            "an ID that is not defined, or is defined as another kind",
+        ],
+    }
+    messages {
+        DID_YOU_MEAN = [
+            "`{id}` er ikke definert; mente du `{suggestion}`?",
+            "`{id}` er ikkje definert; meinte du `{suggestion}`?",
+            "`{id}` is not defined; did you mean `{suggestion}`?",
+        ];
+        REPLACE = ["Erstatt med `{suggestion}`", "Byt ut med `{suggestion}`", "Replace with `{suggestion}`"];
+        NOT_DEFINED = [
+            "`{id}` er ikke definert: definer det som {kind} med `{keyword} {id} \"Tittel\"`",
+            "`{id}` er ikkje definert: definer det som {kind} med `{keyword} {id} \"Tittel\"`",
+            "`{id}` is not defined: define it as {kind} with `{keyword} {id} \"Label\"`",
+        ];
+        WRONG_KIND = ["`{id}` er {actual}, ikke {expected}", "`{id}` er {actual}, ikkje {expected}", "`{id}` is {actual}, not {expected}"];
+        DEFINED_HERE = ["`{id}` er definert her", "`{id}` er definert her", "`{id}` is defined here"];
     }
 }
 
@@ -59,10 +78,13 @@ impl Rule for UnknownReference {
                         Some(s) => Diagnostic::new(
                             &Self::META,
                             reference.span,
-                            format!("`{}` is not defined; did you mean `{s}`?", reference.name),
+                            report.say(
+                                Self::DID_YOU_MEAN,
+                                &[("id", &reference.name), ("suggestion", &s)],
+                            ),
                         )
                         .with_fix(
-                            format!("Replace with `{s}`"),
+                            report.say(Self::REPLACE, &[("suggestion", &s)]),
                             vec![Edit {
                                 span: reference.span,
                                 text: s.to_string(),
@@ -71,12 +93,13 @@ impl Rule for UnknownReference {
                         None => Diagnostic::new(
                             &Self::META,
                             reference.span,
-                            format!(
-                                "`{}` is not defined: define it as {} with `{} {} \"Label\"`",
-                                reference.name,
-                                expected.describe(),
-                                expected.keyword(),
-                                reference.name
+                            report.say(
+                                Self::NOT_DEFINED,
+                                &[
+                                    ("id", &reference.name),
+                                    ("kind", &expected.describe().get(report.language)),
+                                    ("keyword", &expected.keyword()),
+                                ],
                             ),
                         ),
                     }
@@ -86,14 +109,19 @@ impl Rule for UnknownReference {
                     Diagnostic::new(
                         &Self::META,
                         reference.span,
-                        format!(
-                            "`{}` is {}, not {}",
-                            reference.name,
-                            actual.describe(),
-                            expected.describe()
+                        report.say(
+                            Self::WRONG_KIND,
+                            &[
+                                ("id", &reference.name),
+                                ("actual", &actual.describe().get(report.language)),
+                                ("expected", &expected.describe().get(report.language)),
+                            ],
                         ),
                     )
-                    .with_related(definition, format!("`{}` is defined here", reference.name))
+                    .with_related(
+                        definition,
+                        report.say(Self::DEFINED_HERE, &[("id", &reference.name)]),
+                    )
                 }
                 Resolution::Resolved(_) | Resolution::Pending => continue,
             };

@@ -36,8 +36,19 @@ declare_rule! {
         name: "unnamed-third-country",
         severity: Info,
         article: "Art. 30(1)(e), 15(2)",
-        summary: "a transfer to a third country that is not named",
         fix: Never,
+        summary: [
+            "en overføring til et tredjeland som ikke er navngitt",
+            "ei overføring til eit tredjeland som ikkje er namngitt",
+            "a transfer to a third country that is not named",
+        ],
+    }
+    messages {
+        UNNAMED = [
+            "`{party}` mottar opplysninger et sted utenfor EØS, men landet er ikke navngitt: protokollen skal identifisere det ({Art. 30(1)(e)}), og de registrerte kan be om å få vite det ({Art. 15(2)}); skriv ISO-koden i `country` når du kjenner den",
+            "`{party}` tek imot opplysningar ein stad utanfor EØS, men landet er ikkje namngitt: protokollen skal identifisere det ({Art. 30(1)(e)}), og dei registrerte kan be om å få vite det ({Art. 15(2)}); skriv ISO-koden i `country` når du kjenner han",
+            "`{party}` receives data somewhere outside the EEA, but the country is not named: the record of processing must identify it ({Art. 30(1)(e)}) and people may ask for it ({Art. 15(2)}); write its ISO code in `country` when you know it",
+        ];
     }
 }
 
@@ -53,10 +64,7 @@ impl Rule for UnnamedThirdCountry {
                 report.push(Diagnostic::new(
                     &Self::META,
                     value.span,
-                    format!(
-                        "`{}` receives data somewhere outside the EEA, but the country is not named: the record of processing must identify it (Art. 30(1)(e)) and people may ask for it (Art. 15(2)); write its ISO code in `country` when you know it",
-                        party.id.name
-                    ),
+                    report.say(Self::UNNAMED, &[("party", &party.id.name)]),
                 ));
             }
         }

@@ -30,8 +30,20 @@ declare_rule! {
         name: "unneeded-safeguard",
         severity: Info,
         article: "Art. 44",
-        summary: "a transfer safeguard for a party inside the EEA",
         fix: Never,
+        summary: [
+            "et overføringsgrunnlag for en part i EØS",
+            "eit overføringsgrunnlag for ein part i EØS",
+            "a transfer safeguard for a party inside the EEA",
+        ],
+    }
+    messages {
+        IN_EEA = [
+            "`{party}` er i EØS, der det ikke trengs noe overføringsgrunnlag ({Art. 44}): fjern `safeguard {safeguard}`, eller rett landet",
+            "`{party}` er i EØS, der det ikkje trengst noko overføringsgrunnlag ({Art. 44}): fjern `safeguard {safeguard}`, eller rett landet",
+            "`{party}` is in the EEA, where no transfer safeguard is needed ({Art. 44}): remove `safeguard {safeguard}`, or correct the country",
+        ];
+        PARTY_COUNTRY = ["landet til parten", "landet til parten", "the party's country"];
     }
 }
 
@@ -46,13 +58,15 @@ impl Rule for UnneededSafeguard {
                     Diagnostic::new(
                         &Self::META,
                         safeguard.span,
-                        format!(
-                            "`{}` is in the EEA, where no transfer safeguard is needed (Art. 44): remove `safeguard {}`, or correct the country",
-                            party.id.name,
-                            safeguard.kind.word()
+                        report.say(
+                            Self::IN_EEA,
+                            &[
+                                ("party", &party.id.name),
+                                ("safeguard", &safeguard.kind.word()),
+                            ],
                         ),
                     )
-                    .with_related(country.span, "the party's country"),
+                    .with_related(country.span, report.say(Self::PARTY_COUNTRY, &[])),
                 );
             }
         }

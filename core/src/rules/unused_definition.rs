@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Reference};
+use crate::model::{Kind, Model, Reference};
 use crate::rules::{Report, Rule};
 
 declare_rule! {
@@ -29,8 +29,25 @@ declare_rule! {
         name: "unused-definition",
         severity: Warning,
         article: "",
-        summary: "a definition that no purpose uses",
         fix: Never,
+        summary: [
+            "en definisjon som ingen formål bruker",
+            "ein definisjon som ingen formål brukar",
+            "a definition that no purpose uses",
+        ],
+    }
+    messages {
+        UNUSED = [
+            "ingen formål bruker {what} `{id}`: nevn det i formålet som bruker det, eller fjern det hvis det ikke brukes",
+            "ingen formål brukar {what} `{id}`: nemn det i formålet som brukar det, eller fjern det viss det ikkje blir brukt",
+            "no purpose uses the {what} `{id}`: name it in the purpose that uses it, or remove it if it is not used",
+        ];
+        CATEGORY = ["kategorien", "kategorien", "data category"];
+        SUBJECTS = ["gruppen av registrerte", "gruppa av registrerte", "group of data subjects"];
+        SOURCE = ["kilden", "kjelda", "source"];
+        PROCESSOR = ["databehandleren", "databehandlaren", "processor"];
+        RECIPIENT = ["mottakeren", "mottakaren", "recipient"];
+        JOINT_CONTROLLER = ["den felles behandlingsansvarlige", "den felles behandlingsansvarlege", "joint controller"];
     }
 }
 
@@ -58,38 +75,36 @@ impl Rule for UnusedDefinition {
             .categories
             .iter()
             .zip(&categories)
-            .map(|(c, used)| ("data category", &c.id, *used))
+            .map(|(c, used)| (Self::CATEGORY, &c.id, *used))
             .chain(
                 model
                     .subjects
                     .iter()
                     .zip(&subjects)
-                    .map(|(s, used)| ("group of data subjects", &s.id, *used)),
+                    .map(|(s, used)| (Self::SUBJECTS, &s.id, *used)),
             )
             .chain(
                 model
                     .sources
                     .iter()
                     .zip(&sources)
-                    .map(|(s, used)| ("source", &s.id, *used)),
+                    .map(|(s, used)| (Self::SOURCE, &s.id, *used)),
             )
-            .chain(
-                model
-                    .parties
-                    .iter()
-                    .zip(&parties)
-                    .map(|(p, used)| (p.kind.keyword(), &p.id, *used)),
-            )
+            .chain(model.parties.iter().zip(&parties).map(|(p, used)| {
+                let what = match p.kind {
+                    Kind::Processor => Self::PROCESSOR,
+                    Kind::Recipient => Self::RECIPIENT,
+                    _ => Self::JOINT_CONTROLLER,
+                };
+                (what, &p.id, *used)
+            }))
             .filter(|(_, _, used)| !used);
         for (what, id, _) in found {
-            let what = what.replace('_', " ");
+            let what = report.say(what, &[]);
             report.push(Diagnostic::new(
                 &Self::META,
                 id.span,
-                format!(
-                    "no purpose uses the {what} `{}`: name it in the purpose that uses it, or remove it if it is not used",
-                    id.name
-                ),
+                report.say(Self::UNUSED, &[("what", &what), ("id", &id.name)]),
             ));
         }
     }

@@ -48,8 +48,19 @@ declare_rule! {
         name: "vague-retention",
         severity: Warning,
         article: "Art. 5(1)(e), 13(2)(a)",
-        summary: "a retention text that gives neither a period nor the criteria for one",
         fix: Never,
+        summary: [
+            "en lagringstid som verken gir en periode eller kriteriene for den",
+            "ei lagringstid som verken gir ein periode eller kriteria for han",
+            "a retention text that gives neither a period nor the criteria for one",
+        ],
+    }
+    messages {
+        VAGUE = [
+            "\"{text}\" gir verken en periode eller kriteriene som bestemmer den, så leseren kan ikke se hvor lenge opplysningene i `{purpose}` lagres ({Art. 13(2)(a), 5(1)(e)}): skriv perioden, eller hendelsen den starter med og hvor lenge etter, som `retention 3 years after \"avtalen ble avsluttet\"`; der en lov bestemmer perioden, oppgi loven",
+            "\"{text}\" gir verken ein periode eller kriteria som avgjer han, så lesaren kan ikkje sjå kor lenge opplysningane i `{purpose}` blir lagra ({Art. 13(2)(a), 5(1)(e)}): skriv perioden, eller hendinga han startar med og kor lenge etter, som `retention 3 years after \"avtalen vart avslutta\"`; der ei lov avgjer perioden, oppgi lova",
+            "\"{text}\" gives neither a period nor the criteria that fix one, so the reader cannot tell how long the data of `{purpose}` are kept ({Art. 13(2)(a), 5(1)(e)}): write the period, or the event that starts it and how long after, like `retention 3 years after \"the contract ended\"`; where a law sets the period, name it",
+        ];
     }
 }
 
@@ -70,9 +81,9 @@ impl Rule for VagueRetention {
             report.push(Diagnostic::new(
                 &Self::META,
                 text.span,
-                format!(
-                    "\"{}\" gives neither a period nor the criteria that fix one, so the reader cannot tell how long the data of `{}` are kept (Art. 13(2)(a), 5(1)(e)): write the period, or the event that starts it and how long after, like `retention 3 years after \"the contract ended\"`; where a law sets the period, name it",
-                    text.value, purpose.id.name
+                report.say(
+                    Self::VAGUE,
+                    &[("text", &text.value), ("purpose", &purpose.id.name)],
                 ),
             ));
         }

@@ -487,25 +487,13 @@ impl<'m> Builder<'m> {
     }
 
     fn article(&self, article: &str) -> String {
-        // "Art. 9(2)(a)" → "artikkel 9 nr. 2 bokstav a" / "Article 9(2)(a)".
-        let reference = article.trim_start_matches("Art. ");
-        let reference = match self.language {
-            Language::English => reference.to_string(),
-            Language::Nb | Language::Nn => {
-                let mut parts = reference.split('(');
-                let mut out = parts.next().unwrap_or_default().to_string();
-                for (i, part) in parts.enumerate() {
-                    let part = part.trim_end_matches(')');
-                    if i == 0 {
-                        out.push_str(&format!(" nr. {part}"));
-                    } else {
-                        out.push_str(&format!(" bokstav {part}"));
-                    }
-                }
-                out
-            }
-        };
-        self.t(text::GDPR_ARTICLE).replace("{article}", &reference)
+        // "Art. 9(2)(a)" → "personvernforordningen artikkel 9 nr. 2 bokstav a" / "GDPR Article 9(2)(a)".
+        match self.language {
+            Language::English => self
+                .t(text::GDPR_ARTICLE)
+                .replace("{article}", article.trim_start_matches("Art. ")),
+            Language::Nb | Language::Nn => crate::lang::cite(article, self.language),
+        }
     }
 
     /// The controller's country, for the calling code of a number written without one.

@@ -8,33 +8,12 @@
 //! Style (klarspråk): short sentences, "du" and "vi", no legal Latin; real Nynorsk
 //! (opplysningar, behandlar, ikkje, korleis, kva, naudsynt, ålmenta).
 
-use crate::publish::Language;
 use crate::vocab::{
     Claim, Condition, Cookie, DecisionSafeguard, DerogationGround, LegalBasis, Provision,
     RightKind, TimeUnit, TransferSafeguard, Vocabulary,
 };
 
-/// One phrase in the three languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct T {
-    pub nb: &'static str,
-    pub nn: &'static str,
-    pub en: &'static str,
-}
-
-impl T {
-    pub fn get(self, language: Language) -> &'static str {
-        language.pick(self.nb, self.nn, self.en)
-    }
-}
-
-macro_rules! phrases {
-    ($($(#[$doc:meta])* $name:ident = [$nb:literal, $nn:literal, $en:literal];)*) => {
-        $($(#[$doc])* pub const $name: T = T { nb: $nb, nn: $nn, en: $en };)*
-        /// Every fixed phrase, by name.
-        pub const PHRASES: &[(&str, T)] = &[$((stringify!($name), $name)),*];
-    };
-}
+pub use crate::lang::{BOKMAL_FORMS, T, placeholders};
 
 phrases! {
     // ---- The page
@@ -939,55 +918,6 @@ pub fn country(code: &str) -> Option<T> {
     })
 }
 
-/// Bokmål forms that have no place in Nynorsk: the fixed Nynorsk text contains none of them
-/// (lower-cased, with a space added at the end; tested here and over rendered notices in
-/// `core/tests/notice_facts.rs`).
-pub const BOKMAL_FORMS: &[&str] = &[
-    "opplysningene",
-    "ikke ",
-    "hvordan",
-    "hva ",
-    "behandler ",
-    "virksomhet",
-    "dem ",
-    "nødvendig",
-    "hvis ",
-    "allmennhet",
-    "mottakeren",
-    "hvem",
-    "noen ",
-    "bruker ",
-    " ikke.",
-    "hvorfor",
-    "hvor ",
-    "noe ",
-    " fra ",
-    "trenger",
-    "gjøre",
-    "være",
-    "kommer ",
-    "mener ",
-    "sier ",
-    "deres",
-    "egen ",
-    "eget ",
-    "egne ",
-    "rettighet",
-    "beskyttelse",
-    "begrens",
-    "sammen",
-    "for eksempel",
-    "blant annet",
-    "ennå",
-    "bare ",
-    "mens ",
-    "fortsatt",
-    "følger ",
-    "tjenest",
-    "forebygg",
-    "henvendelse",
-];
-
 /// Every phrase of the table with a name, for the review document and the tests.
 pub fn table() -> Vec<(String, T)> {
     let mut all: Vec<(String, T)> = PHRASES.iter().map(|(n, t)| (n.to_string(), *t)).collect();
@@ -1063,50 +993,17 @@ pub fn review_document() -> String {
     out
 }
 
-/// The placeholders of a phrase, in order of appearance.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let Some(end) = rest[start..].find('}') else {
-            break;
-        };
-        found.push(&rest[start + 1..start + end]);
-        rest = &rest[start + end + 1..];
-    }
-    found.sort_unstable();
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_phrase_has_the_same_placeholders_in_each_language() {
-        for (name, t) in table() {
-            let nb = placeholders(t.nb);
-            assert_eq!(nb, placeholders(t.nn), "{name}: nn");
-            assert_eq!(nb, placeholders(t.en), "{name}: en");
-            for text in [t.nb, t.nn, t.en] {
-                assert!(!text.trim().is_empty(), "{name} is empty");
-                assert_eq!(text.trim(), text, "{name}: spaces around {text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn nynorsk_is_not_bokmal() {
-        for (name, t) in table() {
-            let nn = format!("{} ", t.nn.to_lowercase());
-            for word in BOKMAL_FORMS {
-                assert!(
-                    !nn.contains(word),
-                    "{name}: Bokmål {word:?} in the Nynorsk {:?}",
-                    t.nn
-                );
-            }
-        }
+    fn every_phrase_is_well_formed_in_each_language() {
+        let problems: Vec<String> = table()
+            .into_iter()
+            .flat_map(|(name, t)| crate::lang::problems(&name, t))
+            .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     /// `docs/notice-texts.md` is the table as a reviewer reads it; `PRIVLINT_BLESS=1` rewrites it.
