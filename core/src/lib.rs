@@ -12,6 +12,7 @@ pub mod fields;
 pub mod format;
 pub mod lower;
 pub mod model;
+pub mod pipeline;
 pub mod publish;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,145 @@
+//! The check of one declaration, from its files' texts to each file's findings: the one path
+//! the command line and the browser playground take (and the language server, which keeps
+//! what it read between keystrokes, through [`crate::combined`] the same way). Pure: the
+//! caller reads the files and renders the result, for instance as the JSON report
+//! ([`crate::report`]), which [`CheckedFile`] can be given to directly.
+
+use std::sync::Arc;
+
+use crate::combined::Combined;
+use crate::report::Checked;
+use crate::{Diagnostic, LineIndex, Model, Related, Settings};
+
+/// A file of a checked declaration.
+pub struct CheckedFile {
+    /// Its name in reports.
+    pub name: String,
+    pub text: String,
+    /// Its findings, their spans counted in this file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// In a declaration of several files, all its files (this one too), so that a related
+    /// location in another file can be shown; empty for a file that is a declaration alone.
+    pub declaration: Arc<[Sibling]>,
+}
+
+/// A file of a declaration, as a related location in it is shown.
+pub struct Sibling {
+    pub name: String,
+    pub text: String,
+    /// Its line index, made once: a file may hold thousands of related locations.
+    pub index: LineIndex,
+}
+
+/// A checked declaration: its model (for publishing, hover, navigation) and its files, in the
+/// order they were given.
+pub struct CheckedDeclaration {
+    pub model: Model,
+    pub files: Vec<CheckedFile>,
+}
+
+impl Checked for CheckedFile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    fn related_file(&self, related: &Related) -> (&str, &str, Option<&LineIndex>) {
+        match related.file.and_then(|i| self.declaration.get(i)) {
+            Some(other) => (&other.name, &other.text, Some(&other.index)),
+            None => (&self.name, &self.text, None),
+        }
+    }
+}
+
+/// Checks the files of a declaration, given as (name, text) in path order, as one (language.md
+/// §7), and reports each finding in the file where its range is.
+pub fn check_declaration(files: &[(&str, &str)], settings: &Settings) -> CheckedDeclaration {
+    let file_of = |(name, text): &(&str, &str), diagnostics, declaration| CheckedFile {
+        name: name.to_string(),
+        text: text.to_string(),
+        diagnostics,
+        declaration,
+    };
+    if let [file] = files {
+        // Alone, a file is checked as it is, without the line break a file gets when files
+        // are laid one after the other.
+        let (model, diagnostics) = crate::analyze(file.1, &crate::syntax::read(file.1), settings);
+        return CheckedDeclaration {
+            model,
+            files: vec![file_of(file, diagnostics, Arc::new([]))],
+        };
+    }
+    let texts: Vec<&str> = files.iter().map(|(_, text)| *text).collect();
+    let combined = Combined::read(&texts);
+    let (model, diagnostics) = combined.analyze(settings);
+    let siblings: Arc<[Sibling]> = files
+        .iter()
+        .map(|(name, text)| Sibling {
+            name: name.to_string(),
+            text: text.to_string(),
+            index: LineIndex::new(text),
+        })
+        .collect();
+    let mut checked: Vec<CheckedFile> = files
+        .iter()
+        .map(|file| file_of(file, Vec::new(), siblings.clone()))
+        .collect();
+    for (index, diagnostic) in combined.split(diagnostics) {
+        checked[index].diagnostics.push(diagnostic);
+    }
+    CheckedDeclaration {
+        model,
+        files: checked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_finding_is_in_its_file_and_related_ones_name_theirs() {
+        let first = "controller c \"C\" { email \"e\" }\ncategory contact \"Kontakt\"\n";
+        let second = "category contact \"Kontakt\"\n";
+        let checked = check_declaration(
+            &[("a.privacy", first), ("b.privacy", second)],
+            &Settings::default(),
+        );
+        let duplicate = |file: &CheckedFile| {
+            file.diagnostics
+                .iter()
+                .filter(|d| d.rule.name == "duplicate-definition")
+                .count()
+        };
+        assert_eq!(duplicate(&checked.files[0]), 0);
+        assert_eq!(duplicate(&checked.files[1]), 1);
+        let json = crate::report::json_report(&checked.files, &[]);
+        let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let found = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "duplicate-definition")
+            .unwrap();
+        assert_eq!(found["file"], "b.privacy");
+        assert_eq!(found["related"][0]["file"], "a.privacy");
+        assert_eq!(found["related"][0]["line"], 2);
+    }
+
+    #[test]
+    fn a_file_alone_gets_what_checking_its_text_gets() {
+        let text = "purpose p \"P\" { basis consent }";
+        let checked = check_declaration(&[("p.privacy", text)], &Settings::default());
+        assert_eq!(
+            checked.files[0].diagnostics,
+            crate::check(text, &Settings::default())
+        );
+    }
+}
