@@ -6,7 +6,7 @@ use std::sync::Arc;
 use clap::{Args, ValueEnum};
 use privlint_core::model::Model;
 use privlint_core::pipeline::Sibling;
-use privlint_core::{Diagnostic, LineIndex, Related, Settings, Severity};
+use privlint_core::{CancelToken, Diagnostic, LineIndex, Related, Settings, Severity};
 use rayon::prelude::*;
 
 use crate::config;
@@ -239,8 +239,11 @@ pub fn analyze_file(path: &Path, settings: &Settings) -> Result<(Model, FileRepo
             },
         ));
     }
-    let checked =
-        privlint_core::pipeline::check_declaration(&[(&report.name, &report.text)], settings);
+    let checked = privlint_core::cancel::uncancelled(privlint_core::pipeline::check_declaration(
+        &[(&report.name, &report.text)],
+        settings,
+        &CancelToken::never(),
+    ));
     let diagnostics = checked
         .files
         .into_iter()
@@ -285,7 +288,11 @@ pub fn check_declaration(
         .zip(&texts)
         .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect();
-    let checked = privlint_core::pipeline::check_declaration(&named, settings);
+    let checked = privlint_core::cancel::uncancelled(privlint_core::pipeline::check_declaration(
+        &named,
+        settings,
+        &CancelToken::never(),
+    ));
     let declaration_paths: Arc<[PathBuf]> = paths.iter().cloned().collect();
     let mut reports: Vec<FileReport> = paths
         .into_iter()

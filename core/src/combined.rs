@@ -10,7 +10,7 @@
 
 use crate::syntax::Section;
 use crate::text::Span;
-use crate::{Diagnostic, Model, Settings};
+use crate::{CancelToken, Cancelled, Diagnostic, Model, Settings};
 
 /// The files of a declaration as one text.
 pub struct Combined {
@@ -27,15 +27,22 @@ impl Combined {
     /// read in parallel (a file's own sections too, when it is large): a declaration of many
     /// small files must not be read on one core when one file of the same size is not.
     pub fn read(files: &[&str]) -> Combined {
+        crate::cancel::uncancelled(Combined::read_until(files, &CancelToken::never()))
+    }
+
+    /// [`Combined::read`], stopping between sections once `cancel` is cancelled.
+    pub fn read_until(files: &[&str], cancel: &CancelToken) -> Result<Combined, Cancelled> {
         use rayon::prelude::*;
-        let sections: Vec<Vec<Section>> =
-            files.par_iter().map(|t| crate::syntax::read(t)).collect();
+        let sections: Vec<Vec<Section>> = files
+            .par_iter()
+            .map(|t| crate::syntax::read_until(t, cancel))
+            .collect::<Result<_, _>>()?;
         let parts: Vec<(&str, &[Section])> = files
             .iter()
             .zip(&sections)
             .map(|(text, sections)| (*text, sections.as_slice()))
             .collect();
-        Combined::from_sections(&parts)
+        Ok(Combined::from_sections(&parts))
     }
 
     /// Lays out files whose sections are already read (the language server keeps them).
@@ -100,6 +107,15 @@ impl Combined {
     /// Models and checks the declaration. The diagnostics' spans count in [`Combined::text`].
     pub fn analyze(&self, settings: &Settings) -> (Model, Vec<Diagnostic>) {
         crate::analyze(&self.text, &self.sections, settings)
+    }
+
+    /// [`Combined::analyze`], stopping between sections and rules once `cancel` is cancelled.
+    pub fn analyze_until(
+        &self,
+        settings: &Settings,
+        cancel: &CancelToken,
+    ) -> Result<(Model, Vec<Diagnostic>), Cancelled> {
+        crate::analyze_until(&self.text, &self.sections, settings, cancel)
     }
 }
 

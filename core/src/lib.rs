@@ -5,6 +5,7 @@
 //! business; the CLI and the language server both call [`check`] or [`analyze`], so they give
 //! identical diagnostics for identical text. No I/O happens here.
 
+pub mod cancel;
 pub mod combined;
 pub mod config;
 pub mod diagnostic;
@@ -23,6 +24,7 @@ pub mod vocab;
 
 use std::collections::HashMap;
 
+pub use cancel::{CancelToken, Cancelled};
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use model::Model;
 pub use text::{ColumnUnit, LineIndex, Position, Span, visible};
@@ -83,14 +85,38 @@ pub fn analyze(
     sections: &[syntax::Section],
     settings: &Settings,
 ) -> (Model, Vec<Diagnostic>) {
-    let model = lower::lower(text, sections);
+    cancel::uncancelled(analyze_until(
+        text,
+        sections,
+        settings,
+        &CancelToken::never(),
+    ))
+}
+
+/// [`analyze`], stopping between sections and between rules once `cancel` is cancelled.
+pub fn analyze_until(
+    text: &str,
+    sections: &[syntax::Section],
+    settings: &Settings,
+    cancel: &CancelToken,
+) -> Result<(Model, Vec<Diagnostic>), Cancelled> {
+    let model = lower::lower_until(text, sections, cancel)?;
     let mut report = Report::default();
     for rule in rules::ALL {
         if settings.level(rule.meta()) != Level::Off {
+            cancel.check()?;
             rule.check(&model, &mut report);
         }
     }
-    let mut diagnostics = suppress(&model, report.diagnostics, settings);
+    cancel.check()?;
+    let diagnostics = finish(&model, report.diagnostics, settings);
+    Ok((model, diagnostics))
+}
+
+/// The findings of the rules as reported: suppressions applied, severities as set, sorted by
+/// place.
+fn finish(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) -> Vec<Diagnostic> {
+    let mut diagnostics = suppress(model, diagnostics, settings);
     for d in &mut diagnostics {
         if let Level::On(severity) = settings.level(d.rule) {
             d.severity = severity;
@@ -99,7 +125,7 @@ pub fn analyze(
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.name).cmp(&(b.span.start, b.span.end, b.rule.name))
     });
-    (model, diagnostics)
+    diagnostics
 }
 
 /// Drops the diagnostics that a suppression comment covers, and reports the suppressions that

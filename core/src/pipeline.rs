@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::combined::Combined;
 use crate::report::Checked;
-use crate::{Diagnostic, LineIndex, Model, Related, Settings};
+use crate::{CancelToken, Cancelled, Diagnostic, LineIndex, Model, Related, Settings};
 
 /// A file of a checked declaration.
 pub struct CheckedFile {
@@ -59,8 +59,13 @@ impl Checked for CheckedFile {
 }
 
 /// Checks the files of a declaration, given as (name, text) in path order, as one (language.md
-/// §7), and reports each finding in the file where its range is.
-pub fn check_declaration(files: &[(&str, &str)], settings: &Settings) -> CheckedDeclaration {
+/// §7), and reports each finding in the file where its range is. `Err(Cancelled)` once `cancel`
+/// is cancelled (the command line passes [`CancelToken::never`]).
+pub fn check_declaration(
+    files: &[(&str, &str)],
+    settings: &Settings,
+    cancel: &CancelToken,
+) -> Result<CheckedDeclaration, Cancelled> {
     let file_of = |(name, text): &(&str, &str), diagnostics, declaration| CheckedFile {
         name: name.to_string(),
         text: text.to_string(),
@@ -70,15 +75,16 @@ pub fn check_declaration(files: &[(&str, &str)], settings: &Settings) -> Checked
     if let [file] = files {
         // Alone, a file is checked as it is, without the line break a file gets when files
         // are laid one after the other.
-        let (model, diagnostics) = crate::analyze(file.1, &crate::syntax::read(file.1), settings);
-        return CheckedDeclaration {
+        let sections = crate::syntax::read_until(file.1, cancel)?;
+        let (model, diagnostics) = crate::analyze_until(file.1, &sections, settings, cancel)?;
+        return Ok(CheckedDeclaration {
             model,
             files: vec![file_of(file, diagnostics, Arc::new([]))],
-        };
+        });
     }
     let texts: Vec<&str> = files.iter().map(|(_, text)| *text).collect();
-    let combined = Combined::read(&texts);
-    let (model, diagnostics) = combined.analyze(settings);
+    let combined = Combined::read_until(&texts, cancel)?;
+    let (model, diagnostics) = combined.analyze_until(settings, cancel)?;
     let siblings: Arc<[Sibling]> = files
         .iter()
         .map(|(name, text)| Sibling {
@@ -94,10 +100,10 @@ pub fn check_declaration(files: &[(&str, &str)], settings: &Settings) -> Checked
     for (index, diagnostic) in combined.split(diagnostics) {
         checked[index].diagnostics.push(diagnostic);
     }
-    CheckedDeclaration {
+    Ok(CheckedDeclaration {
         model,
         files: checked,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -111,7 +117,9 @@ mod tests {
         let checked = check_declaration(
             &[("a.privacy", first), ("b.privacy", second)],
             &Settings::default(),
-        );
+            &CancelToken::never(),
+        )
+        .unwrap();
         let duplicate = |file: &CheckedFile| {
             file.diagnostics
                 .iter()
@@ -136,10 +144,47 @@ mod tests {
     #[test]
     fn a_file_alone_gets_what_checking_its_text_gets() {
         let text = "purpose p \"P\" { basis consent }";
-        let checked = check_declaration(&[("p.privacy", text)], &Settings::default());
+        let checked = check_declaration(
+            &[("p.privacy", text)],
+            &Settings::default(),
+            &CancelToken::never(),
+        )
+        .unwrap();
         assert_eq!(
             checked.files[0].diagnostics,
             crate::check(text, &Settings::default())
         );
+    }
+
+    #[test]
+    fn a_check_cancelled_at_any_checkpoint_stops_and_one_not_cancelled_is_unchanged() {
+        let organisation =
+            "controller c \"C\" { email \"e\" }\ncategory contact \"Kontakt\"\nrights { access }\n";
+        let system = "purpose p \"P\" {\n  basis consent\n  data contact\n}\npurpose q \"Q\" { basis contract }\n";
+        let files = [("a.privacy", organisation), ("b.privacy", system)];
+        let settings = Settings::default();
+        let expected = check_declaration(&files, &settings, &CancelToken::never()).unwrap();
+        let expected: Vec<&Vec<Diagnostic>> =
+            expected.files.iter().map(|f| &f.diagnostics).collect();
+        // Cancelled at its 1st, 2nd, … checkpoint, the check stops each time, until it has
+        // fewer checkpoints than that (sections read, sections lowered, rules run).
+        let mut n = 1;
+        let finished = loop {
+            match check_declaration(&files, &settings, &CancelToken::after(n)) {
+                Err(Cancelled) => n += 1,
+                Ok(checked) => break checked,
+            }
+            assert!(n < 1000, "the check has checkpoints without end");
+        };
+        assert!(
+            n > crate::rules::ALL.len(),
+            "only {n} checkpoints were passed"
+        );
+        let found: Vec<&Vec<Diagnostic>> = finished.files.iter().map(|f| &f.diagnostics).collect();
+        assert_eq!(found, expected);
+        // A token cancelled before the check stops it at once.
+        let cancelled = CancelToken::new();
+        cancelled.cancel();
+        assert!(check_declaration(&files, &settings, &cancelled).is_err());
     }
 }

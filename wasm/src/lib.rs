@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use privlint_core::cancel::uncancelled;
 use privlint_core::config::{Config, FILE_NAME};
 use privlint_core::model::Model;
 use privlint_core::pipeline::{CheckedFile, check_declaration};
@@ -22,7 +23,7 @@ use privlint_core::publish::Language;
 use privlint_core::publish::notice::{self, Options};
 use privlint_core::publish::record::{Dating, Record};
 use privlint_core::rules::ALL;
-use privlint_core::{ColumnUnit, LineIndex, Settings, Severity};
+use privlint_core::{CancelToken, ColumnUnit, LineIndex, Settings, Severity};
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
@@ -146,7 +147,11 @@ pub fn analyze(files: &[(String, String)]) -> Result<Analysis, String> {
             done[m] = true;
         }
         let files: Vec<NamedText> = members.iter().map(|&m| sources[m]).collect();
-        let checked = check_declaration(&files, &settings(governing[i]));
+        let checked = uncancelled(check_declaration(
+            &files,
+            &settings(governing[i]),
+            &CancelToken::never(),
+        ));
         analysis.files.extend(checked.files);
         analysis.declarations.push(Declaration {
             name: match entry {
