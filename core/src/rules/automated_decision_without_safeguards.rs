@@ -42,6 +42,7 @@ declare_rule! {
     pub struct AutomatedDecisionWithoutSafeguards {
         name: "automated-decision-without-safeguards",
         severity: Error,
+        scope: Definition,
         article: "Art. 22(3)",
         summary: "an automated decision under a contract or explicit consent without the safeguards of Art. 22(3)",
         fix: Never,

@@ -54,6 +54,7 @@ declare_rule! {
     pub struct ChildConsent {
         name: "child-consent",
         severity: Warning,
+        scope: Definition,
         article: "Art. 8(1)-(2)",
         summary: "consent from children to an online service",
         fix: Never,

@@ -36,6 +36,7 @@ declare_rule! {
     pub struct ConditionWithoutSpecialData {
         name: "condition-without-special-data",
         severity: Warning,
+        scope: Definition,
         article: "Art. 9(2), 10",
         summary: "an Art. 9(2) or Art. 10 condition on a purpose with no such data",
         fix: Never,

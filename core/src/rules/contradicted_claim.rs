@@ -37,6 +37,7 @@ declare_rule! {
     pub struct ContradictedClaim {
         name: "contradicted-claim",
         severity: Error,
+        scope: Declaration,
         article: "Art. 5(1)(a), 12(1)",
         summary: "a claim of the notice that the declaration disproves",
         fix: Never,

@@ -41,6 +41,7 @@ declare_rule! {
     pub struct CriminalDataWithoutAuthority {
         name: "criminal-data-without-authority",
         severity: Error,
+        scope: Definition,
         article: "Art. 10",
         summary: "criminal-offence data without official authority or a law",
         fix: Never,

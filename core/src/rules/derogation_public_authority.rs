@@ -41,6 +41,7 @@ declare_rule! {
     pub struct DerogationPublicAuthority {
         name: "derogation-public-authority",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 49(3)",
         summary: "a public authority relying on a derogation that is closed to its public powers",
         fix: Never,

@@ -48,6 +48,7 @@ declare_rule! {
     pub struct DerogationTransfer {
         name: "derogation-transfer",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 49(1), Recital 111",
         summary: "a derogation used for a processor, a routine transfer, or without its conditions",
         fix: Never,

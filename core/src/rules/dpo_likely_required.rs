@@ -50,6 +50,7 @@ declare_rule! {
     pub struct DpoLikelyRequired {
         name: "dpo-likely-required",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 37(1)(b)-(c)",
         summary: "large-scale monitoring or special data without a data protection officer",
         fix: Never,

@@ -45,6 +45,7 @@ declare_rule! {
     pub struct ElectronicMarketingConsent {
         name: "electronic-marketing-consent",
         severity: Warning,
+        scope: Definition,
         article: "markedsføringsloven § 15",
         summary: "marketing by e-mail or SMS without consent to people who are not existing customers (Norway)",
         fix: Never,

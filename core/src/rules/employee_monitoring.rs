@@ -44,6 +44,7 @@ declare_rule! {
     pub struct EmployeeMonitoring {
         name: "employee-monitoring",
         severity: Warning,
+        scope: Definition,
         article: "arbeidsmiljøloven §§ 9-1, 9-2",
         summary: "monitoring of employees without the discussion with their representatives recorded (Norway)",
         fix: Never,

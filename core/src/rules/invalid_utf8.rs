@@ -19,6 +19,7 @@ declare_rule! {
     pub struct InvalidUtf8 {
         name: "invalid-utf8",
         severity: Error,
+        scope: Declaration,
         article: "",
         summary: "the file is not UTF-8",
         fix: Never,

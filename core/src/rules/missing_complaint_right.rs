@@ -33,6 +33,7 @@ declare_rule! {
     pub struct MissingComplaintRight {
         name: "missing-complaint-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(2)(d), 77",
         summary: "the right to complain to a supervisory authority is not given",
         fix: Never,

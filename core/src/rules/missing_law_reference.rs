@@ -37,6 +37,7 @@ declare_rule! {
     pub struct MissingLawReference {
         name: "missing-law-reference",
         severity: Warning,
+        scope: Section,
         article: "Art. 6(3), 9(2), 10",
         summary: "a basis or condition that rests on a law does not name the law",
         fix: Never,

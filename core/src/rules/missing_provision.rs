@@ -44,6 +44,7 @@ declare_rule! {
     pub struct MissingProvision {
         name: "missing-provision",
         severity: Warning,
+        scope: Definition,
         article: "Art. 13(2)(e)",
         summary: "no statement of whether the person must provide the data, and what happens if not",
         fix: Never,

@@ -37,6 +37,7 @@ declare_rule! {
     pub struct MissingRight {
         name: "missing-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(2)(b), 15-18",
         summary: "a right of Art. 15-18 not granted",
         fix: Sometimes,

@@ -50,6 +50,7 @@ declare_rule! {
     pub struct MissingTranslation {
         name: "missing-translation",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 12(1), 5(1)(a)",
         summary: "a text of a notice in several languages without a translation into one of them",
         fix: Never,

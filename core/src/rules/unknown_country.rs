@@ -24,6 +24,7 @@ declare_rule! {
     pub struct UnknownCountry {
         name: "unknown-country",
         severity: Error,
+        scope: Section,
         article: "",
         summary: "a country code that is not ISO 3166-1 alpha-2",
         fix: Sometimes,

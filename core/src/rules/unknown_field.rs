@@ -30,6 +30,7 @@ declare_rule! {
     pub struct UnknownField {
         name: "unknown-field",
         severity: Error,
+        scope: Section,
         article: "",
         summary: "a field that is not allowed at that place",
         fix: Sometimes,

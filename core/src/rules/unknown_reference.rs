@@ -32,6 +32,7 @@ declare_rule! {
     pub struct UnknownReference {
         name: "unknown-reference",
         severity: Error,
+        scope: Declaration,
         article: "",
         summary: "an ID that is not defined, or is defined as another kind",
         fix: Sometimes,
