@@ -27,22 +27,15 @@ impl Combined {
     /// read in parallel (a file's own sections too, when it is large): a declaration of many
     /// small files must not be read on one core when one file of the same size is not.
     pub fn read(files: &[&str]) -> Combined {
-        crate::cancel::uncancelled(Combined::read_until(files, &CancelToken::never()))
-    }
-
-    /// [`Combined::read`], stopping between sections once `cancel` is cancelled.
-    pub fn read_until(files: &[&str], cancel: &CancelToken) -> Result<Combined, Cancelled> {
         use rayon::prelude::*;
-        let sections: Vec<Vec<Section>> = files
-            .par_iter()
-            .map(|t| crate::syntax::read_until(t, cancel))
-            .collect::<Result<_, _>>()?;
+        let sections: Vec<Vec<Section>> =
+            files.par_iter().map(|t| crate::syntax::read(t)).collect();
         let parts: Vec<(&str, &[Section])> = files
             .iter()
             .zip(&sections)
             .map(|(text, sections)| (*text, sections.as_slice()))
             .collect();
-        Ok(Combined::from_sections(&parts))
+        Combined::from_sections(&parts)
     }
 
     /// Lays out files whose sections are already read (the language server keeps them).

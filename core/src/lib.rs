@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod format;
+pub mod incremental;
 pub mod lower;
 pub mod model;
 pub mod pipeline;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::combined::Combined;
 use crate::report::Checked;
+use crate::syntax::Section;
 use crate::{CancelToken, Cancelled, Diagnostic, LineIndex, Model, Related, Settings};
 
 /// A file of a checked declaration.
@@ -66,31 +67,71 @@ pub fn check_declaration(
     settings: &Settings,
     cancel: &CancelToken,
 ) -> Result<CheckedDeclaration, Cancelled> {
-    let file_of = |(name, text): &(&str, &str), diagnostics, declaration| CheckedFile {
-        name: name.to_string(),
-        text: text.to_string(),
+    use rayon::prelude::*;
+    // Files are read in parallel (a file's own sections too, when it is large): a declaration
+    // of many small files must not be read on one core when one file of the same size is not.
+    let sections: Vec<Vec<Section>> = files
+        .par_iter()
+        .map(|(_, text)| crate::syntax::read_until(text, cancel))
+        .collect::<Result<_, _>>()?;
+    let read: Vec<ReadFile> = files
+        .iter()
+        .zip(&sections)
+        .map(|(&(name, text), sections)| ReadFile {
+            name,
+            text,
+            sections,
+        })
+        .collect();
+    check_read(&read, settings, cancel)
+}
+
+/// A file whose sections are read.
+pub(crate) struct ReadFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub sections: &'a [Section],
+}
+
+/// [`check_declaration`] of files whose sections are read ([`crate::incremental`] keeps them).
+pub(crate) fn check_read(
+    files: &[ReadFile],
+    settings: &Settings,
+    cancel: &CancelToken,
+) -> Result<CheckedDeclaration, Cancelled> {
+    let file_of = |file: &ReadFile, diagnostics, declaration| CheckedFile {
+        name: file.name.to_string(),
+        text: file.text.to_string(),
         diagnostics,
         declaration,
     };
+    if files.is_empty() {
+        // No file says anything, not even that the controller is missing: there is no file
+        // to report it in.
+        return Ok(CheckedDeclaration {
+            model: Model::default(),
+            files: Vec::new(),
+        });
+    }
     if let [file] = files {
         // Alone, a file is checked as it is, without the line break a file gets when files
         // are laid one after the other.
-        let sections = crate::syntax::read_until(file.1, cancel)?;
-        let (model, diagnostics) = crate::analyze_until(file.1, &sections, settings, cancel)?;
+        let (model, diagnostics) =
+            crate::analyze_until(file.text, file.sections, settings, cancel)?;
         return Ok(CheckedDeclaration {
             model,
             files: vec![file_of(file, diagnostics, Arc::new([]))],
         });
     }
-    let texts: Vec<&str> = files.iter().map(|(_, text)| *text).collect();
-    let combined = Combined::read_until(&texts, cancel)?;
+    let parts: Vec<(&str, &[Section])> = files.iter().map(|f| (f.text, f.sections)).collect();
+    let combined = Combined::from_sections(&parts);
     let (model, diagnostics) = combined.analyze_until(settings, cancel)?;
     let siblings: Arc<[Sibling]> = files
         .iter()
-        .map(|(name, text)| Sibling {
-            name: name.to_string(),
-            text: text.to_string(),
-            index: LineIndex::new(text),
+        .map(|file| Sibling {
+            name: file.name.to_string(),
+            text: file.text.to_string(),
+            index: LineIndex::new(file.text),
         })
         .collect();
     let mut checked: Vec<CheckedFile> = files

@@ -60,7 +60,7 @@ impl Section {
 
 /// Files smaller than this are read on the calling thread: for them, starting work on other
 /// threads costs more than it saves.
-const PARALLEL_FROM: usize = 64 * 1024;
+pub(crate) const PARALLEL_FROM: usize = 64 * 1024;
 
 /// Cuts `text` into sections and reads each (in parallel for a large text).
 pub fn read(text: &str) -> Vec<Section> {
