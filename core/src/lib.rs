@@ -2,8 +2,10 @@
 //!
 //! The flow runs one way: text → syntax tree ([`syntax`]) → model with spans ([`lower`],
 //! [`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]). Rendering is the caller's
-//! business; the CLI and the language server both call [`check`] or [`analyze`], so they give
-//! identical diagnostics for identical text. No I/O happens here.
+//! business; the CLI and the playground call [`pipeline::check_declaration`], the language
+//! server [`analyze`] (and, to come, [`incremental::Workspace`]), all of which run the same
+//! lowering and rules, so they give identical diagnostics for identical text. A check can be
+//! stopped with a [`CancelToken`]. No I/O happens here.
 
 pub mod cancel;
 pub mod combined;
