@@ -39,9 +39,10 @@ fn bench(c: &mut Criterion) {
 fn declaration(c: &mut Criterion) {
     use privlint_core::combined::Combined;
     let settings = Settings::default();
-    let mut docs: Vec<Document> = privlint_bench::declaration_files(200, 100)
-        .into_iter()
-        .map(|(_, text)| Document::new(text, 1, &settings))
+    let files = privlint_bench::declaration_files(200, 100);
+    let mut docs: Vec<Document> = files
+        .iter()
+        .map(|(_, text)| Document::new(text.clone(), 1, &settings))
         .collect();
     let edited = 100;
     let text = docs[edited].text.clone();
@@ -74,6 +75,30 @@ fn declaration(c: &mut Criterion) {
             check(&mut docs);
             docs[edited].edit(at, after, "", ColumnUnit::Utf16).unwrap();
             check(&mut docs)
+        })
+    });
+    // The same keystroke through `privlint_core::incremental::Workspace`: the edited file set
+    // again (its unchanged sections keep their outlines), the declaration checked.
+    let mut workspace = privlint_core::incremental::Workspace::new();
+    for (name, text) in &files {
+        workspace.set_file(name, text.clone());
+    }
+    let (name, original) = &files[edited];
+    let offset = original
+        .lines()
+        .take(line)
+        .map(|l| l.len() + 1)
+        .sum::<usize>()
+        + column;
+    let mut typed = original.clone();
+    typed.insert(offset, 'x');
+    let never = privlint_core::CancelToken::never();
+    group.bench_function("workspace", |b| {
+        b.iter(|| {
+            workspace.set_file(name, typed.clone());
+            let n = workspace.check(&settings, &never).unwrap().files.len();
+            workspace.set_file(name, original.clone());
+            n + workspace.check(&settings, &never).unwrap().files.len()
         })
     });
     let sections: Vec<_> = docs.iter_mut().map(|d| d.sections()).collect();

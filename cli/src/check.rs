@@ -6,7 +6,8 @@ use std::sync::Arc;
 use clap::{Args, ValueEnum};
 use privlint_core::lang::Language;
 use privlint_core::model::Model;
-use privlint_core::{Diagnostic, LineIndex, Related, Settings, Severity};
+use privlint_core::pipeline::Sibling;
+use privlint_core::{CancelToken, Diagnostic, LineIndex, Related, Settings, Severity};
 use rayon::prelude::*;
 
 use crate::config;
@@ -62,15 +63,8 @@ pub struct FileReport {
     /// In a declaration of several files, all its files (this one too), so that a related
     /// location in another file can be shown; empty for a file that is a declaration alone.
     pub declaration: Arc<[Sibling]>,
-}
-
-/// A file of a declaration, as a related location in it is shown.
-pub struct Sibling {
-    pub path: PathBuf,
-    pub name: String,
-    pub text: String,
-    /// Its line index, made once: a file may hold thousands of related locations.
-    pub index: LineIndex,
+    /// The paths of the files of `declaration`, in its order.
+    pub declaration_paths: Arc<[PathBuf]>,
 }
 
 /// Where a related location is: its file's path, name and text, and the line index of another
@@ -90,14 +84,18 @@ impl FileReport {
             text,
             diagnostics,
             declaration: Arc::new([]),
+            declaration_paths: Arc::new([]),
         }
     }
 
     /// The file a related location is in.
     pub fn related_file(&self, related: &Related) -> RelatedFile<'_> {
-        match related.file.and_then(|i| self.declaration.get(i)) {
-            Some(other) => RelatedFile {
-                path: &other.path,
+        let other = related
+            .file
+            .and_then(|i| Some((self.declaration_paths.get(i)?, self.declaration.get(i)?)));
+        match other {
+            Some((path, other)) => RelatedFile {
+                path,
                 name: &other.name,
                 text: &other.text,
                 index: Some(&other.index),
@@ -239,13 +237,33 @@ fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError>
 /// (empty when the file is not UTF-8).
 pub fn analyze_file(path: &Path, settings: &Settings) -> Result<(Model, FileReport), PathError> {
     let privlint_files::Text { text, unreadable } = read(path)?;
-    let (model, diagnostics) = match unreadable {
-        Some(diagnostic) => (Model::default(), vec![diagnostic]),
-        None => privlint_core::analyze(&text, &privlint_core::syntax::read(&text), settings),
-    };
+    let report = FileReport::new(path.to_path_buf(), text, Vec::new());
+    if let Some(diagnostic) = unreadable {
+        let diagnostics = vec![diagnostic];
+        return Ok((
+            Model::default(),
+            FileReport {
+                diagnostics,
+                ..report
+            },
+        ));
+    }
+    let checked = privlint_core::cancel::uncancelled(privlint_core::pipeline::check_declaration(
+        &[(&report.name, &report.text)],
+        settings,
+        &CancelToken::never(),
+    ));
+    let diagnostics = checked
+        .files
+        .into_iter()
+        .flat_map(|f| f.diagnostics)
+        .collect();
     Ok((
-        model,
-        FileReport::new(path.to_path_buf(), text, diagnostics),
+        checked.model,
+        FileReport {
+            diagnostics,
+            ..report
+        },
     ))
 }
 
@@ -273,30 +291,33 @@ pub fn check_declaration(
         unreadable.extend(read.unreadable.map(|d| (index, d)));
         texts.push(read.text);
     }
-    let combined = privlint_core::combined::Combined::read(
-        &texts.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    let (model, diagnostics) = combined.analyze(settings);
-    let siblings: Arc<[Sibling]> = paths
+    let names: Vec<String> = paths.iter().map(|p| files::display(p)).collect();
+    let named: Vec<(&str, &str)> = names
         .iter()
         .zip(&texts)
-        .map(|(path, text)| Sibling {
-            path: path.clone(),
-            name: files::display(path),
-            index: LineIndex::new(text),
-            text: text.clone(),
-        })
+        .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect();
+    let checked = privlint_core::cancel::uncancelled(privlint_core::pipeline::check_declaration(
+        &named,
+        settings,
+        &CancelToken::never(),
+    ));
+    let declaration_paths: Arc<[PathBuf]> = paths.iter().cloned().collect();
     let mut reports: Vec<FileReport> = paths
         .into_iter()
-        .zip(texts)
-        .map(|(path, text)| FileReport {
-            declaration: siblings.clone(),
-            ..FileReport::new(path, text, Vec::new())
+        .zip(checked.files)
+        .map(|(path, file)| FileReport {
+            path,
+            name: file.name,
+            text: file.text,
+            diagnostics: file.diagnostics,
+            declaration: file.declaration,
+            declaration_paths: declaration_paths.clone(),
         })
         .collect();
-    for (index, diagnostic) in combined.split(diagnostics).into_iter().chain(unreadable) {
+    for (index, diagnostic) in unreadable {
         reports[index].diagnostics.push(diagnostic);
     }
+    let model = checked.model;
     Ok((model, reports))
 }

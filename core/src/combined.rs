@@ -10,7 +10,7 @@
 
 use crate::syntax::Section;
 use crate::text::Span;
-use crate::{Diagnostic, Model, Settings};
+use crate::{CancelToken, Cancelled, Diagnostic, Model, Settings};
 
 /// The files of a declaration as one text.
 pub struct Combined {
@@ -100,6 +100,15 @@ impl Combined {
     /// Models and checks the declaration. The diagnostics' spans count in [`Combined::text`].
     pub fn analyze(&self, settings: &Settings) -> (Model, Vec<Diagnostic>) {
         crate::analyze(&self.text, &self.sections, settings)
+    }
+
+    /// [`Combined::analyze`], stopping between sections and rules once `cancel` is cancelled.
+    pub fn analyze_until(
+        &self,
+        settings: &Settings,
+        cancel: &CancelToken,
+    ) -> Result<(Model, Vec<Diagnostic>), Cancelled> {
+        crate::analyze_until(&self.text, &self.sections, settings, cancel)
     }
 }
 

@@ -2,9 +2,12 @@
 //!
 //! The flow runs one way: text → syntax tree ([`syntax`]) → model with spans ([`lower`],
 //! [`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]). Rendering is the caller's
-//! business; the CLI and the language server both call [`check`] or [`analyze`], so they give
-//! identical diagnostics for identical text. No I/O happens here.
+//! business; the CLI and the playground call [`pipeline::check_declaration`], the language
+//! server [`analyze`] (and, to come, [`incremental::Workspace`]), all of which run the same
+//! lowering and rules, so they give identical diagnostics for identical text. A check can be
+//! stopped with a [`CancelToken`]. No I/O happens here.
 
+pub mod cancel;
 pub mod combined;
 pub mod config;
 pub mod diagnostic;
@@ -13,8 +16,10 @@ pub mod format;
 #[macro_use]
 pub mod lang;
 pub mod language_choice;
+pub mod incremental;
 pub mod lower;
 pub mod model;
+pub mod pipeline;
 pub mod publish;
 pub mod report;
 pub mod rules;
@@ -25,6 +30,7 @@ pub mod vocab;
 
 use std::collections::HashMap;
 
+pub use cancel::{CancelToken, Cancelled};
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use model::Model;
 pub use text::{ColumnUnit, LineIndex, Position, Span, visible};
@@ -87,14 +93,38 @@ pub fn analyze(
     sections: &[syntax::Section],
     settings: &Settings,
 ) -> (Model, Vec<Diagnostic>) {
-    let model = lower::lower(text, sections);
+    cancel::uncancelled(analyze_until(
+        text,
+        sections,
+        settings,
+        &CancelToken::never(),
+    ))
+}
+
+/// [`analyze`], stopping between sections and between rules once `cancel` is cancelled.
+pub fn analyze_until(
+    text: &str,
+    sections: &[syntax::Section],
+    settings: &Settings,
+    cancel: &CancelToken,
+) -> Result<(Model, Vec<Diagnostic>), Cancelled> {
+    let model = lower::lower_until(text, sections, cancel)?;
     let mut report = Report::new(settings.language);
     for rule in rules::ALL {
         if settings.level(rule.meta()) != Level::Off {
+            cancel.check()?;
             rule.check(&model, &mut report);
         }
     }
-    let mut diagnostics = suppress(&model, report.diagnostics, settings);
+    cancel.check()?;
+    let diagnostics = finish(&model, report.diagnostics, settings);
+    Ok((model, diagnostics))
+}
+
+/// The findings of the rules as reported: suppressions applied, severities as set, sorted by
+/// place.
+fn finish(model: &Model, diagnostics: Vec<Diagnostic>, settings: &Settings) -> Vec<Diagnostic> {
+    let mut diagnostics = suppress(model, diagnostics, settings);
     for d in &mut diagnostics {
         if let Level::On(severity) = settings.level(d.rule) {
             d.severity = severity;
@@ -103,7 +133,7 @@ pub fn analyze(
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.name).cmp(&(b.span.start, b.span.end, b.rule.name))
     });
-    (model, diagnostics)
+    diagnostics
 }
 
 /// Drops the diagnostics that a suppression comment covers, and reports the suppressions that

@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::cancel::{CancelToken, Cancelled};
 use crate::fields::{self, Block, Field, RightsField};
 use crate::model::*;
 use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
@@ -17,6 +18,15 @@ use crate::vocab::{
 
 /// Reads the model of `text` from its sections (see [`crate::syntax`]).
 pub fn lower(text: &str, sections: &[Section]) -> Model {
+    crate::cancel::uncancelled(lower_until(text, sections, &CancelToken::never()))
+}
+
+/// [`lower`], stopping between sections once `cancel` is cancelled.
+pub fn lower_until(
+    text: &str,
+    sections: &[Section],
+    cancel: &CancelToken,
+) -> Result<Model, Cancelled> {
     let mut reader = Reader {
         text,
         model: Model::default(),
@@ -30,6 +40,7 @@ pub fn lower(text: &str, sections: &[Section]) -> Model {
         reader.suppressions(section);
     }
     for section in sections {
+        cancel.check()?;
         for &id in &section.outline.top {
             let stmt = statement(text, section, id);
             reader.top_level(&stmt);
@@ -41,7 +52,7 @@ pub fn lower(text: &str, sections: &[Section]) -> Model {
         .into_iter()
         .map(|(name, symbol)| (name.to_string(), symbol))
         .collect();
-    reader.model
+    Ok(reader.model)
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -388,16 +388,38 @@ impl Category {
 }
 
 /// Whether `text` holds one of [`NATIONAL_ID_WORDS`] as whole words, ignoring case: the
-/// characters on either side of it are not letters or digits.
+/// characters on either side of it are not letters or digits. Compared character by character
+/// where a word may start, without a lower-case copy of the text: a rule asks this of every
+/// category of every purpose.
 fn names_national_id(text: &str) -> bool {
-    let text = text.to_lowercase();
-    NATIONAL_ID_WORDS.iter().any(|word| {
-        text.match_indices(word).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if !previous.is_some_and(char::is_alphanumeric)
+            && NATIONAL_ID_WORDS
+                .iter()
+                .any(|word| starts_with_word(&text[at..], word))
+        {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+/// Whether `text` starts with `word` (written in lower case), ignoring case, and no letter or
+/// digit follows it.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let mut wanted = word.chars();
+    let mut chars = text.chars();
+    while !wanted.as_str().is_empty() {
+        let Some(c) = chars.next() else {
+            return false;
+        };
+        if !c.to_lowercase().all(|lower| wanted.next() == Some(lower)) {
+            return false;
+        }
+    }
+    !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -1288,6 +1310,16 @@ mod tests {
         assert!(counts("national ID number", &[]));
         assert!(!counts("fødselsnummerregister", &[]), "not as a whole word");
         assert!(!counts("ufødselsnummer", &[]), "not as a whole word");
+        assert!(counts("FØDSELSNUMMER", &[]));
+        assert!(counts("ID: fødselsnr", &[]), "at the very end");
+        assert!(
+            !counts("fødselsnumme", &[]),
+            "the text ends before the word does"
+        );
+        assert!(
+            counts("personnummer2x og personnummer", &[]),
+            "a later match counts"
+        );
         assert!(!counts(
             "Navn og adresse",
             &["telefonnummer", "kundenummer"]

@@ -20,6 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 use tree_sitter::{Node, Parser, Query, QueryCursor, StreamingIterator, Tree};
 
+use crate::cancel::{CancelToken, Cancelled};
 use crate::model::SyntaxProblem;
 use crate::text::{LineIndex, Span};
 
@@ -106,14 +107,22 @@ impl Section {
 
 /// Files smaller than this are read on the calling thread: for them, starting work on other
 /// threads costs more than it saves.
-const PARALLEL_FROM: usize = 64 * 1024;
+pub(crate) const PARALLEL_FROM: usize = 64 * 1024;
 
 /// Cuts `text` into sections and reads each (in parallel for a large text).
 pub fn read(text: &str) -> Vec<Section> {
+    crate::cancel::uncancelled(read_until(text, &CancelToken::never()))
+}
+
+/// [`read`], stopping before the next section once `cancel` is cancelled.
+pub fn read_until(text: &str, cancel: &CancelToken) -> Result<Vec<Section>, Cancelled> {
     let ranges = sections(text);
-    let read_one = |range: &Range<usize>| Section {
-        start: range.start,
-        outline: Arc::new(Outline::read(&text[range.clone()])),
+    let read_one = |range: &Range<usize>| {
+        cancel.check()?;
+        Ok(Section {
+            start: range.start,
+            outline: Arc::new(Outline::read(&text[range.clone()])),
+        })
     };
     if text.len() < PARALLEL_FROM {
         ranges.iter().map(read_one).collect()

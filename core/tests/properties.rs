@@ -11,11 +11,13 @@ mod common;
 
 use common::{assert_formatting_keeps_meaning, assert_spans_inside};
 use privlint_core::fields::{self, Block, Field, Takes};
+use privlint_core::incremental::Workspace;
 use privlint_core::model::Kind;
+use privlint_core::pipeline::check_declaration;
 use privlint_core::vocab::{
     DerogationGround, INTERNATIONAL_ORGANISATIONS, TransferSafeguard, Vocabulary,
 };
-use privlint_core::{Settings, check, format::format, rules::ALL};
+use privlint_core::{CancelToken, Diagnostic, Settings, check, format::format, rules::ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::{Union, ValueTree};
@@ -35,12 +37,81 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config_with_default(128))]
+
+    /// After every edit of a declaration of several files, the workspace (which keeps the
+    /// sections of unchanged text) reports what checking the files afresh reports.
+    #[test]
+    fn an_incremental_check_reports_what_a_fresh_one_does(edits in edits()) {
+        let names = ["a.privacy", "sys/b.privacy", "c.privacy"];
+        let mut workspace = Workspace::new();
+        let mut files: Vec<Option<String>> = vec![None; names.len()];
+        let settings = Settings::default();
+        for edit in edits {
+            match edit {
+                Edit::Remove(f) => {
+                    workspace.remove_file(names[f]);
+                    files[f] = None;
+                }
+                Edit::Splice(f, at, inserted) => {
+                    let mut text = files[f].take().unwrap_or_default();
+                    let mut at = at.index(text.len() + 1);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    text.insert_str(at, &inserted);
+                    workspace.set_file(names[f], text.clone());
+                    files[f] = Some(text);
+                }
+            }
+            let mut present: Vec<(&str, &str)> = names
+                .iter()
+                .zip(&files)
+                .filter_map(|(name, text)| Some((*name, text.as_deref()?)))
+                .collect();
+            present.sort_by(|a, b| std::path::Path::new(a.0).cmp(std::path::Path::new(b.0)));
+            let fresh = check_declaration(&present, &settings, &CancelToken::never()).unwrap();
+            let kept = workspace.check(&settings, &CancelToken::never()).unwrap();
+            let fresh: Vec<(&str, &Vec<Diagnostic>)> =
+                fresh.files.iter().map(|f| (f.name.as_str(), &f.diagnostics)).collect();
+            let kept: Vec<(&str, &Vec<Diagnostic>)> =
+                kept.files.iter().map(|f| (f.name.as_str(), &f.diagnostics)).collect();
+            prop_assert_eq!(kept, fresh);
+        }
+    }
+}
+
+/// An edit of one of three files: text inserted somewhere (a whole declaration into an empty
+/// or missing file), or the file removed.
+#[derive(Clone, Debug)]
+enum Edit {
+    Splice(usize, prop::sample::Index, String),
+    Remove(usize),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit = prop_oneof![
+        6 => (0..3usize, any::<prop::sample::Index>(), declaration())
+            .prop_map(|(f, at, text)| Edit::Splice(f, at, text)),
+        3 => (0..3usize, any::<prop::sample::Index>(), select(vec!["\n", "}", "{", "#", "\"", "x "]))
+            .prop_map(|(f, at, text)| Edit::Splice(f, at, text.to_string())),
+        1 => (0..3usize).prop_map(Edit::Remove),
+    ];
+    prop::collection::vec(edit, 1..8)
+}
+
 /// 1024 cases per property (a few seconds in a debug build), or `PROPTEST_CASES`.
 fn config() -> ProptestConfig {
+    config_with_default(1024)
+}
+
+/// `cases` cases, or `PROPTEST_CASES`.
+fn config_with_default(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|cases| cases.parse().ok())
-        .unwrap_or(1024);
+        .unwrap_or(cases);
     ProptestConfig::with_cases(cases)
 }
 

@@ -14,57 +14,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-use privlint_core::combined::Combined;
+use privlint_core::cancel::uncancelled;
 use privlint_core::config::{Config, FILE_NAME};
 use privlint_core::model::Model;
+use privlint_core::pipeline::{CheckedFile, check_declaration};
 use privlint_core::publish::Language;
 use privlint_core::publish::notice::{self, Options};
 use privlint_core::publish::record::{Dating, Record};
-use privlint_core::report::Checked;
 use privlint_core::rules::ALL;
-use privlint_core::{ColumnUnit, Diagnostic, LineIndex, Related, Settings, Severity};
+use privlint_core::{CancelToken, ColumnUnit, LineIndex, Settings, Severity};
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
-
-/// A checked file, as the report shows it.
-pub struct CheckedFile {
-    pub name: String,
-    pub text: String,
-    pub diagnostics: Vec<Diagnostic>,
-    /// In a declaration of several files, all its files (this one too); empty for a file that
-    /// is a declaration alone.
-    declaration: Rc<[Sibling]>,
-}
-
-struct Sibling {
-    name: String,
-    text: String,
-    index: LineIndex,
-}
-
-impl Checked for CheckedFile {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn text(&self) -> &str {
-        &self.text
-    }
-
-    fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    fn related_file(&self, related: &Related) -> (&str, &str, Option<&LineIndex>) {
-        match related.file.and_then(|i| self.declaration.get(i)) {
-            Some(other) => (&other.name, &other.text, Some(&other.index)),
-            None => (&self.name, &self.text, None),
-        }
-    }
-}
 
 /// A declaration, checked: its name (its `[[declarations]]` name, or its file's) and model.
 pub struct Declaration {
@@ -168,7 +130,7 @@ pub fn analyze(files: &[(String, String)]) -> Result<Analysis, String> {
         declarations: Vec::new(),
     };
     let mut done = vec![false; sources.len()];
-    for (i, (name, text)) in sources.iter().enumerate() {
+    for (i, (name, _)) in sources.iter().enumerate() {
         if done[i] {
             continue;
         }
@@ -177,57 +139,27 @@ pub fn analyze(files: &[(String, String)]) -> Result<Analysis, String> {
             let entry = config.members.iter().position(|m| m.contains(&i))?;
             Some((config, entry))
         });
-        match entry {
-            None => {
-                done[i] = true;
-                let (model, diagnostics) = privlint_core::analyze(
-                    text,
-                    &privlint_core::syntax::read(text),
-                    &settings(governing[i]),
-                );
-                analysis.files.push(CheckedFile {
-                    name: name.to_string(),
-                    text: text.to_string(),
-                    diagnostics,
-                    declaration: Rc::new([]),
-                });
-                analysis.declarations.push(Declaration {
-                    name: name.to_string(),
-                    model,
-                });
-            }
-            Some((config, entry)) => {
-                let members = &config.members[entry];
-                for &m in members {
-                    done[m] = true;
-                }
-                let texts: Vec<&str> = members.iter().map(|&m| sources[m].1).collect();
-                let combined = Combined::read(&texts);
-                let (model, diagnostics) = combined.analyze(&settings(governing[i]));
-                let siblings: Rc<[Sibling]> = members
-                    .iter()
-                    .map(|&m| Sibling {
-                        name: sources[m].0.to_string(),
-                        text: sources[m].1.to_string(),
-                        index: LineIndex::new(sources[m].1),
-                    })
-                    .collect();
-                let first = analysis.files.len();
-                analysis.files.extend(members.iter().map(|&m| CheckedFile {
-                    name: sources[m].0.to_string(),
-                    text: sources[m].1.to_string(),
-                    diagnostics: Vec::new(),
-                    declaration: siblings.clone(),
-                }));
-                for (file, diagnostic) in combined.split(diagnostics) {
-                    analysis.files[first + file].diagnostics.push(diagnostic);
-                }
-                analysis.declarations.push(Declaration {
-                    name: config.config.declarations[entry].name.clone(),
-                    model,
-                });
-            }
+        let members = match entry {
+            None => std::slice::from_ref(&i),
+            Some((config, entry)) => config.members[entry].as_slice(),
+        };
+        for &m in members {
+            done[m] = true;
         }
+        let files: Vec<NamedText> = members.iter().map(|&m| sources[m]).collect();
+        let checked = uncancelled(check_declaration(
+            &files,
+            &settings(governing[i]),
+            &CancelToken::never(),
+        ));
+        analysis.files.extend(checked.files);
+        analysis.declarations.push(Declaration {
+            name: match entry {
+                None => name.to_string(),
+                Some((config, entry)) => config.config.declarations[entry].name.clone(),
+            },
+            model: checked.model,
+        });
     }
     analysis
         .files

@@ -47,6 +47,7 @@ declare_rule! {
     pub struct AdequacyNotInEeaAgreement {
         name: "adequacy-not-in-eea-agreement",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 45, 45(1a) as adapted by EEA Joint Committee Decision 154/2018",
         fix: Never,
         summary: [

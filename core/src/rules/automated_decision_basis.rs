@@ -44,6 +44,7 @@ declare_rule! {
     pub struct AutomatedDecisionBasis {
         name: "automated-decision-basis",
         severity: Error,
+        scope: Section,
         article: "Art. 22(2)",
         fix: Never,
         summary: [

@@ -38,6 +38,7 @@ declare_rule! {
     pub struct AutomatedDecisionSpecialData {
         name: "automated-decision-special-data",
         severity: Error,
+        scope: Definition,
         article: "Art. 22(4)",
         fix: Never,
         summary: [

@@ -29,6 +29,7 @@ declare_rule! {
     pub struct AutomatedDecisionWithoutLogic {
         name: "automated-decision-without-logic",
         severity: Error,
+        scope: Section,
         article: "Art. 13(2)(f), 14(2)(g)",
         fix: Never,
         summary: [

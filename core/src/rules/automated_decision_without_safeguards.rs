@@ -42,6 +42,7 @@ declare_rule! {
     pub struct AutomatedDecisionWithoutSafeguards {
         name: "automated-decision-without-safeguards",
         severity: Error,
+        scope: Definition,
         article: "Art. 22(3)",
         fix: Never,
         summary: [

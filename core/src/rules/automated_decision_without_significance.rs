@@ -36,6 +36,7 @@ declare_rule! {
     pub struct AutomatedDecisionWithoutSignificance {
         name: "automated-decision-without-significance",
         severity: Warning,
+        scope: Section,
         article: "Art. 13(2)(f), 14(2)(g)",
         fix: Never,
         summary: [

@@ -43,6 +43,7 @@ declare_rule! {
     pub struct CameraRetention {
         name: "camera-retention",
         severity: Warning,
+        scope: Definition,
         article: "forskrift om kameraovervåking i virksomhet (arbeidsmiljøloven § 9-6); GDPR Art. 5(1)(c), (e)",
         fix: Never,
         summary: [

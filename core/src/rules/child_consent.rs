@@ -54,6 +54,7 @@ declare_rule! {
     pub struct ChildConsent {
         name: "child-consent",
         severity: Warning,
+        scope: Definition,
         article: "Art. 8(1)-(2)",
         fix: Never,
         summary: [

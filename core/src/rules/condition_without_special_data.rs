@@ -37,6 +37,7 @@ declare_rule! {
     pub struct ConditionWithoutSpecialData {
         name: "condition-without-special-data",
         severity: Warning,
+        scope: Definition,
         article: "Art. 9(2), 10",
         fix: Never,
         summary: [

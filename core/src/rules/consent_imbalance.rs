@@ -41,6 +41,7 @@ declare_rule! {
     pub struct ConsentImbalance {
         name: "consent-imbalance",
         severity: Warning,
+        scope: Definition,
         article: "Art. 4(11), 7, Recital 43",
         fix: Never,
         summary: [

@@ -39,6 +39,7 @@ declare_rule! {
     pub struct ContradictedClaim {
         name: "contradicted-claim",
         severity: Error,
+        scope: Declaration,
         article: "Art. 5(1)(a), 12(1)",
         fix: Never,
         summary: [

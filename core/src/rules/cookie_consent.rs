@@ -46,6 +46,7 @@ declare_rule! {
     pub struct CookieConsent {
         name: "cookie-consent",
         severity: Error,
+        scope: Section,
         article: "ePrivacy Directive 2002/58/EC Art. 5(3); ekomloven § 3-15; GDPR Art. 4(11), 7",
         fix: Never,
         summary: [

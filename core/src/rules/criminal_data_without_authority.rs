@@ -41,6 +41,7 @@ declare_rule! {
     pub struct CriminalDataWithoutAuthority {
         name: "criminal-data-without-authority",
         severity: Error,
+        scope: Definition,
         article: "Art. 10",
         fix: Never,
         summary: [

@@ -46,6 +46,7 @@ declare_rule! {
     pub struct DerogationConditions {
         name: "derogation-conditions",
         severity: Info,
+        scope: UsedParty,
         article: "Art. 49(1)(a), (d), (f), (g), 49(2), 49(4)",
         fix: Never,
         summary: [

@@ -42,6 +42,7 @@ declare_rule! {
     pub struct DerogationPublicAuthority {
         name: "derogation-public-authority",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 49(3)",
         fix: Never,
         summary: [

@@ -49,6 +49,7 @@ declare_rule! {
     pub struct DerogationTransfer {
         name: "derogation-transfer",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 49(1), Recital 111",
         fix: Never,
         summary: [

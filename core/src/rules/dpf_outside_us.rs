@@ -31,6 +31,7 @@ declare_rule! {
     pub struct DpfOutsideUs {
         name: "dpf-outside-us",
         severity: Error,
+        scope: Section,
         article: "Art. 45",
         fix: Never,
         summary: [

@@ -48,6 +48,7 @@ declare_rule! {
     pub struct DpiaRequired {
         name: "dpia-required",
         severity: Warning,
+        scope: Definition,
         article: "Art. 35(1), 35(3)",
         fix: Never,
         summary: [

@@ -50,6 +50,7 @@ declare_rule! {
     pub struct DpoLikelyRequired {
         name: "dpo-likely-required",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 37(1)(b)-(c)",
         fix: Never,
         summary: [

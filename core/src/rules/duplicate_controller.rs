@@ -26,6 +26,7 @@ declare_rule! {
     pub struct DuplicateController {
         name: "duplicate-controller",
         severity: Error,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

@@ -24,6 +24,7 @@ declare_rule! {
     pub struct DuplicateDefinition {
         name: "duplicate-definition",
         severity: Error,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

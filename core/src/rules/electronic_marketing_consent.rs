@@ -45,6 +45,7 @@ declare_rule! {
     pub struct ElectronicMarketingConsent {
         name: "electronic-marketing-consent",
         severity: Warning,
+        scope: Definition,
         article: "markedsføringsloven § 15",
         fix: Never,
         summary: [

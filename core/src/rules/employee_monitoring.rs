@@ -44,6 +44,7 @@ declare_rule! {
     pub struct EmployeeMonitoring {
         name: "employee-monitoring",
         severity: Warning,
+        scope: Definition,
         article: "arbeidsmiljøloven §§ 9-1, 9-2",
         fix: Never,
         summary: [

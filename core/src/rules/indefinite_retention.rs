@@ -28,6 +28,7 @@ declare_rule! {
     pub struct IndefiniteRetention {
         name: "indefinite-retention",
         severity: Warning,
+        scope: Definition,
         article: "Art. 5(1)(e)",
         fix: Never,
         summary: [

@@ -42,6 +42,7 @@ declare_rule! {
     pub struct InvalidAdequacy {
         name: "invalid-adequacy",
         severity: Error,
+        scope: Section,
         article: "Art. 45(1)",
         fix: Never,
         summary: [

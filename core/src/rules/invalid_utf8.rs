@@ -19,6 +19,7 @@ declare_rule! {
     pub struct InvalidUtf8 {
         name: "invalid-utf8",
         severity: Error,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

@@ -28,6 +28,7 @@ declare_rule! {
     pub struct InvalidValue {
         name: "invalid-value",
         severity: Error,
+        scope: Section,
         article: "",
         fix: Sometimes,
         summary: [

@@ -30,6 +30,7 @@ declare_rule! {
     pub struct JointControllerWithoutArrangement {
         name: "joint-controller-without-arrangement",
         severity: Error,
+        scope: UsedParty,
         article: "Art. 26(2)",
         fix: Never,
         summary: [

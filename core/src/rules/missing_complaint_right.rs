@@ -33,6 +33,7 @@ declare_rule! {
     pub struct MissingComplaintRight {
         name: "missing-complaint-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(2)(d), 77",
         fix: Never,
         summary: [

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct MissingController {
         name: "missing-controller",
         severity: Error,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

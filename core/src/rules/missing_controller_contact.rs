@@ -26,6 +26,7 @@ declare_rule! {
     pub struct MissingControllerContact {
         name: "missing-controller-contact",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(1)(a), 14(1)(a)",
         fix: Never,
         summary: [

@@ -33,6 +33,7 @@ declare_rule! {
     pub struct MissingCountry {
         name: "missing-country",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 13(1)(f), 30(1)(e)",
         fix: Never,
         summary: [

@@ -29,6 +29,7 @@ declare_rule! {
     pub struct MissingDataCategories {
         name: "missing-data-categories",
         severity: Warning,
+        scope: Section,
         article: "Art. 14(1)(d), 30(1)(c)",
         fix: Never,
         summary: [

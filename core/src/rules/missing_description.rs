@@ -30,6 +30,7 @@ declare_rule! {
     pub struct MissingDescription {
         name: "missing-description",
         severity: Warning,
+        scope: Definition,
         article: "Art. 5(1)(a), 12(1), 13(1)(c), 14(1)(c)",
         fix: Never,
         summary: [

@@ -29,6 +29,7 @@ declare_rule! {
     pub struct MissingDpo {
         name: "missing-dpo",
         severity: Error,
+        scope: Declaration,
         article: "Art. 37(1)(a)",
         fix: Never,
         summary: [

@@ -23,6 +23,7 @@ declare_rule! {
     pub struct MissingDpoContact {
         name: "missing-dpo-contact",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(1)(b)",
         fix: Never,
         summary: [

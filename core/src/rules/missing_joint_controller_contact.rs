@@ -34,6 +34,7 @@ declare_rule! {
     pub struct MissingJointControllerContact {
         name: "missing-joint-controller-contact",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 26(3), 30(1)(a)",
         fix: Never,
         summary: [

@@ -38,6 +38,7 @@ declare_rule! {
     pub struct MissingLawReference {
         name: "missing-law-reference",
         severity: Warning,
+        scope: Section,
         article: "Art. 6(3), 9(2), 10",
         fix: Never,
         summary: [

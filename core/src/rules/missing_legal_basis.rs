@@ -27,6 +27,7 @@ declare_rule! {
     pub struct MissingLegalBasis {
         name: "missing-legal-basis",
         severity: Error,
+        scope: Section,
         article: "Art. 6(1), 13(1)(c)",
         fix: Never,
         summary: [

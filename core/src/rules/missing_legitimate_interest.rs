@@ -28,6 +28,7 @@ declare_rule! {
     pub struct MissingLegitimateInterest {
         name: "missing-legitimate-interest",
         severity: Error,
+        scope: Section,
         article: "Art. 13(1)(d), 14(2)(b)",
         fix: Never,
         summary: [

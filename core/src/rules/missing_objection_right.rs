@@ -42,6 +42,7 @@ declare_rule! {
     pub struct MissingObjectionRight {
         name: "missing-objection-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 21(1)-(2), 13(2)(b)",
         fix: Sometimes,
         summary: [

@@ -34,6 +34,7 @@ declare_rule! {
     pub struct MissingPortabilityRight {
         name: "missing-portability-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 20(1), 13(2)(b)",
         fix: Sometimes,
         summary: [

@@ -34,6 +34,7 @@ declare_rule! {
     pub struct MissingProcessorAgreement {
         name: "missing-processor-agreement",
         severity: Warning,
+        scope: UsedParty,
         article: "Art. 28(3), 28(9)",
         fix: Never,
         summary: [

@@ -44,6 +44,7 @@ declare_rule! {
     pub struct MissingProvision {
         name: "missing-provision",
         severity: Warning,
+        scope: Definition,
         article: "Art. 13(2)(e)",
         fix: Never,
         summary: [

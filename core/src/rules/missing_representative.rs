@@ -51,6 +51,7 @@ declare_rule! {
     pub struct MissingRepresentative {
         name: "missing-representative",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 27(1)-(3), 3(2), 13(1)(a)",
         fix: Never,
         summary: [

@@ -27,6 +27,7 @@ declare_rule! {
     pub struct MissingRetention {
         name: "missing-retention",
         severity: Error,
+        scope: Section,
         article: "Art. 13(2)(a), 14(2)(a)",
         fix: Never,
         summary: [

@@ -38,6 +38,7 @@ declare_rule! {
     pub struct MissingRight {
         name: "missing-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 13(2)(b), 15-18",
         fix: Sometimes,
         summary: [

@@ -32,6 +32,7 @@ declare_rule! {
     pub struct MissingSecurityDescription {
         name: "missing-security-description",
         severity: Info,
+        scope: Declaration,
         article: "Art. 30(1)(g), 32(1)",
         fix: Never,
         summary: [

@@ -50,6 +50,7 @@ declare_rule! {
     pub struct MissingTranslation {
         name: "missing-translation",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 12(1), 5(1)(a)",
         fix: Never,
         summary: [

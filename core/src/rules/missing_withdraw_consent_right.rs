@@ -31,6 +31,7 @@ declare_rule! {
     pub struct MissingWithdrawConsentRight {
         name: "missing-withdraw-consent-right",
         severity: Error,
+        scope: Declaration,
         article: "Art. 7(3), 13(2)(c)",
         fix: Sometimes,
         summary: [

@@ -24,6 +24,8 @@ pub struct RuleMeta {
     pub summary: T,
     /// Whether the rule offers a quick fix (an edit the editor can apply).
     pub fix: FixAvailability,
+    /// What its findings depend on, so that a check after an edit knows which to keep.
+    pub scope: Scope,
     /// The documentation, in Markdown (the rule's doc comment), in English.
     pub docs: &'static str,
     /// Every text the rule writes in a finding (messages, related notes, quick-fix titles), by
@@ -40,6 +42,37 @@ pub enum FixAvailability {
     Sometimes,
     /// No finding has one: what to write is a fact only the controller knows.
     Never,
+}
+
+/// What a rule's findings depend on. Tests hold every rule to its scope (`scopes_hold.rs`): the
+/// findings of a rule computed on less of the declaration than the whole, as much as its scope
+/// says it reads, are its findings in the whole declaration within that part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Each finding lies in one section (a top-level statement: a purpose, a definition, a
+    /// block) and follows from that section's text alone.
+    Section,
+    /// Each finding lies in one section and follows from it and the declaration's definitions
+    /// (everything but the other purposes): a purpose read with the categories, subjects and
+    /// controller it names.
+    Definition,
+    /// Each finding lies on a party (processor, recipient, joint controller) and follows from
+    /// its definition and the purposes that use it.
+    UsedParty,
+    /// Findings about the declaration as a whole (a missing controller, a right no purpose
+    /// grants, a definition no purpose uses).
+    Declaration,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Section => "section",
+            Scope::Definition => "definition",
+            Scope::UsedParty => "used-party",
+            Scope::Declaration => "declaration",
+        }
+    }
 }
 
 impl FixAvailability {
@@ -60,6 +93,7 @@ impl RuleMeta {
             "severity": self.severity.as_str(),
             "article": self.article,
             "fix": self.fix.as_str(),
+            "scope": self.scope.as_str(),
             "summary": self.summary_in(Language::English),
         })
     }
@@ -139,6 +173,7 @@ macro_rules! declare_rule {
         $vis:vis struct $name:ident {
             name: $rule:literal,
             severity: $severity:ident,
+            scope: $scope:ident,
             article: $article:literal,
             fix: $fix:ident,
             summary: [$summary_nb:literal, $summary_nn:literal, $summary_en:literal $(,)?] $(,)?
@@ -154,6 +189,7 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 name: $rule,
                 severity: $crate::diagnostic::Severity::$severity,
+                scope: $crate::rules::Scope::$scope,
                 // Written `""` in a rule's declaration when there is none.
                 article: if $article.is_empty() { None } else { Some($article) },
                 summary: $crate::lang::T { nb: $summary_nb, nn: $summary_nn, en: $summary_en },
@@ -269,6 +305,9 @@ mod unused_definition;
 mod unused_suppression;
 mod vague_retention;
 
+#[cfg(test)]
+mod scopes_hold;
+
 pub use invalid_utf8::InvalidUtf8;
 pub use syntax_error::SyntaxError;
 pub use unused_suppression::UnusedSuppression;
@@ -361,15 +400,16 @@ pub fn reference() -> String {
          Every rule privlint checks, in the order of the checks. `privlint explain RULE` prints the \
          same page in the terminal; `privlint.toml` can change a rule's severity or turn it off, \
          and a comment `# privlint: allow RULE -- reason` silences it for one node.\n\n\
-         | rule | severity | article | quick fix | what a finding means |\n|---|---|---|---|---|\n",
+         | rule | severity | scope | article | quick fix | what a finding means |\n|---|---|---|---|---|---|\n",
     );
     for rule in ALL {
         let m = rule.meta();
         let article = m.article.unwrap_or("–");
         out.push_str(&format!(
-            "| [`{0}`](#{0}) | {1} | {article} | {2} | {3} |\n",
+            "| [`{0}`](#{0}) | {1} | {2} | {article} | {3} | {4} |\n",
             m.name,
             m.severity.as_str(),
+            m.scope.as_str(),
             m.fix.as_str(),
             m.summary_in(Language::English)
         ));

@@ -40,6 +40,7 @@ declare_rule! {
     pub struct NationalIdNeed {
         name: "national-id-need",
         severity: Warning,
+        scope: Definition,
         article: "personopplysningsloven § 12, GDPR Art. 87",
         fix: Never,
         summary: [

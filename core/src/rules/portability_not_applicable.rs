@@ -34,6 +34,7 @@ declare_rule! {
     pub struct PortabilityNotApplicable {
         name: "portability-not-applicable",
         severity: Warning,
+        scope: Declaration,
         article: "Art. 20(1), 20(3)",
         fix: Never,
         summary: [

@@ -39,6 +39,7 @@ declare_rule! {
     pub struct PublicAuthorityConsent {
         name: "public-authority-consent",
         severity: Info,
+        scope: Definition,
         article: "Art. 4(11), Recital 43",
         fix: Never,
         summary: [

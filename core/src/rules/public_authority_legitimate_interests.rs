@@ -36,6 +36,7 @@ declare_rule! {
     pub struct PublicAuthorityLegitimateInterests {
         name: "public-authority-legitimate-interests",
         severity: Warning,
+        scope: Definition,
         article: "Art. 6(1) second subparagraph",
         fix: Never,
         summary: [

@@ -29,6 +29,7 @@ declare_rule! {
     pub struct ResponseTimeTooLong {
         name: "response-time-too-long",
         severity: Error,
+        scope: Section,
         article: "Art. 12(3)",
         fix: Never,
         summary: [

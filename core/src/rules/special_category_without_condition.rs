@@ -34,6 +34,7 @@ declare_rule! {
     pub struct SpecialCategoryWithoutCondition {
         name: "special-category-without-condition",
         severity: Error,
+        scope: Definition,
         article: "Art. 9(1)-(2)",
         fix: Never,
         summary: [

@@ -28,6 +28,7 @@ declare_rule! {
     pub struct SyntaxError {
         name: "syntax-error",
         severity: Error,
+        scope: Section,
         article: "",
         fix: Never,
         summary: [

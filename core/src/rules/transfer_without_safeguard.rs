@@ -45,6 +45,7 @@ declare_rule! {
     pub struct TransferWithoutSafeguard {
         name: "transfer-without-safeguard",
         severity: Error,
+        scope: UsedParty,
         article: "Art. 44, 46(1)",
         fix: Sometimes,
         summary: [

@@ -24,6 +24,7 @@ declare_rule! {
     pub struct UnknownCountry {
         name: "unknown-country",
         severity: Error,
+        scope: Section,
         article: "",
         fix: Sometimes,
         summary: [

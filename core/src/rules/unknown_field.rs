@@ -30,6 +30,7 @@ declare_rule! {
     pub struct UnknownField {
         name: "unknown-field",
         severity: Error,
+        scope: Section,
         article: "",
         fix: Sometimes,
         summary: [

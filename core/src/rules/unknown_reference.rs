@@ -32,6 +32,7 @@ declare_rule! {
     pub struct UnknownReference {
         name: "unknown-reference",
         severity: Error,
+        scope: Declaration,
         article: "",
         fix: Sometimes,
         summary: [

@@ -35,6 +35,7 @@ declare_rule! {
     pub struct UnnamedThirdCountry {
         name: "unnamed-third-country",
         severity: Info,
+        scope: UsedParty,
         article: "Art. 30(1)(e), 15(2)",
         fix: Never,
         summary: [

@@ -29,6 +29,7 @@ declare_rule! {
     pub struct UnneededSafeguard {
         name: "unneeded-safeguard",
         severity: Info,
+        scope: Section,
         article: "Art. 44",
         fix: Never,
         summary: [

@@ -28,6 +28,7 @@ declare_rule! {
     pub struct UnusedDefinition {
         name: "unused-definition",
         severity: Warning,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

@@ -25,6 +25,7 @@ declare_rule! {
     pub struct UnusedSuppression {
         name: "unused-suppression",
         severity: Warning,
+        scope: Declaration,
         article: "",
         fix: Never,
         summary: [

@@ -47,6 +47,7 @@ declare_rule! {
     pub struct VagueRetention {
         name: "vague-retention",
         severity: Warning,
+        scope: Definition,
         article: "Art. 5(1)(e), 13(2)(a)",
         fix: Never,
         summary: [

@@ -12,7 +12,7 @@
 //! ("så lenge det er nødvendig for å oppfylle bokføringsplikten, og inntil 5 år") is not vague.
 //! Add a phrase in its normalised form (a test checks that every entry is).
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// A group of phrases in one language, with the source of the criterion that makes them vague.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,11 @@ const LEADING: &[&str] = &["inntil ", "til ", "until "];
 /// one space, without leading or trailing spaces or a final full stop, and without a leading
 /// "inntil ", "til " or "until ".
 pub fn normalise(text: &str) -> String {
-    let composed: String = text.nfc().collect::<String>().to_lowercase();
+    // Most texts are composed already, and the quick check costs far less than composing.
+    let composed = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_lowercase(),
+        IsNormalized::No | IsNormalized::Maybe => text.nfc().collect::<String>().to_lowercase(),
+    };
     let spaced = composed.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = spaced.strip_suffix('.').unwrap_or(&spaced).trim_end();
     LEADING
