@@ -1,0 +1,80 @@
+//! A declaration of several files (`[[declarations]]` in privlint.toml) with at least one of
+//! them open: its files, the open ones from the editor's buffers, the others read from disk.
+
+use std::path::{Path, PathBuf};
+
+use privlint_core::Diagnostic;
+use tower_lsp_server::ls_types::Uri;
+
+use crate::document::Document;
+use crate::session::Published;
+use crate::settings::{Configurations, DeclarationKey};
+
+/// A declaration of several files with at least one of them open.
+pub(crate) struct Group {
+    /// Its files, absolute, in path order.
+    pub(crate) paths: Vec<PathBuf>,
+    /// The URI each file is published under (the editor's, once it opened the file).
+    pub(crate) uris: Vec<Uri>,
+    /// The directory of its configuration, which its files stay in.
+    pub(crate) dir: PathBuf,
+    /// The files not open in the editor, as read from disk (`None`: open, or not read yet).
+    pub(crate) disk: Vec<Option<Document>>,
+    /// The `invalid-utf8` finding of a file read from disk that is not UTF-8.
+    pub(crate) unreadable: Vec<Option<Diagnostic>>,
+    /// Whether a file changed since the last check.
+    pub(crate) stale: bool,
+    /// Where each file started in the text of the last check (the model's spans count there).
+    pub(crate) starts: Vec<usize>,
+    /// What was last published for each file: its version and diagnostics.
+    pub(crate) published: Vec<Option<Published>>,
+}
+
+impl Group {
+    pub(crate) fn new(key: &DeclarationKey, paths: Vec<PathBuf>) -> Group {
+        let n = paths.len();
+        Group {
+            dir: key.0.parent().map(PathBuf::from).unwrap_or_default(),
+            unreadable: vec![None; n],
+            uris: paths
+                .iter()
+                .map(|p| Uri::from_file_path(p).unwrap_or_else(|| "file:///".parse().unwrap()))
+                .collect(),
+            paths,
+            disk: (0..n).map(|_| None).collect(),
+            stale: true,
+            starts: Vec::new(),
+            published: vec![None; n],
+        }
+    }
+
+    pub(crate) fn index(&self, path: &Path) -> Option<usize> {
+        self.paths.binary_search_by(|p| p.as_path().cmp(path)).ok()
+    }
+
+    /// Reads its `i`th file from disk, as the command line reads it
+    /// ([`privlint_files::read_member`]: a regular file inside the configuration's directory,
+    /// at most 32 MB, decoded). One that cannot be read counts as empty, and why is said; one
+    /// that is not UTF-8 counts as empty, with its `invalid-utf8` finding.
+    pub(crate) fn read_from_disk(
+        &mut self,
+        i: usize,
+        configurations: &mut Configurations,
+    ) -> Document {
+        let path = &self.paths[i];
+        match privlint_files::read_member(&self.dir, path) {
+            Ok(read) => {
+                self.unreadable[i] = read.unreadable;
+                Document::open(read.text, 0)
+            }
+            Err(reason) => {
+                self.unreadable[i] = None;
+                configurations.problem(privlint_files::not_checked(&privlint_files::PathError {
+                    path: path.clone(),
+                    reason,
+                }));
+                Document::open(String::new(), 0)
+            }
+        }
+    }
+}
