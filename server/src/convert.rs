@@ -64,6 +64,17 @@ impl<'d> Positions<'d> {
         }
     }
 
+    /// Whether the model and diagnostics are of the texts as they are now (of every file of the
+    /// declaration). Requests read the last analysis rather than wait for a check; what they
+    /// answer with edits at its spans needs it current.
+    pub fn analysis_is_current(&self) -> bool {
+        let stale = |doc: &Document| doc.analysis_is_stale();
+        !stale(self.doc)
+            && self
+                .files
+                .is_none_or(|files| !files.members.iter().any(|(_, doc)| stale(doc)))
+    }
+
     /// Where a span of the model is: in this document (`uri`), or in another file of its
     /// declaration. `None` when the file is not known.
     pub fn model_location(&self, uri: &Uri, span: Span) -> Option<lsp::Location> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use privlint_core::Diagnostic;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::document::Document;
+use crate::document::{Document, next_generation};
 use crate::session::Published;
 use crate::settings::{Configurations, DeclarationKey};
 
@@ -24,7 +24,11 @@ pub(crate) struct Group {
     pub(crate) unreadable: Vec<Option<Diagnostic>>,
     /// Whether a file changed since the last check.
     pub(crate) stale: bool,
-    /// Where each file started in the text of the last check (the model's spans count there).
+    /// Changes with every change of a file, so that a check done off the lock can tell whether
+    /// it still applies. Unique across groups: a declaration found again is another one.
+    pub(crate) generation: u64,
+    /// Where each file started in the text of the last check (the model's spans count there);
+    /// empty until the files as they are now have been checked once.
     pub(crate) starts: Vec<usize>,
     /// What was last published for each file: its version and diagnostics.
     pub(crate) published: Vec<Option<Published>>,
@@ -43,9 +47,22 @@ impl Group {
             paths,
             disk: (0..n).map(|_| None).collect(),
             stale: true,
+            generation: next_generation(),
             starts: Vec::new(),
             published: vec![None; n],
         }
+    }
+
+    /// A file changed: the declaration is to be checked again, and a check under way is of
+    /// an older text.
+    pub(crate) fn touch(&mut self) {
+        self.stale = true;
+        self.generation = next_generation();
+    }
+
+    /// Whether the model's spans are laid out as its files are now (see [`Self::starts`]).
+    pub(crate) fn is_laid_out(&self) -> bool {
+        self.starts.len() == self.paths.len()
     }
 
     pub(crate) fn index(&self, path: &Path) -> Option<usize> {

@@ -20,6 +20,7 @@
 //! [`Combined::from_sections`]: privlint_core::combined::Combined::from_sections
 
 mod capabilities;
+mod check;
 mod convert;
 pub mod document;
 mod group;
@@ -29,11 +30,9 @@ mod session;
 mod settings;
 mod wire;
 
-use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use privlint_core::ColumnUnit;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{Notify, Semaphore};
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -44,7 +43,6 @@ pub use document::Document;
 use handlers::*;
 use scheduler::WORKERS;
 use session::{Session, lock};
-use settings::Configurations;
 
 /// How many messages the transport has in hand at once (tower-lsp-server's default is 4):
 /// requests waiting for a worker must not hold up the edits and cancellations behind them.
@@ -81,6 +79,7 @@ impl Backend {
     /// declarations they are in.
     pub(crate) fn refresh_all(&self) {
         let mut state = self.state();
+        state.cancel_check();
         state.regroup(&[]);
         let uris: Vec<Uri> = state.documents.keys().cloned().collect();
         for uri in uris {
@@ -204,16 +203,7 @@ impl Backend {
 /// Builds the service; used by [`run_stdio`] and by in-process tests.
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| {
-        let state = Arc::new(Mutex::new(Session {
-            documents: HashMap::new(),
-            groups: HashMap::new(),
-            member_of: HashMap::new(),
-            ready: VecDeque::new(),
-            unit: ColumnUnit::Utf16,
-            configurations: Configurations::default(),
-            can_watch_files: false,
-            unpublished: VecDeque::new(),
-        }));
+        let state = Arc::new(Mutex::new(Session::new()));
         let queued = Arc::new(Notify::new());
         tokio::spawn(scheduler::publisher(
             client.clone(),

@@ -1,28 +1,30 @@
-//! When checks run: one publisher task checks each queued document as it is when the task gets
-//! to it, and publishes that, tagged with its version. Edits that arrive while a check runs or
-//! while the editor is slow to read are all covered by the next check, so a burst of edits
-//! costs a few checks and publications, not one per version.
+//! When checks run, and where. Every edit changes the session's text at once (in arrival
+//! order) and queues the document; one publisher task takes the queued documents one at a time,
+//! and hands the check of each to a blocking thread, on a snapshot, so that neither the lock
+//! nor the thread reading messages waits for a check: requests read the last analysis. A check
+//! whose text changed meanwhile is discarded (and cancelled, see [`crate::check::Cancel`]): the
+//! change queued the document again, so a burst of edits costs a few checks, and the
+//! diagnostics published are always of the version they are tagged with.
 //!
-//! Large documents are checked, and requests on them answered, on a blocking thread, on a
-//! snapshot, so that they hold up neither other messages nor `$/cancelRequest` (see
-//! [`aside`]).
+//! Requests on large documents are answered on a blocking thread too, on a snapshot, so that
+//! they hold up neither other messages nor `$/cancelRequest` (see [`aside`]).
 
 use std::sync::{Arc, Mutex};
 
-use privlint_core::{ColumnUnit, Settings};
 use tokio::sync::Notify;
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{MessageType, Uri};
 
 use crate::Backend;
+use crate::check::{Cancel, Job};
 use crate::convert::Positions;
 use crate::document::Document;
 use crate::session::{Publication, Session, lock};
 
-/// Documents of at least this many bytes are checked, and requests on them answered, aside
-/// (formatting 20 MB takes seconds); below it, the work takes less than handing it over would,
-/// and stays in the memory of one thread.
+/// Requests on documents of at least this many bytes are answered aside (formatting 20 MB
+/// takes seconds); below it, the work takes less than handing it over would, and stays in the
+/// memory of one thread.
 pub(crate) const LARGE: usize = 1024 * 1024;
 
 /// How many requests on large documents run at once; the others wait, holding no snapshot.
@@ -40,28 +42,28 @@ pub(crate) enum Reads {
 /// What the publisher does next.
 pub(crate) enum Next {
     Publish(Publication),
-    /// Check a large document aside, then publish.
-    Check {
-        uri: Uri,
-        snapshot: Box<Document>,
-        settings: Settings,
-        unit: ColumnUnit,
-    },
+    /// Run a check off the lock; its publications are made ready when it is applied.
+    Check(Job, Cancel),
 }
 
 /// Publishes the queued documents' diagnostics, one document at a time, each checked as it is
-/// when its turn comes.
+/// when its turn comes, off the lock.
 pub(crate) async fn publisher(client: Client, state: Arc<Mutex<Session>>, queued: Arc<Notify>) {
     loop {
         queued.notified().await;
         // Let the edits already received be applied first, so that one check covers them.
         tokio::task::yield_now().await;
         loop {
-            let (next, problem) = {
+            let (next, problem, superseded) = {
                 let mut state = lock(&state);
                 let next = state.next();
-                (next, state.configurations.take_problem())
+                let problem = state.configurations.take_problem();
+                (next, problem, state.take_superseded())
             };
+            if !superseded.is_empty() {
+                // Closed documents, replaced models: freed on a blocking thread.
+                tokio::task::spawn_blocking(move || drop(superseded));
+            }
             // A file of a declaration that could not be read.
             if let Some(problem) = problem {
                 client.log_message(MessageType::WARNING, problem).await;
@@ -69,24 +71,18 @@ pub(crate) async fn publisher(client: Client, state: Arc<Mutex<Session>>, queued
             let p = match next {
                 None => break,
                 Some(Next::Publish(p)) => p,
-                Some(Next::Check {
-                    uri,
-                    snapshot,
-                    settings,
-                    unit,
-                }) => {
-                    // Published even if the text changed meanwhile (tagged with the version it
-                    // is of): the change queued the document again, and under continuous typing
-                    // the editor would otherwise get nothing.
-                    let target = uri.clone();
-                    let work = move |doc: &mut Document| {
-                        doc.refresh(&settings);
-                        Publication::of(target, doc, unit, None)
-                    };
-                    match aside(&state, uri, *snapshot, work).await {
-                        Some((p, _)) => p,
-                        None => continue, // the check panicked; the next edit checks again
+                Some(Next::Check(job, cancel)) => {
+                    let shared = state.clone();
+                    let checked = tokio::task::spawn_blocking(move || {
+                        let done = job.run(&cancel);
+                        let leftovers = lock(&shared).finish(done);
+                        drop(leftovers); // after the lock is released
+                    });
+                    if checked.await.is_err() {
+                        // The check panicked: nothing applies; the next edit checks again.
+                        lock(&state).checking = None;
                     }
+                    continue;
                 }
             };
             client
@@ -111,14 +107,12 @@ pub(crate) async fn aside<T: Send + 'static>(
         let generation = snapshot.generation();
         let result = work(&mut snapshot);
         let mut state = lock(&state);
-        let current = match state.documents.get_mut(&uri) {
-            Some(doc) => {
-                let current = doc.generation() == generation;
-                doc.adopt(snapshot);
-                current
-            }
-            None => false,
+        let (current, left) = match state.documents.get_mut(&uri) {
+            Some(doc) => (doc.generation() == generation, Some(doc.adopt(snapshot))),
+            None => (false, None),
         };
+        drop(state);
+        drop(left);
         (result, current)
     })
     .await
@@ -128,7 +122,10 @@ pub(crate) async fn aside<T: Send + 'static>(
 impl Backend {
     /// Runs `f` on a document, if it is open.
     ///
-    /// On a large document, `f` runs [`aside`] (after the check, if the text changed), so that
+    /// `f` reads the document's text as it is now, its tree brought up to date, and its last
+    /// analysis, which may be of an older text: a request never waits for a check.
+    ///
+    /// On a large document, `f` runs [`aside`], so that
     /// the server goes on reading messages meanwhile: a `$/cancelRequest` for it is answered at
     /// once, and other requests are not held up. A cancelled job cannot be stopped half-way
     /// (core has no cancellation points), but it holds a worker until it ends, so at most
@@ -148,15 +145,8 @@ impl Backend {
             let mut state = self.state();
             let unit = state.unit;
             if let Some(key) = state.group_of(uri) {
-                // Checked in place, with the declaration's other files.
-                let result = state.with_member(&key, uri, reads, f);
-                if !state.ready.is_empty() {
-                    self.queued.notify_one();
-                }
-                if let Some(problem) = state.configurations.take_problem() {
-                    self.log(MessageType::WARNING, problem);
-                }
-                return Ok(result);
+                // As last checked with the declaration's other files.
+                return Ok(state.with_member(&key, uri, reads, f));
             }
             let Some(doc) = state.documents.get(uri) else {
                 return Ok(None);
@@ -164,43 +154,31 @@ impl Backend {
             if doc.text.len() >= LARGE {
                 doc.generation()
             } else {
-                let mut doc = match reads {
-                    Reads::Text => state.documents.get_mut(uri),
-                    Reads::All => state.checked(uri),
-                };
-                if reads == Reads::All
-                    && let Some(doc) = doc.as_deref_mut()
-                {
+                let doc = state.documents.get_mut(uri).expect("looked up above");
+                if reads == Reads::All {
                     doc.reparse();
                 }
-                return Ok(doc.map(|doc| f(Positions::new(doc, unit))));
+                return Ok(Some(f(Positions::new(doc, unit))));
             }
         };
         // Taken only once a worker is free, so that waiting requests hold no copies.
         let Ok(worker) = self.workers.clone().acquire_owned().await else {
             return Err(Error::internal_error()); // the semaphore is never closed
         };
-        let (snapshot, settings, unit) = {
+        let (snapshot, unit) = {
             let mut state = self.state();
             let unit = state.unit;
-            let settings = match reads {
-                Reads::Text => None,
-                Reads::All => state.settings_if_stale(uri),
-            };
             match state.documents.get_mut(uri) {
                 None => return Ok(None),
                 Some(doc) if doc.generation() != generation => {
                     return Err(Error::content_modified());
                 }
-                Some(doc) if reads == Reads::Text => (doc.text_snapshot(), settings, unit),
-                Some(doc) => (doc.snapshot(), settings, unit),
+                Some(doc) if reads == Reads::Text => (doc.text_snapshot(), unit),
+                Some(doc) => (doc.snapshot(), unit),
             }
         };
         let work = move |doc: &mut Document| {
             let _worker = worker;
-            if let Some(settings) = settings {
-                doc.refresh(&settings);
-            }
             if reads == Reads::All {
                 doc.reparse();
             }

@@ -7,14 +7,14 @@ use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use privlint_core::combined::Combined;
 use privlint_core::{ColumnUnit, Settings};
-use tower_lsp_server::ls_types::{Diagnostic, Uri};
+use tower_lsp_server::ls_types::{Diagnostic, Range, TextDocumentContentChangeEvent, Uri};
 
-use crate::convert::{Files, Positions, diagnostic};
+use crate::check::{Cancel, Done, Job, Subject};
+use crate::convert::{Files, Positions, core_position, diagnostic};
 use crate::document::Document;
 use crate::group::Group;
-use crate::scheduler::{LARGE, Next, Reads};
+use crate::scheduler::{Next, Reads};
 use crate::settings::{Configurations, DeclarationKey};
 
 /// Diagnostics ready to publish.
@@ -44,6 +44,10 @@ impl Publication {
         }
     }
 }
+/// A change to a document the editor has not opened.
+#[derive(Debug)]
+pub(crate) struct NotOpen;
+
 /// What was published for a file: its version and diagnostics.
 pub(crate) type Published = (Option<i32>, Arc<Vec<privlint_core::Diagnostic>>);
 /// The absolute path of a document, as declarations' files are kept.
@@ -67,9 +71,70 @@ pub(crate) struct Session {
     /// Documents whose diagnostics are to be published (or cleared, once closed), each once,
     /// oldest first.
     pub(crate) unpublished: VecDeque<Uri>,
+    /// The check under way, and how to cancel it.
+    pub(crate) checking: Option<(Subject, Cancel)>,
+    /// What was replaced or closed, to be dropped by the worker rather than under the lock.
+    pub(crate) superseded: Vec<Box<dyn Send>>,
 }
 
 impl Session {
+    pub(crate) fn new() -> Session {
+        Session {
+            documents: HashMap::new(),
+            groups: HashMap::new(),
+            member_of: HashMap::new(),
+            ready: VecDeque::new(),
+            unit: ColumnUnit::Utf16,
+            configurations: Configurations::default(),
+            can_watch_files: false,
+            unpublished: VecDeque::new(),
+            checking: None,
+            superseded: Vec::new(),
+        }
+    }
+
+    /// A document opened: kept, not parsed or checked yet (the worker does that), and joined
+    /// to its declaration of several files, if it is in one (the others are read from disk).
+    /// Returns what to tell the person (a broken privlint.toml, a file not read).
+    pub(crate) fn open(&mut self, uri: &Uri, text: String, version: i32) -> Vec<String> {
+        // Read now so that a broken privlint.toml is reported when the document opens.
+        self.configurations.settings_for(uri);
+        let mut problems: Vec<String> = self.configurations.take_problem().into_iter().collect();
+        self.documents
+            .insert(uri.clone(), Document::open(text, version));
+        self.join(uri);
+        problems.extend(self.configurations.take_problem());
+        problems
+    }
+
+    /// Applies the changes of a `didChange`, in order. Returns the ranges of those refused
+    /// (outside the document), which change nothing.
+    pub(crate) fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    ) -> Result<Vec<Range>, NotOpen> {
+        let unit = self.unit;
+        let doc = self.documents.get_mut(uri).ok_or(NotOpen)?;
+        let mut refused = Vec::new();
+        for change in changes {
+            match change.range {
+                None => doc.replace(change.text),
+                Some(range) => {
+                    let start = core_position(range.start);
+                    let end = core_position(range.end);
+                    if doc.edit(start, end, &change.text, unit).is_err() {
+                        refused.push(range);
+                    }
+                }
+            }
+        }
+        doc.version = version;
+        self.changed(uri);
+        Ok(refused)
+    }
+
     pub(crate) fn queue(&mut self, uri: &Uri) {
         if !self.unpublished.contains(uri) {
             self.unpublished.push_back(uri.clone());
@@ -102,7 +167,7 @@ impl Session {
             group.uris[i] = uri.clone();
             group.disk[i] = None;
             group.unreadable[i] = None;
-            group.stale = true;
+            group.touch();
         }
     }
 
@@ -123,12 +188,16 @@ impl Session {
                         doc.version = 0;
                         doc
                     }
-                    _ => disk,
+                    closed => {
+                        self.superseded.push(Box::new(closed));
+                        disk
+                    }
                 });
-                group.stale = true;
+                group.touch();
             }
             return;
         }
+        self.discard(closed);
         let group = self.groups.remove(key).expect("looked up above");
         for path in &group.paths {
             self.member_of.remove(path);
@@ -138,7 +207,9 @@ impl Session {
 
     /// Clears what was published for the files of a declaration that are no longer in it and
     /// not open.
-    pub(crate) fn clear_published(&mut self, group: Group) {
+    pub(crate) fn clear_published(&mut self, mut group: Group) {
+        let disk = std::mem::take(&mut group.disk);
+        self.discard(disk);
         for (uri, published) in group.uris.into_iter().zip(group.published) {
             if published.is_some() && !self.documents.contains_key(&uri) {
                 self.ready.push_back(Publication {
@@ -180,73 +251,55 @@ impl Session {
         }
     }
 
-    /// Checks a declaration of several files if a file changed, and makes ready the
-    /// publication of every file whose diagnostics (or version) changed.
-    pub(crate) fn check_group(&mut self, key: &DeclarationKey) {
-        let unit = self.unit;
+    /// The check of a declaration of several files, on snapshots of its files, if a file
+    /// changed since its last check. Files not read yet are read from disk first.
+    fn declaration_job(&mut self, key: &DeclarationKey) -> Option<Job> {
         let settings = match Uri::from_file_path(&key.0) {
             Some(config) => self.configurations.settings_for(&config),
             None => Settings::default(),
         };
+        let group = self.groups.get_mut(key)?;
+        if !group.stale {
+            return None;
+        }
+        let documents = &mut self.documents;
+        for i in 0..group.paths.len() {
+            if !documents.contains_key(&group.uris[i]) && group.disk[i].is_none() {
+                group.disk[i] = Some(group.read_from_disk(i, &mut self.configurations));
+            }
+        }
+        let snapshots = (0..group.paths.len())
+            .map(|i| match documents.get_mut(&group.uris[i]) {
+                Some(doc) => doc.snapshot(),
+                None => group.disk[i].as_mut().expect("read above").snapshot(),
+            })
+            .collect();
+        Some(Job::Declaration {
+            key: key.clone(),
+            generation: group.generation,
+            snapshots,
+            settings,
+        })
+    }
+
+    /// Makes ready the publication of every file of a declaration whose diagnostics (or
+    /// version) changed since they were last published.
+    fn publish_declaration(&mut self, key: &DeclarationKey) {
+        let unit = self.unit;
         let Some(group) = self.groups.get_mut(key) else {
             return;
         };
-        let documents = &mut self.documents;
-        let n = group.paths.len();
-        if group.stale {
-            for i in 0..n {
-                if !documents.contains_key(&group.uris[i]) && group.disk[i].is_none() {
-                    group.disk[i] = Some(group.read_from_disk(i, &mut self.configurations));
-                }
-            }
-            let mut sections = Vec::with_capacity(n);
-            for i in 0..n {
-                let doc = match documents.get_mut(&group.uris[i]) {
-                    Some(doc) => doc,
-                    None => group.disk[i].as_mut().expect("read above"),
-                };
-                sections.push(doc.sections());
-            }
-            let combined = {
-                let parts: Vec<(&str, &[privlint_core::syntax::Section])> = (0..n)
-                    .map(|i| {
-                        let doc = documents
-                            .get(&group.uris[i])
-                            .or(group.disk[i].as_ref())
-                            .expect("read above");
-                        (doc.text.as_str(), sections[i].as_slice())
-                    })
-                    .collect();
-                Combined::from_sections(&parts)
-            };
-            let (model, diagnostics) = combined.analyze(&settings);
-            let mut per_file: Vec<Vec<privlint_core::Diagnostic>> = vec![Vec::new(); n];
-            for (file, d) in combined.split(diagnostics) {
-                per_file[file].push(d);
-            }
-            for (i, unreadable) in group.unreadable.iter().enumerate() {
-                if !documents.contains_key(&group.uris[i]) {
-                    per_file[i].extend(unreadable.clone());
-                }
-            }
-            let model = Arc::new(model);
-            for (i, diagnostics) in per_file.into_iter().enumerate() {
-                let doc = match documents.get_mut(&group.uris[i]) {
-                    Some(doc) => doc,
-                    None => group.disk[i].as_mut().expect("read above"),
-                };
-                doc.set_analysis(model.clone(), Arc::new(diagnostics));
-            }
-            group.starts = combined.starts;
-            group.stale = false;
+        if group.stale || !group.is_laid_out() {
+            return; // its check is queued, and publishes
         }
-        let members = (0..n)
+        let documents = &self.documents;
+        let members = (0..group.paths.len())
             .filter_map(|i| {
                 let doc = documents.get(&group.uris[i]).or(group.disk[i].as_ref())?;
                 Some((&group.uris[i], doc))
             })
             .collect::<Vec<_>>();
-        if members.len() != n {
+        if members.len() != group.paths.len() {
             return; // not checked yet (a file was closed meanwhile): the next check publishes
         }
         let files = Files {
@@ -270,8 +323,9 @@ impl Session {
         }
     }
 
-    /// Runs `f` on an open document of a declaration of several files, checked with the
-    /// others, its positions able to name them.
+    /// Runs `f` on an open document of a declaration of several files, as last checked with
+    /// the others, its positions able to name them. `None` until the declaration's files as
+    /// they are now have been checked once (the model's spans would name the wrong files).
     pub(crate) fn with_member<T>(
         &mut self,
         key: &DeclarationKey,
@@ -279,11 +333,13 @@ impl Session {
         reads: Reads,
         f: impl FnOnce(Positions) -> T,
     ) -> Option<T> {
-        self.check_group(key);
         if reads == Reads::All {
             self.documents.get_mut(uri)?.reparse();
         }
         let group = self.groups.get(key)?;
+        if !group.is_laid_out() {
+            return None;
+        }
         let doc = self.documents.get(uri)?;
         let members = (0..group.paths.len())
             .map(|i| {
@@ -306,66 +362,149 @@ impl Session {
         }))
     }
 
-    /// An open document, checked if its text changed since it was last checked.
-    pub(crate) fn checked(&mut self, uri: &Uri) -> Option<&mut Document> {
-        if let Some(key) = self.group_of(uri) {
-            self.check_group(&key);
-            return self.documents.get_mut(uri);
+    /// A document changed (or was closed, or its settings changed): its declaration is to be
+    /// checked again, and a check of it under way is cancelled.
+    pub(crate) fn changed(&mut self, uri: &Uri) {
+        let key = self.group_of(uri);
+        if let Some(key) = &key
+            && let Some(group) = self.groups.get_mut(key)
+        {
+            group.touch();
         }
-        if let Some(settings) = self.settings_if_stale(uri) {
-            self.documents.get_mut(uri)?.refresh(&settings);
+        if let Some((subject, cancel)) = &self.checking {
+            let concerned = match subject {
+                Subject::Alone(checked) => checked == uri,
+                Subject::Declaration(checked) => Some(checked) == key.as_ref(),
+            };
+            if concerned {
+                cancel.cancel();
+            }
         }
-        self.documents.get_mut(uri)
     }
 
-    /// The settings to check a document with, if its analysis is stale (never for a file of a
-    /// declaration of several files: that is checked with the others, in place).
-    pub(crate) fn settings_if_stale(&mut self, uri: &Uri) -> Option<Settings> {
-        if self.group_of(uri).is_some() {
-            return None;
+    /// Cancels the check under way, whatever it is of (the settings changed).
+    pub(crate) fn cancel_check(&mut self) {
+        if let Some((_, cancel)) = &self.checking {
+            cancel.cancel();
         }
-        let stale = self.documents.get(uri)?.analysis_is_stale();
-        stale.then(|| self.configurations.settings_for(uri))
     }
 
-    /// What to publish for the next queued document, as its text is now.
+    /// Something to drop off the lock: the worker drops it.
+    pub(crate) fn discard(&mut self, leftover: impl Send + 'static) {
+        self.superseded.push(Box::new(leftover));
+    }
+
+    /// What was discarded since last asked, to drop off the lock.
+    pub(crate) fn take_superseded(&mut self) -> Vec<Box<dyn Send>> {
+        std::mem::take(&mut self.superseded)
+    }
+
+    /// What the publisher does next: publish what is ready, else check the next queued
+    /// document (or declaration) if its text changed since its last check, else publish its
+    /// diagnostics (cleared, once closed).
     pub(crate) fn next(&mut self) -> Option<Next> {
         loop {
             if let Some(p) = self.ready.pop_front() {
                 return Some(Next::Publish(p));
             }
-            let uri = self.unpublished.front()?.clone();
-            match self.group_of(&uri) {
-                Some(key) => {
-                    self.unpublished.pop_front();
-                    self.check_group(&key);
+            let uri = self.unpublished.pop_front()?;
+            if let Some(key) = self.group_of(&uri) {
+                match self.declaration_job(&key) {
+                    Some(job) => return Some(self.start(job)),
+                    None => {
+                        self.publish_declaration(&key);
+                        continue;
+                    }
                 }
-                None => break,
             }
-        }
-        let uri = self.unpublished.pop_front()?;
-        let unit = self.unit;
-        let large = self.documents.get(&uri).map(|d| d.text.len() >= LARGE);
-        if large == Some(true)
-            && let Some(settings) = self.settings_if_stale(&uri)
-            && let Some(doc) = self.documents.get_mut(&uri)
-        {
+            let unit = self.unit;
+            let Some(doc) = self.documents.get(&uri) else {
+                return Some(Next::Publish(Publication {
+                    uri,
+                    version: None,
+                    diagnostics: Vec::new(),
+                }));
+            };
+            if !doc.analysis_is_stale() {
+                return Some(Next::Publish(Publication::of(uri, doc, unit, None)));
+            }
+            let settings = self.configurations.settings_for(&uri);
+            let doc = self.documents.get_mut(&uri).expect("looked up above");
             let snapshot = Box::new(doc.snapshot());
-            return Some(Next::Check {
+            return Some(self.start(Job::Alone {
                 uri,
                 snapshot,
                 settings,
-                unit,
-            });
+            }));
         }
-        Some(Next::Publish(match self.checked(&uri) {
-            Some(doc) => Publication::of(uri, doc, unit, None),
-            None => Publication {
-                uri,
-                version: None,
-                diagnostics: Vec::new(),
-            },
-        }))
+    }
+
+    fn start(&mut self, job: Job) -> Next {
+        let cancel = Cancel::default();
+        self.checking = Some((job.subject(), cancel.clone()));
+        Next::Check(job, cancel)
+    }
+
+    /// Applies a check done off the lock, if what it checked has not changed since; else only
+    /// the caches go back to the documents (the change queued them again). The publications
+    /// it makes are [`Self::ready`]. Returns what it replaced, to drop off the lock.
+    pub(crate) fn finish(&mut self, done: Done) -> Vec<Box<dyn Send>> {
+        self.checking = None;
+        let unit = self.unit;
+        let mut leftovers = self.take_superseded();
+        match done {
+            Done::Alone { uri, snapshot } => {
+                let alone = self.group_of(&uri).is_none();
+                if let Some(doc) = self.documents.get_mut(&uri) {
+                    let current = alone && doc.generation() == snapshot.generation();
+                    leftovers.push(Box::new(doc.adopt(*snapshot)));
+                    if current && !doc.analysis_is_stale() {
+                        self.ready.push_back(Publication::of(uri, doc, unit, None));
+                    }
+                }
+            }
+            Done::Declaration {
+                key,
+                generation,
+                snapshots,
+                found,
+            } => {
+                let documents = &mut self.documents;
+                let Some(group) = self
+                    .groups
+                    .get_mut(&key)
+                    .filter(|g| g.generation == generation)
+                else {
+                    leftovers.push(Box::new(snapshots));
+                    return leftovers;
+                };
+                let Some(found) = found else {
+                    leftovers.push(Box::new(snapshots));
+                    return leftovers;
+                };
+                let mut per_file = found.per_file;
+                for (i, unreadable) in group.unreadable.iter().enumerate() {
+                    if !documents.contains_key(&group.uris[i]) {
+                        per_file[i].extend(unreadable.clone());
+                    }
+                }
+                for (i, (snapshot, diagnostics)) in snapshots.into_iter().zip(per_file).enumerate()
+                {
+                    let doc = match documents.get_mut(&group.uris[i]) {
+                        Some(doc) => doc,
+                        None => group.disk[i].as_mut().expect("snapshot taken of it"),
+                    };
+                    leftovers.push(Box::new(doc.adopt(snapshot)));
+                    leftovers.push(Box::new(
+                        doc.set_analysis(found.model.clone(), Arc::new(diagnostics)),
+                    ));
+                }
+                group.starts = found.starts;
+                group.stale = false;
+                self.publish_declaration(&key);
+            }
+        }
+        leftovers
     }
 }
 
@@ -375,4 +514,195 @@ pub(crate) fn lock(state: &Mutex<Session>) -> MutexGuard<'_, Session> {
     state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use tower_lsp_server::ls_types::Position;
+
+    use super::*;
+
+    fn edit(line: u32, from: u32, to: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position::new(line, from),
+                end: Position::new(line, to),
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    /// Runs the checks the worker would, each applied as it ends, and returns what is then
+    /// ready to publish: (file name, version, rule codes).
+    fn work(session: &mut Session) -> Vec<(String, Option<i32>, Vec<String>)> {
+        let mut published = Vec::new();
+        while let Some(next) = session.next() {
+            match next {
+                Next::Publish(p) => published.push(p),
+                Next::Check(job, cancel) => drop(session.finish(job.run(&cancel))),
+            }
+        }
+        published
+            .into_iter()
+            .map(|p| {
+                let name = p.uri.as_str().rsplit('/').next().unwrap_or("").to_string();
+                let codes = p.diagnostics.iter().map(code).collect();
+                (name, p.version, codes)
+            })
+            .collect()
+    }
+
+    fn code(d: &Diagnostic) -> String {
+        match &d.code {
+            Some(tower_lsp_server::ls_types::NumberOrString::String(code)) => code.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn uri_of(path: &Path) -> Uri {
+        Uri::from_file_path(path).unwrap()
+    }
+
+    #[test]
+    fn edits_apply_in_arrival_order_and_queue_the_document_once() {
+        let mut session = Session::new();
+        let uri: Uri = "file:///tmp/alone/a.privacy".parse().unwrap();
+        session.open(&uri, "access\n".into(), 1);
+        session.queue(&uri);
+        for (version, change) in [(2, edit(0, 6, 6, " # a")), (3, edit(0, 10, 10, "b"))] {
+            session.change(&uri, version, vec![change]).unwrap();
+            session.queue(&uri);
+        }
+        // One didChange with several changes: each applies to the text the one before left.
+        let refused = session
+            .change(
+                &uri,
+                4,
+                vec![
+                    edit(0, 0, 6, "rights {}"),
+                    edit(0, 9, 9, "!"),
+                    edit(7, 0, 1, "x"),
+                ],
+            )
+            .unwrap();
+        session.queue(&uri);
+        assert_eq!(session.documents[&uri].text, "rights {}! # ab\n");
+        assert_eq!(refused.len(), 1, "the edit past the end is refused, alone");
+        assert_eq!(session.unpublished.len(), 1);
+        let published = work(&mut session);
+        assert_eq!(published.len(), 1);
+        assert_eq!(published[0].1, Some(4), "tagged with the version checked");
+        assert!(published[0].2.contains(&"syntax-error".to_string()));
+        let unknown = "file:///tmp/alone/b.privacy".parse().unwrap();
+        assert!(session.change(&unknown, 1, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_check_of_an_older_text_is_discarded_and_the_newer_one_published() {
+        let mut session = Session::new();
+        let uri: Uri = "file:///tmp/alone/a.privacy".parse().unwrap();
+        session.open(&uri, "access\n".into(), 1);
+        session.queue(&uri);
+        let Some(Next::Check(job, cancel)) = session.next() else {
+            panic!("an unchecked document is checked first");
+        };
+        // An edit arrives while the check runs: the check is cancelled, and its result dropped.
+        session
+            .change(&uri, 2, vec![edit(0, 0, 6, "rights {")])
+            .unwrap();
+        session.queue(&uri);
+        assert!(cancel.is_cancelled());
+        drop(session.finish(job.run(&cancel)));
+        assert!(session.ready.is_empty());
+        assert!(session.documents[&uri].analysis_is_stale());
+        let published = work(&mut session);
+        assert_eq!(published.len(), 1);
+        assert_eq!(published[0].1, Some(2));
+        assert!(published[0].2.contains(&"syntax-error".to_string()));
+        // Closed: dropped by the worker, and its diagnostics cleared.
+        session.changed(&uri);
+        let closed = session.documents.remove(&uri);
+        session.discard(closed);
+        session.queue(&uri);
+        assert_eq!(work(&mut session), vec![("a.privacy".into(), None, vec![])]);
+        assert_eq!(session.take_superseded().len(), 1);
+    }
+
+    /// A repository whose privlint.toml makes one declaration of `org.privacy` and
+    /// `systems/*.privacy`; `other.privacy` is outside it.
+    fn repository() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join(".git")).unwrap();
+        std::fs::write(
+            root.join("privlint.toml"),
+            "[[declarations]]\nname = \"bank\"\nfiles = [\"org.privacy\", \"systems/*.privacy\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("org.privacy"),
+            "controller bank \"Banken\" {\n  country NO\n}\ncategory contact \"Kontakt\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.join("systems")).unwrap();
+        std::fs::write(
+            root.join("systems/a.privacy"),
+            "purpose a \"A\" {\n  data contact\n}\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("other.privacy"), "access\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn an_open_file_joins_its_declaration_and_the_last_one_closed_leaves_it() {
+        let dir = repository();
+        let root = std::path::absolute(dir.path()).unwrap();
+        let mut session = Session::new();
+        let a = uri_of(&root.join("systems/a.privacy"));
+        let text = std::fs::read_to_string(root.join("systems/a.privacy")).unwrap();
+        assert!(session.open(&a, text, 1).is_empty());
+        session.queue(&a);
+        let key = session.group_of(&a).expect("a file of the declaration");
+        assert_eq!(key.0, root.join("privlint.toml"));
+        assert_eq!(
+            session.member_of.get(&root.join("org.privacy")),
+            Some(&key),
+            "the other files are members too"
+        );
+        let other = uri_of(&root.join("other.privacy"));
+        session.open(&other, "access\n".into(), 1);
+        assert!(
+            session.group_of(&other).is_none(),
+            "a declaration of its own"
+        );
+        // Checked as one: `contact` is defined in the other file; both files are published.
+        let published = work(&mut session);
+        let names: Vec<&str> = published.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["org.privacy", "a.privacy"]);
+        assert!(!published[1].2.contains(&"unknown-reference".to_string()));
+        // Requests read the last check, laid out over both files.
+        let found = session.with_member(&key, &a, Reads::All, |at| {
+            at.model_location(&a, at.doc.model.symbols["contact"].span)
+        });
+        let location = found
+            .flatten()
+            .expect("the definition is in the other file");
+        assert_eq!(location.uri, uri_of(&root.join("org.privacy")));
+        // Closing the last open file of the declaration drops it and clears both files.
+        let closed = session.documents.remove(&a);
+        session.changed(&a);
+        session.leave(&key, &a, closed);
+        assert!(session.groups.is_empty() && session.member_of.is_empty());
+        assert_eq!(
+            work(&mut session),
+            [
+                ("org.privacy".into(), None, vec![]),
+                ("a.privacy".into(), None, vec![])
+            ]
+        );
+    }
 }

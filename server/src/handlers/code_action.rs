@@ -28,8 +28,13 @@ pub async fn handle(
 }
 
 /// Quick fixes for the diagnostics in a range: the rule's own fix where it is certain, and a
-/// suppression comment with a reason to fill in.
+/// suppression comment with a reason to fill in. None while the text is being checked: the
+/// spans of the last findings may no longer be where their edits would go (the editor asks
+/// again when the new findings are published).
 pub fn code_actions(at: Positions, uri: &Uri, range: lsp::Range) -> Vec<lsp::CodeAction> {
+    if !at.analysis_is_current() {
+        return Vec::new();
+    }
     let doc = at.doc;
     let (Some(start), Some(end)) = (at.offset(range.start), at.offset(range.end)) else {
         return Vec::new();

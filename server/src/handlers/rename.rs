@@ -32,15 +32,19 @@ pub async fn handle(
     let p = params.text_document_position;
     let uri = p.text_document.uri.clone();
     let new_name = params.new_name;
+    // Renamed at the spans of the last check: refused while the text is being checked (the
+    // editor may ask again).
     match backend
         .with_document(&p.text_document.uri, Reads::All, move |at| {
-            rename(at, &uri, p.position, &new_name)
+            at.analysis_is_current()
+                .then(|| rename(at, &uri, p.position, &new_name))
         })
         .await?
     {
         None => Ok(None),
-        Some(Ok(edit)) => Ok(edit),
-        Some(Err(message)) => Err(Error::invalid_params(message)),
+        Some(None) => Err(Error::content_modified()),
+        Some(Some(Ok(edit))) => Ok(edit),
+        Some(Some(Err(message))) => Err(Error::invalid_params(message)),
     }
 }
 

@@ -159,7 +159,7 @@ fn declaration(texts: &[&str]) -> (Vec<Document>, Vec<usize>) {
         per_file[file].push(d);
     }
     for (doc, diagnostics) in docs.iter_mut().zip(per_file) {
-        doc.set_analysis(model.clone(), std::sync::Arc::new(diagnostics));
+        drop(doc.set_analysis(model.clone(), std::sync::Arc::new(diagnostics)));
     }
     (docs, combined.starts)
 }

@@ -42,7 +42,7 @@ pub async fn changed(backend: &Backend, params: lsp::DidChangeWatchedFilesParams
         let keys: Vec<DeclarationKey> = state.groups.keys().cloned().collect();
         for key in keys {
             if let Some(group) = state.groups.get_mut(&key) {
-                group.stale = true;
+                group.touch();
                 let uri = group.uris[0].clone();
                 backend.publish(&mut state, &uri);
             }
@@ -74,7 +74,7 @@ pub async fn changed(backend: &Backend, params: lsp::DidChangeWatchedFilesParams
             continue;
         }
         group.disk[i] = Some(group.read_from_disk(i, &mut state.configurations));
-        group.stale = true;
+        group.touch();
         let uri = group.uris[i].clone();
         backend.publish(state, &uri);
     }

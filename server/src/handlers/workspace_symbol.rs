@@ -41,7 +41,7 @@ pub async fn handle(
         .cloned()
         .collect();
     for uri in alone {
-        if let Some(doc) = state.checked(&uri) {
+        if let Some(doc) = state.documents.get(&uri) {
             symbols.extend(workspace_symbols(Positions::new(doc, unit), &uri, &query));
         }
     }
