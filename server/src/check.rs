@@ -3,6 +3,8 @@
 //! them. [`crate::session::Session::finish`] applies a result only when nothing changed since
 //! its snapshot; otherwise it is discarded (the change queued the document again).
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -35,6 +37,8 @@ impl Cancel {
 pub(crate) enum Subject {
     Alone(Uri),
     Declaration(DeclarationKey),
+    /// Files created or deleted.
+    Files,
 }
 
 /// A check to run off the lock.
@@ -52,6 +56,9 @@ pub(crate) enum Job {
         snapshots: Vec<Document>,
         settings: Settings,
     },
+    /// `.privacy` files created or deleted, each with the directory of the configuration whose
+    /// declarations it may join or leave: whether a search of that directory finds it now.
+    Files(Vec<(PathBuf, PathBuf)>),
 }
 
 /// A check done: the snapshots (with their caches, to be given back) and what was found.
@@ -67,6 +74,8 @@ pub(crate) enum Done {
         /// `None`: skipped, because it was cancelled before it started.
         found: Option<Found>,
     },
+    /// Each file created or deleted, and whether a search of its directory finds it.
+    Files(Vec<(PathBuf, bool)>),
 }
 
 /// What the check of a declaration of several files found.
@@ -83,6 +92,7 @@ impl Job {
         match self {
             Job::Alone { uri, .. } => Subject::Alone(uri.clone()),
             Job::Declaration { key, .. } => Subject::Declaration(key.clone()),
+            Job::Files(_) => Subject::Files,
         }
     }
 
@@ -112,6 +122,22 @@ impl Job {
                     snapshots,
                     found,
                 }
+            }
+            Job::Files(files) => {
+                // One search per configuration's directory, narrowed to the files of the batch.
+                let mut by_dir: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+                for (file, dir) in files {
+                    by_dir.entry(dir).or_default().push(file);
+                }
+                let mut found = Vec::new();
+                for (dir, files) in by_dir {
+                    let now = privlint_files::found_in(&dir, &files);
+                    found.extend(files.into_iter().map(|f| {
+                        let exists = now.contains(&f);
+                        (f, exists)
+                    }));
+                }
+                Done::Files(found)
             }
         }
     }

@@ -1,6 +1,7 @@
 //! A declaration of several files (`[[declarations]]` in privlint.toml) with at least one of
 //! them open: its files, the open ones from the editor's buffers, the others read from disk.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use privlint_core::Diagnostic;
@@ -40,10 +41,7 @@ impl Group {
         Group {
             dir: key.0.parent().map(PathBuf::from).unwrap_or_default(),
             unreadable: vec![None; n],
-            uris: paths
-                .iter()
-                .map(|p| Uri::from_file_path(p).unwrap_or_else(|| "file:///".parse().unwrap()))
-                .collect(),
+            uris: paths.iter().map(|p| uri_of(p)).collect(),
             paths,
             disk: (0..n).map(|_| None).collect(),
             stale: true,
@@ -63,6 +61,64 @@ impl Group {
     /// Whether the model's spans are laid out as its files are now (see [`Self::starts`]).
     pub(crate) fn is_laid_out(&self) -> bool {
         self.starts.len() == self.paths.len()
+    }
+
+    /// Files joined the declaration or left it (created or deleted): its lists are rebuilt in
+    /// one pass, in path order. Its model's layout no longer applies until it is checked again.
+    /// Returns the URIs of the files that left, each with whether something was published for
+    /// it, and the documents read from disk of those files, to drop off the lock.
+    pub(crate) fn apply(
+        &mut self,
+        mut joined: Vec<PathBuf>,
+        left: &HashSet<PathBuf>,
+    ) -> (Vec<(Uri, bool)>, Vec<Document>) {
+        joined.sort();
+        joined.dedup();
+        joined.retain(|p| self.index(p).is_none());
+        let n = self.paths.len() + joined.len();
+        let paths = std::mem::replace(&mut self.paths, Vec::with_capacity(n));
+        let uris = std::mem::replace(&mut self.uris, Vec::with_capacity(n));
+        let disk = std::mem::replace(&mut self.disk, Vec::with_capacity(n));
+        let unreadable = std::mem::replace(&mut self.unreadable, Vec::with_capacity(n));
+        let published = std::mem::replace(&mut self.published, Vec::with_capacity(n));
+        let mut joined = joined.into_iter().peekable();
+        let mut gone = Vec::new();
+        let mut dropped = Vec::new();
+        let kept = paths
+            .into_iter()
+            .zip(uris)
+            .zip(disk)
+            .zip(unreadable)
+            .zip(published);
+        for ((((path, uri), disk), unreadable), published) in kept {
+            while let Some(new) = joined.next_if(|new| *new < path) {
+                self.push_new(new);
+            }
+            if left.contains(&path) {
+                gone.push((uri, published.is_some()));
+                dropped.extend(disk);
+                continue;
+            }
+            self.paths.push(path);
+            self.uris.push(uri);
+            self.disk.push(disk);
+            self.unreadable.push(unreadable);
+            self.published.push(published);
+        }
+        for new in joined {
+            self.push_new(new);
+        }
+        self.starts.clear();
+        self.touch();
+        (gone, dropped)
+    }
+
+    fn push_new(&mut self, path: PathBuf) {
+        self.uris.push(uri_of(&path));
+        self.paths.push(path);
+        self.disk.push(None);
+        self.unreadable.push(None);
+        self.published.push(None);
     }
 
     pub(crate) fn index(&self, path: &Path) -> Option<usize> {
@@ -94,4 +150,9 @@ impl Group {
             }
         }
     }
+}
+
+/// The URI a file of a declaration is published under until the editor opens it.
+fn uri_of(path: &Path) -> Uri {
+    Uri::from_file_path(path).unwrap_or_else(|| "file:///".parse().unwrap())
 }

@@ -80,7 +80,7 @@ impl Backend {
     pub(crate) fn refresh_all(&self) {
         let mut state = self.state();
         state.cancel_check();
-        state.regroup(&[]);
+        state.regroup();
         let uris: Vec<Uri> = state.documents.keys().cloned().collect();
         for uri in uris {
             if let Some(doc) = state.documents.get_mut(&uri) {

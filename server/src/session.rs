@@ -3,7 +3,7 @@
 //! it synchronously, under one `std::sync::Mutex` never held across an `.await`, so edits are
 //! applied in the order they arrive.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -75,6 +75,9 @@ pub(crate) struct Session {
     pub(crate) checking: Option<(Subject, Cancel)>,
     /// What was replaced or closed, to be dropped by the worker rather than under the lock.
     pub(crate) superseded: Vec<Box<dyn Send>>,
+    /// `.privacy` files created or deleted since the worker last looked: which declarations
+    /// they join or leave is found by the worker, before the next check.
+    pub(crate) file_events: Vec<PathBuf>,
 }
 
 impl Session {
@@ -90,6 +93,7 @@ impl Session {
             unpublished: VecDeque::new(),
             checking: None,
             superseded: Vec::new(),
+            file_events: Vec::new(),
         }
     }
 
@@ -221,10 +225,9 @@ impl Session {
         }
     }
 
-    /// Finds again which declaration each open document is in (privlint.toml changed, or a
-    /// `.privacy` file was created or deleted). The files read from disk are kept, except
-    /// those in `changed`.
-    pub(crate) fn regroup(&mut self, changed: &[PathBuf]) {
+    /// Finds again which declaration each open document is in (privlint.toml or the editor's
+    /// settings changed). The files read from disk are kept.
+    pub(crate) fn regroup(&mut self) {
         let old: Vec<(DeclarationKey, Group)> = self.groups.drain().collect();
         self.member_of.clear();
         let open: Vec<Uri> = self.documents.keys().cloned().collect();
@@ -240,7 +243,7 @@ impl Session {
                     .and_then(|key| self.groups.get_mut(key))
                     .and_then(|g| g.index(path).map(|j| (g, j)));
                 if let Some((new, j)) = kept {
-                    if !self.documents.contains_key(&new.uris[j]) && !changed.contains(path) {
+                    if !self.documents.contains_key(&new.uris[j]) {
                         new.disk[j] = group.disk[i].take();
                         new.unreadable[j] = group.unreadable[i].take();
                     }
@@ -375,6 +378,7 @@ impl Session {
             let concerned = match subject {
                 Subject::Alone(checked) => checked == uri,
                 Subject::Declaration(checked) => Some(checked) == key.as_ref(),
+                Subject::Files => false,
             };
             if concerned {
                 cancel.cancel();
@@ -406,6 +410,17 @@ impl Session {
         loop {
             if let Some(p) = self.ready.pop_front() {
                 return Some(Next::Publish(p));
+            }
+            if !self.file_events.is_empty() {
+                let events = std::mem::take(&mut self.file_events);
+                let files = events
+                    .into_iter()
+                    .filter_map(|file| {
+                        let dir = self.configurations.declarations_dir(&file)?;
+                        Some((file, dir))
+                    })
+                    .collect();
+                return Some(self.start(Job::Files(files)));
             }
             let uri = self.unpublished.pop_front()?;
             if let Some(key) = self.group_of(&uri) {
@@ -503,8 +518,80 @@ impl Session {
                 group.stale = false;
                 self.publish_declaration(&key);
             }
+            Done::Files(found) => self.members_changed(&found, &mut leftovers),
         }
         leftovers
+    }
+
+    /// Files created or deleted joined or left declarations: each declaration with an open
+    /// file is updated for those files alone, and checked again.
+    fn members_changed(&mut self, found: &[(PathBuf, bool)], leftovers: &mut Vec<Box<dyn Send>>) {
+        let mut by_key: HashMap<DeclarationKey, (Vec<PathBuf>, HashSet<PathBuf>)> = HashMap::new();
+        for change in self.configurations.update_members(found) {
+            let (joined, left) = by_key.entry((change.config, change.entry)).or_default();
+            if change.joined {
+                joined.push(change.file);
+            } else {
+                left.insert(change.file);
+            }
+        }
+        for (key, (joined, left)) in by_key {
+            let Some(group) = self.groups.get_mut(&key) else {
+                // No open file: nothing is held of it; the next to open reads it as it is.
+                continue;
+            };
+            let (gone, dropped) = group.apply(joined.clone(), &left);
+            leftovers.push(Box::new(dropped));
+            for path in &left {
+                self.member_of.remove(path);
+            }
+            for path in joined {
+                self.member_of.insert(path, key.clone());
+            }
+            for (uri, published) in gone {
+                match self.documents.get_mut(&uri) {
+                    // Deleted while open: checked alone from now on.
+                    Some(doc) => {
+                        doc.settings_changed();
+                        self.queue(&uri);
+                    }
+                    None if published => self.ready.push_back(Publication {
+                        uri,
+                        version: None,
+                        diagnostics: Vec::new(),
+                    }),
+                    None => {}
+                }
+            }
+            let group = &self.groups[&key];
+            match group.uris.iter().find(|u| self.documents.contains_key(*u)) {
+                Some(open) => {
+                    let open = open.clone();
+                    self.queue(&open);
+                }
+                None => {
+                    let group = self.groups.remove(&key).expect("looked up above");
+                    for path in &group.paths {
+                        self.member_of.remove(path);
+                    }
+                    self.clear_published(group);
+                }
+            }
+        }
+        // A file open alone that now belongs to a declaration joins it.
+        let alone: Vec<Uri> = self
+            .documents
+            .keys()
+            .filter(|u| self.group_of(u).is_none())
+            .filter(|u| path_of(u).is_some_and(|p| found.iter().any(|(f, _)| *f == p)))
+            .cloned()
+            .collect();
+        for uri in alone {
+            self.join(&uri);
+            if self.group_of(&uri).is_some() {
+                self.queue(&uri);
+            }
+        }
     }
 }
 
@@ -517,192 +604,4 @@ pub(crate) fn lock(state: &Mutex<Session>) -> MutexGuard<'_, Session> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use tower_lsp_server::ls_types::Position;
-
-    use super::*;
-
-    fn edit(line: u32, from: u32, to: u32, text: &str) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent {
-            range: Some(Range {
-                start: Position::new(line, from),
-                end: Position::new(line, to),
-            }),
-            range_length: None,
-            text: text.into(),
-        }
-    }
-
-    /// Runs the checks the worker would, each applied as it ends, and returns what is then
-    /// ready to publish: (file name, version, rule codes).
-    fn work(session: &mut Session) -> Vec<(String, Option<i32>, Vec<String>)> {
-        let mut published = Vec::new();
-        while let Some(next) = session.next() {
-            match next {
-                Next::Publish(p) => published.push(p),
-                Next::Check(job, cancel) => drop(session.finish(job.run(&cancel))),
-            }
-        }
-        published
-            .into_iter()
-            .map(|p| {
-                let name = p.uri.as_str().rsplit('/').next().unwrap_or("").to_string();
-                let codes = p.diagnostics.iter().map(code).collect();
-                (name, p.version, codes)
-            })
-            .collect()
-    }
-
-    fn code(d: &Diagnostic) -> String {
-        match &d.code {
-            Some(tower_lsp_server::ls_types::NumberOrString::String(code)) => code.clone(),
-            _ => String::new(),
-        }
-    }
-
-    fn uri_of(path: &Path) -> Uri {
-        Uri::from_file_path(path).unwrap()
-    }
-
-    #[test]
-    fn edits_apply_in_arrival_order_and_queue_the_document_once() {
-        let mut session = Session::new();
-        let uri: Uri = "file:///tmp/alone/a.privacy".parse().unwrap();
-        session.open(&uri, "access\n".into(), 1);
-        session.queue(&uri);
-        for (version, change) in [(2, edit(0, 6, 6, " # a")), (3, edit(0, 10, 10, "b"))] {
-            session.change(&uri, version, vec![change]).unwrap();
-            session.queue(&uri);
-        }
-        // One didChange with several changes: each applies to the text the one before left.
-        let refused = session
-            .change(
-                &uri,
-                4,
-                vec![
-                    edit(0, 0, 6, "rights {}"),
-                    edit(0, 9, 9, "!"),
-                    edit(7, 0, 1, "x"),
-                ],
-            )
-            .unwrap();
-        session.queue(&uri);
-        assert_eq!(session.documents[&uri].text, "rights {}! # ab\n");
-        assert_eq!(refused.len(), 1, "the edit past the end is refused, alone");
-        assert_eq!(session.unpublished.len(), 1);
-        let published = work(&mut session);
-        assert_eq!(published.len(), 1);
-        assert_eq!(published[0].1, Some(4), "tagged with the version checked");
-        assert!(published[0].2.contains(&"syntax-error".to_string()));
-        let unknown = "file:///tmp/alone/b.privacy".parse().unwrap();
-        assert!(session.change(&unknown, 1, Vec::new()).is_err());
-    }
-
-    #[test]
-    fn a_check_of_an_older_text_is_discarded_and_the_newer_one_published() {
-        let mut session = Session::new();
-        let uri: Uri = "file:///tmp/alone/a.privacy".parse().unwrap();
-        session.open(&uri, "access\n".into(), 1);
-        session.queue(&uri);
-        let Some(Next::Check(job, cancel)) = session.next() else {
-            panic!("an unchecked document is checked first");
-        };
-        // An edit arrives while the check runs: the check is cancelled, and its result dropped.
-        session
-            .change(&uri, 2, vec![edit(0, 0, 6, "rights {")])
-            .unwrap();
-        session.queue(&uri);
-        assert!(cancel.is_cancelled());
-        drop(session.finish(job.run(&cancel)));
-        assert!(session.ready.is_empty());
-        assert!(session.documents[&uri].analysis_is_stale());
-        let published = work(&mut session);
-        assert_eq!(published.len(), 1);
-        assert_eq!(published[0].1, Some(2));
-        assert!(published[0].2.contains(&"syntax-error".to_string()));
-        // Closed: dropped by the worker, and its diagnostics cleared.
-        session.changed(&uri);
-        let closed = session.documents.remove(&uri);
-        session.discard(closed);
-        session.queue(&uri);
-        assert_eq!(work(&mut session), vec![("a.privacy".into(), None, vec![])]);
-        assert_eq!(session.take_superseded().len(), 1);
-    }
-
-    /// A repository whose privlint.toml makes one declaration of `org.privacy` and
-    /// `systems/*.privacy`; `other.privacy` is outside it.
-    fn repository() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir(root.join(".git")).unwrap();
-        std::fs::write(
-            root.join("privlint.toml"),
-            "[[declarations]]\nname = \"bank\"\nfiles = [\"org.privacy\", \"systems/*.privacy\"]\n",
-        )
-        .unwrap();
-        std::fs::write(
-            root.join("org.privacy"),
-            "controller bank \"Banken\" {\n  country NO\n}\ncategory contact \"Kontakt\"\n",
-        )
-        .unwrap();
-        std::fs::create_dir(root.join("systems")).unwrap();
-        std::fs::write(
-            root.join("systems/a.privacy"),
-            "purpose a \"A\" {\n  data contact\n}\n",
-        )
-        .unwrap();
-        std::fs::write(root.join("other.privacy"), "access\n").unwrap();
-        dir
-    }
-
-    #[test]
-    fn an_open_file_joins_its_declaration_and_the_last_one_closed_leaves_it() {
-        let dir = repository();
-        let root = std::path::absolute(dir.path()).unwrap();
-        let mut session = Session::new();
-        let a = uri_of(&root.join("systems/a.privacy"));
-        let text = std::fs::read_to_string(root.join("systems/a.privacy")).unwrap();
-        assert!(session.open(&a, text, 1).is_empty());
-        session.queue(&a);
-        let key = session.group_of(&a).expect("a file of the declaration");
-        assert_eq!(key.0, root.join("privlint.toml"));
-        assert_eq!(
-            session.member_of.get(&root.join("org.privacy")),
-            Some(&key),
-            "the other files are members too"
-        );
-        let other = uri_of(&root.join("other.privacy"));
-        session.open(&other, "access\n".into(), 1);
-        assert!(
-            session.group_of(&other).is_none(),
-            "a declaration of its own"
-        );
-        // Checked as one: `contact` is defined in the other file; both files are published.
-        let published = work(&mut session);
-        let names: Vec<&str> = published.iter().map(|p| p.0.as_str()).collect();
-        assert_eq!(names, ["org.privacy", "a.privacy"]);
-        assert!(!published[1].2.contains(&"unknown-reference".to_string()));
-        // Requests read the last check, laid out over both files.
-        let found = session.with_member(&key, &a, Reads::All, |at| {
-            at.model_location(&a, at.doc.model.symbols["contact"].span)
-        });
-        let location = found
-            .flatten()
-            .expect("the definition is in the other file");
-        assert_eq!(location.uri, uri_of(&root.join("org.privacy")));
-        // Closing the last open file of the declaration drops it and clears both files.
-        let closed = session.documents.remove(&a);
-        session.changed(&a);
-        session.leave(&key, &a, closed);
-        assert!(session.groups.is_empty() && session.member_of.is_empty());
-        assert_eq!(
-            work(&mut session),
-            [
-                ("org.privacy".into(), None, vec![]),
-                ("a.privacy".into(), None, vec![])
-            ]
-        );
-    }
-}
+mod tests;

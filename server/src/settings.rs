@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use privlint_core::{Level, Settings};
-use privlint_files::{Configs, Loaded};
+use privlint_files::{Configs, Loaded, MemberChange};
 use tower_lsp_server::ls_types::Uri;
 
 /// A `[[declarations]]` entry: its configuration file and its index there.
@@ -78,6 +78,16 @@ impl Configurations {
             (loaded.path.clone(), entry),
             loaded.declarations[entry].clone(),
         ))
+    }
+
+    /// See [`privlint_files::Configs::declarations_dir`].
+    pub fn declarations_dir(&mut self, file: &Path) -> Option<PathBuf> {
+        self.configs.declarations_dir(file)
+    }
+
+    /// See [`privlint_files::Configs::update_members`].
+    pub fn update_members(&mut self, found: &[(PathBuf, bool)]) -> Vec<MemberChange> {
+        self.configs.update_members(found)
     }
 
     /// Forgets the configuration files read, and the files of their declarations, so that the
