@@ -170,7 +170,9 @@ impl Configs {
     /// or left a declaration. The mistakes found when the configuration was read are not
     /// looked for again.
     pub fn update_members(&mut self, found: &[(PathBuf, bool)]) -> Vec<MemberChange> {
-        let mut by_config: HashMap<PathBuf, (Arc<Loaded>, Vec<(PathBuf, bool)>)> = HashMap::new();
+        // For each configuration: what it was, and its files in the batch.
+        type Batch = (Arc<Loaded>, Vec<(PathBuf, bool)>);
+        let mut by_config: HashMap<PathBuf, Batch> = HashMap::new();
         for (file, exists) in found {
             let file = absolute(file);
             if let Ok(Some(loaded)) = self.for_file(&file)
