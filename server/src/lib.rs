@@ -243,6 +243,7 @@ pub async fn serve(
 /// Serves LSP on stdin and stdout until the editor says `exit`; `Ok(false)` when it did not
 /// ask for `shutdown` first (the exit status is then 1).
 pub fn run_stdio() -> std::io::Result<bool> {
+    one_malloc_arena();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -251,3 +252,18 @@ pub fn run_stdio() -> std::io::Result<bool> {
     runtime.shutdown_background();
     Ok(shut_down)
 }
+
+/// Checks run on blocking threads; glibc gives each thread its own malloc arena, and memory freed
+/// in one is not given back to the others, which more than doubled the server's resident memory
+/// (BENCHMARKS.md). One arena keeps it as when everything ran on one thread. Set before any
+/// other thread starts.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn one_malloc_arena() {
+    // SAFETY: mallopt only sets a malloc parameter; called before the runtime starts threads.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn one_malloc_arena() {}
