@@ -20,7 +20,12 @@ PURPOSES (default 100) purposes each and an organisation file, as one `[[declara
 (`generate --files`): the time from opening one system file to its diagnostics (the others read
 from disk), then keystroke -> publishDiagnostics typing in a label of that file (200 edits),
 RSS; and, for comparison, the same purposes in one file open alone.
-Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES] | declaration [FILES [PURPOSES]]]  (after `cargo build --release -p privlint -p privlint-bench`;
+`scripts/bench-lsp.py file-events [FILES [EVENTS]]`: a declaration of FILES (default 50,000) files of
+one purpose each, one of them open; then EVENTS (default 800) files created and deleted on disk,
+each told in a didChangeWatchedFiles of its own, all sent at once, and a hover right after them:
+the time to its answer (and whether it had content), then the time until the declaration is
+checked again with its new files (a new file's diagnostics published) and a hover after that.
+Usage: scripts/bench-lsp.py [many-edits [N [RUNS]] | large [PURPOSES] | declaration [FILES [PURPOSES]] | file-events [FILES [EVENTS]]]  (after `cargo build --release -p privlint -p privlint-bench`;
 PRIVLINT=path to measure another build of the server)
 """
 
@@ -246,6 +251,94 @@ def declaration(files: int, purposes: int):
         server.stop()
 
 
+def file_events(files: int, events: int):
+    """The next hover while file events are pending, in a declaration of many files."""
+    import queue
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        root = pathlib.Path(work)
+        (root / ".git").mkdir()
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "generate"), "--files", str(files), "1", str(root)], check=True)
+        print(f"declaration: {files:,} files of one purpose each + organisation.privacy (written in {time.perf_counter() - start:.1f} s)")
+        systems = root / "systems"
+        path = sorted(systems.glob("*.privacy"))[files // 2]
+        text = path.read_text("utf-8")
+        lines = text.split("\n")
+        uri = path.as_uri()
+        # A hover on an ID defined in another file (organisation.privacy): it needs the model.
+        line = next(i for i, l in enumerate(lines) if l.strip().startswith("data "))
+        hover = {"textDocument": {"uri": uri}, "position": {"line": line, "character": lines[line].index("data ") + 6}}
+        server = Server()
+        inbox = queue.Queue()
+
+        def read():
+            try:
+                while True:
+                    m = server.receive()
+                    inbox.put((time.perf_counter(), m))
+            except Exception:
+                return
+
+        server.request("initialize", {"capabilities": {}})
+        threading.Thread(target=read, daemon=True).start()
+        server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+        def wait(match, timeout):
+            deadline = time.perf_counter() + timeout
+            while True:
+                try:
+                    at, m = inbox.get(timeout=max(0.0, deadline - time.perf_counter()))
+                except queue.Empty:
+                    return None, None
+                if match(m):
+                    return at, m
+
+        def diagnostics_of(m):
+            return m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+
+        def ask_hover(request_id, timeout):
+            start = time.perf_counter()
+            server.send({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/hover", "params": hover})
+            at, m = wait(lambda m: m.get("id") == request_id and "method" not in m, timeout)
+            if m is None:
+                return f"no answer within {timeout} s"
+            content = "with content" if m.get("result") else "empty"
+            return f"{(at - start) * 1000:,.1f} ms ({content})"
+
+        start = time.perf_counter()
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "privacy", "version": 1, "text": text}}})
+        at, _ = wait(diagnostics_of, 600)
+        print(f"open one file -> its diagnostics (the other {files:,} read from disk, all checked): {(at - start) * 1000:,.0f} ms")
+        print(f"hover before the events: {ask_hover('h0', 60)}")
+        victims = [p for p in sorted(systems.glob("*.privacy")) if p != path][: events // 2]
+        changes = []
+        for n in range(events - len(victims)):
+            new = systems / f"new_{n:05}.privacy"
+            new.write_text(f'purpose new_{n} "Ny {n}" {{\n  basis contract\n  data contact\n  subjects customers\n  retention 1 year\n}}\n', encoding="utf-8")
+            changes.append((new, 1))
+        for victim in victims:
+            victim.unlink()
+            changes.append((victim, 3))
+        start = time.perf_counter()
+        for changed, kind in changes:
+            server.send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles", "params": {"changes": [{"uri": changed.as_uri(), "type": kind}]}})
+        sent = time.perf_counter()
+        print(f"{len(changes)} file events ({events - len(victims)} created, {len(victims)} deleted), one notification each, written in {(sent - start) * 1000:,.0f} ms")
+        print(f"the next hover: {ask_hover('h1', 600)}")
+        last_new = changes[events - len(victims) - 1][0].as_uri()
+        at, m = wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == last_new, 600)
+        if m is None:
+            print("the new files' diagnostics were not published within 600 s")
+        else:
+            print(f"first event -> the declaration checked again with its new files (a new file's diagnostics published): {(at - start) * 1000:,.0f} ms")
+        print(f"hover after that: {ask_hover('h2', 60)}")
+        print(f"RSS: {server.rss_mb():.1f} MB (peak {server.rss_mb('VmHWM'):.1f} MB)")
+        server.p.kill()
+        server.p.wait()
+
+
 def main():
     server = Server()
     server.request("initialize", {"capabilities": {}})
@@ -309,6 +402,8 @@ if __name__ == "__main__":
         large(int(sys.argv[2]) if len(sys.argv) > 2 else 80000)
     elif sys.argv[1:2] == ["declaration"]:
         declaration(int(sys.argv[2]) if len(sys.argv) > 2 else 200, int(sys.argv[3]) if len(sys.argv) > 3 else 100)
+    elif sys.argv[1:2] == ["file-events"]:
+        file_events(int(sys.argv[2]) if len(sys.argv) > 2 else 50000, int(sys.argv[3]) if len(sys.argv) > 3 else 800)
     elif sys.argv[1:2] == ["many-edits"]:
         many_edits(int(sys.argv[2]) if len(sys.argv) > 2 else 10000, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     else:

@@ -1,20 +1,10 @@
 #!/usr/bin/env bash
-# Installs what building and testing privlint needs, at pinned versions. Idempotent: a second
-# run installs nothing. Used by the README's commands and by .ci/run.
+# Installs the Python test environment, at pinned versions. Idempotent: a second run installs
+# nothing. Used by the README's commands and by .ci/run. Building privlint needs nothing more than
+# Rust; tree-sitter-cli, which only the grammar tests use, is installed by scripts/test.sh when
+# it gets to them, so that the README's main job waits for the release build alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-TREE_SITTER_CLI_VERSION=0.27.1
-
-export PATH="$HOME/.cargo/bin:$PATH"
-
-installed_tree_sitter() {
-    command -v tree-sitter >/dev/null 2>&1 && tree-sitter --version | awk '{print $2}'
-}
-if [ "$(installed_tree_sitter || true)" != "$TREE_SITTER_CLI_VERSION" ]; then
-    echo "setup: installing tree-sitter-cli $TREE_SITTER_CLI_VERSION (a few minutes, once)"
-    cargo install --locked tree-sitter-cli --version "$TREE_SITTER_CLI_VERSION"
-fi
 
 # Python test tools (pytest-lsp, pre-commit), pinned with the SHA-256 of every file in
 # tests/requirements.txt (pip-compile --generate-hashes from tests/requirements.in), in a

@@ -33,6 +33,15 @@ step "setup"
 scripts/setup.sh
 
 step "grammar: the committed parser is what grammar.js generates"
+# tree-sitter-cli, at a pinned version, only for these steps (a few minutes, once).
+TREE_SITTER_CLI_VERSION=0.27.1
+installed_tree_sitter() {
+    command -v tree-sitter >/dev/null 2>&1 && tree-sitter --version | awk '{print $2}'
+}
+if [ "$(installed_tree_sitter || true)" != "$TREE_SITTER_CLI_VERSION" ]; then
+    echo "installing tree-sitter-cli $TREE_SITTER_CLI_VERSION (a few minutes, once)"
+    cargo install --locked tree-sitter-cli --version "$TREE_SITTER_CLI_VERSION"
+fi
 generated=$(mktemp -d)
 trap 'status=$?; rm -rf "$generated"; finish "$status"' EXIT
 cp grammar/grammar.js grammar/tree-sitter.json "$generated/"

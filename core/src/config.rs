@@ -20,8 +20,8 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::language_choice::LanguageChoice;
 use crate::lang::{Language, T};
+use crate::language_choice::LanguageChoice;
 use crate::text::{ColumnUnit, LineIndex, Span, visible};
 use crate::{Level, Settings, rules, suggest};
 

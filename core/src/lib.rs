@@ -15,8 +15,8 @@ pub mod fields;
 pub mod format;
 #[macro_use]
 pub mod lang;
-pub mod language_choice;
 pub mod incremental;
+pub mod language_choice;
 pub mod lower;
 pub mod model;
 pub mod pipeline;

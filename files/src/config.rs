@@ -27,6 +27,7 @@ pub type Failure = Vec<String>;
 pub type Lookup = Result<Option<Arc<Loaded>>, Arc<Failure>>;
 
 /// A configuration file and what it says.
+#[derive(Clone)]
 pub struct Loaded {
     pub path: PathBuf,
     pub config: Config,
@@ -76,6 +77,17 @@ impl Loaded {
             .iter()
             .position(|members| members.binary_search(&file).is_ok())
     }
+}
+
+/// A file that joined or left a `[[declarations]]` entry (see [`Configs::update_members`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct MemberChange {
+    /// The configuration file.
+    pub config: PathBuf,
+    pub entry: usize,
+    pub file: PathBuf,
+    /// Joined the entry (else left it).
+    pub joined: bool,
 }
 
 /// The configurations found so far, by directory, and what to tell the person about them.
@@ -150,6 +162,93 @@ impl Configs {
             Ok(Some(loaded)) => Some(loaded.dir().to_path_buf()),
             _ => repository_root(&absolute(link)),
         }
+    }
+
+    /// The directory of the configuration that governs `file`, if it has `[[declarations]]`:
+    /// where [`crate::found_in`] looks for the file when it is created or deleted.
+    pub fn declarations_dir(&mut self, file: &Path) -> Option<PathBuf> {
+        match self.for_file(file) {
+            Ok(Some(loaded)) if !loaded.declarations.is_empty() => Some(loaded.dir().to_path_buf()),
+            _ => None,
+        }
+    }
+
+    /// `.privacy` files created or deleted: whether a directory search finds each now
+    /// ([`crate::found_in`]). The files of the declarations of the configurations that govern
+    /// them are updated for those files alone, each going to the first entry whose globs match
+    /// it, as when the configuration is read ([`Config::group`]). Returns the files that joined
+    /// or left a declaration. The mistakes found when the configuration was read are not
+    /// looked for again.
+    pub fn update_members(&mut self, found: &[(PathBuf, bool)]) -> Vec<MemberChange> {
+        // For each configuration: what it was, and its files in the batch.
+        type Batch = (Arc<Loaded>, Vec<(PathBuf, bool)>);
+        let mut by_config: HashMap<PathBuf, Batch> = HashMap::new();
+        for (file, exists) in found {
+            let file = absolute(file);
+            if let Ok(Some(loaded)) = self.for_file(&file)
+                && !loaded.declarations.is_empty()
+            {
+                by_config
+                    .entry(loaded.path.clone())
+                    .or_insert_with(|| (loaded.clone(), Vec::new()))
+                    .1
+                    .push((file, *exists));
+            }
+        }
+        let mut changes = Vec::new();
+        for (config, (old, files)) in by_config {
+            let mut loaded = (*old).clone();
+            let dir = loaded.dir().to_path_buf();
+            let inside: Vec<&Path> = files
+                .iter()
+                .map(|(f, _)| f.strip_prefix(&dir).unwrap_or(f))
+                .collect();
+            let grouping = loaded.config.group(&inside);
+            let mut entry_of = vec![None; files.len()];
+            for (entry, indices) in grouping.members.iter().enumerate() {
+                for &i in indices {
+                    entry_of[i] = Some(entry);
+                }
+            }
+            for ((file, exists), entry) in files.into_iter().zip(entry_of) {
+                let wanted = if exists { entry } else { None };
+                let had = loaded.declaration_of(&file);
+                if had == wanted {
+                    continue;
+                }
+                if let Some(had) = had
+                    && let Ok(at) = loaded.declarations[had].binary_search(&file)
+                {
+                    loaded.declarations[had].remove(at);
+                    changes.push(MemberChange {
+                        config: config.clone(),
+                        entry: had,
+                        file: file.clone(),
+                        joined: false,
+                    });
+                }
+                if let Some(wanted) = wanted
+                    && let Err(at) = loaded.declarations[wanted].binary_search(&file)
+                {
+                    loaded.declarations[wanted].insert(at, file.clone());
+                    changes.push(MemberChange {
+                        config: config.clone(),
+                        entry: wanted,
+                        file,
+                        joined: true,
+                    });
+                }
+            }
+            let updated = Arc::new(loaded);
+            for lookup in self.by_dir.values_mut() {
+                if let Ok(Some(cached)) = lookup
+                    && Arc::ptr_eq(cached, &old)
+                {
+                    *cached = updated.clone();
+                }
+            }
+        }
+        changes
     }
 
     fn for_dir(&mut self, dir: &Path) -> Lookup {
@@ -287,7 +386,7 @@ fn members(
     }
     let dir = path.parent().unwrap_or(Path::new("/"));
     // A declaration's files stay in the configuration's directory, links included.
-    let walked = walk(dir, |_| dir.to_path_buf());
+    let walked = walk(dir, None, |_| dir.to_path_buf());
     let mut found: Vec<PathBuf> = walked.files.iter().map(|(f, _)| absolute(f)).collect();
     found.sort();
     found.retain(|file| file.starts_with(dir));
@@ -393,3 +492,83 @@ const NOT_UTF8: T = T {
     nn: "ikkje UTF-8; lagre fila som UTF-8",
     en: "not UTF-8; save it as UTF-8",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::found_in;
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn files_created_and_deleted_update_declarations_as_reading_them_again_would() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = absolute(tmp.path());
+        std::fs::create_dir(root.join(".git")).unwrap();
+        write(
+            &root.join(FILE_NAME),
+            "[[declarations]]\nname = \"org\"\nfiles = [\"org.privacy\"]\n\n[[declarations]]\nname = \"systems\"\nfiles = [\"systems\"]\n",
+        );
+        write(&root.join(".gitignore"), "drafts/\n");
+        for file in ["org.privacy", "systems/a.privacy", "systems/b.privacy"] {
+            write(&root.join(file), "access\n");
+        }
+        let mut configs = Configs::new(None);
+        let config = configs
+            .for_file(&root.join("org.privacy"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(config.declarations[1].len(), 2);
+        let created = [
+            "systems/x/new.privacy",
+            "systems/drafts/ignored.privacy",
+            "systems/note.txt",
+            "elsewhere.privacy",
+        ];
+        for file in created {
+            write(&root.join(file), "access\n");
+        }
+        std::fs::remove_file(root.join("systems/b.privacy")).unwrap();
+        let events: Vec<PathBuf> = created
+            .iter()
+            .chain(&["systems/b.privacy"])
+            .map(|f| root.join(f))
+            .collect();
+        let found_now = found_in(&root, &events);
+        let found: Vec<(PathBuf, bool)> = events
+            .iter()
+            .map(|f| (f.clone(), found_now.contains(f)))
+            .collect();
+        assert_eq!(
+            found.iter().map(|(_, f)| *f).collect::<Vec<_>>(),
+            [true, false, false, true, false],
+            "ignored, not .privacy and deleted files are not found"
+        );
+        let changes = configs.update_members(&found);
+        let joined = |file: &str, joined| MemberChange {
+            config: root.join(FILE_NAME),
+            entry: 1,
+            file: root.join(file),
+            joined,
+        };
+        assert_eq!(
+            changes,
+            [
+                joined("systems/x/new.privacy", true),
+                joined("systems/b.privacy", false)
+            ]
+        );
+        let updated = configs
+            .for_file(&root.join("systems/a.privacy"))
+            .unwrap()
+            .unwrap();
+        let fresh = Configs::new(None)
+            .for_file(&root.join("org.privacy"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(updated.declarations, fresh.declarations);
+    }
+}

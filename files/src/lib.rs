@@ -10,8 +10,8 @@ mod read;
 mod select;
 mod walk;
 
-pub use config::{Configs, Failure, Loaded, Lookup, not_checked};
+pub use config::{Configs, Failure, Loaded, Lookup, MemberChange, not_checked};
 pub use paths::{absolute, display, relative, shown};
 pub use read::{MAX_SIZE, Text, io_reason, read, read_text};
 pub use select::{Declaration, Selected, Selection, read_member, select};
-pub use walk::{Collected, Found, PathError, collect, is_declaration};
+pub use walk::{Collected, Found, PathError, collect, found_in, is_declaration};

@@ -1,5 +1,6 @@
 //! Finding the `.privacy` files named on the command line or under a directory.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::config::Configs;
@@ -67,7 +68,9 @@ pub fn collect(paths: &[PathBuf], configs: &mut Configs) -> Collected {
                 reason: crate::read::io_reason(&error),
             }),
             Ok(meta) if meta.is_dir() => {
-                let walked = walk(path, |link| configs.boundary(link).unwrap_or(path.clone()));
+                let walked = walk(path, None, |link| {
+                    configs.boundary(link).unwrap_or(path.clone())
+                });
                 if walked.files.is_empty() {
                     errors.push(PathError {
                         path: path.clone(),
@@ -135,8 +138,15 @@ pub(crate) struct Walked {
 }
 
 /// Walks `dir` for `.privacy` files, honouring `.gitignore` and skipping `.git`. A symbolic
-/// link is followed when it leads to a regular file inside `boundary(link)`.
-pub(crate) fn walk(dir: &Path, mut boundary: impl FnMut(&Path) -> PathBuf) -> Walked {
+/// link is followed when it leads to a regular file inside `boundary(link)`. With `towards`,
+/// only the directories on the way to those paths are read: what is found of them is what the
+/// whole walk would find (the same ignore files apply on the way), at the cost of the
+/// directories they are in.
+pub(crate) fn walk(
+    dir: &Path,
+    towards: Option<&[PathBuf]>,
+    mut boundary: impl FnMut(&Path) -> PathBuf,
+) -> Walked {
     let mut walked = Walked {
         files: Vec::new(),
         not_regular: Vec::new(),
@@ -145,7 +155,19 @@ pub(crate) fn walk(dir: &Path, mut boundary: impl FnMut(&Path) -> PathBuf) -> Wa
     };
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(false)
-        .filter_entry(|e| e.file_name() != ".git")
+        .filter_entry({
+            // The paths and every directory above them, to look each entry up at once.
+            let on_the_way: Option<HashSet<PathBuf>> = towards.map(|paths| {
+                paths
+                    .iter()
+                    .flat_map(|p| p.ancestors().map(Path::to_path_buf))
+                    .collect()
+            });
+            move |e| {
+                e.file_name() != ".git"
+                    && on_the_way.as_ref().is_none_or(|set| set.contains(e.path()))
+            }
+        })
         .build();
     for entry in walker {
         let entry = match entry {
@@ -182,6 +204,18 @@ pub(crate) fn walk(dir: &Path, mut boundary: impl FnMut(&Path) -> PathBuf) -> Wa
         }
     }
     walked
+}
+
+/// Which of `files` a directory search of `dir` (a configuration's directory, as for its
+/// declarations' files) finds: `.privacy` files, not ignored, regular or links to regular
+/// files inside `dir`. For files created or deleted, without walking the whole directory again:
+/// only the directories they are in are read, once however many files are in each.
+pub fn found_in(dir: &Path, files: &[PathBuf]) -> HashSet<PathBuf> {
+    walk(dir, Some(files), |_| dir.to_path_buf())
+        .files
+        .into_iter()
+        .map(|(found, _)| found)
+        .collect()
 }
 
 /// Whether a symbolic link found in a directory search is read: when it leads to a regular

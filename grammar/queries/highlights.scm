@@ -2,7 +2,7 @@
 ;
 ; The word lists mirror the tables of core (core/src/fields.rs: the fields of every block;
 ; core/src/vocab/mod.rs: the vocabularies) and the TextMate grammar of the VS Code extension;
-; server/src/features/vocabulary_agrees.rs fails when a word is missing here.
+; server/src/handlers/vocabulary_agrees.rs fails when a word is missing here.
 
 (comment) @comment
 

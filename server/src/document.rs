@@ -184,27 +184,31 @@ impl Document {
 
     /// Takes back from a [`Self::snapshot`] what still applies: its caches (they are by text,
     /// so right for any text), and its tree and analysis if the text has not changed since.
-    pub fn adopt(&mut self, snapshot: Document) {
+    /// Returns what is left: what it replaced and what did not apply, for the caller to drop
+    /// where dropping costs no one (not under the server's lock).
+    #[must_use = "what is left is to be dropped off the lock"]
+    pub fn adopt(&mut self, mut snapshot: Document) -> Document {
         if self.outlines.is_empty() && self.outlines_before.is_empty() {
-            self.outlines = snapshot.outlines;
-            self.outlines_before = snapshot.outlines_before;
+            std::mem::swap(&mut self.outlines, &mut snapshot.outlines);
+            std::mem::swap(&mut self.outlines_before, &mut snapshot.outlines_before);
         }
         if snapshot.generation != self.generation {
-            return;
+            return snapshot;
         }
         if self.tree_is_stale && !snapshot.tree_is_stale {
-            self.tree = snapshot.tree;
+            std::mem::swap(&mut self.tree, &mut snapshot.tree);
             self.tree_is_stale = false;
             self.tree_is_lost = false;
         }
         if self.sections.is_none() {
-            self.sections = snapshot.sections;
+            self.sections = snapshot.sections.take();
         }
         if self.analysis_is_stale && !snapshot.analysis_is_stale {
-            self.model = snapshot.model;
-            self.diagnostics = snapshot.diagnostics;
+            std::mem::swap(&mut self.model, &mut snapshot.model);
+            std::mem::swap(&mut self.diagnostics, &mut snapshot.diagnostics);
             self.analysis_is_stale = false;
         }
+        snapshot
     }
 
     /// Brings the whole text's tree up to date (incrementally); navigation calls this first.
@@ -233,10 +237,18 @@ impl Document {
 
     /// Sets the analysis computed elsewhere (with the other files of its declaration): the
     /// model of the whole declaration, and this file's diagnostics with spans in this text.
-    pub fn set_analysis(&mut self, model: Arc<Model>, diagnostics: Arc<Vec<Diagnostic>>) {
-        self.model = model;
-        self.diagnostics = diagnostics;
+    /// Returns the analysis it replaces, to be dropped off the lock.
+    #[must_use = "the analysis replaced is to be dropped off the lock"]
+    pub fn set_analysis(
+        &mut self,
+        model: Arc<Model>,
+        diagnostics: Arc<Vec<Diagnostic>>,
+    ) -> (Arc<Model>, Arc<Vec<Diagnostic>>) {
         self.analysis_is_stale = false;
+        (
+            std::mem::replace(&mut self.model, model),
+            std::mem::replace(&mut self.diagnostics, diagnostics),
+        )
     }
 
     /// The sections of the text as it is now, reading again only those whose text is new
@@ -280,7 +292,8 @@ impl Document {
     }
 }
 
-fn next_generation() -> u64 {
+/// A number never given before (in this process).
+pub(crate) fn next_generation() -> u64 {
     static GENERATIONS: AtomicU64 = AtomicU64::new(0);
     GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
@@ -351,7 +364,7 @@ mod tests {
         assert!(doc.outlines.is_empty(), "the caches go with the snapshot");
         snapshot.refresh(&settings);
         snapshot.reparse();
-        doc.adopt(snapshot);
+        drop(doc.adopt(snapshot));
         assert!(!doc.analysis_is_stale() && !doc.tree_is_stale);
         let fresh = Document::new(doc.text.clone(), 2, &settings);
         assert_eq!(doc.diagnostics, fresh.diagnostics);
@@ -367,7 +380,7 @@ mod tests {
         doc.edit(pos(3, 0), pos(3, 0), "x", ColumnUnit::Utf16)
             .unwrap();
         snapshot.refresh(&settings);
-        doc.adopt(snapshot);
+        drop(doc.adopt(snapshot));
         assert!(doc.analysis_is_stale());
         assert_eq!(doc.outlines.len(), 2);
         doc.refresh(&settings);

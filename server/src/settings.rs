@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use privlint_core::language_choice::LanguageChoice;
 use privlint_core::lang::{Language, T};
+use privlint_core::language_choice::LanguageChoice;
 use privlint_core::{Level, Settings};
-use privlint_files::{Configs, Loaded};
+use privlint_files::{Configs, Loaded, MemberChange};
 use tower_lsp_server::ls_types::Uri;
 
 /// A `[[declarations]]` entry: its configuration file and its index there.
@@ -43,11 +43,15 @@ impl Configurations {
     pub fn settings_for(&mut self, uri: &Uri) -> Settings {
         let mut settings = self.editor.clone();
         let path = uri.to_file_path().map(|p| p.into_owned());
-        if let Some(loaded) = path.as_deref().and_then(|p| self.loaded(p)) {
+        let loaded = path.as_deref().and_then(|p| self.loaded(p));
+        if let Some(loaded) = &loaded {
             settings
                 .levels
                 .extend(loaded.config.settings.levels.clone());
         }
+        // The findings are written in this language. The declaration's notice languages, the
+        // last step of the choice, are known only after the check; they are not asked here.
+        settings.language = self.language(loaded.and_then(|l| l.config.language), None);
         settings
     }
 
@@ -93,6 +97,16 @@ impl Configurations {
             (loaded.path.clone(), entry),
             loaded.declarations[entry].clone(),
         ))
+    }
+
+    /// See [`privlint_files::Configs::declarations_dir`].
+    pub fn declarations_dir(&mut self, file: &Path) -> Option<PathBuf> {
+        self.configs.declarations_dir(file)
+    }
+
+    /// See [`privlint_files::Configs::update_members`].
+    pub fn update_members(&mut self, found: &[(PathBuf, bool)]) -> Vec<MemberChange> {
+        self.configs.update_members(found)
     }
 
     /// Forgets the configuration files read, and the files of their declarations, so that the

@@ -40,12 +40,6 @@ nn_client = client_with(options={"language": "nn"})
 nn_locale_client = client_with(locale="nn-NO")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the rules' messages and documentation are translated by the other half of issue 25 "
-    "(lang.rs and every rule's texts); expected to pass once that is merged, and strict so "
-    "that it fails loudly then: remove this mark",
-)
 async def test_a_client_that_asks_for_nynorsk_gets_nynorsk_diagnostics_and_hover(
     nn_client: LanguageClient, tmp_path: pathlib.Path
 ):

@@ -17,10 +17,11 @@ use privlint_core::vocab::{
 use privlint_core::{ColumnUnit, Settings};
 use tower_lsp_server::ls_types as lsp;
 
-use super::{COMMON_LANGUAGES, REGION_WORDS, completion, hover};
+use super::completion::completion;
+use super::hover::hover;
+use super::{COMMON_LANGUAGES, REGION_WORDS};
+use crate::convert::Positions;
 use crate::document::Document;
-
-use super::Positions;
 
 /// Words written after a field (`basis consent`): every vocabulary whose words stand in value
 /// position, and the region words of `country`.
