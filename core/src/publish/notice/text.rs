@@ -154,7 +154,7 @@ phrases! {
     EVERYONE = ["For alle", "For alle", "For everyone"];
     /// The high-impact lines of the summary.
     WORTH_KNOWING = ["Viktig å vite", "Viktig å vite", "Important to know"];
-    HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, without any human involvement. See {purposes}."];
+    HI_DECISIONS = ["Vi tar noen avgjørelser om deg helautomatisk. Se {purposes}.", "Vi tek nokre avgjerder om deg heilautomatisk. Sjå {purposes}.", "Some decisions about you are fully automated. See {purposes}."];
     HI_PROFILING = ["Vi vurderer sider ved deg automatisk (profilering). Se {purposes}.", "Vi vurderer sider ved deg automatisk (profilering). Sjå {purposes}.", "We evaluate personal aspects of you automatically (profiling). See {purposes}."];
     HI_CAMERA = ["Vi bruker kameraovervåking. Se {purposes}.", "Vi brukar kameraovervaking. Sjå {purposes}.", "We use camera surveillance. See {purposes}."];
     HI_MONITORING = ["Vi driver systematisk overvåking. Se {purposes}.", "Vi driv systematisk overvaking. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
