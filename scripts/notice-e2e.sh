@@ -3,7 +3,7 @@
 # hostile declaration with <script> in its strings), rendered by `privlint notice`, opened in
 # Debian's Chromium through playwright-core and checked with axe-core against WCAG 2.1 A/AA
 # (tests/notice/axe.mjs): no violation, no script, no request but the file, no horizontal
-# scrolling at 375 px, no navigation in print and everything folded printed. Screenshots at
+# scrolling at 375 px, and everything folded printed. Screenshots at
 # 375 and 1280 px go to target/notice-e2e/, and the length of each notice in phone screens
 # (375 × 667; first part, closed, open) to target/notice-e2e/phone-screens.json (the numbers
 # in docs/notice-layout.md). The last line is PASS or FAIL.

@@ -169,7 +169,7 @@ mod tests {
         };
         assert_eq!(duplicate(&checked.files[0]), 0);
         assert_eq!(duplicate(&checked.files[1]), 1);
-        let json = crate::report::json_report(&checked.files, &[]);
+        let json = crate::report::json_report(&checked.files, &[], crate::lang::Language::English);
         let report: serde_json::Value = serde_json::from_str(&json).unwrap();
         let found = report["diagnostics"]
             .as_array()

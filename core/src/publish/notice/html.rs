@@ -1,6 +1,7 @@
 //! The notice as one self-contained HTML file: no script, no external resource, inline CSS;
-//! `lang`, a skip link, a `<nav>` table of contents, h1 → h2 → h3, readable on a phone,
-//! printable. Every string from the declaration is escaped.
+//! `lang`, a skip link, h1 → h2 → h3, readable on a phone, printable. There is no table of
+//! contents: the first part links every purpose, the rights and the contact part, and a list
+//! of the headings above it would fill a phone screen with the same lines twice. Every string from the declaration is escaped.
 
 use super::{Block, Document, Inline, Later, Section};
 
@@ -8,7 +9,7 @@ const STYLE: &str = "\
 :root{color-scheme:light}
 *{box-sizing:border-box}
 body{margin:0;background:#fff;color:#1b1b1b;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;font-size:1.0625rem;line-height:1.6}
-header,nav,main{max-width:46rem;margin:0 auto;padding:0 1rem}
+header,main{max-width:46rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}
 h1{font-size:1.9rem;line-height:1.2;margin:0 0 1rem}
 h2{font-size:1.45rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:1rem;border-top:.125rem solid #d0d5dd}
@@ -20,9 +21,6 @@ a:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
 .skip{position:absolute;left:-100vw;top:0}
 .skip:focus{left:1rem;top:1rem;z-index:1;background:#fff;color:#0a4f8f;padding:.5rem .75rem;border:.15rem solid #0a4f8f}
 .draft{margin:0 0 1rem;padding:.75rem 1rem;border:.2rem solid #a4161a;border-radius:.25rem;background:#fdeceb;color:#5c0b0e;font-weight:700}
-nav{margin-top:1rem}
-nav h2{margin-top:1rem;font-size:1.1rem;border-top:0;padding-top:0}
-nav ol{margin:.25rem 0;padding-left:1.5rem}
 dl{margin:.5rem 0 1rem}
 dt{font-weight:700;margin-top:1rem}
 dd{margin:.25rem 0 0}
@@ -31,24 +29,25 @@ ul{padding-left:1.5rem}
 li{margin:.3rem 0}
 main{padding-bottom:3rem}
 header>p{margin:.25rem 0 .75rem}
-details{border-top:.0625rem solid #d0d5dd;padding:.25rem 0}
+details{border-top:.0625rem solid #d0d5dd}
 details:not(:has(+details)){border-bottom:.0625rem solid #d0d5dd}
-summary{cursor:pointer;padding:.5rem 0}
+summary{cursor:pointer;padding:.4rem 0}
 summary>h3{display:inline;margin:0}
 summary:focus-visible{outline:.2rem solid #0a4f8f;outline-offset:.15rem}
 details>p{margin:.25rem 0 .75rem}
 #summary h3{font-size:1.1rem;margin:1rem 0 .25rem}
 #summary p{margin:.25rem 0 .5rem}
 #summary ul{margin:.25rem 0 .5rem}
-#summary li{margin:.15rem 0}
+#summary li{margin:0}
+#summary li+li{margin-top:.2rem}
 #contact dt{float:left;clear:left;margin:0 .5rem 0 0}
 #contact dd,#contact dd>p{margin:0 0 .15rem}
 #contact dl::after{content:\"\";display:block;clear:both}
-@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:1.75rem}}
+@media (max-width:30rem){body{font-size:1rem;line-height:1.5}header{padding-top:1rem}h1{font-size:1.5rem;margin-bottom:.5rem}h2{font-size:1.25rem;margin-top:1.5rem;padding-top:.75rem}h3{font-size:1.1rem;margin-top:1.25rem}#summary h3{margin-top:.75rem}main{padding-bottom:1.5rem}}
 @media print{
 body{font-size:11pt;color:#000}
-header,nav,main{max-width:none;padding:0}
-.skip,nav{display:none}
+header,main{max-width:none;padding:0}
+.skip{display:none}
 a{color:#000}
 a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";font-size:.9em}
 h2,h3,dt{break-after:avoid}
@@ -84,18 +83,7 @@ pub fn write(document: &Document, later: Later) -> String {
     for block in &document.intro {
         write_block(&mut out, block);
     }
-    out.push_str("</header>\n");
-    out.push_str(&format!(
-        "<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<ol>\n",
-        escape(&document.contents)
-    ));
-    for section in &document.sections {
-        out.push_str(&format!("<li><a href=\"#{}\">", escape(&section.id)));
-        inlines(&mut out, &section.heading);
-        out.push_str("</a>");
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ol>\n</nav>\n<main id=\"main\">\n");
+    out.push_str("</header>\n<main id=\"main\">\n");
     for section in &document.sections {
         write_section(&mut out, section, 2, later);
     }

@@ -170,7 +170,6 @@ pub struct Document {
     /// The draft banner.
     pub banner: Option<String>,
     pub skip: String,
-    pub contents: String,
     /// The parts, each an h2 with h3 subsections.
     pub sections: Vec<Section>,
 }
@@ -245,7 +244,6 @@ fn parts<'m>(model: &'m Model, options: Options, subjects: &[usize]) -> (Builder
         title,
         banner,
         skip: b.t(text::SKIP).to_string(),
-        contents: b.t(text::CONTENTS).to_string(),
         sections: vec![b.summary(), b.purposes(), b.rights(), b.contact()],
     };
     (b, document)
@@ -737,14 +735,23 @@ impl<'m> Builder<'m> {
 
         let mut reach = Vec::new();
         if let Some(c) = model.controller() {
+            // One paragraph: the self-service place, then the quick ways (the postal address
+            // is in the contact part, unless it is the only way).
+            let mut ways = Vec::new();
             if let Some(place) = &c.self_service {
-                reach.push(self.fill(
+                ways.extend(self.fill(
                     text::SELF_SERVICE,
                     vec![("url", vec![web_link(&place.value)])],
                 ));
             }
-            if let Some(channels) = self.channels(&c.contact) {
-                reach.push(channels);
+            if let Some(channels) = self.channels(&quick_ways(&c.contact)) {
+                if !ways.is_empty() {
+                    ways.push(fixed(" "));
+                }
+                ways.extend(channels);
+            }
+            if !ways.is_empty() {
+                reach.push(ways);
             }
         }
         for dpo in &model.dpos {
@@ -1100,8 +1107,11 @@ impl<'m> Builder<'m> {
             .iter()
             .filter_map(|r| model.source(r))
             .map(|s| {
+                let label = self.label(&s.label, &s.id.name);
                 let mut notes: Vec<Vec<Inline>> = Vec::new();
-                if s.data_subject.is_some() {
+                // "Deg selv (fra deg)" would say it twice.
+                let names_the_reader = declared(&label).is_some_and(text::names_the_reader);
+                if s.data_subject.is_some() && !names_the_reader {
                     notes.push(vec![fixed(self.t(text::FROM_YOU))]);
                 }
                 if s.public.is_some() {
@@ -1110,7 +1120,7 @@ impl<'m> Builder<'m> {
                 if let Some(country) = &s.country {
                     notes.push(self.countries(country));
                 }
-                self.with_notes(vec![self.label(&s.label, &s.id.name)], notes)
+                self.with_notes(vec![label], notes)
             })
             .collect();
         if !sources.is_empty() {
@@ -1511,20 +1521,41 @@ impl<'m> Builder<'m> {
                     vec![("url", vec![web_link(&place.value)])],
                 )));
             }
-            let mut facts = vec![fact(
+            // In view: who we are and the ways to reach us at once (Art. 13(1)(a)); the postal
+            // address (unless it is the only way), the organisation number and the notes fold
+            // under one line (WP260 ¶ 35–38: layered, printed open).
+            let mut in_view = vec![fact(
                 self.t(text::NAME),
                 vec![Block::Paragraph(vec![self.controller_name()])],
             )];
+            let mut more = Vec::new();
             if let Some(org) = &c.org_number {
-                facts.push(fact(
+                more.push(fact(
                     self.t(text::ORG_NUMBER),
                     vec![Block::Paragraph(vec![self.plain(&org.value)])],
                 ));
             }
-            facts.extend(self.contact_facts(&c.contact));
-            blocks.push(Block::Facts(facts));
+            let quick = quick_ways(&c.contact);
+            in_view.extend(self.contact_facts(&quick));
+            if let (None, Some(address)) = (&quick.address, &c.contact.address) {
+                more.push(fact(
+                    self.t(text::ADDRESS),
+                    vec![Block::Paragraph(vec![self.plain(&address.value)])],
+                ));
+            }
+            blocks.push(Block::Facts(in_view));
+            let mut folded = Vec::new();
+            if !more.is_empty() {
+                folded.push(Block::Facts(more));
+            }
             for note in &c.notes {
-                blocks.push(Block::Paragraph(self.sentence(self.text(note))));
+                folded.push(Block::Paragraph(self.sentence(self.text(note))));
+            }
+            if !folded.is_empty() {
+                blocks.push(Block::Folded {
+                    line: vec![fixed(self.t(text::MORE_CONTACT))],
+                    body: folded,
+                });
             }
             subsections.push(section(
                 "controller",
@@ -1633,6 +1664,16 @@ fn addressed_to_children(model: &Model, audience: &[usize]) -> bool {
         && subjects
             .iter()
             .all(|i| model.subjects.get(*i).is_some_and(|s| s.child.is_some()))
+}
+
+/// The ways to reach someone at once: the contact details without the postal address, unless
+/// it is the only way.
+fn quick_ways(contact: &Contact) -> Contact {
+    let other_way = contact.email.is_some() || contact.phone.is_some() || contact.url.is_some();
+    Contact {
+        address: contact.address.clone().filter(|_| !other_way),
+        ..contact.clone()
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -1781,6 +1822,29 @@ mod tests {
         );
         let for_parents = render_for(&m, options, Format::Markdown, &[1]);
         assert!(!for_parents.contains("vaksen"), "{for_parents}");
+    }
+
+    #[test]
+    fn a_source_that_is_the_person_gets_the_note_from_you_only_when_its_label_does_not_say_it() {
+        let md = |label: &str, lang: Language| {
+            let m = model(&format!(
+                "controller c \"C\" {{ country NO; email \"a@b.no\" }}\n\
+                 source s {label} {{ data_subject }}\n\
+                 purpose p \"Kundeforhold\" {{ basis contract; sources s }}\n"
+            ));
+            let options = Options {
+                language: lang,
+                draft: None,
+            };
+            render(&m, options, Format::Markdown)
+        };
+        let you = md("\"Deg selv\" en \"You\"", Language::Nb);
+        assert!(you.contains("Deg selv\n"), "{you}");
+        assert!(!you.contains("fra deg"), "{you}");
+        let you = md("\"Deg selv\" en \"You\"", Language::English);
+        assert!(you.contains("You\n") && !you.contains("from you"), "{you}");
+        let form = md("\"Søknadsskjemaet\"", Language::Nb);
+        assert!(form.contains("Søknadsskjemaet (fra deg)"), "{form}");
     }
 
     #[test]

@@ -18,7 +18,6 @@ pub use crate::lang::{BOKMAL_FORMS, T, placeholders};
 phrases! {
     // ---- The page
     SKIP = ["Hopp til hovedinnholdet", "Hopp til hovudinnhaldet", "Skip to main content"];
-    CONTENTS = ["Innhold", "Innhald", "Contents"];
     DEFAULT_TITLE = ["Personvernerklæring for {controller}", "Personvernerklæring for {controller}", "Privacy notice for {controller}"];
     UNNAMED_CONTROLLER = ["virksomheten", "verksemda", "the organisation"];
     /// The draft banner (`--draft`).
@@ -32,7 +31,7 @@ phrases! {
     WHAT_FOR = ["Hva vi bruker opplysningene dine til", "Kva vi brukar opplysningane dine til", "What we use your data for"];
     NO_PURPOSES = ["Erklæringen beskriver ingen formål ennå.", "Erklæringa skildrar ingen formål enno.", "The declaration describes no purpose yet."];
     /// The rights in the first part: one sentence, the rights themselves are in their part.
-    RIGHTS_BRIEF = ["Du har rettigheter når vi behandler opplysninger om deg, og du kan klage til {authority}, se {section}.", "Du har rettar når vi behandlar opplysningar om deg, og du kan klage til {authority}, sjå {section}.", "You have rights when we process data about you, and you can complain to {authority} – see {section}."];
+    RIGHTS_BRIEF = ["Du har rettigheter når vi behandler opplysninger om deg, og du kan klage til {authority}. Se {section}.", "Du har rettar når vi behandlar opplysningar om deg, og du kan klage til {authority}. Sjå {section}.", "You have rights when we process data about you, and you can complain to {authority}. See {section}."];
     READ_MORE = ["Les mer under {section}.", "Les meir under {section}.", "Read more in {section}."];
     HOW_TO_REACH = ["Slik kontakter du oss", "Slik kontaktar du oss", "How to contact us"];
     AND = ["og", "og", "and"];
@@ -88,7 +87,7 @@ phrases! {
     RIGHTS_INTRO = ["Du har disse rettighetene når vi behandler opplysninger om deg. Det er gratis å bruke dem. Bare hvis en henvendelse er åpenbart grunnløs eller overdreven, kan vi ta et rimelig gebyr eller avslå den. Ta kontakt med oss for å bruke en rettighet, se {section}.", "Du har desse rettane når vi behandlar opplysningar om deg. Det er gratis å bruke dei. Berre viss ein førespurnad er openbert grunnlaus eller overdriven, kan vi ta eit rimeleg gebyr eller avslå førespurnaden. Ta kontakt med oss for å bruke ein rett, sjå {section}.", "You have these rights when we process data about you. You do not have to pay to exercise them. We can only charge a reasonable fee or refuse a request if it is manifestly unfounded or excessive. Contact us to exercise a right – see {section}."];
     /// The response time: the sentence stands as the line the extension is folded behind.
     RESPOND = ["Vi svarer deg så snart vi kan, og innen {duration} etter at vi har fått henvendelsen din.", "Vi svarar deg så snart vi kan, og innan {duration} etter at vi har fått førespurnaden din.", "We will reply as soon as we can, and within {duration} of receiving your request."];
-    RESPOND_EXTENSION = ["Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "If your request is complex, or you send us many requests, we can extend this by up to two months. If we do, we will tell you why before the first deadline."];
+    RESPOND_EXTENSION = ["Hvis henvendelsen er komplisert, eller du sender oss mange henvendelser, kan vi forlenge fristen med inntil to måneder. Da gir vi deg beskjed før den første fristen går ut, og forklarer hvorfor.", "Viss førespurnaden er komplisert, eller du sender oss mange førespurnader, kan vi forlengje fristen med inntil to månader. Då gir vi deg beskjed før den første fristen går ut, og forklarer kvifor.", "If your request is complex, or you send us many requests, we can extend the time limit by up to two months. If we do, we will tell you why before the first deadline."];
     OBJECT_MARKETING = ["Du kan alltid si nei til direkte markedsføring", "Du kan alltid seie nei til direkte marknadsføring", "You can always object to direct marketing"];
     OBJECT_MARKETING_BODY = ["Du kan når som helst protestere mot at vi bruker opplysningene dine til direkte markedsføring, også til profilering knyttet til markedsføringen. Da slutter vi med det. Du trenger ikke å begrunne det.", "Du kan når som helst protestere mot at vi brukar opplysningane dine til direkte marknadsføring, også til profilering knytt til marknadsføringa. Då sluttar vi med det. Du treng ikkje grunngi det.", "You can object at any time to our use of your data for direct marketing, including profiling related to it. We will then stop. You do not have to give a reason."];
     OBJECT_MARKETING_PURPOSES = ["Dette gjelder:", "Dette gjeld:", "This applies to:"];
@@ -102,6 +101,7 @@ phrases! {
     NAME = ["Navn", "Namn", "Name"];
     ORG_NUMBER = ["Organisasjonsnummer", "Organisasjonsnummer", "Organisation number"];
     ADDRESS = ["Adresse", "Adresse", "Address"];
+    MORE_CONTACT = ["Flere kontaktopplysninger", "Fleire kontaktopplysningar", "More contact details"];
     EMAIL = ["E-post", "E-post", "Email"];
     PHONE = ["Telefon", "Telefon", "Telephone"];
     WEBSITE = ["Nettsted", "Nettstad", "Website"];
@@ -133,8 +133,8 @@ phrases! {
     EVERYONE = ["For alle", "For alle", "For everyone"];
     /// The high-impact lines of the summary.
     WORTH_KNOWING = ["Viktig å vite", "Viktig å vite", "Important to know"];
-    HI_DECISIONS = ["Vi tar noen avgjørelser om deg automatisk, uten at et menneske er med. Se {purposes}.", "Vi tek nokre avgjerder om deg automatisk, utan at eit menneske er med. Sjå {purposes}.", "We make some decisions about you automatically, without any human involvement. See {purposes}."];
-    HI_PROFILING = ["Vi bruker profilering, det vil si at vi vurderer sider ved deg automatisk. Se {purposes}.", "Vi brukar profilering, det vil seie at vi vurderer sider ved deg automatisk. Sjå {purposes}.", "We use profiling, which means that we automatically evaluate personal aspects of you. See {purposes}."];
+    HI_DECISIONS = ["Vi tar noen avgjørelser om deg helautomatisk. Se {purposes}.", "Vi tek nokre avgjerder om deg heilautomatisk. Sjå {purposes}.", "Some decisions about you are fully automated. See {purposes}."];
+    HI_PROFILING = ["Vi vurderer sider ved deg automatisk (profilering). Se {purposes}.", "Vi vurderer sider ved deg automatisk (profilering). Sjå {purposes}.", "We evaluate personal aspects of you automatically (profiling). See {purposes}."];
     HI_CAMERA = ["Vi bruker kameraovervåking. Se {purposes}.", "Vi brukar kameraovervaking. Sjå {purposes}.", "We use camera surveillance. See {purposes}."];
     HI_MONITORING = ["Vi driver systematisk overvåking. Se {purposes}.", "Vi driv systematisk overvaking. Sjå {purposes}.", "We carry out systematic monitoring. See {purposes}."];
     HI_TRANSFERS = ["Vi overfører noen opplysninger til land utenfor EØS ({countries}).", "Vi overfører nokre opplysningar til land utanfor EØS ({countries}).", "We transfer some data to countries outside the EEA ({countries})."];
@@ -916,6 +916,23 @@ pub fn country(code: &str) -> Option<T> {
         nn: names.nn,
         en: names.en,
     })
+}
+
+/// Whether a source's label is only the reader ("Deg selv", "You"), in any of the three
+/// languages (a label may be shown untranslated): the note "fra deg" after it would then say
+/// the same thing twice.
+pub fn names_the_reader(label: &str) -> bool {
+    const THE_READER: &[&str] = &[
+        "deg",
+        "deg selv",
+        "deg sjølv",
+        "du",
+        "du selv",
+        "du sjølv",
+        "you",
+        "yourself",
+    ];
+    THE_READER.contains(&label.trim().to_lowercase().as_str())
 }
 
 /// Every phrase of the table with a name, for the review document and the tests.
