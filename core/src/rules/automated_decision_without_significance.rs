@@ -41,14 +41,14 @@ declare_rule! {
         fix: Never,
         summary: [
             "en automatisert avgjørelse der det ikke står hva den betyr for personen",
-            "ei automatisert avgjerd der det ikkje står kva ho tyder for personen",
+            "ei automatisert avgjerd der det ikkje står kva ho har å seie for personen",
             "an automated decision whose meaning for the person is not stated",
         ],
     }
     messages {
         NO_SIGNIFICANCE = [
-            "den automatiserte avgjørelsen i `{purpose}` sier ikke hva den betyr for personen: erklæringen skal gi betydningen og de forventede følgene av avgjørelsen, ikke bare logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjørelsen, som `significance \"Får du avslag, …; du kan be om at et menneske vurderer avgjørelsen på nytt.\"`",
-            "den automatiserte avgjerda i `{purpose}` seier ikkje kva ho tyder for personen: erklæringa skal gi tydinga og dei venta følgjene av avgjerda, ikkje berre logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjerda, som `significance \"Får du avslag, …; du kan be om at eit menneske vurderer avgjerda på nytt.\"`",
+            "den automatiserte avgjørelsen i `{purpose}` sier ikke hva den betyr for personen: erklæringen skal forklare betydningen og de forventede følgene av avgjørelsen, ikke bare logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjørelsen, som `significance \"Får du avslag, …; du kan be om at et menneske vurderer avgjørelsen på nytt.\"`",
+            "den automatiserte avgjerda i `{purpose}` seier ikkje kva ho har å seie for personen: erklæringa skal forklare kva avgjerda har å seie, og kva følgjer ho er venta å få, ikkje berre logikken ({Art. 13(2)(f), 14(2)(g)}); legg til `significance \"…\"` i avgjerda, som `significance \"Får du avslag, …; du kan be om at eit menneske vurderer avgjerda på nytt.\"`",
             "the automated decision in `{purpose}` does not say what it means for the person: the notice must give the significance and the envisaged consequences of the decision, not only its logic ({Art. 13(2)(f), 14(2)(g)}); add `significance \"…\"` to the decision, like `significance \"If you are refused, …; you may ask for a person to review it.\"`",
         ];
     }

@@ -72,8 +72,8 @@ declare_rule! {
             "a transfer from a public register may never cover the entire register or whole categories of data in it, and where the register is open only to people with a legitimate interest, only at their request or to them ({Art. 49(1)(g), 49(2)})",
         ];
         VITAL_INTERESTS = [
-            "vitale interesser bærer en overføring bare der personen fysisk eller juridisk ikke er i stand til å gi samtykke ({Art. 49(1)(f)})",
-            "vitale interesser ber ei overføring berre der personen fysisk eller juridisk ikkje er i stand til å gi samtykke ({Art. 49(1)(f)})",
+            "vitale interesser kan bare være grunnlag for en overføring der personen fysisk eller juridisk ikke er i stand til å gi samtykke ({Art. 49(1)(f)})",
+            "vitale interesser kan berre vere grunnlag for ei overføring der personen fysisk eller juridisk ikkje er i stand til å gi samtykke ({Art. 49(1)(f)})",
             "vital interests carry a transfer only where the person is physically or legally unable to give consent ({Art. 49(1)(f)})",
         ];
         CHECK_IT = [

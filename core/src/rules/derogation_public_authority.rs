@@ -54,7 +54,7 @@ declare_rule! {
     messages {
         CLOSED = [
             "en offentlig myndighet kan ikke overføre opplysninger på grunnlaget `{ground}` ({article}) når den utøver offentlig myndighet ({Art. 49(3)}): bruk en beslutning om tilstrekkelig beskyttelsesnivå, et overføringsgrunnlag etter {Art. 46}, eller et annet grunnlag, som `public_interest` ({Art. 49(1)(d)}); hvis overføringen ligger utenfor myndighetsutøvelsen, undertrykk funnet og skriv det i begrunnelsen",
-            "ei offentleg styresmakt kan ikkje overføre opplysningar på grunnlaget `{ground}` ({article}) når ho utøver offentleg styresmakt ({Art. 49(3)}): bruk ei avgjerd om tilstrekkeleg vernenivå, eit overføringsgrunnlag etter {Art. 46}, eller eit anna grunnlag, som `public_interest` ({Art. 49(1)(d)}); viss overføringa ligg utanfor styresmaktutøvinga, undertrykk funnet og skriv det i grunngivinga",
+            "ei offentleg styresmakt kan ikkje overføre opplysningar på grunnlaget `{ground}` ({article}) når ho utøver offentleg styresmakt ({Art. 49(3)}): bruk ei avgjerd om tilstrekkeleg vernenivå, eit overføringsgrunnlag etter {Art. 46}, eller eit anna grunnlag, som `public_interest` ({Art. 49(1)(d)}); viss overføringa ligg utanfor utøvinga av offentleg styresmakt, undertrykk funnet og skriv det i grunngivinga",
             "a public authority may not transfer data on the ground `{ground}` ({article}) in the exercise of its public powers ({Art. 49(3)}): use an adequacy decision, a safeguard of {Art. 46}, or another ground such as `public_interest` ({Art. 49(1)(d)}); if the transfer lies outside your public powers, suppress this finding and say so in the reason",
         ];
     }

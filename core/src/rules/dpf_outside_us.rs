@@ -42,8 +42,8 @@ declare_rule! {
     }
     messages {
         ORGANISATION = [
-            "Data Privacy Framework gjelder bare organisasjoner i USA som er sertifisert under den ({Art. 45}), og `{party}` er en internasjonal organisasjon: bruk et overføringsgrunnlag etter {Art. 46} – mellom offentlige organer `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), ellers `scc`",
-            "Data Privacy Framework gjeld berre organisasjonar i USA som er sertifiserte under han ({Art. 45}), og `{party}` er ein internasjonal organisasjon: bruk eit overføringsgrunnlag etter {Art. 46} – mellom offentlege organ `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), elles `scc`",
+            "Data Privacy Framework gjelder bare organisasjoner i USA som er sertifisert under ordningen ({Art. 45}), og `{party}` er en internasjonal organisasjon: bruk et overføringsgrunnlag etter {Art. 46} – mellom offentlige organer `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), ellers `scc`",
+            "Data Privacy Framework gjeld berre organisasjonar i USA som er sertifiserte under ordninga ({Art. 45}), og `{party}` er ein internasjonal organisasjon: bruk eit overføringsgrunnlag etter {Art. 46} – mellom offentlege organ `safeguard public_instrument` ({46(2)(a)}) eller `administrative_arrangement` ({46(3)(b)}), elles `scc`",
             "the Data Privacy Framework covers only organisations in the United States that are certified under it ({Art. 45}), and `{party}` is an international organisation: use a safeguard of {Art. 46} — between public bodies `safeguard public_instrument` ({46(2)(a)}) or `administrative_arrangement` ({46(3)(b)}), otherwise `scc`",
         ];
         ADEQUACY = [

@@ -93,8 +93,8 @@ declare_rule! {
             "it meets {count} of the criteria for high risk that the EDPB uses (WP248): {criteria} ({Art. 35(1)})",
         ];
         NEEDS_DPIA = [
-            "formålet `{purpose}` krever en vurdering av personvernkonsekvenser (DPIA) fordi {why}: gjennomfør en og registrer den med `dpia \"referanse\"`, eller registrer forhåndsvurderingen som fant at det ikke trengtes",
-            "formålet `{purpose}` krev ei vurdering av personvernkonsekvensar (DPIA) fordi {why}: gjennomfør ei og registrer ho med `dpia \"referanse\"`, eller registrer førehandsvurderinga som fann at det ikkje trongst",
+            "formålet `{purpose}` krever en vurdering av personvernkonsekvenser (DPIA) fordi {why}: gjennomfør en og vis til den med `dpia \"referanse\"`, eller vis til forhåndsvurderingen som konkluderte med at det ikke trengs en",
+            "formålet `{purpose}` krev ei vurdering av personvernkonsekvensar (DPIA) fordi {why}: gjennomfør ei og vis til ho med `dpia \"referanse\"`, eller vis til førehandsvurderinga som konkluderte med at det ikkje trengst ei",
             "the purpose `{purpose}` needs a data protection impact assessment because {why}: carry one out and record it with `dpia \"reference\"`, or record the screening that found none was needed",
         ];
         CRITERION = ["kriterium: {criterion}", "kriterium: {criterion}", "criterion: {criterion}"];

@@ -54,8 +54,8 @@ declare_rule! {
         article: "Art. 37(1)(b)-(c)",
         fix: Never,
         summary: [
-            "overvåking i stor skala eller sensitive opplysninger uten personvernombud",
-            "overvaking i stor skala eller sensitive opplysningar utan personvernombod",
+            "overvåking i stor skala eller særlige kategorier av personopplysninger uten personvernombud",
+            "overvaking i stor skala eller særlege kategoriar av personopplysningar utan personvernombod",
             "large-scale monitoring or special data without a data protection officer",
         ],
     }

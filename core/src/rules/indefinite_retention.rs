@@ -39,8 +39,8 @@ declare_rule! {
     }
     messages {
         INDEFINITE = [
-            "opplysninger skal ikke lagres lenger enn formålet krever ({Art. 5(1)(e)}): oppgi en periode eller en slutt, som `retention 10 years after \"hendelse\"`; hvis en lov krever at de lagres for alltid, skriv det i `# privlint: allow indefinite-retention -- loven`",
-            "opplysningar skal ikkje lagrast lenger enn formålet krev ({Art. 5(1)(e)}): oppgi ein periode eller ein slutt, som `retention 10 years after \"hending\"`; viss ei lov krev at dei blir lagra for alltid, skriv det i `# privlint: allow indefinite-retention -- lova`",
+            "opplysninger skal ikke lagres lenger enn formålet krever ({Art. 5(1)(e)}): oppgi en periode eller når lagringen slutter, som `retention 10 years after \"hendelse\"`; hvis en lov krever at de lagres for alltid, skriv det i `# privlint: allow indefinite-retention -- loven`",
+            "opplysningar skal ikkje lagrast lenger enn formålet krev ({Art. 5(1)(e)}): oppgi ein periode eller når lagringa sluttar, som `retention 10 years after \"hending\"`; viss ei lov krev at dei blir lagra for alltid, skriv det i `# privlint: allow indefinite-retention -- lova`",
             "data may be kept no longer than the purpose needs ({Art. 5(1)(e)}): give a period or an end, like `retention 10 years after \"event\"`; if a law requires keeping them for ever, say so in `# privlint: allow indefinite-retention -- the law`",
         ];
     }

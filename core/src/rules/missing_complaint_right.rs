@@ -49,8 +49,8 @@ declare_rule! {
             "define `authority {id} \"{name}\"` in the controller and add `complaint {id}` to `rights`",
         ];
         SOME_AUTHORITY = [
-            "definer tilsynsmyndigheten i landet til den behandlingsansvarlige hos den behandlingsansvarlige (`authority ID \"Navn\"`) og legg til `complaint ID` i `rights`",
-            "definer tilsynsmyndigheita i landet til den behandlingsansvarlege hos den behandlingsansvarlege (`authority ID \"Namn\"`) og legg til `complaint ID` i `rights`",
+            "definer tilsynsmyndigheten i landet der den behandlingsansvarlige holder til, som `authority ID \"Navn\"` hos den behandlingsansvarlige, og legg til `complaint ID` i `rights`",
+            "definer tilsynsmyndigheita i landet der den behandlingsansvarlege held til, som `authority ID \"Namn\"` hos den behandlingsansvarlege, og legg til `complaint ID` i `rights`",
             "define the supervisory authority of the controller's country in the controller (`authority ID \"Name\"`) and add `complaint ID` to `rights`",
         ];
         NO_COMPLAINT = [

@@ -44,8 +44,8 @@ declare_rule! {
     }
     messages {
         NO_COUNTRY = [
-            "{party} `{id}` har ikke noe land, så det går ikke an å kontrollere om opplysninger forlater EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
-            "{party} `{id}` har ikkje noko land, så det går ikkje an å kontrollere om opplysningar forlèt EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
+            "for {party} `{id}` er det ikke oppgitt noe land, så det går ikke an å kontrollere om opplysninger går ut av EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
+            "for {party} `{id}` er det ikkje oppgitt noko land, så det går ikkje an å kontrollere om opplysningar går ut av EØS ({Art. 13(1)(f)}): legg til `country` med ISO-koden, som `country NO`",
             "the {party} `{id}` has no country, so whether data leave the EEA cannot be checked ({Art. 13(1)(f)}): add `country` with its ISO code, like `country NO`",
         ];
         PROCESSOR = ["databehandleren", "databehandlaren", "processor"];

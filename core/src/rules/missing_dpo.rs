@@ -40,8 +40,8 @@ declare_rule! {
     }
     messages {
         NO_DPO = [
-            "en offentlig myndighet skal ha et personvernombud ({Art. 37(1)(a)}): legg til `dpo \"Navn\" {{ email \"…\" }}`",
-            "ei offentleg styresmakt skal ha eit personvernombod ({Art. 37(1)(a)}): legg til `dpo \"Namn\" {{ email \"…\" }}`",
+            "en offentlig myndighet skal utpeke et personvernombud ({Art. 37(1)(a)}): legg til `dpo \"Navn\" {{ email \"…\" }}`",
+            "ei offentleg styresmakt skal peike ut eit personvernombod ({Art. 37(1)(a)}): legg til `dpo \"Namn\" {{ email \"…\" }}`",
             "a public authority must designate a data protection officer ({Art. 37(1)(a)}): add `dpo \"Name\" {{ email \"…\" }}`",
         ];
         PUBLIC_AUTHORITY = [

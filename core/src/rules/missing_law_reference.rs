@@ -60,7 +60,7 @@ declare_rule! {
         ];
         CONDITION_NEEDS_LAW = [
             "`condition {word}` ({article}) må bygge på {rests_on}: oppgi den, som `condition {word} \"{example}\"`",
-            "`condition {word}` ({article}) må byggje på {rests_on}: oppgi han, som `condition {word} \"{example}\"`",
+            "`condition {word}` ({article}) må byggje på {rests_on}: oppgi kva vilkåret byggjer på, som `condition {word} \"{example}\"`",
             "`condition {word}` ({article}) must rest on {rests_on}: name it, like `condition {word} \"{example}\"`",
         ];
         LAW_OR_AGREEMENT = ["en lov eller en tariffavtale", "ei lov eller ein tariffavtale", "a law or a collective agreement"];

@@ -69,12 +69,12 @@ declare_rule! {
         ];
         MARKETING = [
             "de registrerte kan når som helst protestere mot direkte markedsføring, og protesten er absolutt ({Art. 21(2), 21(3)}); retten til å protestere skal presenteres tydelig og atskilt fra annen informasjon ({Art. 21(4)}): legg til `objection` i `rights`",
-            "dei registrerte kan når som helst protestere mot direkte marknadsføring, og protesten er absolutt ({Art. 21(2), 21(3)}); retten til å protestere skal presenterast tydeleg og skild frå annan informasjon ({Art. 21(4)}): legg til `objection` i `rights`",
+            "dei registrerte kan når som helst protestere mot direkte marknadsføring, og protesten er absolutt ({Art. 21(2), 21(3)}); retten til å protestere skal leggjast fram tydeleg og skilt frå annan informasjon ({Art. 21(4)}): legg til `objection` i `rights`",
             "people may object to direct marketing at any time, and the objection is absolute ({Art. 21(2), 21(3)}); the right to object must be presented clearly and separately from other information ({Art. 21(4)}): add `objection` to `rights`",
         ];
         OBJECTION = [
             "de registrerte kan protestere mot behandling som bygger på en oppgave i allmennhetens interesse eller berettiget interesse, og da må du stanse med mindre du påviser tvingende berettigede grunner som går foran interessene deres, eller trenger opplysningene for rettskrav ({Art. 21(1)}); retten skal presenteres tydelig og atskilt fra annen informasjon ({Art. 21(4), 13(2)(b)}): legg til `objection` i `rights`",
-            "dei registrerte kan protestere mot behandling som byggjer på ei oppgåve i ålmenta si interesse eller berettiga interesse, og då må du stanse med mindre du påviser tvingande berettiga grunnar som går føre interessene deira, eller treng opplysningane for rettskrav ({Art. 21(1)}); retten skal presenterast tydeleg og skild frå annan informasjon ({Art. 21(4), 13(2)(b)}): legg til `objection` i `rights`",
+            "dei registrerte kan protestere mot behandling som byggjer på ei oppgåve i ålmenta si interesse eller berettiga interesse, og då må du stanse med mindre du påviser tvingande berettiga grunnar som går føre interessene deira, eller treng opplysningane for rettskrav ({Art. 21(1)}); retten skal leggjast fram tydeleg og skilt frå annan informasjon ({Art. 21(4), 13(2)(b)}): legg til `objection` i `rights`",
             "people may object to processing based on a public task or legitimate interests, and you must then stop unless you show compelling legitimate grounds that override their interests or need the data for legal claims ({Art. 21(1)}); the right must be presented clearly and separately from other information ({Art. 21(4), 13(2)(b)}): add `objection` to `rights`",
         ];
     }

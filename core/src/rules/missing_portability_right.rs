@@ -45,8 +45,8 @@ declare_rule! {
     }
     messages {
         NOT_GRANTED = [
-            "formål som bygger på samtykke eller avtale og utføres automatisert, gir rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
-            "formål som byggjer på samtykke eller avtale og blir utførte automatisert, gir rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
+            "når behandlingen bygger på samtykke eller avtale og er automatisert, har de registrerte rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
+            "når behandlinga byggjer på samtykke eller avtale og er automatisert, har dei registrerte rett til dataportabilitet ({Art. 20(1)}): legg til `portability` i `rights`",
             "purposes based on consent or contract and carried out by automated means give the right to data portability ({Art. 20(1)}): add `portability` to `rights`",
         ];
         RESTS_ON = [

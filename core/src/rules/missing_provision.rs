@@ -48,8 +48,8 @@ declare_rule! {
         article: "Art. 13(2)(e)",
         fix: Never,
         summary: [
-            "ingen opplysning om personen må gi opplysningene, og hva som skjer ellers",
-            "inga opplysning om personen må gi opplysningane, og kva som skjer elles",
+            "erklæringen sier ikke om personen må gi opplysningene, og hva som skjer ellers",
+            "erklæringa seier ikkje om personen må gi opplysningane, og kva som skjer elles",
             "no statement of whether the person must provide the data, and what happens if not",
         ],
     }
@@ -63,8 +63,8 @@ declare_rule! {
         IF_NOT_GIVEN = ["Hvis du ikke gir dem, …", "Viss du ikkje gir dei, …", "If you do not give them, …"];
         APPLIES_FOR = ["det personen søker om", "det personen søkjer om", "what the person applies for"];
         NO_PROVISION = [
-            "formålet `{purpose}` samler inn opplysninger fra personen med `basis {basis}`, men sier ikke om personen må gi dem: erklæringen skal si om det er et lovfestet eller avtalefestet krav å gi opplysningene, eller nødvendig for å inngå en avtale, om personen må gi dem, og hva som skjer hvis ikke ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgene i anførselstegn, som `provision {example}`",
-            "formålet `{purpose}` samlar inn opplysningar frå personen med `basis {basis}`, men seier ikkje om personen må gi dei: erklæringa skal seie om det er eit lovfesta eller avtalefesta krav å gi opplysningane, eller naudsynt for å inngå ein avtale, om personen må gi dei, og kva som skjer viss ikkje ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgjene i hermeteikn, som `provision {example}`",
+            "formålet `{purpose}` samler inn opplysninger fra personen med `basis {basis}`, men sier ikke om personen må gi dem: erklæringen skal si om personen har plikt til å gi opplysningene, om det er et lovfestet eller avtalefestet krav eller nødvendig for å inngå en avtale, og hva som skjer hvis personen ikke gir dem ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgene i anførselstegn, som `provision {example}`",
+            "formålet `{purpose}` samlar inn opplysningar frå personen med `basis {basis}`, men seier ikkje om personen må gi dei: erklæringa skal seie om personen har plikt til å gi opplysningane, om det er eit lovfesta eller avtalefesta krav eller naudsynt for å inngå ein avtale, og kva som skjer viss personen ikkje gir dei ({Art. 13(2)(e)}); legg til `provision statutory`, `contractual`, `precontractual`, `conditional` eller `voluntary` med følgjene i hermeteikn, som `provision {example}`",
             "the purpose `{purpose}` collects data from the person under `basis {basis}` but does not say whether they must provide them: the notice must say whether providing the data is required by law or by a contract, or needed to enter into one, whether the person must provide them, and what happens if they do not ({Art. 13(2)(e)}); add `provision statutory`, `contractual`, `precontractual`, `conditional` or `voluntary` with the consequences in quotes, like `provision {example}`",
         ];
         THE_BASIS = ["grunnlaget for innsamlingen", "grunnlaget for innsamlinga", "the basis of the collection"];

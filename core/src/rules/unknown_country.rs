@@ -29,20 +29,20 @@ declare_rule! {
         fix: Sometimes,
         summary: [
             "en landkode som ikke er ISO 3166-1 alpha-2",
-            "ei landkode som ikkje er ISO 3166-1 alpha-2",
+            "ein landkode som ikkje er ISO 3166-1 alpha-2",
             "a country code that is not ISO 3166-1 alpha-2",
         ],
     }
     messages {
         DID_YOU_MEAN = [
             "`{code}` er ikke en ISO 3166-1 alpha-2-kode; mente du `{right}`?",
-            "`{code}` er ikkje ei ISO 3166-1 alpha-2-kode; meinte du `{right}`?",
+            "`{code}` er ikkje ein ISO 3166-1 alpha-2-kode; meinte du `{right}`?",
             "`{code}` is not an ISO 3166-1 alpha-2 code; did you mean `{right}`?",
         ];
         REPLACE = ["Erstatt med `{right}`", "Byt ut med `{right}`", "Replace with `{right}`"];
         UNKNOWN = [
             "`{code}` er ikke en landkode etter ISO 3166-1 alpha-2: skriv koden på to bokstaver, som `NO`, `SE` eller `US`",
-            "`{code}` er ikkje ei landkode etter ISO 3166-1 alpha-2: skriv koden på to bokstavar, som `NO`, `SE` eller `US`",
+            "`{code}` er ikkje ein landkode etter ISO 3166-1 alpha-2: skriv koden på to bokstavar, som `NO`, `SE` eller `US`",
             "`{code}` is not an ISO 3166-1 alpha-2 country code: write the two-letter code, like `NO`, `SE` or `US`",
         ];
     }
