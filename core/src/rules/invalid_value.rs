@@ -337,6 +337,34 @@ mod tests {
         );
     }
 
+    /// The problem, its suggestion and the quick fix are written in the run's language, with
+    /// the phrases inside the problem (the kind of word, the article) in it too.
+    #[test]
+    fn is_written_in_the_runs_language() {
+        let settings = crate::Settings {
+            language: crate::lang::Language::Nn,
+            ..crate::Settings::default()
+        };
+        let found = crate::check("purpose p \"P\" {\n  basis concent\n}\n", &settings);
+        let finding = found
+            .iter()
+            .find(|d| d.rule.name == "invalid-value")
+            .unwrap();
+        assert!(
+            finding.message.starts_with(
+                "`concent` er ikkje eit behandlingsgrunnlag etter personvernforordninga artikkel 6 nr. 1: bruk ein av consent,"
+            ),
+            "{}",
+            finding.message
+        );
+        assert!(
+            finding.message.ends_with("; meinte du `consent`?"),
+            "{}",
+            finding.message
+        );
+        assert_eq!(finding.fix.as_ref().unwrap().title, "Byt ut med `consent`");
+    }
+
     #[test]
     fn an_invalid_value_still_counts_as_written() {
         let text = "purpose p \"P\" {\n  basis necessary\n  retention soon\n}\n";
