@@ -297,3 +297,38 @@ fn a_configuration_in_nynorsk_is_told_its_mistakes_in_nynorsk() {
         "{stderr}"
     );
 }
+
+/// A file that is not UTF-8 is reported in the run's language, alone and in a declaration of
+/// several files (each read another way).
+#[test]
+fn a_file_that_is_not_utf8_is_reported_in_the_runs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    write(
+        root,
+        "alone/latin1.privacy",
+        b"category k \"Bl\xe5b\xe6r\"\n".as_slice(),
+    );
+    write(
+        root,
+        "privlint.toml",
+        "[[declarations]]\nname = \"d\"\nfiles = [\"decl\"]\n",
+    );
+    write(root, "decl/open.privacy", CLEAN);
+    write(root, "decl/latin1.privacy", b"\n\xf8\n".as_slice());
+    let nynorsk = |path: &str| {
+        let out = run(root, &["check", "--lang", "nn", path], None);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let alone = nynorsk("alone/latin1.privacy");
+    assert!(
+        alone.contains("fila er ikkje UTF-8: byte 0xE5 på line 1 (posisjon 14)"),
+        "{alone}"
+    );
+    let in_declaration = nynorsk("decl");
+    assert!(
+        in_declaration.contains("fila er ikkje UTF-8: byte 0xF8 på line 2 (posisjon 1)"),
+        "{in_declaration}"
+    );
+}

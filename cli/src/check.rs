@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use privlint_core::lang::Language;
 use privlint_core::model::Model;
 use privlint_core::pipeline::Sibling;
+use privlint_core::rules::InvalidUtf8;
 use privlint_core::{CancelToken, Diagnostic, LineIndex, Related, Settings, Severity};
 use rayon::prelude::*;
 
@@ -238,8 +239,8 @@ fn check_file(path: &Path, settings: &Settings) -> Result<FileReport, PathError>
 pub fn analyze_file(path: &Path, settings: &Settings) -> Result<(Model, FileReport), PathError> {
     let privlint_files::Text { text, unreadable } = read(path)?;
     let report = FileReport::new(path.to_path_buf(), text, Vec::new());
-    if let Some(diagnostic) = unreadable {
-        let diagnostics = vec![diagnostic];
+    if let Some(not_utf8) = unreadable {
+        let diagnostics = vec![InvalidUtf8::diagnostic(not_utf8, settings.language)];
         return Ok((
             Model::default(),
             FileReport {
@@ -315,7 +316,8 @@ pub fn check_declaration(
             declaration_paths: declaration_paths.clone(),
         })
         .collect();
-    for (index, diagnostic) in unreadable {
+    for (index, not_utf8) in unreadable {
+        let diagnostic = InvalidUtf8::diagnostic(not_utf8, settings.language);
         reports[index].diagnostics.push(diagnostic);
     }
     let model = checked.model;

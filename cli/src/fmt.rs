@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use privlint_core::lang::Language;
+use privlint_core::rules::InvalidUtf8;
 use privlint_core::{ColumnUnit, LineIndex};
 
 use crate::{config, exit, files, output, say};
@@ -87,7 +89,11 @@ pub fn run(args: FmtArgs) -> u8 {
 /// Formats one file; the error is what follows the file's name in the one-line message.
 fn format_file(path: &Path, check: bool) -> Result<Outcome, String> {
     let bytes = files::read(path).map_err(|reason| format!(": {reason}"))?;
-    let text = privlint_core::decode(&bytes).map_err(|d| format!(": {}", d.message))?;
+    let text = privlint_core::decode(&bytes).map_err(|not_utf8| {
+        // `fmt` writes its messages in English, as it takes no `--lang`.
+        let diagnostic = InvalidUtf8::diagnostic(not_utf8, Language::English);
+        format!(": {}", diagnostic.message)
+    })?;
     let formatted = privlint_core::format::format(text).map_err(|span| {
         let index = LineIndex::new(text);
         let at = index.position(text, span.start, ColumnUnit::Char);

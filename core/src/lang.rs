@@ -95,6 +95,77 @@ impl T {
     }
 }
 
+/// A phrase with the values of its placeholders, written once the run's language is known: the
+/// reader (`lower`) finds a value it cannot read before any language matters, and the model it
+/// builds is the same in every language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub phrase: T,
+    pub values: Vec<(&'static str, Value)>,
+}
+
+/// The value of a placeholder of a [`Message`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Written as it is: a word or a value from the file.
+    Text(String),
+    /// A phrase of its own, written in the message's language.
+    Phrase(T),
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::Text(text.to_string())
+    }
+}
+
+impl From<T> for Value {
+    fn from(phrase: T) -> Value {
+        Value::Phrase(phrase)
+    }
+}
+
+impl Message {
+    pub fn new(phrase: T) -> Message {
+        Message {
+            phrase,
+            values: Vec::new(),
+        }
+    }
+
+    /// The message with `{name}` filled with `value`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Message {
+        self.values.push((name, value.into()));
+        self
+    }
+
+    /// The message in `language`.
+    pub fn write(&self, language: Language) -> String {
+        let written: Vec<(&str, String)> = self
+            .values
+            .iter()
+            .map(|(name, value)| {
+                let text = match value {
+                    Value::Text(text) => text.clone(),
+                    Value::Phrase(phrase) => phrase.fill(language, &[]),
+                };
+                (*name, text)
+            })
+            .collect();
+        let values: Vec<(&str, &dyn Display)> = written
+            .iter()
+            .map(|(name, text)| (*name, text as &dyn Display))
+            .collect();
+        self.phrase.fill(language, &values)
+    }
+}
+
 /// Declares phrases: `NAME = ["Bokmål", "Nynorsk", "English"];` gives `const NAME: T` and
 /// `PHRASES`, every phrase of the table by name (for the tests and the review documents).
 macro_rules! phrases {

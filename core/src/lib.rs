@@ -37,7 +37,7 @@ pub use text::{ColumnUnit, LineIndex, Position, Span, visible};
 pub use tree_sitter;
 pub use tree_sitter::{InputEdit, Point, Tree};
 
-use rules::{InvalidUtf8, Report, SyntaxError, UnusedSuppression};
+use rules::{Report, SyntaxError, UnusedSuppression};
 
 /// What a rule is set to: its severity, or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,12 +72,31 @@ impl Settings {
     }
 }
 
+/// Where a file stops being UTF-8. [`rules::InvalidUtf8::diagnostic`] words it in the run's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// The first byte that is not UTF-8.
+    pub byte: u8,
+    /// Its line, from 1.
+    pub line: usize,
+    /// Its offset in the file, from 0.
+    pub offset: usize,
+}
+
 /// Decodes a file's bytes. A leading byte-order mark is dropped, so that columns count what
-/// a person sees; bytes that are not UTF-8 give the `invalid-utf8` diagnostic.
-pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
+/// a person sees; bytes that are not UTF-8 give where they start, for the `invalid-utf8`
+/// finding.
+pub fn decode(bytes: &[u8]) -> Result<&str, NotUtf8> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
-        Err(error) => Err(Box::new(InvalidUtf8::diagnostic(bytes, error))),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            Err(NotUtf8 {
+                byte: bytes[offset],
+                line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+                offset,
+            })
+        }
     }
 }
 
@@ -498,8 +517,28 @@ mod tests {
     #[test]
     fn decoding_drops_a_bom_and_rejects_latin1() {
         assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
-        let error = decode(b"ok\nF\xF8rde").unwrap_err();
-        assert_eq!(error.rule.name, "invalid-utf8");
-        assert!(error.message.contains("line 2"), "{}", error.message);
+        let not_utf8 = decode(b"ok\nF\xF8rde").unwrap_err();
+        assert_eq!(
+            not_utf8,
+            NotUtf8 {
+                byte: 0xF8,
+                line: 2,
+                offset: 4
+            }
+        );
+        let english = rules::InvalidUtf8::diagnostic(not_utf8, lang::Language::English);
+        assert_eq!(english.rule.name, "invalid-utf8");
+        assert_eq!(
+            english.message,
+            "the file is not UTF-8: byte 0xF8 on line 2 (offset 4) is not valid UTF-8; save the file as UTF-8"
+        );
+        let nynorsk = rules::InvalidUtf8::diagnostic(not_utf8, lang::Language::Nn);
+        assert!(
+            nynorsk
+                .message
+                .starts_with("fila er ikkje UTF-8: byte 0xF8 på line 2"),
+            "{}",
+            nynorsk.message
+        );
     }
 }

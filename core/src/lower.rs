@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap;
 
 use crate::cancel::{CancelToken, Cancelled};
 use crate::fields::{self, Block, Field, RightsField};
+use crate::lang::{Message, T};
 use crate::model::*;
+use crate::rules::InvalidValue as Say;
 use crate::syntax::{ArgKind, OutlineArg, Section, StatementId};
 use crate::text::Span;
 use crate::vocab::{
@@ -178,7 +180,7 @@ impl<'a> Reader<'a> {
 
     // ----- issues -------------------------------------------------------------------------
 
-    fn invalid(&mut self, span: Span, field: &'static str, problem: impl Into<String>) {
+    fn invalid(&mut self, span: Span, field: &'static str, problem: Message) {
         self.invalid_with(span, field, problem, None);
     }
 
@@ -186,13 +188,13 @@ impl<'a> Reader<'a> {
         &mut self,
         span: Span,
         field: &'static str,
-        problem: impl Into<String>,
+        problem: Message,
         suggestion: Option<String>,
     ) {
         self.model.issues.push(ReadIssue::InvalidValue {
             span,
             field,
-            problem: problem.into(),
+            problem,
             suggestion,
         });
     }
@@ -243,7 +245,9 @@ impl<'a> Reader<'a> {
             self.invalid(
                 span,
                 field,
-                format!("`{field}` does not take `{written}` here"),
+                Message::new(Say::EXTRA_VALUES)
+                    .with("field", field)
+                    .with("written", written),
             );
         }
     }
@@ -281,7 +285,7 @@ impl<'a> Reader<'a> {
             self.invalid(
                 span,
                 field,
-                format!("`{field}` is a flag and takes no value: write just `{field}`"),
+                Message::new(Say::FLAG_WITH_VALUE).with("field", field),
             );
         }
         self.no_block(stmt, field);
@@ -322,7 +326,9 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     stmt.name_span,
                     field,
-                    format!("`{field}` needs a value in quotes, like `{field} {example}`"),
+                    Message::new(Say::TEXT_MISSING)
+                        .with("field", field)
+                        .with("example", example),
                 );
                 None
             }
@@ -330,7 +336,9 @@ impl<'a> Reader<'a> {
                 self.invalid_with(
                     arg.span,
                     field,
-                    format!("`{field}` takes text in quotes, like `{field} {example}`"),
+                    Message::new(Say::NOT_TEXT)
+                        .with("field", field)
+                        .with("example", example),
                     Some(format!("\"{}\"", arg.raw)),
                 );
                 None
@@ -365,25 +373,18 @@ impl<'a> Reader<'a> {
             taken += 2;
             let problem = if !translatable {
                 // The texts kept for the record only are never shown in a notice.
-                let why = if matches!(field, "security" | "identification" | "consultation") {
-                    "is for the record of processing, not the notice,"
+                let phrase = if matches!(field, "security" | "identification" | "consultation") {
+                    Say::TRANSLATION_FOR_RECORD
                 } else {
-                    "is shown as written in every language"
+                    Say::TRANSLATION_AS_WRITTEN
                 };
-                format!(
-                    "this text of `{field}` {why} and takes no translation: remove `{} \"…\"`",
-                    tag.raw
-                )
+                Message::new(phrase)
+                    .with("field", field)
+                    .with("tag", tag.raw)
             } else if !is_language_tag(tag.raw) {
-                format!(
-                    "`{}` is not a language tag: a translation starts with a two- or three-letter code such as `en`, `nn` or `se`",
-                    tag.raw
-                )
+                Message::new(Say::TRANSLATION_TAG).with("tag", tag.raw)
             } else if text.translation(tag.raw).is_some() {
-                format!(
-                    "the translation into `{}` is given twice: keep one",
-                    tag.raw
-                )
+                Message::new(Say::TRANSLATION_TWICE).with("tag", tag.raw)
             } else {
                 let value = self.decode(translated);
                 text.translations.push(Translation {
@@ -413,7 +414,7 @@ impl<'a> Reader<'a> {
             self.invalid(
                 arg.span,
                 field,
-                format!("`{}` is not a date of the calendar (YYYY-MM-DD)", arg.raw),
+                Message::new(Say::NOT_A_DATE).with("value", arg.raw),
             );
             None
         }
@@ -466,7 +467,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     extra.span,
                     field,
-                    format!("separate the countries with commas: `{field} NO, SE`"),
+                    Message::new(Say::SEPARATE_COUNTRIES).with("field", field),
                 );
             }
         }
@@ -491,10 +492,9 @@ impl<'a> Reader<'a> {
             self.invalid(
                 span,
                 field,
-                format!(
-                    "`{field}` needs an ID and a label, like `{field} my_{field} \"Label\"`: the ID is how purposes refer to {}",
-                    kind.describe().en
-                ),
+                Message::new(Say::ID_AND_LABEL_MISSING)
+                    .with("field", field)
+                    .with("kind", kind.describe()),
             );
             return None;
         };
@@ -502,7 +502,7 @@ impl<'a> Reader<'a> {
             self.invalid_with(
                 first.span,
                 field,
-                format!("`{}` is not a valid ID: IDs are snake_case", first.raw),
+                Message::new(Say::NOT_AN_ID).with("value", first.raw),
                 Some(to_snake_case(first.raw)),
             );
         }
@@ -516,7 +516,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     arg.span,
                     field,
-                    format!("the label of a `{field}` is text in quotes"),
+                    Message::new(Say::LABEL_NOT_TEXT).with("field", field),
                 );
                 None
             }
@@ -524,10 +524,9 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     first.span,
                     field,
-                    format!(
-                        "`{field} {}` needs a label in quotes: the name people read in the notice",
-                        first.raw
-                    ),
+                    Message::new(Say::LABEL_MISSING)
+                        .with("field", field)
+                        .with("id", first.raw),
                 );
                 None
             }
@@ -587,10 +586,9 @@ impl<'a> Reader<'a> {
             self.invalid(
                 stmt.name_span,
                 field,
-                format!(
-                    "`{field}` needs the IDs of {}, separated by commas",
-                    kind.describe().en
-                ),
+                Message::new(Say::REFERENCES_MISSING)
+                    .with("field", field)
+                    .with("kind", kind.describe()),
             );
         }
         let mut refs = Vec::new();
@@ -608,12 +606,11 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     arg.span,
                     field,
-                    format!(
-                        "`{field}` takes IDs of {}, not `{}`: define it with `{} ID \"Label\"` and name its ID here",
-                        kind.describe().en,
-                        arg.raw,
-                        kind.keyword()
-                    ),
+                    Message::new(Say::NOT_A_REFERENCE)
+                        .with("field", field)
+                        .with("kind", kind.describe())
+                        .with("value", arg.raw)
+                        .with("keyword", kind.keyword()),
                 );
             }
             let mut after = 1;
@@ -628,7 +625,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     extra.span,
                     field,
-                    format!("separate the IDs in `{field}` with commas"),
+                    Message::new(Say::SEPARATE_IDS).with("field", field),
                 );
             }
         }
@@ -640,14 +637,17 @@ impl<'a> Reader<'a> {
         &mut self,
         stmt: &Stmt,
         field: &'static str,
-        what: &str,
+        what: T,
     ) -> Option<(V, Span)> {
         self.no_block(stmt, field);
         let Some(first) = stmt.args().next() else {
             self.invalid(
                 stmt.name_span,
                 field,
-                format!("`{field}` needs {what}: one of {}", V::WORDS.join(", ")),
+                Message::new(Say::WORD_MISSING)
+                    .with("field", field)
+                    .with("what", what)
+                    .with("words", V::WORDS.join(", ")),
             );
             return None;
         };
@@ -661,17 +661,16 @@ impl<'a> Reader<'a> {
         value.map(|v| (v, first.span))
     }
 
-    fn invalid_vocabulary<V: Vocabulary>(&mut self, arg: Arg, field: &'static str, what: &str) {
+    fn invalid_vocabulary<V: Vocabulary>(&mut self, arg: Arg, field: &'static str, what: T) {
         let suggestion =
             crate::suggest::nearest(arg.raw, V::WORDS.iter().copied()).map(str::to_string);
         self.invalid_with(
             arg.span,
             field,
-            format!(
-                "`{}` is not {what}: use one of {}",
-                arg.raw,
-                V::WORDS.join(", ")
-            ),
+            Message::new(Say::NOT_IN_VOCABULARY)
+                .with("value", arg.raw)
+                .with("what", what)
+                .with("words", V::WORDS.join(", ")),
             suggestion,
         );
     }
@@ -683,14 +682,14 @@ impl<'a> Reader<'a> {
         &mut self,
         stmt: &Stmt,
         field: &'static str,
-        what: &str,
-        empty: Option<&str>,
+        what: T,
+        empty: Option<T>,
     ) -> (Vec<Spanned<V>>, bool) {
         self.no_block(stmt, field);
         if let Some(empty) = empty
             && stmt.groups.is_empty()
         {
-            self.invalid(stmt.name_span, field, empty);
+            self.invalid(stmt.name_span, field, Message::new(empty));
         }
         let mut words = Vec::new();
         let mut unreadable = false;
@@ -710,7 +709,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     extra.span,
                     field,
-                    format!("separate the words of `{field}` with commas"),
+                    Message::new(Say::SEPARATE_WORDS).with("field", field),
                 );
             }
         }
@@ -728,10 +727,9 @@ impl<'a> Reader<'a> {
     ) -> Option<Text> {
         let not_text = || {
             let words: Vec<&str> = stmt.args().take(index).map(|a| a.raw).collect();
-            format!(
-                "what follows `{field} {}` is text in quotes",
-                words.join(" ")
-            )
+            Message::new(Say::DETAIL_NOT_TEXT)
+                .with("field", field)
+                .with("words", words.join(" "))
         };
         self.optional_text(stmt, field, index, translatable, not_text)
     }
@@ -744,7 +742,7 @@ impl<'a> Reader<'a> {
         field: &'static str,
         index: usize,
         translatable: bool,
-        not_text: impl FnOnce() -> String,
+        not_text: impl FnOnce() -> Message,
     ) -> Option<Text> {
         let group = stmt.groups.first()?;
         let read = self.text_in(group, index, field, translatable);
@@ -764,7 +762,7 @@ impl<'a> Reader<'a> {
     /// `safeguard scc`, `safeguard derogation contract "reason"`.
     fn safeguard(&mut self, stmt: &Stmt) -> Option<Safeguard> {
         let (kind, span) =
-            self.word::<TransferSafeguard>(stmt, "safeguard", "a transfer safeguard")?;
+            self.word::<TransferSafeguard>(stmt, "safeguard", Say::A_TRANSFER_SAFEGUARD)?;
         let mut ground = None;
         let mut reason_at = 1;
         if kind == TransferSafeguard::Derogation
@@ -779,11 +777,9 @@ impl<'a> Reader<'a> {
                         span: arg.span,
                     })
                 }
-                None => self.invalid_vocabulary::<DerogationGround>(
-                    arg,
-                    "safeguard",
-                    "a ground of Art. 49(1)",
-                ),
+                None => {
+                    self.invalid_vocabulary::<DerogationGround>(arg, "safeguard", Say::A_DEROGATION)
+                }
             }
         }
         let detail = self.detail(
@@ -830,15 +826,21 @@ impl<'a> Reader<'a> {
                 });
             }
             let keys = crate::vocab::INTERNATIONAL_ORGANISATIONS;
-            let suggestion = crate::suggest::nearest(arg.raw, keys.iter().copied()).map(str::to_string);
+            let suggestion =
+                crate::suggest::nearest(arg.raw, keys.iter().copied()).map(str::to_string);
             self.invalid_with(
                 arg.span,
                 FIELD,
-                format!(
-                    "`{}` is not an international organisation of privlint's adequacy table (it knows {}): write just `{FIELD}` for another organisation",
-                    arg.raw,
-                    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                ),
+                Message::new(Say::NOT_AN_ORGANISATION)
+                    .with("value", arg.raw)
+                    .with(
+                        "known",
+                        keys.iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                    .with("field", FIELD),
                 suggestion,
             );
             None
@@ -858,11 +860,7 @@ impl<'a> Reader<'a> {
         };
         let Some((condition, taken)) = self.text_in(group, 1, "provision", true) else {
             let span = group.get(1).map_or(word, |a| a.span);
-            self.invalid(
-                span,
-                "provision",
-                "`provision conditional` needs what the person applies for in quotes, then the consequences of not providing the data: `provision conditional \"if you apply for a loan\" \"we cannot process the application\"`",
-            );
+            self.invalid(span, "provision", Message::new(Say::CONDITIONAL_PROVISION));
             return (None, None);
         };
         let consequence = self.detail(stmt, "provision", 1 + taken, true);
@@ -874,7 +872,7 @@ impl<'a> Reader<'a> {
             ArgKind::Duration => {
                 let parsed = Duration::parse(arg.raw);
                 if parsed.is_none() {
-                    self.invalid(arg.span, field, "this number is too large for a duration");
+                    self.invalid(arg.span, field, Message::new(Say::DURATION_TOO_LARGE));
                 }
                 parsed
             }
@@ -882,10 +880,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     arg.span,
                     field,
-                    format!(
-                        "a duration needs a unit: `{0} days`, `{0} weeks`, `{0} months` or `{0} years`",
-                        arg.raw
-                    ),
+                    Message::new(Say::DURATION_WITHOUT_UNIT).with("number", arg.raw),
                 );
                 None
             }
@@ -893,10 +888,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     arg.span,
                     field,
-                    format!(
-                        "`{}` is not a duration: write a number and a unit, like `30 days` or `1 month`",
-                        arg.raw
-                    ),
+                    Message::new(Say::NOT_A_DURATION).with("value", arg.raw),
                 );
                 None
             }
@@ -955,7 +947,7 @@ impl<'a> Reader<'a> {
                         other => self.invalid(
                             other.map_or(child.name_span, |a| a.span),
                             "updated",
-                            "`updated` takes a date: `updated 2026-03-01`",
+                            Message::new(Say::UPDATED_NOT_DATE),
                         ),
                     }
                 }
@@ -975,10 +967,7 @@ impl<'a> Reader<'a> {
         self.invalid(
             language.span,
             "language",
-            format!(
-                "`{}` is not a language tag: write a two- or three-letter code in lower case (BCP 47), such as `\"nb\"`, `\"nn\"` or `\"en\"`",
-                language.value
-            ),
+            Message::new(Say::NOT_A_NOTICE_LANGUAGE).with("value", language.value.as_str()),
         );
         None
     }
@@ -990,7 +979,7 @@ impl<'a> Reader<'a> {
             self.invalid(
                 stmt.name_span,
                 "languages",
-                "`languages` lists the languages the notice is published in, the one it is written in first: `languages nb, nn, en`",
+                Message::new(Say::LANGUAGES_MISSING),
             );
         }
         let mut languages: Vec<Spanned<String>> = Vec::new();
@@ -1000,16 +989,13 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     arg.span,
                     "languages",
-                    format!(
-                        "`{}` is not a language tag: use two- or three-letter codes such as `nb`, `nn`, `en` or `se`",
-                        arg.raw
-                    ),
+                    Message::new(Say::NOT_A_LANGUAGE_TAG).with("value", arg.raw),
                 );
             } else if languages.iter().any(|l| l.value == arg.raw) {
                 self.invalid(
                     arg.span,
                     "languages",
-                    format!("`{}` is listed twice", arg.raw),
+                    Message::new(Say::LISTED_TWICE).with("value", arg.raw),
                 );
             } else {
                 languages.push(Spanned {
@@ -1021,7 +1007,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     extra.span,
                     "languages",
-                    "separate the languages with commas: `languages nb, nn, en`",
+                    Message::new(Say::SEPARATE_LANGUAGES),
                 );
             }
         }
@@ -1197,12 +1183,20 @@ impl<'a> Reader<'a> {
                             Some((text, taken)) => {
                                 category.includes.push(text);
                                 if let Some(extra) = group.get(taken) {
-                                    self.invalid(extra.span, "includes", "separate the items of `includes` with commas: `includes \"navn\", \"adresse\"`");
+                                    self.invalid(
+                                        extra.span,
+                                        "includes",
+                                        Message::new(Say::SEPARATE_INCLUDES),
+                                    );
                                 }
                             }
                             None => {
                                 if let Some(arg) = group.first() {
-                                    self.invalid(arg.span, "includes", "`includes` lists texts in quotes, separated by commas: `includes \"navn\", \"adresse\"`");
+                                    self.invalid(
+                                        arg.span,
+                                        "includes",
+                                        Message::new(Say::INCLUDES_NOT_TEXT),
+                                    );
                                 }
                             }
                         }
@@ -1335,7 +1329,7 @@ impl<'a> Reader<'a> {
                         }),
                         other => {
                             let span = other.map_or(child.name_span, |a| a.span);
-                            self.invalid(span, "agreement", "`agreement` takes the date of the data processing agreement (`agreement 2024-01-15`) or its reference in quotes (`agreement \"DBA-2023-07\"`)");
+                            self.invalid(span, "agreement", Message::new(Say::AGREEMENT_NOT_DATE));
                             None
                         }
                     };
@@ -1405,7 +1399,7 @@ impl<'a> Reader<'a> {
             p.written.insert(field.name());
             match field {
                 F::Basis => {
-                    match self.word::<LegalBasis>(&child, "basis", "a legal basis of Art. 6(1)") {
+                    match self.word::<LegalBasis>(&child, "basis", Say::A_LEGAL_BASIS) {
                         Some((kind, span)) => {
                             // The interest is shown in the notice, and a law is named in the
                             // reader's language (language.md §1); other bases take no text.
@@ -1422,11 +1416,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 F::Condition => {
-                    match self.word::<Condition>(
-                        &child,
-                        "condition",
-                        "a condition of Art. 9(2) or Art. 10",
-                    ) {
+                    match self.word::<Condition>(&child, "condition", Say::A_CONDITION) {
                         Some((kind, span)) => {
                             // The law, named in the reader's language.
                             let detail = self.detail(&child, "condition", 1, true);
@@ -1475,12 +1465,8 @@ impl<'a> Reader<'a> {
                     )
                 }
                 F::DirectMarketing => {
-                    let (channels, unreadable) = self.word_list::<Channel>(
-                        &child,
-                        "direct_marketing",
-                        "a channel of direct marketing",
-                        None,
-                    );
+                    let (channels, unreadable) =
+                        self.word_list::<Channel>(&child, "direct_marketing", Say::A_CHANNEL, None);
                     if unreadable {
                         p.unreadable.insert("direct_marketing");
                     }
@@ -1491,8 +1477,8 @@ impl<'a> Reader<'a> {
                     let (cookies, unreadable) = self.word_list::<Cookie>(
                         &child,
                         "cookies",
-                        "a kind of cookie",
-                        Some("`cookies` says what the purpose stores on or reads from the person's device: one or more of strictly_necessary, functional, analytics, marketing"),
+                        Say::A_COOKIE,
+                        Some(Say::COOKIES_MISSING),
                     );
                     if unreadable {
                         p.unreadable.insert("cookies");
@@ -1514,11 +1500,7 @@ impl<'a> Reader<'a> {
                     p.online_service = Some(child.name_span);
                 }
                 F::Provision => {
-                    match self.word::<Provision>(
-                        &child,
-                        "provision",
-                        "whether the data must be provided (Art. 13(2)(e))",
-                    ) {
+                    match self.word::<Provision>(&child, "provision", Say::A_PROVISION) {
                         Some((kind, span)) => {
                             let (condition, consequence) = if kind == Provision::Conditional {
                                 self.conditional_provision(&child, span)
@@ -1569,7 +1551,6 @@ impl<'a> Reader<'a> {
 
     fn retention(&mut self, stmt: &Stmt) -> Option<Retention> {
         self.no_block(stmt, "retention");
-        const FORMS: &str = "write a period (`retention 90 days`), a period after an event (`retention 5 years after \"the contract ends\"`), `retention until \"event\"` or `retention indefinite \"reason\"`";
         let args: Vec<Arg> = stmt.args().collect();
         let group = stmt.groups.first();
         let word_at = |i: usize, w: &str| {
@@ -1581,7 +1562,7 @@ impl<'a> Reader<'a> {
                 self.invalid(
                     stmt.name_span,
                     "retention",
-                    format!("`retention` needs a value: {FORMS}"),
+                    Message::new(Say::RETENTION_MISSING).with("forms", Say::RETENTION_FORMS),
                 );
                 return None;
             }
@@ -1599,7 +1580,7 @@ impl<'a> Reader<'a> {
                     self.invalid(
                         args[1].span,
                         "retention",
-                        format!("after the period comes `after \"event\"`: {FORMS}"),
+                        Message::new(Say::AFTER_WHAT).with("forms", Say::RETENTION_FORMS),
                     );
                     return None;
                 }
@@ -1611,7 +1592,7 @@ impl<'a> Reader<'a> {
                         RetentionPeriod::Until(event)
                     }
                     None => {
-                        self.invalid(args[0].span, "retention", "`retention until` needs the event in quotes: `retention until \"kunden melder seg av\"`");
+                        self.invalid(args[0].span, "retention", Message::new(Say::UNTIL_WHAT));
                         return None;
                     }
                 }
@@ -1631,7 +1612,9 @@ impl<'a> Reader<'a> {
                 self.invalid_with(
                     first.span,
                     "retention",
-                    format!("`{}` is not a retention period: {FORMS}", first.raw),
+                    Message::new(Say::NOT_A_RETENTION)
+                        .with("value", first.raw)
+                        .with("forms", Say::RETENTION_FORMS),
                     suggestion,
                 );
                 return None;
@@ -1645,13 +1628,9 @@ impl<'a> Reader<'a> {
 
     fn decision(&mut self, stmt: &Stmt) -> Decision {
         use fields::DecisionField as F;
-        let label = self.optional_text(
-            stmt,
-            "decision",
-            0,
-            true,
-            || "a `decision` is described in quotes: `decision \"Automatisk kredittavgjørelse\" { … }`".into(),
-        );
+        let label = self.optional_text(stmt, "decision", 0, true, || {
+            Message::new(Say::DECISION_NOT_TEXT)
+        });
         let mut decision = Decision {
             keyword: stmt.name_span,
             label,
@@ -1681,8 +1660,7 @@ impl<'a> Reader<'a> {
                 F::AuthorisedBy => {
                     self.no_block(&child, "authorised_by");
                     let law = self.optional_text(&child, "authorised_by", 0, true, || {
-                        "`authorised_by` names the law in quotes: `authorised_by \"forskrift om …\"`"
-                            .into()
+                        Message::new(Say::LAW_NOT_TEXT)
                     });
                     decision.authorised_by = Some(Authorisation {
                         span: child.name_span,
@@ -1693,8 +1671,8 @@ impl<'a> Reader<'a> {
                     let (safeguards, unreadable) = self.word_list::<DecisionSafeguard>(
                         &child,
                         "safeguards",
-                        "a safeguard of Art. 22(3)",
-                        Some("`safeguards` lists the Art. 22(3) safeguards: human_review, express_view, contest"),
+                        Say::A_DECISION_SAFEGUARD,
+                        Some(Say::SAFEGUARDS_MISSING),
                     );
                     if unreadable {
                         decision.unreadable.insert("safeguards");
@@ -1768,7 +1746,7 @@ impl<'a> Reader<'a> {
                         None => self.invalid(
                             child.name_span,
                             "respond_within",
-                            "`respond_within` needs a duration, like `respond_within 1 month`",
+                            Message::new(Say::RESPOND_WITHIN_MISSING),
                         ),
                     }
                 }
@@ -1782,7 +1760,7 @@ impl<'a> Reader<'a> {
     /// The optional text that qualifies a right: `erasure "begrenset av arkivplikt"`.
     fn qualifier(&mut self, stmt: &Stmt, field: &'static str) -> Option<Text> {
         self.optional_text(stmt, field, 0, true, || {
-            format!("a right may be qualified by a text in quotes: `{field} \"…\"`")
+            Message::new(Say::QUALIFIER_NOT_TEXT).with("field", field)
         })
     }
 
@@ -1896,16 +1874,13 @@ fn parse_suppression(comment: &str) -> Option<SuppressionComment<'_>> {
 }
 
 /// What a field of countries takes, for its messages.
-fn country_form(field: &str, regions: bool) -> String {
-    if regions {
-        format!(
-            "`{field}` takes ISO 3166-1 alpha-2 codes in capitals or the words `eea` and `outside_eea`, separated by commas, like `{field} NO` or `{field} NO, outside_eea`"
-        )
+fn country_form(field: &'static str, regions: bool) -> Message {
+    let phrase = if regions {
+        Say::COUNTRIES_OR_REGIONS
     } else {
-        format!(
-            "`{field}` takes ISO 3166-1 alpha-2 codes in capitals, separated by commas, like `{field} NO, SE`"
-        )
-    }
+        Say::COUNTRIES
+    };
+    Message::new(phrase).with("field", field)
 }
 
 /// A BCP 47 primary language subtag: `nb`, `nn`, `en`, `sma`.

@@ -821,7 +821,8 @@ pub enum ReadIssue {
     InvalidValue {
         span: Span,
         field: &'static str,
-        problem: String,
+        /// Written in the run's language by the `invalid-value` rule.
+        problem: crate::lang::Message,
         suggestion: Option<String>,
     },
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use privlint_core::Diagnostic;
+use privlint_core::NotUtf8;
 
 pub(crate) const NOT_REGULAR: &str =
     "not a regular file: privlint reads only regular files, not pipes, devices or sockets";
@@ -49,8 +49,9 @@ fn too_large() -> String {
 pub struct Text {
     /// The decoded text, without a byte order mark ("" when it is not UTF-8).
     pub text: String,
-    /// The `invalid-utf8` finding, when it is not UTF-8: the file is reported, not refused.
-    pub unreadable: Option<Diagnostic>,
+    /// Where it stops being UTF-8, when it does: the file is reported (`invalid-utf8`, written
+    /// in the language of the run that reports it), not refused.
+    pub unreadable: Option<NotUtf8>,
 }
 
 /// Reads and decodes a `.privacy` file ([`read`], then [`privlint_core::decode`]).
@@ -61,9 +62,9 @@ pub fn read_text(path: &Path) -> Result<Text, String> {
             text: text.to_string(),
             unreadable: None,
         },
-        Err(diagnostic) => Text {
+        Err(not_utf8) => Text {
             text: String::new(),
-            unreadable: Some(*diagnostic),
+            unreadable: Some(not_utf8),
         },
     })
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use privlint_core::combined::Combined;
+use privlint_core::lang::Language;
 use privlint_core::syntax::Section;
 use privlint_core::{Diagnostic, Model, Settings};
 use tower_lsp_server::ls_types::Uri;
@@ -85,6 +86,8 @@ pub(crate) struct Found {
     pub(crate) per_file: Vec<Vec<Diagnostic>>,
     /// Where each file starts in the text the model's spans count in.
     pub(crate) starts: Vec<usize>,
+    /// The language the findings are written in.
+    pub(crate) language: Language,
 }
 
 impl Job {
@@ -163,5 +166,6 @@ fn check_declaration(files: &mut [Document], settings: &Settings) -> Found {
         model: Arc::new(model),
         per_file,
         starts: combined.starts,
+        language: settings.language,
     }
 }

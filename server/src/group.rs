@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use privlint_core::Diagnostic;
+use privlint_core::NotUtf8;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::document::{Document, next_generation};
@@ -21,8 +21,9 @@ pub(crate) struct Group {
     pub(crate) dir: PathBuf,
     /// The files not open in the editor, as read from disk (`None`: open, or not read yet).
     pub(crate) disk: Vec<Option<Document>>,
-    /// The `invalid-utf8` finding of a file read from disk that is not UTF-8.
-    pub(crate) unreadable: Vec<Option<Diagnostic>>,
+    /// Where a file read from disk stops being UTF-8, for its `invalid-utf8` finding (written
+    /// in the language of each check).
+    pub(crate) unreadable: Vec<Option<NotUtf8>>,
     /// Whether a file changed since the last check.
     pub(crate) stale: bool,
     /// Changes with every change of a file, so that a check done off the lock can tell whether

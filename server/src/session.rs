@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use privlint_core::rules::InvalidUtf8;
 use privlint_core::{ColumnUnit, Settings};
 use tower_lsp_server::ls_types::{Diagnostic, Range, TextDocumentContentChangeEvent, Uri};
 
@@ -500,7 +501,8 @@ impl Session {
                 let mut per_file = found.per_file;
                 for (i, unreadable) in group.unreadable.iter().enumerate() {
                     if !documents.contains_key(&group.uris[i]) {
-                        per_file[i].extend(unreadable.clone());
+                        per_file[i]
+                            .extend(unreadable.map(|n| InvalidUtf8::diagnostic(n, found.language)));
                     }
                 }
                 for (i, (snapshot, diagnostics)) in snapshots.into_iter().zip(per_file).enumerate()

@@ -1,4 +1,6 @@
+use crate::NotUtf8;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Language;
 use crate::rules::Rule;
 use crate::text::Span;
 
@@ -28,24 +30,29 @@ declare_rule! {
             "the file is not UTF-8",
         ],
     }
+    messages {
+        NOT_UTF8 = [
+            "filen er ikke UTF-8: byte 0x{byte} på linje {line} (posisjon {offset}) er ikke gyldig UTF-8; lagre filen som UTF-8",
+            "fila er ikkje UTF-8: byte 0x{byte} på line {line} (posisjon {offset}) er ikkje gyldig UTF-8; lagre fila som UTF-8",
+            "the file is not UTF-8: byte 0x{byte} on line {line} (offset {offset}) is not valid UTF-8; save the file as UTF-8",
+        ];
+    }
 }
 
 /// Reported when the file is decoded, before any model exists.
 impl Rule for InvalidUtf8 {}
 
 impl InvalidUtf8 {
-    /// The diagnostic for bytes that failed to decode.
-    pub fn diagnostic(bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
-        let valid = &bytes[..error.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let byte = bytes[error.valid_up_to()];
-        Diagnostic::new(
-            &Self::META,
-            Span::new(0, 0),
-            format!(
-                "the file is not UTF-8: byte 0x{byte:02X} on line {line} (offset {}) is not valid UTF-8; save the file as UTF-8",
-                error.valid_up_to()
-            ),
-        )
+    /// The diagnostic for a file that is not UTF-8, written in `language`.
+    pub fn diagnostic(not_utf8: NotUtf8, language: Language) -> Diagnostic {
+        let message = Self::NOT_UTF8.fill(
+            language,
+            &[
+                ("byte", &format!("{:02X}", not_utf8.byte)),
+                ("line", &not_utf8.line),
+                ("offset", &not_utf8.offset),
+            ],
+        );
+        Diagnostic::new(&Self::META, Span::new(0, 0), message)
     }
 }
