@@ -225,21 +225,10 @@ async function main() {
   const settingsPath = join(runDir, 'data', 'User', 'settings.json');
   const settings = JSON.parse(readFileSync(settingsPath, 'utf8'));
   settings['privlint.rules'] = { 'missing-processor-agreement': 'error' };
-  await runCommand('Preferences: Open User Settings (JSON)');
-  await page.locator('.tabs-container .tab[aria-label^="settings.json"]').first().waitFor({ timeout: 15_000 });
-  await focusEditor();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  // One line: inserted text with newlines would be auto-indented by the editor.
-  await page.keyboard.insertText(JSON.stringify(settings));
-  await page.keyboard.press('Control+S');
-  await until('settings.json to be saved', () => {
-    try {
-      return JSON.parse(readFileSync(settingsPath, 'utf8'))['privlint.rules']['missing-processor-agreement'] === 'error';
-    } catch {
-      return false;
-    }
-  }, 15_000);
+  await saveUserSettings(
+    settings,
+    () => JSON.parse(readFileSync(settingsPath, 'utf8'))['privlint.rules']['missing-processor-agreement'] === 'error',
+  );
   log('privlint.rules changed in settings.json to {"missing-processor-agreement": "error"}');
   const changed = await until('missing-processor-agreement as an error', async () => {
     const rows = await problemRows();
@@ -250,6 +239,47 @@ async function main() {
   await shot('problems-after-setting.png');
 
   await previewNotice();
+
+  // privlint.language: the extension restarts the server with initializationOptions.language,
+  // and the findings come back in Nynorsk ("databehandlaren", not Bokmål's "databehandleren").
+  settings['privlint.language'] = 'nn';
+  await saveUserSettings(settings, () => JSON.parse(readFileSync(settingsPath, 'utf8'))['privlint.language'] === 'nn');
+  log('privlint.language changed in settings.json to "nn"');
+  const nynorsk = await until('the finding in Nynorsk', async () => {
+    const rows = await problemRows();
+    return rows.find((r) => r.includes('missing-processor-agreement') && r.includes('databehandlaren'));
+  });
+  log(`Problems panel: ${nynorsk}`);
+  log('ok: the findings follow privlint.language');
+  await shot('problems-in-nynorsk.png');
+
+  // Back to no setting: English again, for the steps after this one.
+  delete settings['privlint.language'];
+  await saveUserSettings(settings, () => !('privlint.language' in JSON.parse(readFileSync(settingsPath, 'utf8'))));
+  await until('the finding in English again', async () => {
+    const rows = await problemRows();
+    return rows.find((r) => r.includes('missing-processor-agreement') && r.includes('has no contract'));
+  });
+  log('ok: privlint.language removed, the findings are in English again');
+}
+
+/** Replaces the user's settings.json through the editor, as a user would, and waits for it. */
+async function saveUserSettings(settings, saved) {
+  await runCommand('Preferences: Open User Settings (JSON)');
+  await page.locator('.tabs-container .tab[aria-label^="settings.json"]').first().waitFor({ timeout: 15_000 });
+  await focusEditor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // One line: inserted text with newlines would be auto-indented by the editor.
+  await page.keyboard.insertText(JSON.stringify(settings));
+  await page.keyboard.press('Control+S');
+  await until('settings.json to be saved', () => {
+    try {
+      return saved();
+    } catch {
+      return false;
+    }
+  }, 15_000);
 }
 
 /** The text of every frame of the page (webviews are iframes, the notice an iframe in one). */
